@@ -1,0 +1,43 @@
+package dev.regionguard.eventnotifications;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regionguard.cloud.FilePart;
+import dev.regionguard.cloud.IbmApiException;
+import java.util.List;
+
+/**
+ * The Event Notifications admin API of one instance. Bodies are IBM's JSON (snake_case) as they
+ * come and go on the wire: the sync works on the configuration IBM returns, field for field, and
+ * keeps fields this project does not know about.
+ * Every method throws {@link IbmApiException} when IBM Cloud answers with an error or not at all.
+ */
+public interface EventNotificationsClient {
+
+    String region();
+
+    String instanceId();
+
+    /** Every item of a collection, all pages read to the end; throws if any page fails. */
+    List<ObjectNode> list(EnKind kind);
+
+    ObjectNode get(EnKind kind, String id);
+
+    /** POST; destinations go as multipart with {@code files} as extra parts. Returns the response body. */
+    ObjectNode create(EnKind kind, ObjectNode body, List<FilePart> files);
+
+    /** PUT or PATCH as the kind requires; destinations as multipart. Returns the response body. */
+    ObjectNode update(EnKind kind, String id, ObjectNode body, List<FilePart> files);
+
+    void delete(EnKind kind, String id);
+
+    List<ObjectNode> listSmtpUsers(String smtpConfigId);
+
+    ObjectNode createSmtpUser(String smtpConfigId, ObjectNode body);
+
+    ObjectNode updateSmtpUser(String smtpConfigId, String userId, ObjectNode body);
+
+    void deleteSmtpUser(String smtpConfigId, String userId);
+
+    /** The cheapest read that proves the instance answers: one page of one source. Returns total_count. */
+    int probe();
+}

@@ -1,0 +1,28 @@
+package dev.regionguard.sync;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * One side of a sync (an EN instance, a CE project): the only place the engine does I/O.
+ * Methods throw {@link dev.regionguard.cloud.IbmApiException} on failure.
+ */
+public interface EntityStore {
+
+    /** For messages: "us-east/0c4f…". */
+    String describe();
+
+    /** Every entity of the type; all pages or an exception, never a partial list. */
+    List<ObjectNode> list(EntityType type);
+
+    /** The full entity behind a list item (only called when the list item is not complete). */
+    ObjectNode read(EntityType type, ObjectNode listItem);
+
+    /** Returns the created entity as the API answered (carries the new id). */
+    ObjectNode create(EntityType type, Desired desired);
+
+    /** {@code current} is the target's full entity as read in this pass. */
+    ObjectNode update(EntityType type, ObjectNode current, Desired desired);
+
+    void delete(EntityType type, ObjectNode current);
+}

@@ -1,0 +1,40 @@
+package dev.regionguard.sync;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
+
+/**
+ * What the engine must know about one kind of entity: how it is identified across instances,
+ * which fields the server owns, which references point at other kinds. Pure: no I/O.
+ */
+public interface EntityType {
+
+    /** Stable, lower-case name used in status, Events and watermarks, e.g. {@code destination}. */
+    String name();
+
+    /** Names of the types whose IDs this type's bodies reference (remapped through the context). */
+    Set<String> dependsOn();
+
+    /** Identity across instances, e.g. the name, or {@code type/name} for destinations. */
+    String key(ObjectNode entity);
+
+    String id(ObjectNode entity);
+
+    /** Built-ins exist in every instance: matched by key and updated, never created or deleted. */
+    boolean builtIn(ObjectNode entity);
+
+    /** True when list items hold everything {@link #translate} and {@link #comparable} need. */
+    boolean listItemComplete();
+
+    /** Changes whenever the entity changes (updated_at, or a fingerprint of the list item). */
+    String changeMarker(ObjectNode listItem);
+
+    /** The body to write on the target for a full source entity, or why it cannot be written. */
+    Translation translate(ObjectNode source, SyncContext context);
+
+    /** A full target entity projected like {@link Desired#comparable()}, for comparison. */
+    ObjectNode comparable(ObjectNode target, SyncContext context);
+
+    /** True when the difference is in a field the API cannot update (delete and re-create). */
+    boolean needsReplace(Desired desired, ObjectNode targetComparable);
+}
