@@ -1,0 +1,29 @@
+package dev.regionguard.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+
+/** An Event Notifications instance: its region and GUID. */
+public class EnInstanceRef {
+    static final String REGION = "^[a-z]{2}-[a-z]{3,5}$";
+    static final String GUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
+
+    @Required
+    @Pattern(REGION)
+    @JsonPropertyDescription("IBM Cloud region, e.g. us-south.")
+    public String region;
+
+    @Required
+    @Pattern(GUID)
+    @JsonPropertyDescription("GUID of the Event Notifications instance (36 characters).")
+    public String instanceId;
+
+    public EnInstanceRef() {
+    }
+
+    public EnInstanceRef(String region, String instanceId) {
+        this.region = region;
+        this.instanceId = instanceId;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.regionguard.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** A standby Event Notifications instance in another region. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class EnStandby extends EnInstanceRef {
+    @JsonPropertyDescription("API key for this standby's region, when it differs from spec.credentialsSecretRef.")
+    public SecretKeyRef credentialsSecretRef;
+
+    public EnStandby() {
+    }
+
+    public EnStandby(String region, String instanceId) {
+        super(region, instanceId);
+    }
+}

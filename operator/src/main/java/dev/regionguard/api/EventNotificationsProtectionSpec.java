@@ -1,0 +1,37 @@
+package dev.regionguard.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What to protect and how. Written only by its owner (kubectl, Argo CD); never by the operator. */
+@ValidationRule(value = "self.standbys.all(s, s.region != self.primary.region)",
+        message = "a standby must be in another region than the primary")
+@ValidationRule(value = "self.standbys.all(s, self.standbys.exists_one(t, t.region == s.region))",
+        message = "standbys must be in distinct regions")
+public class EventNotificationsProtectionSpec {
+    @Required
+    @JsonPropertyDescription("The instance whose configuration is copied.")
+    public EnInstanceRef primary;
+
+    @Required
+    @Size(min = 1, max = 10)
+    @JsonPropertyDescription("Instances in other regions kept in sync with the primary.")
+    public List<EnStandby> standbys = new ArrayList<>();
+
+    @Required
+    @JsonPropertyDescription("Secret key holding the IBM Cloud API key used for the primary and, unless they name their own, the standbys.")
+    public SecretKeyRef credentialsSecretRef;
+
+    @JsonPropertyDescription("Sync interval, mode, deletion cap and entity types.")
+    public SyncSpec sync = new SyncSpec();
+
+    @JsonPropertyDescription("Secrets with the write-only settings of destinations, per destination name.")
+    public List<DestinationSecretRef> destinationSecrets = new ArrayList<>();
+
+    @JsonPropertyDescription("Where template bodies live, per template name (the API never returns them).")
+    public List<TemplateBodyRef> templateBodies = new ArrayList<>();
+}

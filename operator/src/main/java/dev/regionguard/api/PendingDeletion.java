@@ -1,0 +1,20 @@
+package dev.regionguard.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** A standby entity the primary no longer has, not deleted yet. */
+public class PendingDeletion {
+    public String type;
+    public String name;
+    @JsonPropertyDescription("DeletionCapReached, PrimaryListIncomplete, PrimaryShrunk, PrimaryEmpty or DeletesDisabled.")
+    public String reason;
+
+    public PendingDeletion() {
+    }
+
+    public PendingDeletion(String type, String name, String reason) {
+        this.type = type;
+        this.name = name;
+        this.reason = reason;
+    }
+}

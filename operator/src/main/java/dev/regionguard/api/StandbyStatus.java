@@ -1,0 +1,38 @@
+package dev.regionguard.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
+
+/** How one standby fared in the last sync pass. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class StandbyStatus {
+    public String region;
+
+    @JsonPropertyDescription("Event Notifications instance of this standby.")
+    public String instanceId;
+
+    @JsonPropertyDescription("Code Engine project of this standby.")
+    public String projectId;
+
+    @JsonPropertyDescription("True when the last pass reached the standby and left nothing out of sync.")
+    public Boolean inSync;
+
+    @JsonPropertyDescription("When the last pass for this standby ended, successful or not.")
+    public String lastSyncTime;
+
+    @JsonPropertyDescription("When a pass last completed with every entity in sync (the recovery point).")
+    public String lastSuccessfulSyncTime;
+
+    @JsonPropertyDescription("Why the standby could not be synced, when it could not.")
+    public String message;
+
+    public SyncCounts counts;
+
+    @JsonPropertyDescription("Entities the last pass could not sync, with the reason (at most 50).")
+    public List<UnsyncedEntity> unsyncedEntities = new ArrayList<>();
+
+    @JsonPropertyDescription("Deletions the safety rules held back (at most 50).")
+    public List<PendingDeletion> pendingDeletions = new ArrayList<>();
+}

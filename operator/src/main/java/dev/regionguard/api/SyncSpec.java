@@ -1,0 +1,37 @@
+package dev.regionguard.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import java.util.ArrayList;
+import java.util.List;
+
+/** How and how often standbys are brought in line with the primary. */
+public class SyncSpec {
+    static final String DURATION = "^([0-9]+(ms|s|m|h))+$";
+
+    @Default("5m")
+    @Pattern(DURATION)
+    @JsonPropertyDescription("Time between sync passes, e.g. 30s, 5m, 1h. Defaults to 5m.")
+    public String interval = "5m";
+
+    @Default("Mirror")
+    @JsonPropertyDescription("Mirror creates, updates and deletes; UpsertOnly never deletes; ObserveOnly writes nothing and reports drift. Defaults to Mirror.")
+    public SyncMode mode = SyncMode.Mirror;
+
+    @Default("10")
+    @Min(0)
+    @Max(1000)
+    @JsonPropertyDescription("Most entities deleted on one standby in one pass; the rest wait for later passes and show in status. Defaults to 10.")
+    public Integer maxDeletionsPerPass = 10;
+
+    @Default("1h")
+    @Pattern(DURATION)
+    @JsonPropertyDescription("Between full comparisons. Other passes read in full only entities whose list entry changed on either side. Defaults to 1h.")
+    public String fullCompareInterval = "1h";
+
+    @JsonPropertyDescription("Entity types to sync. Empty or absent means all.")
+    public List<String> entities = new ArrayList<>();
+}

@@ -1,0 +1,23 @@
+package dev.regionguard.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** An entity a pass could not sync. */
+public class UnsyncedEntity {
+    @JsonPropertyDescription("Entity type, e.g. destination.")
+    public String type;
+    public String name;
+    @JsonPropertyDescription("CamelCase reason, e.g. MissingSecret, MissingTemplateBody, WriteFailed.")
+    public String reason;
+    public String message;
+
+    public UnsyncedEntity() {
+    }
+
+    public UnsyncedEntity(String type, String name, String reason, String message) {
+        this.type = type;
+        this.name = name;
+        this.reason = reason;
+        this.message = message;
+    }
+}

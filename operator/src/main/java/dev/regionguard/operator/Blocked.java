@@ -1,0 +1,28 @@
+package dev.regionguard.operator;
+
+/**
+ * A pass cannot run until the owner changes something: a bad spec or missing credentials.
+ * Reported as a condition and a Warning Event, not retried in a loop.
+ */
+public final class Blocked extends Exception {
+    private final boolean credentials;
+    private final String reason;
+
+    private Blocked(boolean credentials, String reason, String message) {
+        super(message, null, false, false);
+        this.credentials = credentials;
+        this.reason = reason;
+    }
+
+    public static Blocked credentials(String reason, String message) {
+        return new Blocked(true, reason, message);
+    }
+
+    public static Blocked spec(String message) {
+        return new Blocked(false, "InvalidSpec", message);
+    }
+
+    public PassResult.Blocked toResult() {
+        return new PassResult.Blocked(credentials, reason, getMessage());
+    }
+}

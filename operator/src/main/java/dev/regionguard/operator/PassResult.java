@@ -1,0 +1,14 @@
+package dev.regionguard.operator;
+
+import dev.regionguard.sync.SyncOutcome;
+
+/** What a reconcile got to: blocked before syncing (bad spec, credentials), or a sync outcome. */
+public sealed interface PassResult {
+
+    /** Nothing was synced. {@code credentials} tells whether the owner must fix credentials or the spec. */
+    record Blocked(boolean credentials, String reason, String message) implements PassResult {
+    }
+
+    record Synced(SyncOutcome outcome) implements PassResult {
+    }
+}
