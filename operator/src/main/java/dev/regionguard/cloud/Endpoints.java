@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  */
 public record Endpoints(String iamUrl, String eventNotificationsTemplate, String codeEngineTemplate) {
 
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}-[a-z]{3,5}");
+    /** us-south, eu-de, jp-tok, ...: the second part can be two letters (eu-de, eu-gb, eu-es). */
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}-[a-z]{2,5}");
 
     public static Endpoints publicEndpoints() {
         return new Endpoints("https://iam.cloud.ibm.com",
