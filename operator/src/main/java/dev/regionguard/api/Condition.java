@@ -1,5 +1,6 @@
 package dev.regionguard.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
@@ -29,6 +30,7 @@ public class Condition {
         this.message = message;
     }
 
+    @JsonIgnore // a helper, not a field: without this Jackson writes "true" into status and the CRD schema
     public boolean isTrue() {
         return "True".equals(status);
     }

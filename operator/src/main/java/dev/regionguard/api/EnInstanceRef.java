@@ -3,14 +3,16 @@ package dev.regionguard.api;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 
 /** An Event Notifications instance: its region and GUID. */
 public class EnInstanceRef {
-    static final String REGION = "^[a-z]{2}-[a-z]{3,5}$";
+    static final String REGION = "^[a-z]{2}-[a-z]{2,5}$"; // eu-de and eu-gb have two letters after the dash
     static final String GUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
 
     @Required
     @Pattern(REGION)
+    @Size(max = 16) // redundant with the pattern, but the API server's CEL cost estimate only reads maxLength
     @JsonPropertyDescription("IBM Cloud region, e.g. us-south.")
     public String region;
 

@@ -12,6 +12,11 @@ import java.util.List;
         message = "a standby must be in another region than the primary")
 @ValidationRule(value = "self.standbys.all(s, self.standbys.exists_one(t, t.region == s.region))",
         message = "standbys must be in distinct regions")
+@ValidationRule(value = "!has(self.sync) || !has(self.sync.entities) || self.sync.entities.all(e, e in "
+        + "['integration', 'source', 'smtp_config', 'destination', 'template', 'topic', 'subscription'])",
+        fieldPath = ".sync.entities",
+        message = "sync.entities may only name integration, source, smtp_config, destination, template, topic "
+                + "and subscription")
 public class EventNotificationsProtectionSpec {
     @Required
     @JsonPropertyDescription("The instance whose configuration is copied.")

@@ -8,6 +8,7 @@ import java.util.List;
 /** How one standby fared in the last sync pass. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class StandbyStatus {
+    @JsonPropertyDescription("Region of this standby.")
     public String region;
 
     @JsonPropertyDescription("Event Notifications instance of this standby.")
@@ -28,6 +29,7 @@ public class StandbyStatus {
     @JsonPropertyDescription("Why the standby could not be synced, when it could not.")
     public String message;
 
+    @JsonPropertyDescription("What the last pass did on this standby, per outcome.")
     public SyncCounts counts;
 
     @JsonPropertyDescription("Entities the last pass could not sync, with the reason (at most 50).")

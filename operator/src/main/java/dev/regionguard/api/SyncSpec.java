@@ -5,6 +5,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +33,7 @@ public class SyncSpec {
     @JsonPropertyDescription("Between full comparisons. Other passes read in full only entities whose list entry changed on either side. Defaults to 1h.")
     public String fullCompareInterval = "1h";
 
-    @JsonPropertyDescription("Entity types to sync. Empty or absent means all.")
+    @Size(max = 7) // one per entity type; also bounds the CEL cost estimate of the rule that checks the names
+    @JsonPropertyDescription("Entity types to sync: integration, source, smtp_config, destination, template, topic, subscription. Empty or absent means all.")
     public List<String> entities = new ArrayList<>();
 }
