@@ -23,6 +23,14 @@ public interface EntityType {
     /** Built-ins exist in every instance: matched by key and updated, never created or deleted. */
     boolean builtIn(ObjectNode entity);
 
+    /**
+     * False for entities the API cannot delete (EN integrations have no DELETE endpoint): they are
+     * never deletion candidates. Built-ins are never deleted either way.
+     */
+    default boolean deletable(ObjectNode entity) {
+        return !builtIn(entity);
+    }
+
     /** True when list items hold everything {@link #translate} and {@link #comparable} need. */
     boolean listItemComplete();
 

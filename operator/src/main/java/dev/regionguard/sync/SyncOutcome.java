@@ -30,18 +30,24 @@ public record SyncOutcome(Source source, List<Target> targets) {
         }
     }
 
+    /** A replace (delete and re-create) counts as updated; ObserveOnly counts wanted changes as skipped. */
     public record Counts(int created, int updated, int deleted, int unchanged, int skipped, int failed) {
         public static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0);
     }
 
-    /** An entity that was not synced: reason is CamelCase (MissingSecret, WriteFailed, ...). */
+    /**
+     * An entity that was not synced: reason is CamelCase (MissingSecret, WriteFailed, ...).
+     * {@code name} is the entity's key ({@code webhook/ops-hook} for a destination), or null when
+     * the issue is about a whole type (PrimaryReadFailed).
+     */
     public record EntityIssue(String type, String name, String reason, String message) {
     }
 
+    /** {@code name} is the target entity's key. */
     public record PendingDeletion(String type, String name, String reason) {
     }
 
-    /** A write made (or, in ObserveOnly, wanted) on the target. */
+    /** A write made (or, in ObserveOnly, wanted) on the target; {@code name} is the entity's key. */
     public record Change(String type, String name, Action action, boolean applied) {
     }
 }

@@ -1,0 +1,78 @@
+package dev.regionguard.eventnotifications;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regionguard.cloud.FilePart;
+import dev.regionguard.sync.Desired;
+import dev.regionguard.sync.EntityStore;
+import dev.regionguard.sync.EntityType;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One Event Notifications instance as a sync store: {@link EnEntityTypes} over an
+ * {@link EventNotificationsClient}. Bodies pass through as the types built them, except that an
+ * update leaves out what the API does not let it change and takes recipients as add/remove.
+ */
+public final class EnEntityStore implements EntityStore {
+    /** Fields a create needs and an update must not carry. */
+    private static final Map<EnKind, Set<String>> NOT_UPDATABLE = Map.of(
+            EnKind.DESTINATION, Set.of("type"),
+            EnKind.SMTP_CONFIG, Set.of("domain"),
+            EnKind.SUBSCRIPTION, Set.of("topic_id", "destination_id"));
+
+    private final EventNotificationsClient client;
+
+    public EnEntityStore(EventNotificationsClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public String describe() {
+        return client.region() + "/" + client.instanceId();
+    }
+
+    @Override
+    public List<ObjectNode> list(EntityType type) {
+        return client.list(EnEntityTypes.kind(type));
+    }
+
+    @Override
+    public ObjectNode read(EntityType type, ObjectNode listItem) {
+        return client.get(EnEntityTypes.kind(type), type.id(listItem));
+    }
+
+    @Override
+    public ObjectNode create(EntityType type, Desired desired) {
+        EnKind kind = EnEntityTypes.kind(type);
+        return client.create(kind, desired.body(), files(kind, desired));
+    }
+
+    @Override
+    public ObjectNode update(EntityType type, ObjectNode current, Desired desired) {
+        EnKind kind = EnEntityTypes.kind(type);
+        return client.update(kind, type.id(current), updateBody(kind, current, desired), files(kind, desired));
+    }
+
+    @Override
+    public void delete(EntityType type, ObjectNode current) {
+        EnKind kind = EnEntityTypes.kind(type);
+        if (!kind.deletable()) {
+            throw new UnsupportedOperationException(kind + " has no DELETE endpoint");
+        }
+        client.delete(kind, type.id(current));
+    }
+
+    static ObjectNode updateBody(EnKind kind, ObjectNode current, Desired desired) {
+        ObjectNode body = desired.body().deepCopy();
+        body.remove(NOT_UPDATABLE.getOrDefault(kind, Set.of()));
+        if (kind == EnKind.SUBSCRIPTION && body.get("attributes") instanceof ObjectNode attributes) {
+            body.set("attributes", EnSubscriptionAttributes.toUpdateShape(attributes, current.path("attributes")));
+        }
+        return body;
+    }
+
+    private static List<FilePart> files(EnKind kind, Desired desired) {
+        return kind.multipart() && desired.files() != null ? desired.files() : List.of();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.regionguard.eventnotifications;
+
+import java.util.Set;
+
+/**
+ * SMTP configurations, keyed by name. {@code config} holds this instance's DNS verification state
+ * (the domain must be verified again per instance). {@code domain} cannot be changed.
+ *
+ * <p>SMTP users are not synced: their password appears only in the create response, so a copied
+ * user would have a password nobody knows until it is stored somewhere (a later feature).
+ */
+final class EnSmtpConfigType extends EnEntityType {
+
+    EnSmtpConfigType() {
+        super(EnEntityTypes.SMTP_CONFIG, EnKind.SMTP_CONFIG, Set.of(), false);
+    }
+
+    @Override
+    Set<String> droppedFields() {
+        return Set.of("config");
+    }
+
+    @Override
+    Set<String> immutableFields() {
+        return Set.of("domain");
+    }
+}

@@ -1,0 +1,108 @@
+package dev.regionguard.sync;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One target during one pass: its lane, its lists, the ids of its entities by key (kept up to
+ * date as entities are created), and the report. It is also the {@link SyncContext} its
+ * translations see: a source id becomes this target's id through the shared key.
+ */
+final class TargetRun implements SyncContext {
+    private final SyncTarget target;
+    private final Lane lane;
+    private final Listing listing;
+    private final Listing source;
+    private final MaterialCache material;
+    private final Map<String, Map<String, String>> idsByKey = new HashMap<>();
+    private final Set<String> compareInFull = new HashSet<>();
+    private final TargetReport report = new TargetReport();
+    private Failure failure;
+
+    TargetRun(SyncTarget target, Lane lane, Listing listing, Listing source, MaterialCache material) {
+        this.target = target;
+        this.lane = lane;
+        this.listing = listing;
+        this.source = source;
+        this.material = material;
+    }
+
+    /** Waits for the lists; a target with any failed list is not reached in this pass. */
+    void awaitListing(TypeGraph graph) {
+        listing.await();
+        failure = listing.headlineFailure();
+        for (EntityType type : graph.types()) {
+            Indexed indexed = listing.indexed(type);
+            if (indexed != null) {
+                Map<String, String> ids = new HashMap<>();
+                indexed.byKey().forEach((key, entity) -> ids.put(key, type.id(entity)));
+                idsByKey.put(type.name(), ids);
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> targetId(String typeName, String sourceId) {
+        Indexed sourceIndex = source.indexed(typeName);
+        String key = sourceIndex == null || sourceId == null ? null : sourceIndex.keyById().get(sourceId);
+        return key == null ? Optional.empty() : Optional.ofNullable(idsByKey.getOrDefault(typeName, Map.of()).get(key));
+    }
+
+    @Override
+    public Optional<Material> material(String typeName, String entityName) {
+        return material.find(typeName, entityName);
+    }
+
+    void setId(String typeName, String key, String id) {
+        Map<String, String> ids = idsByKey.computeIfAbsent(typeName, t -> new HashMap<>());
+        if (id == null) {
+            ids.remove(key);
+        } else {
+            ids.put(key, id);
+        }
+    }
+
+    /** Ids of this type changed: whatever references it must be compared in full. */
+    void idsChanged(EntityType type, TypeGraph graph) {
+        compareInFull.addAll(graph.dependents(type.name()));
+    }
+
+    boolean mustCompareInFull(EntityType type) {
+        return compareInFull.contains(type.name());
+    }
+
+    boolean reached() {
+        return failure == null;
+    }
+
+    Failure failure() {
+        return failure;
+    }
+
+    String name() {
+        return target.name();
+    }
+
+    EntityStore store() {
+        return target.store();
+    }
+
+    Watermarks watermarks() {
+        return target.watermarks();
+    }
+
+    Lane lane() {
+        return lane;
+    }
+
+    Indexed indexed(EntityType type) {
+        return listing.indexed(type);
+    }
+
+    TargetReport report() {
+        return report;
+    }
+}

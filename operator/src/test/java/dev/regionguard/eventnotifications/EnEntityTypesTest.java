@@ -1,0 +1,49 @@
+package dev.regionguard.eventnotifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.regionguard.sync.EntityType;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class EnEntityTypesTest {
+
+    @Test
+    void allIsInRestoreOrder() {
+        assertThat(EnEntityTypes.all()).extracting(EntityType::name).containsExactly(
+                "integration", "source", "smtp_config", "destination", "template", "topic", "subscription");
+    }
+
+    @Test
+    void everyTypeDependsOnlyOnEarlierTypes() {
+        var all = EnEntityTypes.all();
+        for (int i = 0; i < all.size(); i++) {
+            var earlier = all.subList(0, i).stream().map(EntityType::name).toList();
+            assertThat(earlier).as(all.get(i).name()).containsAll(all.get(i).dependsOn());
+        }
+    }
+
+    @Test
+    void selectAddsWhatTheChosenTypesReferenceAndKeepsRestoreOrder() {
+        assertThat(EnEntityTypes.select(Set.of("subscription"))).extracting(EntityType::name)
+                .containsExactly("source", "destination", "template", "topic", "subscription");
+        assertThat(EnEntityTypes.select(Set.of("template", "integration"))).extracting(EntityType::name)
+                .containsExactly("integration", "template");
+        assertThat(EnEntityTypes.select(Set.of())).hasSize(7);
+        assertThat(EnEntityTypes.select(null)).hasSize(7);
+    }
+
+    @Test
+    void selectRejectsUnknownNames() {
+        assertThatThrownBy(() -> EnEntityTypes.select(Set.of("topic", "smtp_user")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[smtp_user]").hasMessageContaining("subscription");
+    }
+
+    @Test
+    void eachTypeHasItsCollection() {
+        assertThat(EnEntityTypes.all()).extracting(EnEntityTypes::kind).containsExactly(EnKind.INTEGRATION,
+                EnKind.SOURCE, EnKind.SMTP_CONFIG, EnKind.DESTINATION, EnKind.TEMPLATE, EnKind.TOPIC, EnKind.SUBSCRIPTION);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.regionguard.eventnotifications;
+
+import dev.regionguard.sync.Material;
+import dev.regionguard.sync.SyncContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A SyncContext from maps: target ids by type and source id, material by type and name. */
+final class EnTestContext implements SyncContext {
+    private final Map<String, String> ids = new HashMap<>();
+    private final Map<String, Material> materials = new HashMap<>();
+
+    EnTestContext id(String typeName, String sourceId, String targetId) {
+        ids.put(typeName + "/" + sourceId, targetId);
+        return this;
+    }
+
+    EnTestContext material(String typeName, String entityName, Map<String, String> values) {
+        materials.put(typeName + "/" + entityName,
+                new Material(values, List.of(), "digest-" + values.hashCode(), "Secret test"));
+        return this;
+    }
+
+    EnTestContext material(String typeName, String entityName, Material material) {
+        materials.put(typeName + "/" + entityName, material);
+        return this;
+    }
+
+    @Override
+    public Optional<String> targetId(String typeName, String sourceId) {
+        return Optional.ofNullable(ids.get(typeName + "/" + sourceId));
+    }
+
+    @Override
+    public Optional<Material> material(String typeName, String entityName) {
+        return Optional.ofNullable(materials.get(typeName + "/" + entityName));
+    }
+}
