@@ -92,12 +92,7 @@ final class DestinationKind extends EntityKind {
         if (fields.has("type")) {
             throw ApiException.badRequest("The type of a destination cannot be changed");
         }
-        if (fields.has("name")) {
-            stored.put("name", requireNewName(instance.destinations, fields, stored.get("id").textValue()));
-        }
-        if (fields.has("description")) {
-            stored.put("description", description(fields));
-        }
+        patchNameAndDescription(instance.destinations, stored, fields);
         if (fields.has("collect_failed_events")) {
             stored.put("collect_failed_events", collectFailedEvents(instance, fields));
         }
@@ -117,11 +112,7 @@ final class DestinationKind extends EntityKind {
             throw ApiException.badRequest("The built-in destination '" + stored.get("name").textValue()
                     + "' cannot be deleted");
         }
-        List<ObjectNode> subscriptions = instance.subscriptionsWith("destination_id", stored.get("id").textValue());
-        if (!subscriptions.isEmpty()) {
-            throw ApiException.conflict("The destination has subscriptions " + EnInstance.names(subscriptions)
-                    + "; delete them first");
-        }
+        refuseWhileUsed("destination", instance.subscriptionsWith("destination_id", stored.get("id").textValue()));
         super.delete(instance, stored);
     }
 

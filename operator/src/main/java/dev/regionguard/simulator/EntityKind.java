@@ -100,6 +100,24 @@ abstract class EntityKind {
         return name;
     }
 
+    /** The PATCH rule for names and descriptions: change what is sent, keep the rest. */
+    static void patchNameAndDescription(EntityTable table, ObjectNode stored, ObjectNode fields) {
+        if (fields.has("name")) {
+            stored.put("name", requireNewName(table, fields, stored.get("id").textValue()));
+        }
+        if (fields.has("description")) {
+            stored.put("description", description(fields));
+        }
+    }
+
+    /** 409 while other entities still point at this one: clients must delete in dependency order. */
+    static void refuseWhileUsed(String what, List<ObjectNode> dependants) {
+        if (!dependants.isEmpty()) {
+            throw ApiException.conflict("The " + what + " is still used by " + EnInstance.names(dependants)
+                    + "; change or delete those first");
+        }
+    }
+
     static String description(ObjectNode fields) {
         String description = Json.limited(Json.text(fields, "description"), "description", 255);
         return description == null ? "" : description;

@@ -69,12 +69,7 @@ final class SmtpConfigKind extends EntityKind {
         if (fields.has("domain")) {
             throw ApiException.badRequest("The domain of an SMTP configuration cannot be changed");
         }
-        if (fields.has("name")) {
-            stored.put("name", requireNewName(instance.smtpConfigs, fields, stored.get("id").textValue()));
-        }
-        if (fields.has("description")) {
-            stored.put("description", description(fields));
-        }
+        patchNameAndDescription(instance.smtpConfigs, stored, fields);
         touch(instance, stored);
     }
 

@@ -62,17 +62,11 @@ final class SourceKind extends EntityKind {
     @Override
     void update(EnInstance instance, ObjectNode stored, RequestBody request) {
         ObjectNode fields = request.fields();
-        String id = stored.get("id").textValue();
         if (isBuiltIn(stored)) {
             refuseChange(stored, fields, "name");
             refuseChange(stored, fields, "description");
         }
-        if (fields.has("name")) {
-            stored.put("name", requireNewName(instance.sources, fields, id));
-        }
-        if (fields.has("description")) {
-            stored.put("description", description(fields));
-        }
+        patchNameAndDescription(instance.sources, stored, fields);
         Boolean enabled = Json.bool(fields, "enabled");
         if (enabled != null) {
             stored.put("enabled", enabled);
@@ -98,11 +92,7 @@ final class SourceKind extends EntityKind {
             throw ApiException.badRequest("The built-in source '" + stored.get("name").textValue()
                     + "' cannot be deleted");
         }
-        List<ObjectNode> topics = instance.topicsUsingSource(stored.get("id").textValue());
-        if (!topics.isEmpty()) {
-            throw ApiException.conflict("The source is used by topics " + EnInstance.names(topics)
-                    + "; remove it from them first");
-        }
+        refuseWhileUsed("source", instance.topicsUsingSource(stored.get("id").textValue()));
         super.delete(instance, stored);
     }
 }

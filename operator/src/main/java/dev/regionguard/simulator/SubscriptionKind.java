@@ -87,12 +87,7 @@ final class SubscriptionKind extends EntityKind {
                         + " of a subscription cannot be changed; delete and re-create the subscription");
             }
         }
-        if (fields.has("name")) {
-            stored.put("name", requireNewName(instance.subscriptions, fields, stored.get("id").textValue()));
-        }
-        if (fields.has("description")) {
-            stored.put("description", description(fields));
-        }
+        patchNameAndDescription(instance.subscriptions, stored, fields);
         ObjectNode attributes = Json.objectField(fields, "attributes");
         if (attributes != null) {
             SubscriptionAttributes.applyUpdate(instance, destination(instance, stored),

@@ -57,11 +57,7 @@ final class TemplateKind extends EntityKind {
 
     @Override
     void delete(EnInstance instance, ObjectNode stored) {
-        List<ObjectNode> subscriptions = instance.subscriptionsUsingTemplate(stored.get("id").textValue());
-        if (!subscriptions.isEmpty()) {
-            throw ApiException.conflict("The template is used by subscriptions " + EnInstance.names(subscriptions)
-                    + "; change or delete them first");
-        }
+        refuseWhileUsed("template", instance.subscriptionsUsingTemplate(stored.get("id").textValue()));
         super.delete(instance, stored);
     }
 

@@ -82,11 +82,7 @@ final class TopicKind extends EntityKind {
 
     @Override
     void delete(EnInstance instance, ObjectNode stored) {
-        List<ObjectNode> subscriptions = instance.subscriptionsWith("topic_id", stored.get("id").textValue());
-        if (!subscriptions.isEmpty()) {
-            throw ApiException.conflict("The topic has subscriptions " + EnInstance.names(subscriptions)
-                    + "; delete them first");
-        }
+        refuseWhileUsed("topic", instance.subscriptionsWith("topic_id", stored.get("id").textValue()));
         super.delete(instance, stored);
     }
 

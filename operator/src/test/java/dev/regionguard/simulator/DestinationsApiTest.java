@@ -1,43 +1,15 @@
 package dev.regionguard.simulator;
 
-import static dev.regionguard.simulator.SourcesApiTest.fieldNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DestinationsApiTest {
-
-    private static IbmCloudSimulator simulator;
-    private static SimClient client;
-    private Fixtures fixtures;
-    private String instanceId;
-    private String base;
-
-    @BeforeAll
-    static void start() {
-        simulator = IbmCloudSimulator.builder().regions("us-south").build().start();
-        client = new SimClient(simulator, "key");
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void instance() {
-        instanceId = simulator.createEventNotificationsInstance("us-south");
-        base = client.instanceUrl("us-south", instanceId);
-        fixtures = new Fixtures(client, base);
-    }
+class DestinationsApiTest extends InstanceApiTest {
 
     private JsonNode snapshotDestination(String name) {
-        for (JsonNode destination : simulator.eventNotificationsSnapshot("us-south", instanceId).get("destinations")) {
+        for (JsonNode destination : simulator.eventNotificationsSnapshot(REGION, instanceId).get("destinations")) {
             if (destination.get("name").asText().equals(name)) {
                 return destination;
             }

@@ -1,38 +1,12 @@
 package dev.regionguard.simulator;
 
-import static dev.regionguard.simulator.SourcesApiTest.fieldNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class IntegrationsAndSmtpApiTest {
-
-    private static IbmCloudSimulator simulator;
-    private static SimClient client;
-    private String instanceId;
-    private String base;
-
-    @BeforeAll
-    static void start() {
-        simulator = IbmCloudSimulator.builder().regions("us-south").build().start();
-        client = new SimClient(simulator, "key");
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void instance() {
-        instanceId = simulator.createEventNotificationsInstance("us-south");
-        base = client.instanceUrl("us-south", instanceId);
-    }
+class IntegrationsAndSmtpApiTest extends InstanceApiTest {
 
     @Test
     void defaultKmsIntegrationCanBePutButNotDeleted() {
@@ -100,7 +74,7 @@ class IntegrationsAndSmtpApiTest {
         assertThat(client.get(users).json().get("users").get(0).has("password")).isFalse();
         assertThat(client.patch(users + "/" + userId, SimClient.object().put("description", "renamed"))
                 .json().get("description").asText()).isEqualTo("renamed");
-        JsonNode snapshotUser = simulator.eventNotificationsSnapshot("us-south", instanceId)
+        JsonNode snapshotUser = simulator.eventNotificationsSnapshot(REGION, instanceId)
                 .get("smtp_configurations").get(0).get("users").get(0);
         assertThat(snapshotUser.get("password").asText()).isEqualTo(password);
 
@@ -108,6 +82,6 @@ class IntegrationsAndSmtpApiTest {
         client.post(users, SimClient.object());
         assertThat(client.delete(base + "/smtp/config/" + configId).status()).isEqualTo(204);
         IbmErrorAssert.assertIbmError(client.get(users), 404);
-        assertThat(simulator.eventNotificationsSnapshot("us-south", instanceId).get("smtp_configurations")).isEmpty();
+        assertThat(simulator.eventNotificationsSnapshot(REGION, instanceId).get("smtp_configurations")).isEmpty();
     }
 }

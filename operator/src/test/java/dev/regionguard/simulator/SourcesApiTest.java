@@ -4,36 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SourcesApiTest {
-
-    private static IbmCloudSimulator simulator;
-    private static SimClient client;
-    private Fixtures fixtures;
-    private String base;
-
-    @BeforeAll
-    static void start() {
-        simulator = IbmCloudSimulator.builder().regions("us-south").build().start();
-        client = new SimClient(simulator, "key");
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void instance() {
-        base = client.instanceUrl("us-south", simulator.createEventNotificationsInstance("us-south"));
-        fixtures = new Fixtures(client, base);
-    }
+class SourcesApiTest extends InstanceApiTest {
 
     @Test
     void createGetListPatchDeleteApiSource() {
@@ -105,7 +78,7 @@ class SourcesApiTest {
 
     @Test
     void builtInIdsDifferBetweenInstances() {
-        String otherBase = client.instanceUrl("us-south", simulator.createEventNotificationsInstance("us-south"));
+        String otherBase = client.instanceUrl(REGION, simulator.createEventNotificationsInstance(REGION));
         String timerHere = fixtures.idOfType("sources", "periodic-timer");
         String timerThere = new Fixtures(client, otherBase).idOfType("sources", "periodic-timer");
         assertThat(timerHere).isNotEqualTo(timerThere);
@@ -136,11 +109,5 @@ class SourcesApiTest {
         assertThat(read.get("topic_count").asInt()).isEqualTo(1);
         assertThat(read.get("topic_names").get(0).asText()).isEqualTo("alerts-topic");
         IbmErrorAssert.assertIbmError(client.delete(base + "/sources/" + source), 409);
-    }
-
-    static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 }

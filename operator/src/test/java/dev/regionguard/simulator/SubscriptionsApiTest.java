@@ -1,41 +1,21 @@
 package dev.regionguard.simulator;
 
-import static dev.regionguard.simulator.SourcesApiTest.fieldNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SubscriptionsApiTest {
+class SubscriptionsApiTest extends InstanceApiTest {
 
-    private static IbmCloudSimulator simulator;
-    private static SimClient client;
-    private Fixtures fixtures;
-    private String base;
     private String topic;
     private String hook;
 
-    @BeforeAll
-    static void start() {
-        simulator = IbmCloudSimulator.builder().regions("us-south").build().start();
-        client = new SimClient(simulator, "key");
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
     @BeforeEach
-    void instance() {
-        base = client.instanceUrl("us-south", simulator.createEventNotificationsInstance("us-south"));
-        fixtures = new Fixtures(client, base);
+    void createTopicAndDestination() {
         topic = fixtures.topic("orders-topic", fixtures.source("orders-source"));
         hook = fixtures.webhook("orders-hook");
     }

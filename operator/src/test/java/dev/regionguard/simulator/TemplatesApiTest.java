@@ -1,40 +1,14 @@
 package dev.regionguard.simulator;
 
-import static dev.regionguard.simulator.SourcesApiTest.fieldNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TemplatesApiTest {
-
-    private static IbmCloudSimulator simulator;
-    private static SimClient client;
-    private String instanceId;
-    private String base;
-
-    @BeforeAll
-    static void start() {
-        simulator = IbmCloudSimulator.builder().regions("us-south").build().start();
-        client = new SimClient(simulator, "key");
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void instance() {
-        instanceId = simulator.createEventNotificationsInstance("us-south");
-        base = client.instanceUrl("us-south", instanceId);
-    }
+class TemplatesApiTest extends InstanceApiTest {
 
     private static ObjectNode body(String name, String type, String text, String subject) {
         ObjectNode body = SimClient.object().put("name", name).put("type", type).put("description", "layout");
@@ -60,7 +34,7 @@ class TemplatesApiTest {
                 "subscription_names", "updated_at");
         assertThat(client.get(base + "/templates").json().get("templates").get(0).has("params")).isFalse();
 
-        JsonNode stored = simulator.eventNotificationsSnapshot("us-south", instanceId).get("templates").get(0);
+        JsonNode stored = simulator.eventNotificationsSnapshot(REGION, instanceId).get("templates").get(0);
         assertThat(new String(Base64.getDecoder().decode(stored.get("params").get("body").asText()),
                 StandardCharsets.UTF_8)).isEqualTo("<p>Hello</p>");
         assertThat(stored.get("params").get("subject").asText()).isEqualTo("Welcome!");

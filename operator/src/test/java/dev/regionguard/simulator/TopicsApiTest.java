@@ -1,38 +1,18 @@
 package dev.regionguard.simulator;
 
-import static dev.regionguard.simulator.SourcesApiTest.fieldNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class TopicsApiTest {
+class TopicsApiTest extends InstanceApiTest {
 
-    private static IbmCloudSimulator simulator;
-    private static SimClient client;
-    private Fixtures fixtures;
-    private String base;
     private String source;
 
-    @BeforeAll
-    static void start() {
-        simulator = IbmCloudSimulator.builder().regions("eu-de").build().start();
-        client = new SimClient(simulator, "key");
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
     @BeforeEach
-    void instance() {
-        base = client.instanceUrl("eu-de", simulator.createEventNotificationsInstance("eu-de"));
-        fixtures = new Fixtures(client, base);
+    void createSource() {
         source = fixtures.source("orders-source");
     }
 
