@@ -1,0 +1,166 @@
+package dev.regionguard.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code /_sim/...}: drives the simulator over HTTP for the standalone mode. Not counted in stats,
+ * never subject to faults.
+ */
+final class ControlApi {
+
+    private final IbmCloudSimulator simulator;
+
+    ControlApi(IbmCloudSimulator simulator) {
+        this.simulator = simulator;
+    }
+
+    /** {@code segments} start with "_sim". */
+    void handle(HttpExchange exchange, List<String> segments) throws IOException {
+        try {
+            EnApi.Reply reply = route(exchange, segments.subList(1, segments.size()));
+            HttpIo.sendJson(exchange, reply.status(), reply.body());
+        } catch (ApiException e) {
+            EnEndpoint.sendError(exchange, e);
+        } catch (IllegalArgumentException e) {
+            EnEndpoint.sendError(exchange, ApiException.badRequest(e.getMessage()));
+        }
+    }
+
+    private EnApi.Reply route(HttpExchange exchange, List<String> path) throws IOException {
+        String method = exchange.getRequestMethod();
+        Map<String, String> query = HttpIo.query(exchange);
+        String joined = String.join("/", path);
+        if (method.equals("GET") && joined.equals("stats")) {
+            return ok(stats());
+        }
+        if (method.equals("POST") && joined.equals("stats/reset")) {
+            simulator.resetStats();
+            return ok(done());
+        }
+        if (method.equals("POST") && joined.equals("revoke")) {
+            simulator.revokeApiKey(apiKey(exchange));
+            return ok(done());
+        }
+        if (method.equals("POST") && joined.equals("expire-tokens")) {
+            simulator.expireAllTokens();
+            return ok(done());
+        }
+        if (path.size() >= 3 && path.get(0).equals("regions")) {
+            return region(method, path.get(1), path.subList(2, path.size()), query);
+        }
+        throw ApiException.notFound("Unknown control path /_sim/" + joined);
+    }
+
+    private EnApi.Reply region(String method, String region, List<String> action, Map<String, String> query) {
+        if (!simulator.regions().contains(region)) {
+            throw ApiException.notFound("Unknown region '" + region + "'");
+        }
+        FaultControls faults = simulator.faults(region);
+        String name = action.get(0);
+        if (action.size() == 1 && method.equals("POST")) {
+            switch (name) {
+                case "down" -> faults.down(DownMode.valueOf(query.getOrDefault("mode", "UNAVAILABLE")));
+                case "up" -> faults.up();
+                case "clear" -> faults.clear();
+                case "latency" -> faults.latency(Duration.ofMillis(number(query, "ms")));
+                case "error-rate" -> faults.errorRate(Double.parseDouble(required(query, "rate")),
+                        query.containsKey("seed") ? number(query, "seed") : 0);
+                case "throttle" -> faults.throttle((int) number(query, "count"),
+                        Duration.ofSeconds(query.containsKey("retryAfter") ? number(query, "retryAfter") : 1));
+                case "instances" -> {
+                    return new EnApi.Reply(201, createInstance(region, query));
+                }
+                default -> throw ApiException.notFound("Unknown control action '" + name + "'");
+            }
+            return ok(done());
+        }
+        if (method.equals("GET") && name.equals("instances")) {
+            if (action.size() == 1) {
+                ObjectNode answer = Json.object();
+                simulator.instanceIds(region).forEach(answer.putArray("instance_ids")::add);
+                return ok(answer);
+            }
+            if (action.size() == 3 && action.get(2).equals("snapshot")) {
+                if (!simulator.instanceIds(region).contains(action.get(1))) {
+                    throw ApiException.notFound("Unknown instance '" + action.get(1) + "'");
+                }
+                return ok(simulator.eventNotificationsSnapshot(region, action.get(1)));
+            }
+        }
+        throw ApiException.notFound("Unknown control path for region " + region);
+    }
+
+    /** Optional {@code instance_id}; {@code entities} (and {@code seed}) also seed it. */
+    private ObjectNode createInstance(String region, Map<String, String> query) {
+        String instanceId = query.getOrDefault("instance_id", UUID.randomUUID().toString());
+        simulator.createEventNotificationsInstance(region, instanceId);
+        ObjectNode answer = Json.object().put("instance_id", instanceId);
+        if (query.containsKey("entities")) {
+            SeedManifest manifest = simulator.seedEventNotifications(region, instanceId,
+                    (int) number(query, "entities"), query.containsKey("seed") ? number(query, "seed") : 0);
+            answer.put("entity_count", manifest.entityCount());
+        }
+        return answer;
+    }
+
+    private ObjectNode stats() {
+        ObjectNode answer = Json.object();
+        answer.set("iam", statsJson(simulator.iamStats()));
+        ObjectNode regions = answer.putObject("regions");
+        simulator.regions().forEach(region -> regions.set(region, statsJson(simulator.stats(region))));
+        return answer;
+    }
+
+    private static ObjectNode statsJson(CallStats stats) {
+        ObjectNode node = Json.object();
+        node.put("calls", stats.calls());
+        node.put("list_calls", stats.listCalls());
+        node.put("entity_reads", stats.entityReads());
+        node.put("writes", stats.writes());
+        ObjectNode byStatus = node.putObject("by_status");
+        stats.byStatus().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> byStatus.put(e.getKey(), e.getValue()));
+        return node;
+    }
+
+    /** From a form body or a JSON body: field {@code apikey}. */
+    private static String apiKey(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String text = new String(body, StandardCharsets.UTF_8).trim();
+        String apiKey = text.startsWith("{")
+                ? Json.text(Json.parseObject(body, "request body"), "apikey")
+                : HttpIo.formFields(text).get("apikey");
+        if (apiKey == null || apiKey.isBlank()) {
+            throw ApiException.badRequest("Field 'apikey' is required");
+        }
+        return apiKey;
+    }
+
+    private static String required(Map<String, String> query, String name) {
+        String value = query.get(name);
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("Query parameter '" + name + "' is required");
+        }
+        return value;
+    }
+
+    private static long number(Map<String, String> query, String name) {
+        return Long.parseLong(required(query, name));
+    }
+
+    private static EnApi.Reply ok(JsonNode body) {
+        return new EnApi.Reply(200, body);
+    }
+
+    private static ObjectNode done() {
+        return Json.object().put("ok", true);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.regionguard.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+
+/** Runs one request on a known EN collection or entity of an instance; the HTTP layer is elsewhere. */
+final class EnApi {
+
+    record Reply(int status, JsonNode body) { }
+
+    private EnApi() {
+    }
+
+    static Reply handle(EnInstance instance, String method, EnRoute route, Map<String, String> query,
+                        String contentType, byte[] body, String collectionUrl) {
+        EntityKind kind = route.kind();
+        if (route.collection()) {
+            return switch (method) {
+                case "GET" -> {
+                    ListPage page = ListPage.from(query);
+                    yield instance.locked(() -> new Reply(200, page.render(kind.listKey(),
+                            kind.items(instance, route.parentId()), kind::matchesSearch,
+                            stored -> kind.listItem(instance, stored), collectionUrl)));
+                }
+                case "POST" -> {
+                    RequestBody request = decode(kind, contentType, body, query);
+                    yield instance.locked(() -> new Reply(201,
+                            kind.createResponse(instance, kind.create(instance, route.parentId(), request))));
+                }
+                default -> throw ApiException.methodNotAllowed(method);
+            };
+        }
+        if (method.equals("GET")) {
+            return instance.locked(() -> new Reply(200,
+                    kind.view(instance, kind.find(instance, route.parentId(), route.entityId()))));
+        }
+        if (method.equals(kind.updateMethod())) {
+            RequestBody request = decode(kind, contentType, body, query);
+            return instance.locked(() -> new Reply(200, update(instance, kind, route, request)));
+        }
+        if (method.equals("DELETE") && kind.deletable()) {
+            return instance.locked(() -> {
+                kind.delete(instance, kind.find(instance, route.parentId(), route.entityId()));
+                return new Reply(204, null);
+            });
+        }
+        throw ApiException.methodNotAllowed(method);
+    }
+
+    /** Works on a copy, so a request refused half-way leaves the entity as it was. */
+    private static ObjectNode update(EnInstance instance, EntityKind kind, EnRoute route, RequestBody request) {
+        ObjectNode working = kind.find(instance, route.parentId(), route.entityId()).deepCopy();
+        kind.update(instance, working, request);
+        kind.table(instance).put(working);
+        return kind.view(instance, working);
+    }
+
+    private static RequestBody decode(EntityKind kind, String contentType, byte[] body, Map<String, String> query) {
+        if (kind.multipart()) {
+            return DestinationForm.decode(contentType, body, query);
+        }
+        // SMTP users may be created with no body at all
+        ObjectNode fields = body.length == 0 && kind == EnKinds.SMTP_USERS ? Json.object() : Json.parseObject(body);
+        return new RequestBody(fields, Map.of(), query);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.regionguard.simulator;
+
+import java.util.List;
+
+/**
+ * A parsed EN path {@code /v1/instances/{instance_id}/...}. {@code kind} is null for paths under the
+ * instance that the simulator does not serve.
+ */
+record EnRoute(String instanceId, EntityKind kind, String parentId, String entityId) {
+
+    /** {@code rest} is the path after {@code /{region}/event-notifications}; null when not an instance path. */
+    static EnRoute parse(List<String> rest) {
+        if (rest.size() < 3 || !rest.get(0).equals("v1") || !rest.get(1).equals("instances")) {
+            return null;
+        }
+        String instanceId = rest.get(2);
+        List<String> sub = rest.subList(3, rest.size());
+        if (sub.size() >= 2 && sub.get(0).equals("smtp") && sub.get(1).equals("config")) {
+            return smtp(instanceId, sub.subList(2, sub.size()));
+        }
+        if (sub.isEmpty() || sub.size() > 2 || !EnKinds.TOP_LEVEL.containsKey(sub.get(0))) {
+            return new EnRoute(instanceId, null, null, null);
+        }
+        return new EnRoute(instanceId, EnKinds.TOP_LEVEL.get(sub.get(0)), null, sub.size() == 2 ? sub.get(1) : null);
+    }
+
+    private static EnRoute smtp(String instanceId, List<String> rest) {
+        return switch (rest.size()) {
+            case 0 -> new EnRoute(instanceId, EnKinds.SMTP_CONFIGS, null, null);
+            case 1 -> new EnRoute(instanceId, EnKinds.SMTP_CONFIGS, null, rest.get(0));
+            case 2 -> rest.get(1).equals("users")
+                    ? new EnRoute(instanceId, EnKinds.SMTP_USERS, rest.get(0), null) : unknown(instanceId);
+            case 3 -> rest.get(1).equals("users")
+                    ? new EnRoute(instanceId, EnKinds.SMTP_USERS, rest.get(0), rest.get(2)) : unknown(instanceId);
+            default -> unknown(instanceId);
+        };
+    }
+
+    private static EnRoute unknown(String instanceId) {
+        return new EnRoute(instanceId, null, null, null);
+    }
+
+    boolean known() {
+        return kind != null;
+    }
+
+    boolean collection() {
+        return known() && entityId == null;
+    }
+
+    boolean entity() {
+        return known() && entityId != null;
+    }
+}

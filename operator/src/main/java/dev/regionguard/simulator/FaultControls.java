@@ -1,0 +1,114 @@
+package dev.regionguard.simulator;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Faults of one region's Event Notifications endpoint. Every setting takes effect on the next call
+ * and may be changed from any thread. IAM and the control API are never affected.
+ */
+public final class FaultControls {
+
+    /** Longest time a BLACKHOLE call is held before its connection is closed. */
+    static final Duration BLACKHOLE_HOLD = Duration.ofSeconds(30);
+
+    private record ErrorRate(double fraction, Random random) { }
+
+    private volatile DownMode downMode;
+    /** Counted down when the region comes up, which releases every held BLACKHOLE call. */
+    private CountDownLatch blackholeRelease = new CountDownLatch(0);
+    private volatile Duration latency = Duration.ZERO;
+    private volatile ErrorRate errorRate = new ErrorRate(0, new Random(0));
+    private final AtomicInteger throttledCalls = new AtomicInteger();
+    private volatile long retryAfterSeconds = 1;
+
+    FaultControls() {
+    }
+
+    public synchronized void down(DownMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        if (mode == DownMode.BLACKHOLE && blackholeRelease.getCount() == 0) {
+            blackholeRelease = new CountDownLatch(1);
+        }
+        downMode = mode;
+    }
+
+    public synchronized void up() {
+        downMode = null;
+        blackholeRelease.countDown();
+    }
+
+    /** Added to every EN call of the region; zero turns it off. */
+    public void latency(Duration perCall) {
+        if (perCall.isNegative()) {
+            throw new IllegalArgumentException("latency must not be negative: " + perCall);
+        }
+        latency = perCall;
+    }
+
+    /** That fraction of calls (0 to 1) answers 500; {@code seed} makes the sequence repeatable. */
+    public void errorRate(double fraction, long seed) {
+        if (!(fraction >= 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("error rate must be within 0..1: " + fraction);
+        }
+        errorRate = new ErrorRate(fraction, new Random(seed));
+    }
+
+    /** The next {@code nextCalls} calls answer 429 with Retry-After (whole seconds, at least 1). */
+    public void throttle(int nextCalls, Duration retryAfter) {
+        if (nextCalls < 0) {
+            throw new IllegalArgumentException("nextCalls must not be negative: " + nextCalls);
+        }
+        long millis = retryAfter.toMillis();
+        retryAfterSeconds = Math.max(1, (millis + 999) / 1000);
+        throttledCalls.set(nextCalls);
+    }
+
+    /** Healthy again: up, no latency, no errors, no throttling. */
+    public void clear() {
+        up();
+        latency = Duration.ZERO;
+        errorRate = new ErrorRate(0, new Random(0));
+        throttledCalls.set(0);
+    }
+
+    /** Applies the latency, then decides the call's fate. Runs on the handler thread. */
+    FaultOutcome beforeCall() {
+        sleep(latency);
+        DownMode mode = downMode;
+        if (mode != null) {
+            return switch (mode) {
+                case UNAVAILABLE -> FaultOutcome.respond(503, "service_unavailable",
+                        "The service is temporarily unavailable, try again later");
+                case CONNECTION_RESET -> FaultOutcome.CLOSE;
+                case BLACKHOLE -> FaultOutcome.hold(currentRelease());
+            };
+        }
+        if (throttledCalls.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+            return FaultOutcome.throttled(retryAfterSeconds);
+        }
+        ErrorRate rate = errorRate;
+        if (rate.fraction() > 0 && rate.random().nextDouble() < rate.fraction()) {
+            return FaultOutcome.respond(500, "internal_server_error", "Internal server error");
+        }
+        return FaultOutcome.PROCEED;
+    }
+
+    private synchronized CountDownLatch currentRelease() {
+        return blackholeRelease;
+    }
+
+    private static void sleep(Duration duration) {
+        if (duration.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
