@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,17 +63,15 @@ public final class KubernetesMaterial implements MaterialSource {
     private static Material destinationMaterial(Secret secret) {
         Map<String, String> values = new TreeMap<>();
         List<FilePart> files = new ArrayList<>();
-        Map<String, byte[]> all = new LinkedHashMap<>();
         for (String key : keys(secret)) {
             byte[] bytes = Credentials.SecretData.bytes(secret, key).orElseThrow();
-            all.put(key, bytes);
             if (FILE_KEYS.contains(key)) {
                 files.add(new FilePart(key, key, "application/octet-stream", bytes));
             } else {
                 values.put(key, new String(bytes, StandardCharsets.UTF_8));
             }
         }
-        return new Material(values, files, Digests.of(all), "Secret " + secret.getMetadata().getName());
+        return Material.of(values, files, "Secret " + secret.getMetadata().getName());
     }
 
     private static List<String> keys(Secret secret) {
@@ -111,9 +108,7 @@ public final class KubernetesMaterial implements MaterialSource {
         if (!values.containsKey("body")) {
             return Optional.empty();
         }
-        Map<String, byte[]> digestInput = new TreeMap<>();
-        values.forEach((k, v) -> digestInput.put(k, v.getBytes(StandardCharsets.UTF_8)));
-        return Optional.of(new Material(values, List.of(), Digests.of(digestInput), origin(ref)));
+        return Optional.of(Material.of(values, List.of(), origin(ref)));
     }
 
     private static void putIfPresent(Map<String, String> values, String key, String value) {

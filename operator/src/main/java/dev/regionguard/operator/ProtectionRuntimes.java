@@ -1,10 +1,12 @@
 package dev.regionguard.operator;
 
 import dev.regionguard.sync.Watermarks;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * What the operator remembers about each protection between passes, in memory: watermarks per
@@ -14,20 +16,48 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ProtectionRuntimes {
     private final Map<String, Runtime> byUid = new ConcurrentHashMap<>();
 
-    public Runtime get(String uid) {
-        return byUid.computeIfAbsent(uid, u -> new Runtime());
+    public Runtime get(HasMetadata protection) {
+        return byUid.computeIfAbsent(protection.getMetadata().getUid(), u -> new Runtime(protection.getKind(),
+                protection.getMetadata().getNamespace(), protection.getMetadata().getName()));
     }
 
-    /** Drop what belongs to protections that no longer exist. */
-    public void retain(Set<String> uids) {
-        byUid.keySet().retainAll(uids);
+    /** Drop what belongs to protections that no longer exist, telling {@code onDropped} about each. */
+    public void retain(Set<String> uids, Consumer<Runtime> onDropped) {
+        byUid.entrySet().removeIf(e -> {
+            boolean gone = !uids.contains(e.getKey());
+            if (gone) {
+                onDropped.accept(e.getValue());
+            }
+            return gone;
+        });
     }
 
     public static final class Runtime {
+        private final String kind;
+        private final String namespace;
+        private final String name;
         private final Map<String, Watermarks> watermarks = new ConcurrentHashMap<>();
         private volatile Instant lastFullCompare;
         private volatile int consecutiveFailures;
         private volatile long generation = -1;
+
+        Runtime(String kind, String namespace, String name) {
+            this.kind = kind;
+            this.namespace = namespace;
+            this.name = name;
+        }
+
+        public String kind() {
+            return kind;
+        }
+
+        public String namespace() {
+            return namespace;
+        }
+
+        public String name() {
+            return name;
+        }
 
         public Watermarks watermarks(String standby) {
             return watermarks.computeIfAbsent(standby, s -> new Watermarks());

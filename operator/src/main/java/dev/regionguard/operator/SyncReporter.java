@@ -25,9 +25,11 @@ public class SyncReporter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EventRecorder events;
+    private final RegionGuardMetrics metrics;
 
-    public SyncReporter(EventRecorder events) {
+    public SyncReporter(EventRecorder events, RegionGuardMetrics metrics) {
         this.events = events;
+        this.metrics = metrics;
     }
 
     public <P extends CustomResource<?, ProtectionStatus>> UpdateControl<P> report(
@@ -43,6 +45,10 @@ public class SyncReporter {
 
         Duration delay = schedule(result, settings, runtime);
         announce(resource, who, previous, next, result);
+        if (settings != null) {
+            metrics.recordStatus(resource.getKind(), resource.getMetadata().getNamespace(), resource.getMetadata().getName(),
+                    Timestamps.parse(resource.getMetadata().getCreationTimestamp()), settings.interval(), next);
+        }
 
         if (sameStatus(previous, next)) {
             return UpdateControl.<P>noUpdate().rescheduleAfter(delay);
@@ -52,6 +58,11 @@ public class SyncReporter {
                 .withNamespace(resource.getMetadata().getNamespace()).build());
         patch.setStatus(next);
         return UpdateControl.patchStatus(patch).rescheduleAfter(delay);
+    }
+
+    /** A protection is gone: its metrics go too. */
+    public void forget(ProtectionRuntimes.Runtime runtime) {
+        metrics.forget(runtime.kind(), runtime.namespace(), runtime.name());
     }
 
     private static Duration schedule(PassResult result, SyncSettings settings, ProtectionRuntimes.Runtime runtime) {

@@ -46,7 +46,18 @@ public record SyncSettings(Duration interval, Duration fullCompareInterval, Sync
         if (!unknown.isEmpty()) {
             throw Blocked.spec("sync.entities: unknown " + unknown + "; known are " + known);
         }
-        return all.stream().filter(t -> names.contains(t.name())).toList();
+        // IDs can only be remapped to entities that are synced too: take what the selection references.
+        Set<String> wanted = new TreeSet<>(names);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (EntityType t : all) {
+                if (wanted.contains(t.name())) {
+                    grew |= wanted.addAll(t.dependsOn());
+                }
+            }
+        }
+        return all.stream().filter(t -> wanted.contains(t.name())).toList();
     }
 
     public boolean deletesAllowed() {

@@ -1,0 +1,86 @@
+package dev.regionguard.demo;
+
+import dev.regionguard.api.EventNotificationsProtection;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+
+/**
+ * A Kubernetes API in this JVM: Fabric8's mock server in CRUD mode with RegionGuard's CRDs
+ * registered. It stores and watches objects but enforces no schema and runs no controllers.
+ * Used by the demo and by the operator tests.
+ */
+public final class EmbeddedKubernetes implements AutoCloseable {
+    /** The CR classes whose generated CRDs are registered. */
+    public static final List<Class<? extends HasMetadata>> RESOURCES = List.of(EventNotificationsProtection.class);
+
+    /** Held so the level sticks: the mock server logs every request at INFO through java.util.logging. */
+    private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
+    private final KubernetesMockServer server;
+    private final KubernetesClient client;
+
+    private EmbeddedKubernetes(KubernetesMockServer server, KubernetesClient client) {
+        this.server = server;
+        this.client = client;
+    }
+
+    public static EmbeddedKubernetes start() {
+        MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
+                new KubernetesMixedDispatcher(responses), false);
+        server.init(InetAddress.getLoopbackAddress(), 0);
+        // JOSDK checks its permissions at start-up; the mock server has no RBAC to ask.
+        server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+                .andReturn(201, new SelfSubjectRulesReviewBuilder().withNewStatus().withIncomplete(false)
+                        .withResourceRules(new ResourceRuleBuilder().withApiGroups("*").withResources("*")
+                                .withVerbs("*").build())
+                        .endStatus().build())
+                .always();
+        KubernetesClient client = server.createClient();
+        EmbeddedKubernetes kubernetes = new EmbeddedKubernetes(server, client);
+        RESOURCES.forEach(kubernetes::registerCrd);
+        return kubernetes;
+    }
+
+    public KubernetesClient client() {
+        return client;
+    }
+
+    private void registerCrd(Class<? extends HasMetadata> type) {
+        String file = "/META-INF/fabric8/" + HasMetadata.getPlural(type) + "." + HasMetadata.getGroup(type) + "-v1.yml";
+        try (InputStream in = EmbeddedKubernetes.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException("generated CRD " + file + " is not on the classpath");
+            }
+            CustomResourceDefinition crd = Serialization.unmarshal(in, CustomResourceDefinition.class);
+            client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.destroy();
+    }
+}

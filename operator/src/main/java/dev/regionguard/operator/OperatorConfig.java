@@ -1,0 +1,66 @@
+package dev.regionguard.operator;
+
+import dev.regionguard.cloud.Endpoints;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The operator's own configuration, from environment variables (see README "Configuration").
+ *
+ * @param endpoints              where IBM Cloud lives (public, private, or templates for a simulator)
+ * @param watchNamespaces        namespaces to watch; empty means all
+ * @param leaderElection         whether to take a Lease before reconciling
+ * @param maxConcurrentPerRegion in-flight IBM Cloud calls per region, across all protections
+ * @param syncParallelism        entity reads and writes one pass keeps in flight per store
+ */
+public record OperatorConfig(Endpoints endpoints, Set<String> watchNamespaces, boolean leaderElection, String leaseName,
+                             String leaseNamespace, String identity, String logFormat, int maxConcurrentPerRegion,
+                             int syncParallelism, int httpPort) {
+
+    public static OperatorConfig fromEnvironment(Map<String, String> env) {
+        Endpoints base = Endpoints.of(env.getOrDefault("REGIONGUARD_ENDPOINT_TYPE", "public"));
+        Endpoints endpoints = new Endpoints(
+                env.getOrDefault("REGIONGUARD_IAM_URL", base.iamUrl()),
+                env.getOrDefault("REGIONGUARD_EN_ENDPOINT_TEMPLATE", base.eventNotificationsTemplate()),
+                env.getOrDefault("REGIONGUARD_CE_ENDPOINT_TEMPLATE", base.codeEngineTemplate()));
+        Set<String> namespaces = Arrays.stream(env.getOrDefault("REGIONGUARD_WATCH_NAMESPACES", "").split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        return new OperatorConfig(endpoints, namespaces,
+                Boolean.parseBoolean(env.getOrDefault("REGIONGUARD_LEADER_ELECTION", "false")),
+                env.getOrDefault("REGIONGUARD_LEASE_NAME", "regionguard-operator"),
+                env.get("REGIONGUARD_LEASE_NAMESPACE"),
+                env.getOrDefault("REGIONGUARD_POD_NAME", hostname()),
+                env.getOrDefault("REGIONGUARD_LOG_FORMAT", "text"),
+                positive(env, "REGIONGUARD_MAX_CONCURRENT_PER_REGION", 8),
+                positive(env, "REGIONGUARD_SYNC_PARALLELISM", 16),
+                positive(env, "REGIONGUARD_HTTP_PORT", 8080));
+    }
+
+    /** For tests, the demo and the benchmark: everything local, one namespace-agnostic operator. */
+    public static OperatorConfig local(Endpoints endpoints) {
+        return new OperatorConfig(endpoints, Set.of(), false, "regionguard-operator", null, "local", "text", 8, 16, 0);
+    }
+
+    private static int positive(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the error below
+        }
+        throw new IllegalArgumentException(name + " must be a positive whole number, not '" + value + "'");
+    }
+
+    private static String hostname() {
+        String host = System.getenv("HOSTNAME");
+        return host == null ? "regionguard" : host;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.regionguard.operator;
+
+import dev.regionguard.api.Condition;
+import dev.regionguard.api.ProtectionStatus;
+import dev.regionguard.api.StandbyStatus;
+import dev.regionguard.cloud.CallObserver;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Domain metrics for Prometheus (names in deploy/README.md): the RPO per standby, readiness,
+ * credentials, drift, and IBM Cloud calls. Gauges read state kept here at scrape time, so the
+ * RPO keeps growing between passes without anyone writing it.
+ */
+public final class RegionGuardMetrics implements CallObserver {
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final Map<String, StandbyState> standbys = new ConcurrentHashMap<>();
+    private final Map<String, ProtectionState> protections = new ConcurrentHashMap<>();
+    private final Map<String, Counter> calls = new ConcurrentHashMap<>();
+
+    public RegionGuardMetrics(MeterRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** After each pass: what status now says about the protection and its standbys. */
+    public void recordStatus(String kind, String namespace, String name, Instant created, Duration interval,
+                             ProtectionStatus status) {
+        Tags protection = Tags.of("kind", kind, "namespace", namespace, "name", name);
+        ProtectionState p = protections.computeIfAbsent(kind + "/" + namespace + "/" + name, k -> registerProtection(protection));
+        p.intervalSeconds = interval.toSeconds();
+        Condition credentials = Conditions.find(status.conditions, Conditions.CREDENTIALS_VALID);
+        p.credentialsValid = credentials == null || !"False".equals(credentials.status) ? 1 : 0;
+        for (StandbyStatus s : status.standbys) {
+            StandbyState state = standbys.computeIfAbsent(kind + "/" + namespace + "/" + name + "/" + s.region,
+                    k -> registerStandby(protection.and("region", s.region)));
+            state.since = s.lastSuccessfulSyncTime != null ? Timestamps.parse(s.lastSuccessfulSyncTime) : created;
+            state.inSync = Boolean.TRUE.equals(s.inSync);
+            state.interval = interval;
+            state.outOfSync = s.counts == null ? 0 : s.counts.failed + s.counts.skipped + s.pendingDeletions.size();
+        }
+    }
+
+    @Override
+    public void onCall(String region, String method, String route, int status, Duration elapsed) {
+        String service = route.startsWith("/identity") ? "iam" : route.startsWith("/v1/instances") ? "event_notifications"
+                : route.startsWith("/projects") ? "code_engine" : "other";
+        String key = service + "|" + region + "|" + status;
+        calls.computeIfAbsent(key, k -> Counter.builder("regionguard.ibm.api.calls")
+                .description("Calls to IBM Cloud APIs, each retry counted, by HTTP status (0: no answer)")
+                .tags("service", service, "region", region, "status", String.valueOf(status))
+                .register(registry)).increment();
+    }
+
+    private ProtectionState registerProtection(Tags tags) {
+        ProtectionState p = new ProtectionState();
+        Gauge.builder("regionguard.sync.interval.seconds", p, s -> s.intervalSeconds)
+                .description("The protection's sync interval").tags(tags).register(registry);
+        Gauge.builder("regionguard.credentials.valid", p, s -> s.credentialsValid)
+                .description("1 when IBM Cloud accepted the protection's API keys").tags(tags).register(registry);
+        return p;
+    }
+
+    private StandbyState registerStandby(Tags tags) {
+        StandbyState s = new StandbyState();
+        Gauge.builder("regionguard.standby.seconds.since.last.sync", s, st -> st.secondsSinceSync(clock.instant()))
+                .description("Seconds since the standby was last fully in sync (the RPO)").tags(tags).register(registry);
+        Gauge.builder("regionguard.standby.ready", s, st -> st.ready(clock.instant()) ? 1 : 0)
+                .description("1 when the standby is in sync within two sync intervals").tags(tags).register(registry);
+        Gauge.builder("regionguard.entities.out.of.sync", s, st -> st.outOfSync)
+                .description("Entities the last pass could not sync, plus deletions held back").tags(tags).register(registry);
+        return s;
+    }
+
+    /** Metric label sets of a protection that no longer exists are dropped. */
+    public void forget(String kind, String namespace, String name) {
+        String prefix = kind + "/" + namespace + "/" + name;
+        List.copyOf(registry.getMeters()).stream()
+                .filter(m -> kind.equals(m.getId().getTag("kind")) && namespace.equals(m.getId().getTag("namespace"))
+                        && name.equals(m.getId().getTag("name")))
+                .forEach(registry::remove);
+        protections.remove(prefix);
+        standbys.keySet().removeIf(k -> k.startsWith(prefix + "/"));
+    }
+
+    private static final class ProtectionState {
+        volatile double intervalSeconds;
+        volatile double credentialsValid = 1;
+    }
+
+    private static final class StandbyState {
+        volatile Instant since;
+        volatile boolean inSync;
+        volatile Duration interval = Duration.ofMinutes(5);
+        volatile double outOfSync;
+
+        double secondsSinceSync(Instant now) {
+            return since == null ? 0 : Math.max(0, Duration.between(since, now).toMillis() / 1000.0);
+        }
+
+        boolean ready(Instant now) {
+            return inSync && since != null && Duration.between(since, now).compareTo(interval.multipliedBy(2)) <= 0;
+        }
+    }
+}

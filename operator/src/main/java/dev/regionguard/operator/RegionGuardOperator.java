@@ -1,0 +1,100 @@
+package dev.regionguard.operator;
+
+import dev.regionguard.cloud.HttpSettings;
+import dev.regionguard.eventnotifications.EventNotificationsClients;
+import dev.regionguard.eventnotifications.EventNotificationsProtectionReconciler;
+import dev.regionguard.eventnotifications.HttpEventNotificationsClients;
+import dev.regionguard.sync.SyncEngine;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Wires the reconcilers to their collaborators and runs them under Java Operator SDK. */
+public final class RegionGuardOperator implements AutoCloseable {
+    private final Operator operator;
+    private final ExecutorService syncExecutor;
+    private final PrometheusMeterRegistry registry;
+    private final RegionGuardMetrics metrics;
+
+    private RegionGuardOperator(Operator operator, ExecutorService syncExecutor, PrometheusMeterRegistry registry,
+                                RegionGuardMetrics metrics) {
+        this.operator = operator;
+        this.syncExecutor = syncExecutor;
+        this.registry = registry;
+        this.metrics = metrics;
+    }
+
+    /**
+     * @param emulatedApi true against Fabric8's mock server, which cannot do server-side apply:
+     *                    status is then written with JSON patches (josdk-mock.md section 2)
+     */
+    public static RegionGuardOperator start(KubernetesClient client, OperatorConfig config, Clock clock,
+                                            boolean emulatedApi) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        RegionGuardMetrics metrics = new RegionGuardMetrics(registry, clock);
+        ExecutorService executor = Executors.newFixedThreadPool(
+                Math.max(config.syncParallelism(), config.maxConcurrentPerRegion() * 2), daemonThreads("regionguard-sync-"));
+        HttpSettings http = HttpSettings.defaults().withMaxConcurrentPerRegion(config.maxConcurrentPerRegion());
+        EventNotificationsClients en = HttpEventNotificationsClients.create(config.endpoints(), http, metrics);
+        SyncEngine engine = new SyncEngine(executor, config.syncParallelism());
+        SyncReporter reporter = new SyncReporter(new EventRecorder(client, clock), metrics);
+
+        Operator operator = new Operator(o -> {
+            o.withKubernetesClient(client).withCloseClientOnStop(false)
+                    .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
+            if (emulatedApi) {
+                o.withUseSSAToPatchPrimaryResource(false).withSSABasedCreateUpdateMatchForDependentResources(false);
+            }
+            if (config.leaderElection()) {
+                o.withLeaderElectionConfiguration(LeaderElectionConfigurationBuilder
+                        .aLeaderElectionConfiguration(config.leaseName())
+                        .withLeaseNamespace(config.leaseNamespace())
+                        .withIdentity(config.identity())
+                        .build());
+            }
+        });
+        operator.register(new EventNotificationsProtectionReconciler(en, engine, reporter, clock), c -> {
+            if (!config.watchNamespaces().isEmpty()) {
+                c.settingNamespaces(config.watchNamespaces());
+            }
+        });
+        operator.start();
+        return new RegionGuardOperator(operator, executor, registry, metrics);
+    }
+
+    public Operator operator() {
+        return operator;
+    }
+
+    /** Prometheus exposition of JOSDK's and RegionGuard's metrics. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    public RegionGuardMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        operator.stop();
+        syncExecutor.shutdownNow();
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,99 @@
+package dev.regionguard.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.regionguard.api.EventNotificationsProtection;
+import dev.regionguard.api.ProtectionStatus;
+import dev.regionguard.cloud.Endpoints;
+import dev.regionguard.demo.EmbeddedKubernetes;
+import dev.regionguard.operator.OperatorConfig;
+import dev.regionguard.operator.RegionGuardOperator;
+import dev.regionguard.simulator.IbmCloudSimulator;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * An operator under test: embedded Kubernetes API, the IBM Cloud simulator, and RegionGuard
+ * wired to both, as in production but for the endpoints.
+ */
+public final class OperatorHarness implements AutoCloseable {
+    public static final String NAMESPACE = "default";
+
+    private final EmbeddedKubernetes kubernetes;
+    private final IbmCloudSimulator simulator;
+    private final RegionGuardOperator operator;
+
+    private OperatorHarness(EmbeddedKubernetes kubernetes, IbmCloudSimulator simulator, RegionGuardOperator operator) {
+        this.kubernetes = kubernetes;
+        this.simulator = simulator;
+        this.operator = operator;
+    }
+
+    public static OperatorHarness start(String... regions) {
+        IbmCloudSimulator simulator = IbmCloudSimulator.builder().regions(regions).build().start();
+        EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start();
+        Endpoints endpoints = new Endpoints(simulator.iamUrl(), simulator.eventNotificationsTemplate(),
+                simulator.codeEngineTemplate());
+        RegionGuardOperator operator = RegionGuardOperator.start(kubernetes.client(), OperatorConfig.local(endpoints),
+                Clock.systemUTC(), true);
+        return new OperatorHarness(kubernetes, simulator, operator);
+    }
+
+    public KubernetesClient client() {
+        return kubernetes.client();
+    }
+
+    public IbmCloudSimulator simulator() {
+        return simulator;
+    }
+
+    public Endpoints endpoints() {
+        return new Endpoints(simulator.iamUrl(), simulator.eventNotificationsTemplate(), simulator.codeEngineTemplate());
+    }
+
+    public void secret(String name, Map<String, String> stringData) {
+        client().secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata().withName(name)
+                .withNamespace(NAMESPACE).endMetadata().withStringData(stringData).build()).createOr(c -> c.update());
+    }
+
+    public void configMap(String name, Map<String, String> data) {
+        client().configMaps().inNamespace(NAMESPACE).resource(new ConfigMapBuilder().withNewMetadata().withName(name)
+                .withNamespace(NAMESPACE).endMetadata().withData(data).build()).createOr(c -> c.update());
+    }
+
+    public EventNotificationsProtection apply(EventNotificationsProtection enp) {
+        enp.getMetadata().setNamespace(NAMESPACE);
+        return client().resource(enp).createOr(c -> c.update());
+    }
+
+    public EventNotificationsProtection get(String name) {
+        return client().resources(EventNotificationsProtection.class).inNamespace(NAMESPACE).withName(name).get();
+    }
+
+    /** Waits until the protection's status satisfies the predicate and returns it. */
+    public ProtectionStatus awaitStatus(String name, Duration timeout, Predicate<ProtectionStatus> condition) {
+        return await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+            EventNotificationsProtection enp = get(name);
+            return enp == null ? null : enp.getStatus();
+        }, s -> s != null && condition.test(s));
+    }
+
+    public List<Event> events(String involvedName) {
+        return client().v1().events().inNamespace(NAMESPACE).list().getItems().stream()
+                .filter(e -> involvedName.equals(e.getInvolvedObject().getName())).toList();
+    }
+
+    @Override
+    public void close() {
+        operator.close();
+        kubernetes.close();
+        simulator.close();
+    }
+}
