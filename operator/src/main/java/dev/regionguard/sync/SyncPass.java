@@ -3,6 +3,7 @@ package dev.regionguard.sync;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,6 +58,7 @@ final class SyncPass {
             }
         }
         deleteExtras(reached, blocked);
+        settleMarkers(reached);
         retainWatermarks(blocked);
         return outcome();
     }
@@ -254,6 +256,7 @@ final class SyncPass {
         // The response's marker, or null so that the next pass reads again.
         String writtenMarker = written == null ? null : type.changeMarker(written);
         t.watermarks().put(typeName, w.key, new Watermark(w.sourceMarker, writtenMarker, w.desired.materialDigest()));
+        t.wrote(typeName, w.key);
         LOG.debug("{} {} '{}' on {}", verb(w.action), typeName, w.key, t.store().describe());
         t.report().applied(typeName, w.key, w.action);
     }
@@ -350,6 +353,41 @@ final class SyncPass {
     }
 
     // --- 7./8. watermarks and outcome ----------------------------------------------------------
+
+    /**
+     * Write responses often lack the marker a list shows later (a create answers created_at, a
+     * topic's list fingerprint counts its sources), which would cost a read of every written
+     * entity in the next pass. One list per written type settles them now. A change someone else
+     * makes on the standby between our write and this list is caught by the next full comparison.
+     */
+    private void settleMarkers(List<TargetRun> reached) {
+        Map<TargetRun, Map<EntityType, CompletableFuture<List<ObjectNode>>>> lists = new LinkedHashMap<>();
+        for (TargetRun t : reached) {
+            for (EntityType type : graph.types()) {
+                if (!t.written(type.name()).isEmpty()) {
+                    lists.computeIfAbsent(t, k -> new LinkedHashMap<>())
+                            .put(type, t.lane().submit(() -> t.store().list(type)));
+                }
+            }
+        }
+        lists.forEach((t, byType) -> byType.forEach((type, call) -> {
+            Attempt<List<ObjectNode>> listed = Attempt.of(call);
+            if (listed.failed()) {
+                return; // the markers stay null: the next pass reads those entities again
+            }
+            Map<String, ObjectNode> byKey = new HashMap<>();
+            listed.value().forEach(item -> byKey.putIfAbsent(type.key(item), item));
+            for (String key : t.written(type.name())) {
+                ObjectNode item = byKey.get(key);
+                t.watermarks().get(type.name(), key).ifPresent(w -> {
+                    if (item != null) {
+                        t.watermarks().put(type.name(), key, new Watermark(w.sourceMarker(), type.changeMarker(item),
+                                w.materialDigest()));
+                    }
+                });
+            }
+        }));
+    }
 
     private void retainWatermarks(Set<String> blocked) {
         for (EntityType type : graph.types()) {

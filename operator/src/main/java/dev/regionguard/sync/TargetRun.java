@@ -19,6 +19,7 @@ final class TargetRun implements SyncContext {
     private final MaterialCache material;
     private final Map<String, Map<String, String>> idsByKey = new HashMap<>();
     private final Set<String> compareInFull = new HashSet<>();
+    private final Map<String, Set<String>> writtenKeys = new HashMap<>();
     private final TargetReport report = new TargetReport();
     private Failure failure;
 
@@ -68,6 +69,15 @@ final class TargetRun implements SyncContext {
     /** Ids of this type changed: whatever references it must be compared in full. */
     void idsChanged(EntityType type, TypeGraph graph) {
         compareInFull.addAll(graph.dependents(type.name()));
+    }
+
+    /** Records a create or update, whose marker a fresh list settles at the end of the pass. */
+    void wrote(String typeName, String key) {
+        writtenKeys.computeIfAbsent(typeName, t -> new HashSet<>()).add(key);
+    }
+
+    Set<String> written(String typeName) {
+        return writtenKeys.getOrDefault(typeName, Set.of());
     }
 
     boolean mustCompareInFull(EntityType type) {
