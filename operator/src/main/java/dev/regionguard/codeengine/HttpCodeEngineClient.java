@@ -1,0 +1,230 @@
+package dev.regionguard.codeengine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regionguard.cloud.ApiKey;
+import dev.regionguard.cloud.ErrorCategory;
+import dev.regionguard.cloud.IbmApiException;
+import dev.regionguard.cloud.IbmHttp;
+import dev.regionguard.cloud.IbmRequest;
+import dev.regionguard.cloud.IbmResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+
+/**
+ * The Code Engine v2 API of one project over {@link IbmHttp}. Paths are
+ * {@code <base>/projects/{project}/<kind.path()>[/{name}]}; bodies pass through unchanged.
+ */
+public final class HttpCodeEngineClient implements CodeEngineClient {
+    static final int PAGE_SIZE = 100;
+    /** 1,000,000 items: far beyond any project, so hitting it means the server's paging loops. */
+    private static final int MAX_PAGES = 10_000;
+
+    private final IbmHttp http;
+    private final String baseUrl;
+    private final String region;
+    private final String projectId;
+    private final ApiKey apiKey;
+    private final Polling polling;
+
+    /**
+     * @param baseUrl      the region's CE base URL, e.g. {@code Endpoints.codeEngine(region)}
+     * @param pollInterval time between the GETs of {@link #awaitDeleted} and {@link #awaitApp}
+     */
+    public HttpCodeEngineClient(IbmHttp http, String baseUrl, String region, String projectId, ApiKey apiKey,
+                                Duration pollInterval) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+        this.region = Objects.requireNonNull(region, "region");
+        if (projectId == null || projectId.isBlank()) {
+            throw new IllegalArgumentException("project ID is empty");
+        }
+        this.projectId = projectId;
+        this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+        this.polling = new Polling(pollInterval);
+    }
+
+    @Override
+    public String region() {
+        return region;
+    }
+
+    @Override
+    public String projectId() {
+        return projectId;
+    }
+
+    @Override
+    public ObjectNode project() {
+        return http.execute(apiKey, project(IbmRequest.get(region, baseUrl)).build()).bodyObject();
+    }
+
+    @Override
+    public List<ObjectNode> list(CeKind kind) {
+        List<ObjectNode> items = new ArrayList<>();
+        String start = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            IbmRequest.Builder request = collection(IbmRequest.get(region, baseUrl), kind)
+                    .query("limit", String.valueOf(PAGE_SIZE));
+            if (start != null) {
+                request.query("start", start);
+            }
+            ObjectNode body = http.execute(apiKey, request.build()).bodyObject();
+            String next = nextStart(body);
+            addItems(body, kind.listKey(), next == null, items);
+            if (next == null) {
+                return items;
+            }
+            if (next.equals(start)) {
+                throw unexpected("list paging does not advance (start " + next + " twice)");
+            }
+            start = next;
+        }
+        throw unexpected("list has more than " + MAX_PAGES + " pages");
+    }
+
+    @Override
+    public ObjectNode get(CeKind kind, String nameOrId) {
+        return versioned(http.execute(apiKey, collection(IbmRequest.get(region, baseUrl), kind).id(nameOrId).build()));
+    }
+
+    @Override
+    public ObjectNode create(CeKind kind, ObjectNode body) {
+        Objects.requireNonNull(body, "body");
+        IbmRequest request = collection(IbmRequest.post(region, baseUrl), kind).jsonBody(body)
+                .expectStatus(200, 201, 202).build();
+        return versioned(http.execute(apiKey, request));
+    }
+
+    @Override
+    public ObjectNode update(CeKind kind, String name, ObjectNode body, String etag) {
+        Objects.requireNonNull(body, "body");
+        if (etag == null || etag.isBlank()) {
+            throw new IllegalArgumentException("an update needs the entity tag it is based on (or *)");
+        }
+        IbmRequest.Builder request = switch (kind.updateStyle()) {
+            case MERGE_PATCH -> collection(IbmRequest.patch(region, baseUrl), kind).id(name).mergePatchBody(body);
+            case PUT -> collection(IbmRequest.put(region, baseUrl), kind).id(name).jsonBody(body);
+            case NONE -> throw new IllegalArgumentException(kind + " cannot be updated; delete and create it");
+        };
+        return versioned(http.execute(apiKey, request.header("If-Match", etag).build()));
+    }
+
+    @Override
+    public void delete(CeKind kind, String nameOrId) {
+        IbmRequest.Builder request = collection(IbmRequest.delete(region, baseUrl), kind).id(nameOrId);
+        if (kind.takesKeepServiceAccess()) {
+            request.query("keep_service_access", "true");
+        }
+        http.execute(apiKey, request.expectStatus(200, 202, 204).build());
+    }
+
+    @Override
+    public void awaitDeleted(CeKind kind, String nameOrId, Duration timeout) {
+        Optional<Boolean> gone = polling.until(timeout, region, () -> {
+            try {
+                get(kind, nameOrId);
+                return Optional.empty();
+            } catch (IbmApiException e) {
+                if (e.category() == ErrorCategory.NOT_FOUND) {
+                    return Optional.of(true);
+                }
+                throw e;
+            }
+        });
+        if (gone.isEmpty()) {
+            throw new CeWaitFailedException(CeWaitFailedException.DELETE_NOT_FINISHED,
+                    kindName(kind) + " " + nameOrId + " still exists " + Polling.describe(timeout) + " after its delete",
+                    region);
+        }
+    }
+
+    @Override
+    public ObjectNode awaitApp(String name, Duration timeout) {
+        ObjectNode[] last = new ObjectNode[1];
+        Optional<ObjectNode> settled = polling.until(timeout, region, () -> {
+            last[0] = get(CeKind.APP, name);
+            return CeAppStatus.of(last[0]).settled() ? Optional.of(last[0]) : Optional.empty();
+        });
+        return settled.orElseThrow(() -> new CeWaitFailedException(CeWaitFailedException.APP_NOT_READY,
+                "app " + name + " not ready after " + Polling.describe(timeout) + " (" + CeAppStatus.describe(last[0]) + ")",
+                region));
+    }
+
+    @Override
+    public String toString() {
+        return "HttpCodeEngineClient(" + region + ", " + projectId + ")";
+    }
+
+    private IbmRequest.Builder project(IbmRequest.Builder start) {
+        return start.path("projects").id(projectId);
+    }
+
+    private IbmRequest.Builder collection(IbmRequest.Builder start, CeKind kind) {
+        return project(start).path(kind.path());
+    }
+
+    /** The body, with the {@code ETag} header as {@code entity_tag} when the body has none. */
+    private static ObjectNode versioned(IbmResponse response) {
+        ObjectNode body = response.bodyObject();
+        if (CeJson.text(body, "entity_tag") == null) {
+            response.header("ETag").filter(tag -> !tag.isBlank()).ifPresent(tag -> body.put("entity_tag", tag));
+        }
+        return body;
+    }
+
+    /**
+     * Items of one page. A page without the collection key is tolerated only as the last page
+     * (an empty collection may be sent without it); anywhere else it would silently cut the list,
+     * and a cut list looks like deleted resources to the sync.
+     */
+    private void addItems(ObjectNode page, String listKey, boolean lastPage, List<ObjectNode> items) {
+        JsonNode array = page.get(listKey);
+        if (array == null || array.isNull()) {
+            if (lastPage) {
+                return;
+            }
+            throw unexpected("list page without " + listKey);
+        }
+        if (!array.isArray()) {
+            throw unexpected(listKey + " is not an array");
+        }
+        for (JsonNode item : array) {
+            if (!(item instanceof ObjectNode object)) {
+                throw unexpected(listKey + " holds an item that is not an object");
+            }
+            items.add(object);
+        }
+    }
+
+    /** {@code next.start}, else the {@code start} of {@code next.href}; null on the last page. */
+    private String nextStart(ObjectNode page) {
+        JsonNode next = page.get("next");
+        if (next == null || next.isNull()) {
+            return null;
+        }
+        String start = CeJson.text(next, "start");
+        if (start == null) {
+            String href = CeJson.text(next, "href");
+            HttpUrl url = href == null ? null : HttpUrl.get(baseUrl).resolve(href);
+            start = url == null ? null : url.queryParameter("start");
+        }
+        if (start == null || start.isBlank()) {
+            throw unexpected("next page without a start token");
+        }
+        return start;
+    }
+
+    private IbmApiException unexpected(String message) {
+        return new IbmApiException(200, ErrorCategory.UNEXPECTED, null, message, null, region, null, null);
+    }
+
+    static String kindName(CeKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}
