@@ -17,7 +17,6 @@ public final class CeEntityTypes {
     public static final String JOB = "job";
     public static final String FUNCTION = "function";
     public static final String BINDING = "binding";
-    public static final String DOMAIN_MAPPING = "domain_mapping";
 
     /** What apps and jobs reference by name: env vars, mounts and image secrets. */
     private static final Set<String> WORKLOAD_REFERENCES = Set.of(SECRET, CONFIG_MAP, PERSISTENT_DATA_STORE);
@@ -25,7 +24,11 @@ public final class CeEntityTypes {
     private CeEntityTypes() {
     }
 
-    /** Every type, in restore order; {@code domain_mapping} is observe only. */
+    /**
+     * Every synced type, in restore order. Domain mappings are not among them: a custom domain
+     * can be claimed by one project at a time, so the protection records the primary's mappings
+     * in its status and a failover moves them ({@link CeDomainMappings}).
+     */
     public static List<EntityType> all(StandbyMode mode) {
         return List.of(
                 new CeSecretType(),
@@ -37,8 +40,7 @@ public final class CeEntityTypes {
                 new CeAppType(mode),
                 new CeEntityType(JOB, CeKind.JOB, WORKLOAD_REFERENCES, true, Set.of()),
                 new CeEntityType(FUNCTION, CeKind.FUNCTION, Set.of(SECRET, CONFIG_MAP), true, Set.of()),
-                new CeBindingType(),
-                new CeDomainMappingType());
+                new CeBindingType());
     }
 
     /**

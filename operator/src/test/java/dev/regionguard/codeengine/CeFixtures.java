@@ -23,7 +23,6 @@ final class CeFixtures {
         kinds.put(CeEntityTypes.JOB, CeKind.JOB);
         kinds.put(CeEntityTypes.FUNCTION, CeKind.FUNCTION);
         kinds.put(CeEntityTypes.BINDING, CeKind.BINDING);
-        kinds.put(CeEntityTypes.DOMAIN_MAPPING, CeKind.DOMAIN_MAPPING);
         return kinds;
     }
 

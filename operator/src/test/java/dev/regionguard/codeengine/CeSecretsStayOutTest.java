@@ -41,6 +41,9 @@ class CeSecretsStayOutTest {
     private final FakeCodeEngine ce = new FakeCodeEngine();
     private final List<String> texts = new ArrayList<>();
     private Level previousLevel;
+    /** logback-test.xml quiets the project's loggers; this test needs to see everything they say. */
+    private final Logger project = (Logger) LoggerFactory.getLogger("dev.regionguard");
+    private Level previousProjectLevel;
     private FakeIbmCloud cloud;
     private CeEntityStore primary;
     private CeEntityStore standby;
@@ -50,6 +53,8 @@ class CeSecretsStayOutTest {
     void start() throws IOException {
         previousLevel = root.getLevel();
         root.setLevel(Level.DEBUG);
+        previousProjectLevel = project.getLevel();
+        project.setLevel(Level.DEBUG);
         logs.start();
         root.addAppender(logs);
         cloud = new FakeIbmCloud(TestClock.atEpochSecond(1_700_000_000L));
@@ -67,6 +72,7 @@ class CeSecretsStayOutTest {
     void stop() {
         root.detachAppender(logs);
         root.setLevel(previousLevel);
+        project.setLevel(previousProjectLevel);
         cloud.close();
     }
 
