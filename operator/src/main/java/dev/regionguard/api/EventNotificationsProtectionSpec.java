@@ -39,4 +39,10 @@ public class EventNotificationsProtectionSpec {
 
     @JsonPropertyDescription("Where template bodies live, per template name (the API never returns them).")
     public List<TemplateBodyRef> templateBodies = new ArrayList<>();
+
+    @JsonPropertyDescription("How often each region is probed and how many probes make it Unhealthy or Healthy again.")
+    public HealthCheckSpec healthCheck = new HealthCheckSpec();
+
+    @JsonPropertyDescription("Manual or Automatic failover, the cooldown between automatic failovers, and where the active endpoint is published.")
+    public FailoverSpec failover = new FailoverSpec();
 }

@@ -2,6 +2,7 @@ package dev.regionguard.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,4 +26,23 @@ public class ProtectionStatus {
 
     @JsonPropertyDescription("One entry per standby, in spec order.")
     public List<StandbyStatus> standbys = new ArrayList<>();
+
+    @JsonPropertyDescription("The region that is the sync source and serves traffic; spec.primary's region until the first failover.")
+    public String activeRegion;
+
+    @JsonPropertyDescription("Raised by one with every failover or relocation; a RegionFailover that set it cannot set it again.")
+    public Long epoch;
+
+    @JsonPropertyDescription("Former active regions a failover took out of service: never a sync source and not synced until a Relocate brings them back.")
+    public List<String> fencedRegions = new ArrayList<>();
+
+    @JsonPropertyDescription("Role and health per region, primary first then standbys in spec order; written when a region's health state or role changes, not on every probe.")
+    public List<RegionStatus> regions = new ArrayList<>();
+
+    @JsonPropertyDescription("The RegionFailover running for this protection; absent when none is.")
+    public FailoverInProgress failover;
+
+    @Size(max = 10)
+    @JsonPropertyDescription("The last finished failovers and relocations, newest first (at most 10).")
+    public List<FailoverRecord> failoverHistory = new ArrayList<>();
 }

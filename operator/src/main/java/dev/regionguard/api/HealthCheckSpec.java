@@ -1,0 +1,38 @@
+package dev.regionguard.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** How often each region of a protection is probed, and how many probes make it Unhealthy or Healthy again. */
+@ValidationRule(value = "!has(self.timeout) || !has(self.interval) || duration(self.timeout) < duration(self.interval)",
+        message = "healthCheck.timeout must be shorter than healthCheck.interval")
+public class HealthCheckSpec {
+    @Default("10s")
+    @Pattern(SyncSpec.DURATION)
+    @Size(max = 32) // read by a CEL rule: the API server's cost estimate needs a bound
+    @JsonPropertyDescription("Time between probes of a region, e.g. 10s, 30s. Defaults to 10s.")
+    public String interval = "10s";
+
+    @Default("5s")
+    @Pattern(SyncSpec.DURATION)
+    @Size(max = 32)
+    @JsonPropertyDescription("How long a probe may take before it counts as a failure; shorter than interval. Defaults to 5s.")
+    public String timeout = "5s";
+
+    @Default("3")
+    @Min(1)
+    @Max(10)
+    @JsonPropertyDescription("Failed probes in a row (5xx or no answer) that make a region Unhealthy. Credential errors (401/403) and throttling (429) never count: they make the region Unknown. Defaults to 3.")
+    public Integer failureThreshold = 3;
+
+    @Default("2")
+    @Min(1)
+    @Max(10)
+    @JsonPropertyDescription("Successful probes in a row that make a region Healthy again. Defaults to 2.")
+    public Integer successThreshold = 2;
+}

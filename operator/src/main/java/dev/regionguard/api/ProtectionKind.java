@@ -1,0 +1,7 @@
+package dev.regionguard.api;
+
+/** The kinds of protection a RegionFailover can name. */
+public enum ProtectionKind {
+    EventNotificationsProtection,
+    CodeEngineProtection
+}

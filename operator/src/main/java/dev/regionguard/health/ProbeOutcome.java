@@ -1,0 +1,60 @@
+package dev.regionguard.health;
+
+import dev.regionguard.cloud.ErrorCategory;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The result of one probe of a region. Only positive evidence of an outage is a {@link Failure}:
+ * a 5xx or no answer at all. Anything else that is not a success means the region answered but we
+ * cannot judge it, which is {@link Inconclusive} and makes the region Unknown, never Unhealthy.
+ */
+public sealed interface ProbeOutcome {
+
+    /** The region answered in time. */
+    record Success(Duration latency) implements ProbeOutcome {
+        public Success {
+            Objects.requireNonNull(latency, "latency");
+        }
+    }
+
+    /** The region is failing: 5xx, no answer, or too slow. */
+    record Failure(ErrorCategory category, String message) implements ProbeOutcome {
+    }
+
+    /** The region answered but cannot be judged: credentials refused, throttled, or a request the region rejected. */
+    record Inconclusive(ErrorCategory category, String message) implements ProbeOutcome {
+        /** 401/403: also reported as CredentialsValid=False by the protection. */
+        public boolean credentials() {
+            return category.isCredentials();
+        }
+    }
+
+    static ProbeOutcome success(Duration latency) {
+        return new Success(latency);
+    }
+
+    static ProbeOutcome timedOut(Duration timeout) {
+        return new Failure(ErrorCategory.UNREACHABLE, "no answer within " + timeout.toMillis() + "ms");
+    }
+
+    /**
+     * A failed call, by what the failure means for the region:
+     * <ul>
+     * <li>SERVER (5xx) and UNREACHABLE (connection refused or reset, timeout): failure.</li>
+     * <li>AUTHENTICATION, AUTHORIZATION (401/403) and THROTTLED (429): inconclusive, by definition never a region failure.</li>
+     * <li>NOT_FOUND: inconclusive. A wrong instance ID or a deleted instance needs a person; failing over
+     *     on it would turn a typo into a regional failover.</li>
+     * <li>INVALID_REQUEST, CONFLICT, PRECONDITION_FAILED: inconclusive. The region answered; the probe is wrong.</li>
+     * <li>UNEXPECTED (501, odd codes, unreadable bodies): inconclusive. A false failover costs more than
+     *     one that waits for a person; the region shows Unknown with the error.</li>
+     * </ul>
+     */
+    static ProbeOutcome ofError(ErrorCategory category, String message) {
+        return switch (category) {
+            case SERVER, UNREACHABLE -> new Failure(category, message);
+            case AUTHENTICATION, AUTHORIZATION, THROTTLED, NOT_FOUND, INVALID_REQUEST, CONFLICT, PRECONDITION_FAILED,
+                    UNEXPECTED -> new Inconclusive(category, message);
+        };
+    }
+}

@@ -1,0 +1,693 @@
+package dev.regionguard.failover;
+
+import static dev.regionguard.api.FailoverStep.Fencing;
+import static dev.regionguard.api.FailoverStep.FinalSync;
+import static dev.regionguard.api.FailoverStep.Promoting;
+import static dev.regionguard.api.FailoverStep.Redirecting;
+import static dev.regionguard.api.FailoverStep.Validating;
+import static dev.regionguard.api.FailoverStep.Verifying;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.regionguard.api.Condition;
+import dev.regionguard.api.FailoverPhase;
+import dev.regionguard.api.FailoverStep;
+import dev.regionguard.api.FailoverStepResult;
+import dev.regionguard.api.FailoverStepStatus;
+import dev.regionguard.api.FailoverType;
+import dev.regionguard.api.HealthState;
+import dev.regionguard.api.ProtectionKind;
+import dev.regionguard.api.ProtectionRef;
+import dev.regionguard.api.RegionFailoverStatus;
+import dev.regionguard.api.RegionRole;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class FailoverStateMachineTest {
+    private static final ProtectionRef ORDERS =
+            new ProtectionRef(ProtectionKind.EventNotificationsProtection, "orders-notifications");
+
+    private final FakeProtection protection = new FakeProtection();
+    private final FailoverStateMachine machine = new FailoverStateMachine();
+
+    static FailoverRequest failover(String target) {
+        return new FailoverRequest("rfo-1", 1, ORDERS, FailoverType.Failover, target, false, "INC-1: us-south 503", false);
+    }
+
+    static FailoverRequest forced(String target) {
+        return new FailoverRequest("rfo-1", 1, ORDERS, FailoverType.Failover, target, true, "INC-1", false);
+    }
+
+    static FailoverRequest relocate(String target) {
+        return new FailoverRequest("rfo-1", 1, ORDERS, FailoverType.Relocate, target, false, "failback", false);
+    }
+
+    static FailoverRequest plan(String target) {
+        return new FailoverRequest("rfo-1", 1, ORDERS, FailoverType.Plan, target, false, "game day", false);
+    }
+
+    private static List<String> reasons(List<Milestone> milestones) {
+        return milestones.stream().map(Milestone::reason).toList();
+    }
+
+    private static Condition condition(RegionFailoverStatus status, String type) {
+        return status.conditions.stream().filter(c -> c.type.equals(type)).findFirst().orElseThrow();
+    }
+
+    @Nested
+    class Failover {
+
+        /** Every decision of a clean failover, in order: record, perform, record the result and the next step. */
+        @Test
+        void eachStepIsRecordedBeforeItIsPerformed() {
+            FakeWiring wiring = new FakeWiring(protection);
+            FailoverRequest request = failover("us-east");
+
+            wiring.run(request);
+
+            List<String> trace = wiring.decisions.stream().map(next -> {
+                if (next instanceof Next.Record r) {
+                    FailoverStepStatus last = r.status().steps.get(r.status().steps.size() - 1);
+                    return "record " + r.status().phase + " " + last.step + (last.result == null ? " running" : " " + last.result);
+                }
+                if (next instanceof Next.Perform p) {
+                    return "perform " + p.step();
+                }
+                return "done";
+            }).toList();
+            assertThat(trace).containsExactly(
+                    "record Validating Validating running",
+                    "perform Validating",
+                    "record Fencing Fencing running",
+                    "perform Fencing",
+                    "record Promoting Promoting running",
+                    "perform Promoting",
+                    "record Redirecting Redirecting running",
+                    "perform Redirecting",
+                    "record Verifying Verifying running",
+                    "perform Verifying",
+                    "record Succeeded Verifying Succeeded",
+                    "done");
+        }
+
+        @Test
+        void succeedsWithOneActiveRegionAHigherEpochAndTheOldPrimaryFenced() {
+            FakeWiring wiring = new FakeWiring(protection);
+
+            Next.Done done = wiring.run(failover("us-east"));
+
+            RegionFailoverStatus status = wiring.recorded;
+            assertThat(status.phase).isEqualTo(FailoverPhase.Succeeded);
+            assertThat(status.steps).extracting(s -> s.step, s -> s.result).containsExactly(
+                    tuple(Validating, FailoverStepResult.Succeeded), tuple(Fencing, FailoverStepResult.Succeeded),
+                    tuple(Promoting, FailoverStepResult.Succeeded), tuple(Redirecting, FailoverStepResult.Succeeded),
+                    tuple(Verifying, FailoverStepResult.Succeeded));
+            assertThat(status.fromRegion).isEqualTo("us-south");
+            assertThat(status.toRegion).isEqualTo("us-east");
+            assertThat(status.epoch).isEqualTo(1L);
+            assertThat(status.observedGeneration).isEqualTo(1L);
+            assertThat(status.durationSeconds).isEqualTo(
+                    Duration.between(FakeProtection.T0, Instant.parse(status.completionTime)).toSeconds());
+            assertThat(status.conditions).extracting(c -> c.type, c -> c.status)
+                    .containsExactly(tuple("Ready", "True"), tuple("Committed", "True"));
+
+            assertThat(protection.topology.roles()).containsExactly(
+                    Map.entry("us-south", RegionRole.Fenced), Map.entry("us-east", RegionRole.Primary),
+                    Map.entry("eu-de", RegionRole.Standby));
+            assertThat(protection.topology.epoch()).isEqualTo(1);
+            assertThat(protection.topology.syncTargets()).as("sync now flows from us-east to the rest").containsExactly("eu-de");
+            assertThat(protection.lock).isNull();
+            assertThat(wiring.publishedRegion).isEqualTo("us-east");
+            assertThat(done.unfenceOldSide()).isFalse();
+            assertThat(protection.history).singleElement().satisfies(entry -> {
+                assertThat(entry.name).isEqualTo("rfo-1");
+                assertThat(entry.epoch).isEqualTo(1L);
+                assertThat(entry.phase).isEqualTo(FailoverPhase.Succeeded);
+                assertThat(entry.reason).isEqualTo("INC-1: us-south 503");
+                assertThat(entry.automatic).isFalse();
+            });
+            assertThat(reasons(wiring.milestones)).containsExactly("FailoverStarted", "RegionFenced",
+                    "FailoverCommitted", "EndpointRedirected", "ActiveRegionVerified", "FailoverSucceeded");
+        }
+
+        @Test
+        void withoutATargetTheMostRecentlySyncedReadyStandbyIsChosen() {
+            protection.lastSuccessfulSync.put("eu-de", FakeProtection.T0.minusSeconds(10));
+
+            new FakeWiring(protection).run(failover(null));
+
+            assertThat(protection.topology.activeRegion()).isEqualTo("eu-de");
+        }
+
+        @Test
+        void aTargetThatIsNotReadyIsRejectedWithoutForce() {
+            protection.lastSuccessfulSync.put("us-east", FakeProtection.T0.minus(Duration.ofMinutes(20)));
+            FakeWiring wiring = new FakeWiring(protection);
+
+            Next.Done done = wiring.run(failover("us-east"));
+
+            assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Rejected);
+            Condition ready = condition(wiring.recorded, "Ready");
+            assertThat(ready.reason).isEqualTo("TargetNotReady");
+            assertThat(ready.message).isEqualTo("us-east is not ready: last successful sync 20m ago, more than 2 sync "
+                    + "intervals (10m); set force: true to fail over anyway");
+            assertThat(wiring.recorded.steps).singleElement()
+                    .satisfies(s -> assertThat(s.result).isEqualTo(FailoverStepResult.Rejected));
+            assertThat(wiring.performed).as("nothing was done").isEmpty();
+            assertThat(protection.topology.activeRegion()).isEqualTo("us-south");
+            assertThat(protection.lock).isNull();
+            assertThat(done.historyEntry()).as("a rejected request is not a failover").isNull();
+            assertThat(reasons(wiring.milestones)).containsExactly("FailoverRejected");
+        }
+
+        @Test
+        void aTargetThatIsNotReadyIsAcceptedWithForce() {
+            protection.health.put("us-east", HealthState.Unknown);
+            protection.unsyncedEntities.put("us-east", 2);
+            FakeWiring wiring = new FakeWiring(protection);
+
+            wiring.run(forced("us-east"));
+
+            assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Succeeded);
+            assertThat(wiring.recorded.steps.get(0).message)
+                    .isEqualTo("forced: us-east is not ready: region is Unknown; 2 entities failed to sync; failover lock taken");
+            assertThat(protection.topology.activeRegion()).isEqualTo("us-east");
+        }
+
+        @Test
+        void withoutATargetNoReadyStandbyMeansRejectedUnlessForced() {
+            protection.health.put("us-east", HealthState.Unhealthy);
+            protection.lastSuccessfulSync.remove("eu-de");
+
+            FakeWiring refused = new FakeWiring(protection);
+            refused.run(failover(null));
+            assertThat(condition(refused.recorded, "Ready").reason).isEqualTo("NoReadyStandby");
+            assertThat(condition(refused.recorded, "Ready").message).isEqualTo("no standby is ready (us-east: region is "
+                    + "Unhealthy; eu-de: never synced successfully); set force: true to fail over to us-east anyway");
+
+            new FakeWiring(protection).run(forced(null));
+            assertThat(protection.topology.activeRegion()).isEqualTo("us-east");
+        }
+
+        @Test
+        void theTargetMustBeAnotherRegionOfTheProtection() {
+            FakeWiring foreign = new FakeWiring(protection);
+            foreign.run(failover("jp-tok"));
+            FakeWiring active = new FakeWiring(new FakeProtection());
+            active.run(forced("us-south"));
+
+            assertThat(condition(foreign.recorded, "Ready").reason).isEqualTo("InvalidTarget");
+            assertThat(condition(foreign.recorded, "Ready").message)
+                    .isEqualTo("jp-tok is not a region of this protection (its regions besides the active us-south: us-east, eu-de)");
+            assertThat(condition(active.recorded, "Ready").message).isEqualTo("us-south is already the active region");
+        }
+
+        @Test
+        void aFencedRegionIsATargetOnlyByNameAndWithForce() {
+            protection.failedOverToUsEast();
+
+            FakeWiring refused = new FakeWiring(protection);
+            refused.run(failover("us-south"));
+            assertThat(condition(refused.recorded, "Ready").message)
+                    .startsWith("us-south is not ready: fenced by an earlier failover, so not synced");
+
+            new FakeWiring(protection).run(forced("us-south"));
+            assertThat(protection.topology.activeRegion()).isEqualTo("us-south");
+            assertThat(protection.topology.fencedRegions()).containsExactly("us-east");
+            assertThat(protection.topology.epoch()).isEqualTo(2);
+        }
+
+        @Test
+        void onlyOneFailoverPerProtectionAtATime() {
+            protection.lock = "rfo-0";
+            FakeWiring wiring = new FakeWiring(protection);
+
+            wiring.run(failover("us-east"));
+
+            assertThat(condition(wiring.recorded, "Ready").reason).isEqualTo("FailoverInProgress");
+            assertThat(condition(wiring.recorded, "Ready").message).contains("rfo-0");
+            assertThat(protection.lock).as("the other failover keeps the protection").isEqualTo("rfo-0");
+        }
+
+        @Test
+        void losingTheRaceForTheLockRejects() {
+            FakeWiring wiring = new FakeWiring(protection);
+            wiring.decide(failover("us-east")); // validated; the lock is not taken yet
+            protection.lock = "rfo-0"; // another RegionFailover takes it first
+
+            wiring.run(failover("us-east"));
+
+            assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Rejected);
+            assertThat(wiring.performed).doesNotContainKey(Fencing);
+            assertThat(protection.lock).isEqualTo("rfo-0");
+        }
+
+        @Test
+        void theFailedRegionIsNotContactedForFencing() {
+            protection.health.put("us-south", HealthState.Unhealthy);
+            FakeWiring wiring = new FakeWiring(protection);
+
+            wiring.run(failover("us-east"));
+
+            assertThat(wiring.performed).doesNotContainKey(Fencing);
+            assertThat(wiring.recorded.steps.get(1).result).isEqualTo(FailoverStepResult.Skipped);
+            assertThat(wiring.recorded.steps.get(1).message).isEqualTo("us-south is Unhealthy: not contacted");
+            assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Succeeded);
+            assertThat(reasons(wiring.milestones)).contains("FencingSkipped");
+        }
+
+        @Test
+        void fencingThatFailsNeverBlocks() {
+            protection.health.put("us-south", HealthState.Unknown); // tried, since it may answer
+            FakeWiring wiring = new FakeWiring(protection);
+
+            wiring.run(failover("us-east"));
+
+            assertThat(wiring.performed.get(Fencing)).isEqualTo(1);
+            assertThat(wiring.recorded.steps.get(1).result).isEqualTo(FailoverStepResult.Skipped);
+            assertThat(wiring.recorded.steps.get(1).message)
+                    .isEqualTo("fencing failed, continuing without it: no answer within 5000ms");
+            assertThat(protection.topology.activeRegion()).isEqualTo("us-east");
+        }
+
+        @Test
+        void redirectingIsRetriedUntilItSucceedsAfterTheCommit() {
+            FakeWiring wiring = new FakeWiring(protection);
+            int[] failures = {0};
+            Function<Next.Perform, StepResult> normal = wiring.results;
+            wiring.results = p -> p.step() == Redirecting && failures[0]++ < 7
+                    ? StepResult.failed("configmaps is forbidden") : normal.apply(p);
+
+            wiring.run(failover("us-east"));
+
+            assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Succeeded);
+            assertThat(wiring.recorded.steps.get(3).attempts).isEqualTo(8);
+            List<Duration> delays = wiring.decisions.stream().filter(n -> n instanceof Next.Record r && r.retryAfter() != null)
+                    .map(n -> ((Next.Record) n).retryAfter()).toList();
+            assertThat(delays).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(40),
+                    Duration.ofSeconds(80), Duration.ofSeconds(160), Duration.ofMinutes(5), Duration.ofMinutes(5));
+            assertThat(reasons(wiring.milestones)).contains("RedirectingRetrying");
+        }
+
+        @Test
+        void aNewActiveRegionThatNeverAnswersFailsTheFailoverButStaysSwitched() {
+            FakeWiring wiring = new FakeWiring(protection);
+            wiring.results = p -> p.step() == Verifying ? StepResult.failed("503") : StepResult.succeeded("ok");
+
+            Next.Done done = wiring.run(failover("us-east"));
+
+            assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Failed);
+            assertThat(wiring.performed.get(Verifying)).isEqualTo(FailoverStateMachine.VERIFY_ATTEMPTS);
+            assertThat(condition(wiring.recorded, "Ready").reason).isEqualTo("VerificationFailed");
+            assertThat(condition(wiring.recorded, "Committed").status).isEqualTo("True");
+            assertThat(protection.topology.activeRegion()).isEqualTo("us-east");
+            assertThat(done.historyEntry().epoch).isEqualTo(1L);
+            assertThat(done.unfenceOldSide()).isFalse();
+        }
+
+        @Test
+        void promotingIsCompleteWhenTheProtectionAlreadyHasTheRecordedEpoch() {
+            FakeWiring wiring = new FakeWiring(protection);
+            while (wiring.recorded == null || wiring.recorded.phase != FailoverPhase.Promoting) {
+                wiring.decide(failover("us-east"));
+            }
+            protection.topology = protection.topology.afterFailover("us-east"); // applied, then the operator died
+
+            Next next = machine.next(failover("us-east"), wiring.recorded, protection.view(wiring.now), wiring.now);
+
+            assertThat(next).isInstanceOf(Next.Record.class);
+            RegionFailoverStatus status = ((Next.Record) next).status();
+            assertThat(status.phase).isEqualTo(FailoverPhase.Redirecting);
+            assertThat(status.steps.get(2).result).isEqualTo(FailoverStepResult.Succeeded);
+        }
+
+        @Test
+        void aProtectionSwitchedOutsideThisFailoverFailsItBeforeTheCommit() {
+            FakeWiring wiring = new FakeWiring(protection);
+            while (wiring.recorded == null || wiring.recorded.phase != FailoverPhase.Promoting) {
+                wiring.decide(failover("us-east"));
+            }
+            protection.topology = protection.topology.afterFailover("eu-de");
+
+            Next.Done done = wiring.run(failover("us-east"));
+
+            assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Failed);
+            assertThat(condition(wiring.recorded, "Ready").reason).isEqualTo("ProtectionChanged");
+            assertThat(protection.topology.activeRegion()).isEqualTo("eu-de");
+            assertThat(done.historyEntry().epoch).as("it switched nothing").isNull();
+            assertThat(done.unfenceOldSide()).isTrue();
+        }
+
+        @Test
+        void specEditsAfterValidationAreIgnored() {
+            FakeWiring wiring = new FakeWiring(protection);
+            wiring.decide(failover("us-east"));
+            FailoverRequest edited = new FailoverRequest("rfo-1", 2, ORDERS, FailoverType.Plan, "eu-de", true, "x", false);
+
+            wiring.run(edited);
+
+            assertThat(protection.topology.activeRegion()).isEqualTo("us-east");
+            assertThat(wiring.recorded.observedGeneration).as("the generation that was validated").isEqualTo(1L);
+        }
+
+        @Test
+        void aProtectionDeletedMidwayFailsTheFailover() {
+            FakeWiring wiring = new FakeWiring(protection);
+            wiring.decide(failover("us-east"));
+
+            Next next = machine.next(failover("us-east"), wiring.recorded, null, wiring.now);
+
+            assertThat(((Next.Record) next).status().phase).isEqualTo(FailoverPhase.Failed);
+            assertThat(condition(((Next.Record) next).status(), "Ready").reason).isEqualTo("ProtectionNotFound");
+        }
+
+        @Test
+        void anUnknownProtectionIsRejected() {
+            Next next = machine.next(failover("us-east"), null, null, FakeProtection.T0);
+
+            assertThat(((Next.Record) next).status().phase).isEqualTo(FailoverPhase.Rejected);
+            assertThat(condition(((Next.Record) next).status(), "Ready").message)
+                    .isEqualTo("EventNotificationsProtection orders-notifications not found in this namespace");
+        }
+
+        @Test
+        void resultsMustBelongToTheRunningStep() {
+            FakeWiring wiring = new FakeWiring(protection);
+            wiring.decide(failover("us-east"));
+
+            assertThatThrownBy(() -> machine.completed(failover("us-east"), wiring.recorded, Promoting,
+                    StepResult.succeeded("x"), wiring.now)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> machine.completed(failover("us-east"), wiring.recorded, Validating,
+                    StepResult.skipped("x"), wiring.now)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Nested
+    class Plan {
+
+        @Test
+        void writesWhatAFailoverWouldDoAndChangesNothing() {
+            FakeWiring wiring = new FakeWiring(protection);
+
+            Next.Done done = wiring.run(plan(null));
+
+            RegionFailoverStatus status = wiring.recorded;
+            assertThat(status.phase).isEqualTo(FailoverPhase.Succeeded);
+            assertThat(status.plan.type).isEqualTo(FailoverType.Failover);
+            assertThat(status.plan.fromRegion).isEqualTo("us-south");
+            assertThat(status.plan.toRegion).isEqualTo("us-east");
+            assertThat(status.plan.epoch).isEqualTo(1L);
+            assertThat(status.plan.endpoint).isEqualTo("https://us-east.event-notifications.cloud.ibm.com");
+            assertThat(status.plan.actions).containsExactly(
+                    "us-south: fence (best effort; skipped when it does not answer); no longer a sync source",
+                    "us-east: becomes the active region at epoch 1",
+                    "eu-de: synced from us-east",
+                    "ConfigMap orders-notifications-endpoint: publish us-east (https://us-east.event-notifications.cloud.ibm.com)",
+                    "us-east: verify that it answers");
+            assertThat(condition(status, "Ready").reason).isEqualTo("Planned");
+            assertThat(condition(status, "Committed").reason).isEqualTo("PlanOnly");
+
+            assertThat(wiring.performed).as("no side effect at all").isEmpty();
+            assertThat(protection.topology.activeRegion()).isEqualTo("us-south");
+            assertThat(protection.topology.epoch()).isZero();
+            assertThat(protection.lock).isNull();
+            assertThat(done.historyEntry()).isNull();
+            assertThat(reasons(wiring.milestones)).containsExactly("FailoverPlanned");
+        }
+
+        @Test
+        void isRejectedWhenTheFailoverWouldBe() {
+            protection.health.put("us-east", HealthState.Unknown);
+            FakeWiring wiring = new FakeWiring(protection);
+
+            wiring.run(plan("us-east"));
+
+            assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Rejected);
+            assertThat(condition(wiring.recorded, "Ready").reason).isEqualTo("TargetNotReady");
+        }
+
+        @Test
+        void forCodeEngineIncludesScalingAndDomainMappings() {
+            protection.kind = ProtectionKind.CodeEngineProtection;
+            protection.endpointConfigMap = null;
+            FakeWiring wiring = new FakeWiring(protection);
+
+            wiring.run(plan("eu-de"));
+
+            assertThat(wiring.recorded.plan.actions).contains("eu-de: restore app scaling and move domain mappings")
+                    .noneMatch(a -> a.startsWith("ConfigMap"));
+        }
+    }
+
+    @Nested
+    class Relocate {
+
+        @Test
+        void runsAFinalSyncFirstAndRestoresTheOriginalDirection() {
+            protection.failedOverToUsEast();
+            FakeWiring wiring = new FakeWiring(protection);
+
+            wiring.run(relocate(null));
+
+            assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Succeeded);
+            assertThat(wiring.recorded.steps).extracting(s -> s.step)
+                    .containsExactly(Validating, FinalSync, Fencing, Promoting, Redirecting, Verifying);
+            assertThat(wiring.performOrder).containsSubsequence(FinalSync, Promoting);
+            assertThat(protection.topology.roles()).containsExactly(
+                    Map.entry("us-south", RegionRole.Primary), Map.entry("us-east", RegionRole.Standby),
+                    Map.entry("eu-de", RegionRole.Standby));
+            assertThat(protection.topology.epoch()).isEqualTo(2);
+            assertThat(wiring.recorded.plan.actions).containsExactly(
+                    "us-south: final sync from us-east; must succeed before anything switches",
+                    "us-east: fence during the switch (best effort)",
+                    "us-south: becomes the active region at epoch 2",
+                    "us-east: standby again; synced from us-south",
+                    "eu-de: synced from us-south",
+                    "ConfigMap orders-notifications-endpoint: publish us-south (https://us-south.event-notifications.cloud.ibm.com)",
+                    "us-south: verify that it answers");
+        }
+
+        @Test
+        void needsBothRegionsHealthy() {
+            protection.failedOverToUsEast();
+            protection.health.put("us-south", HealthState.Unknown);
+            FakeWiring wiring = new FakeWiring(protection);
+
+            wiring.run(relocate("us-south"));
+
+            assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Rejected);
+            assertThat(condition(wiring.recorded, "Ready").reason).isEqualTo("RegionsNotHealthy");
+            assertThat(condition(wiring.recorded, "Ready").message).isEqualTo("Relocate needs both regions Healthy: us-east is "
+                    + "Healthy, us-south is Unknown; when the active region is down, use type Failover");
+            assertThat(wiring.performed).isEmpty();
+        }
+
+        @Test
+        void forceDoesNotBypassTheHealthCheck() {
+            protection.failedOverToUsEast();
+            protection.health.put("us-east", HealthState.Unhealthy);
+            FakeWiring wiring = new FakeWiring(protection);
+
+            wiring.run(new FailoverRequest("rfo-1", 1, ORDERS, FailoverType.Relocate, null, true, "x", false));
+
+            assertThat(condition(wiring.recorded, "Ready").reason).isEqualTo("RegionsNotHealthy");
+        }
+
+        @Test
+        void goesOnlyToTheOriginalPrimaryOrAFencedRegion() {
+            protection.failedOverToUsEast();
+            FakeWiring standby = new FakeWiring(protection);
+            standby.run(relocate("eu-de"));
+            FakeWiring active = new FakeWiring(new FakeProtection());
+            active.run(relocate(null));
+
+            assertThat(condition(standby.recorded, "Ready").reason).isEqualTo("InvalidTarget");
+            assertThat(condition(standby.recorded, "Ready").message).isEqualTo("Relocate moves to the original primary "
+                    + "(us-south) or a fenced region [us-south]; eu-de is neither: use type Failover");
+            assertThat(condition(active.recorded, "Ready").reason).isEqualTo("AlreadyActive");
+        }
+
+        @Test
+        void aFinalSyncThatKeepsFailingFailsTheRelocateWithoutSwitching() {
+            protection.failedOverToUsEast();
+            FakeWiring wiring = new FakeWiring(protection);
+            wiring.results = p -> StepResult.failed("topic orders: 500");
+
+            Next.Done done = wiring.run(relocate(null));
+
+            assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Failed);
+            assertThat(wiring.performed.get(FinalSync)).isEqualTo(FailoverStateMachine.FINAL_SYNC_ATTEMPTS);
+            assertThat(wiring.performed).doesNotContainKeys(Fencing, Promoting);
+            assertThat(condition(wiring.recorded, "Ready").message).isEqualTo("the final sync from us-east to us-south "
+                    + "failed 3 times: topic orders: 500; nothing switched");
+            assertThat(protection.topology.activeRegion()).isEqualTo("us-east");
+            assertThat(protection.lock).isNull();
+            assertThat(done.historyEntry().phase).isEqualTo(FailoverPhase.Failed);
+            assertThat(done.historyEntry().epoch).isNull();
+            assertThat(done.unfenceOldSide()).isFalse();
+        }
+    }
+
+    @Nested
+    class Abort {
+
+        private FakeWiring runUntil(FailoverRequest request, FailoverPhase phase) {
+            FakeWiring wiring = new FakeWiring(protection);
+            while (wiring.recorded == null || wiring.recorded.phase != phase) {
+                wiring.decide(request);
+            }
+            return wiring;
+        }
+
+        @Test
+        void deletingBeforePromotingAbortsAndLeavesTheOldRegionActive() {
+            FakeWiring wiring = runUntil(failover("us-east"), FailoverPhase.Fencing); // fencing may have been done
+
+            Deletion deletion = machine.onDeletion(wiring.recorded);
+
+            assertThat(deletion.release()).isTrue();
+            assertThat(deletion.unfenceOldSide()).as("us-south may have been fenced and stays active").isTrue();
+            assertThat(deletion.message()).isEqualTo("aborted in Fencing, before Promoting: us-south stays the active region");
+            wiring.release(failover("us-east"), new Next.Done(null, deletion.unfenceOldSide(), wiring.recorded.fromRegion));
+            assertThat(protection.lock).isNull();
+            assertThat(wiring.unfenced).isTrue();
+            assertThat(protection.topology.activeRegion()).isEqualTo("us-south");
+            assertThat(protection.topology.epoch()).isZero();
+        }
+
+        @Test
+        void deletingWhileValidatingHasNothingToUndo() {
+            FakeWiring wiring = runUntil(failover("us-east"), FailoverPhase.Validating);
+
+            Deletion deletion = machine.onDeletion(wiring.recorded);
+
+            assertThat(deletion.release()).isTrue();
+            assertThat(deletion.unfenceOldSide()).isFalse();
+            assertThat(machine.onDeletion(null).release()).isTrue();
+        }
+
+        @Test
+        void afterPromotingStartedTheFailoverRunsToTheEnd() {
+            for (FailoverPhase phase : List.of(FailoverPhase.Promoting, FailoverPhase.Redirecting, FailoverPhase.Verifying)) {
+                FakeProtection fresh = new FakeProtection();
+                FakeWiring wiring = new FakeWiring(fresh);
+                while (wiring.recorded == null || wiring.recorded.phase != phase) {
+                    wiring.decide(failover("us-east"));
+                }
+
+                Deletion deletion = machine.onDeletion(wiring.recorded);
+
+                assertThat(deletion.release()).as("in %s", phase).isFalse();
+                wiring.run(failover("us-east")); // the wiring keeps reconciling the deleted RegionFailover
+                assertThat(machine.onDeletion(wiring.recorded).release()).isTrue();
+                assertThat(fresh.topology.activeRegion()).isEqualTo("us-east");
+                assertThat(fresh.lock).isNull();
+            }
+        }
+
+        @Test
+        void aFinishedFailoverIsReleasedAtOnce() {
+            FakeWiring wiring = new FakeWiring(protection);
+            wiring.run(failover("us-east"));
+
+            Deletion deletion = machine.onDeletion(wiring.recorded);
+
+            assertThat(deletion.release()).isTrue();
+            assertThat(deletion.unfenceOldSide()).isFalse();
+        }
+    }
+
+    /**
+     * The operator is killed before each operation in turn (each status write, each side effect, each
+     * decision after a side effect) and restarted from what was persisted: the failover still ends
+     * exactly once, with one active region and one epoch bump.
+     */
+    @Nested
+    class CrashAtAnyPoint {
+
+        private int operationsOfACleanRun(FailoverRequest request, FakeProtection setup) {
+            FakeWiring wiring = new FakeWiring(setup);
+            wiring.run(request);
+            return wiring.operations;
+        }
+
+        private void assertFinishedExactlyOnce(FakeProtection p, FakeWiring last, String target, long epoch,
+                                               Set<String> fenced, String where) {
+            assertThat(last.recorded.phase).as(where).isEqualTo(FailoverPhase.Succeeded);
+            assertThat(p.topology.activeRegion()).as(where).isEqualTo(target);
+            assertThat(p.topology.epoch()).as("one epoch bump, " + where).isEqualTo(epoch);
+            assertThat(p.topology.fencedRegions()).as(where).isEqualTo(fenced);
+            assertThat(p.topology.roles().values().stream().filter(r -> r == RegionRole.Primary)).as(where).hasSize(1);
+            assertThat(p.lock).as(where).isNull();
+            assertThat(p.history).as(where).hasSize(1);
+            assertThat(last.recorded.steps).extracting(s -> s.result).as(where)
+                    .allMatch(r -> r == FailoverStepResult.Succeeded || r == FailoverStepResult.Skipped);
+            assertThat(last.recorded.steps).extracting(s -> s.step).as("no step recorded twice, " + where).doesNotHaveDuplicates();
+        }
+
+        private void crashAndRestart(FailoverRequest request, Supplier<FakeProtection> setup,
+                                     String target, long epoch, Set<String> fenced) {
+            int total = operationsOfACleanRun(request, setup.get());
+            assertThat(total).isGreaterThan(10);
+            for (int first = 1; first <= total; first++) {
+                for (int second = 0; second <= total; second++) { // 0: only one crash
+                    FakeProtection p = setup.get();
+                    FakeWiring wiring = new FakeWiring(p);
+                    int promotions = 0;
+                    int crashes = 0;
+                    Map<FailoverStep, Integer> performed = new EnumMap<>(FailoverStep.class);
+                    for (int crashAt : new int[] {first, second, -1}) {
+                        if (crashAt == 0) {
+                            continue;
+                        }
+                        wiring.crashAt = crashAt;
+                        try {
+                            wiring.run(request);
+                        } catch (FakeWiring.Crash crash) {
+                            crashes++;
+                        }
+                        promotions += wiring.promotionsApplied;
+                        wiring.performed.forEach((k, v) -> performed.merge(k, v, Integer::sum));
+                        FakeWiring restarted = new FakeWiring(p, wiring.recorded);
+                        restarted.now = wiring.now.plusSeconds(30);
+                        wiring = restarted;
+                    }
+                    String where = "crash before operation " + first + (second > 0 ? " and again before " + second : "");
+                    assertFinishedExactlyOnce(p, wiring, target, epoch, fenced, where);
+                    assertThat(promotions).as("promotions applied, " + where).isEqualTo(1);
+                    int maxRepeats = 1 + crashes;
+                    performed.forEach((step, count) -> assertThat(count).as(step + " performed, " + where)
+                            .isBetween(1, maxRepeats));
+                }
+            }
+        }
+
+        @Test
+        void failoverFinishesOnce() {
+            crashAndRestart(failover("us-east"), FakeProtection::new, "us-east", 1, Set.of("us-south"));
+        }
+
+        @Test
+        void failoverWithTheOldRegionDownFinishesOnce() {
+            crashAndRestart(failover(null), () -> {
+                FakeProtection p = new FakeProtection();
+                p.health.put("us-south", HealthState.Unhealthy);
+                return p;
+            }, "us-east", 1, Set.of("us-south"));
+        }
+
+        @Test
+        void relocateFinishesOnce() {
+            crashAndRestart(relocate(null), () -> new FakeProtection().failedOverToUsEast(), "us-south", 2, Set.of());
+        }
+    }
+}
