@@ -33,7 +33,7 @@ public class SyncSpec {
     @JsonPropertyDescription("Between full comparisons. Other passes read in full only entities whose list entry changed on either side. Defaults to 1h.")
     public String fullCompareInterval = "1h";
 
-    @Size(max = 7) // one per entity type; also bounds the CEL cost estimate of the rule that checks the names
+    @Size(max = 9) // one per entity type (Code Engine has 9); also bounds the CEL cost estimate of the rule that checks the names
     @JsonPropertyDescription("Entity types to sync: integration, source, smtp_config, destination, template, topic, subscription. Empty or absent means all.")
     public List<String> entities = new ArrayList<>();
 }

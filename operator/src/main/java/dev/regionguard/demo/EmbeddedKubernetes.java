@@ -1,6 +1,8 @@
 package dev.regionguard.demo;
 
+import dev.regionguard.api.CodeEngineProtection;
 import dev.regionguard.api.EventNotificationsProtection;
+import dev.regionguard.api.RegionFailover;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
@@ -29,7 +31,8 @@ import java.util.Queue;
  */
 public final class EmbeddedKubernetes implements AutoCloseable {
     /** The CR classes whose generated CRDs are registered. */
-    public static final List<Class<? extends HasMetadata>> RESOURCES = List.of(EventNotificationsProtection.class);
+    public static final List<Class<? extends HasMetadata>> RESOURCES = List.of(EventNotificationsProtection.class,
+            CodeEngineProtection.class, RegionFailover.class);
 
     /** Held so the level sticks: the mock server logs every request at INFO through java.util.logging. */
     private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");

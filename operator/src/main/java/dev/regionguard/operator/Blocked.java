@@ -18,6 +18,11 @@ public final class Blocked extends Exception {
         return new Blocked(true, reason, message);
     }
 
+    public static Blocked paused() {
+        return new Blocked(false, "Paused", "paused by the annotation " + dev.regionguard.api.Protections.PAUSED
+                + ": no sync, no probe, no failover until it is removed");
+    }
+
     public static Blocked spec(String message) {
         return new Blocked(false, "InvalidSpec", message);
     }

@@ -1,6 +1,7 @@
 package dev.regionguard.operator;
 
 import dev.regionguard.cloud.Endpoints;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -14,10 +15,11 @@ import java.util.stream.Collectors;
  * @param leaderElection         whether to take a Lease before reconciling
  * @param maxConcurrentPerRegion in-flight IBM Cloud calls per region, across all protections
  * @param syncParallelism        entity reads and writes one pass keeps in flight per store
+ * @param codeEnginePollInterval how often a Code Engine app or delete is polled until it settles
  */
 public record OperatorConfig(Endpoints endpoints, Set<String> watchNamespaces, boolean leaderElection, String leaseName,
                              String leaseNamespace, String identity, String logFormat, int maxConcurrentPerRegion,
-                             int syncParallelism, int httpPort) {
+                             int syncParallelism, int httpPort, Duration codeEnginePollInterval) {
 
     public static OperatorConfig fromEnvironment(Map<String, String> env) {
         Endpoints base = Endpoints.of(env.getOrDefault("REGIONGUARD_ENDPOINT_TYPE", "public"));
@@ -35,12 +37,14 @@ public record OperatorConfig(Endpoints endpoints, Set<String> watchNamespaces, b
                 env.getOrDefault("REGIONGUARD_LOG_FORMAT", "text"),
                 positive(env, "REGIONGUARD_MAX_CONCURRENT_PER_REGION", 8),
                 positive(env, "REGIONGUARD_SYNC_PARALLELISM", 16),
-                positive(env, "REGIONGUARD_HTTP_PORT", 8080));
+                positive(env, "REGIONGUARD_HTTP_PORT", 8080),
+                Duration.ofSeconds(5));
     }
 
     /** For tests, the demo and the benchmark: everything local, one namespace-agnostic operator. */
     public static OperatorConfig local(Endpoints endpoints) {
-        return new OperatorConfig(endpoints, Set.of(), false, "regionguard-operator", null, "local", "text", 8, 16, 0);
+        return new OperatorConfig(endpoints, Set.of(), false, "regionguard-operator", null, "local", "text", 8, 16, 0,
+                Duration.ofMillis(100));
     }
 
     private static int positive(Map<String, String> env, String name, int fallback) {

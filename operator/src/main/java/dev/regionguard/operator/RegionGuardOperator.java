@@ -1,11 +1,19 @@
 package dev.regionguard.operator;
 
 import dev.regionguard.cloud.HttpSettings;
+import dev.regionguard.cloud.IbmHttp;
+import dev.regionguard.codeengine.CeEntityStore;
+import dev.regionguard.codeengine.CodeEngineClients;
+import dev.regionguard.codeengine.CodeEngineProtectionReconciler;
+import dev.regionguard.codeengine.HttpCodeEngineClients;
 import dev.regionguard.eventnotifications.EventNotificationsClients;
 import dev.regionguard.eventnotifications.EventNotificationsProtectionReconciler;
 import dev.regionguard.eventnotifications.HttpEventNotificationsClients;
 import dev.regionguard.sync.SyncEngine;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
+import java.util.function.Consumer;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
@@ -43,7 +51,10 @@ public final class RegionGuardOperator implements AutoCloseable {
         ExecutorService executor = Executors.newFixedThreadPool(
                 Math.max(config.syncParallelism(), config.maxConcurrentPerRegion() * 2), daemonThreads("regionguard-sync-"));
         HttpSettings http = HttpSettings.defaults().withMaxConcurrentPerRegion(config.maxConcurrentPerRegion());
-        EventNotificationsClients en = HttpEventNotificationsClients.create(config.endpoints(), http, metrics);
+        // One HTTP layer for every service: one token cache, one concurrency limit per region.
+        IbmHttp ibm = IbmHttp.create(config.endpoints(), http, metrics);
+        EventNotificationsClients en = new HttpEventNotificationsClients(config.endpoints(), ibm);
+        CodeEngineClients ce = new HttpCodeEngineClients(config.endpoints(), ibm, config.codeEnginePollInterval());
         SyncEngine engine = new SyncEngine(executor, config.syncParallelism());
         SyncReporter reporter = new SyncReporter(new EventRecorder(client, clock), metrics);
 
@@ -61,11 +72,9 @@ public final class RegionGuardOperator implements AutoCloseable {
                         .build());
             }
         });
-        operator.register(new EventNotificationsProtectionReconciler(en, engine, reporter, clock), c -> {
-            if (!config.watchNamespaces().isEmpty()) {
-                c.settingNamespaces(config.watchNamespaces());
-            }
-        });
+        operator.register(new EventNotificationsProtectionReconciler(en, engine, reporter, clock), watched(config));
+        operator.register(new CodeEngineProtectionReconciler(ce, CeEntityStore.Settings.defaults(), engine, reporter, clock),
+                watched(config));
         operator.start();
         return new RegionGuardOperator(operator, executor, registry, metrics);
     }
@@ -87,6 +96,14 @@ public final class RegionGuardOperator implements AutoCloseable {
     public void close() {
         operator.stop();
         syncExecutor.shutdownNow();
+    }
+
+    private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> watched(OperatorConfig config) {
+        return c -> {
+            if (!config.watchNamespaces().isEmpty()) {
+                c.settingNamespaces(config.watchNamespaces());
+            }
+        };
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

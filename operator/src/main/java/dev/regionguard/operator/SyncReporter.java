@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,16 +33,18 @@ public class SyncReporter {
         this.metrics = metrics;
     }
 
-    public <P extends CustomResource<?, ProtectionStatus>> UpdateControl<P> report(
-            P resource, ProtectionStatus previous, PassResult result, SyncSettings settings,
-            ProtectionRuntimes.Runtime runtime, List<StandbyRef> standbys, Instant now, Supplier<P> fresh) {
+    public <S extends ProtectionStatus, P extends CustomResource<?, S>> UpdateControl<P> report(
+            P resource, S previous, S next, PassResult result, SyncSettings settings,
+            ProtectionRuntimes.Runtime runtime, List<StandbyRef> standbys, Instant now, Supplier<P> fresh,
+            Consumer<S> extras) {
         String who = resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
         boolean deletesExpected = settings == null || settings.deletesAllowed();
         Integer baseline = result instanceof PassResult.Synced synced
                 ? PassOutcomes.nextBaseline(previous.primaryInventory, synced.outcome())
                 : previous.primaryInventory;
-        ProtectionStatus next = new SyncStatusReport(previous, resource.getMetadata().getGeneration(), now, standbys,
-                deletesExpected).build(result, baseline);
+        new SyncStatusReport(previous, resource.getMetadata().getGeneration(), now, standbys, deletesExpected)
+                .build(next, result, baseline);
+        extras.accept(next);
 
         Duration delay = schedule(result, settings, runtime);
         announce(resource, who, previous, next, result);

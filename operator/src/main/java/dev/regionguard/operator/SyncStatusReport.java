@@ -37,9 +37,16 @@ public final class SyncStatusReport {
         this.deletesExpected = deletesExpected;
     }
 
-    public ProtectionStatus build(PassResult result, Integer primaryInventory) {
-        ProtectionStatus next = new ProtectionStatus();
+    /** Fills {@code next} (a fresh status of the protection's own type) from the pass result. */
+    public <S extends ProtectionStatus> S build(S next, PassResult result, Integer primaryInventory) {
         next.observedGeneration = generation;
+        // Health and failover own these; a sync pass carries them over untouched.
+        next.activeRegion = previous.activeRegion;
+        next.epoch = previous.epoch;
+        next.fencedRegions = previous.fencedRegions;
+        next.regions = previous.regions;
+        next.failover = previous.failover;
+        next.failoverHistory = previous.failoverHistory;
         next.primaryInventory = primaryInventory;
         List<Condition> desired = result instanceof PassResult.Blocked blocked
                 ? blocked(next, blocked)

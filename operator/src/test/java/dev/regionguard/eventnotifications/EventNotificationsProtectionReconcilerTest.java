@@ -237,6 +237,35 @@ class EventNotificationsProtectionReconcilerTest {
         assertThat(statusOf(status, Conditions.STANDBYS_IN_SYNC)).isEqualTo("Unknown");
     }
 
+    @Test
+    void thePauseAnnotationStopsSyncAndSaysSo() {
+        EnFixture en = new EnFixture(harness, "paused", 10);
+        en.material();
+        harness.apply(en.protection(SyncMode.Mirror, "1s"));
+        harness.awaitStatus(en.name, TIMEOUT, OperatorHarnessStatus::ready);
+
+        harness.client().resources(EventNotificationsProtection.class).inNamespace(OperatorHarness.NAMESPACE)
+                .withName(en.name).edit(p -> {
+                    p.getMetadata().getAnnotations().put(dev.regionguard.api.Protections.PAUSED, "true");
+                    return p;
+                });
+        harness.awaitStatus(en.name, TIMEOUT, s -> "Paused".equals(Conditions.find(s.conditions, Conditions.READY).reason));
+        ObjectNode source = en.primary.list(EnKind.SOURCE).stream().filter(x -> "api".equals(x.path("type").asText()))
+                .findFirst().orElseThrow();
+        en.primary.update(EnKind.SOURCE, source.get("id").asText(),
+                source.objectNode().put("description", "edited while paused"), List.of());
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> en.standby.list(EnKind.SOURCE)
+                .stream().noneMatch(x -> "edited while paused".equals(x.path("description").asText())));
+
+        harness.client().resources(EventNotificationsProtection.class).inNamespace(OperatorHarness.NAMESPACE)
+                .withName(en.name).edit(p -> {
+                    p.getMetadata().getAnnotations().remove(dev.regionguard.api.Protections.PAUSED);
+                    return p;
+                });
+        await().atMost(TIMEOUT).until(() -> en.standby.list(EnKind.SOURCE).stream()
+                .anyMatch(x -> "edited while paused".equals(x.path("description").asText())));
+    }
+
     private static String statusOf(ProtectionStatus s, String type) {
         var c = Conditions.find(s.conditions, type);
         return c == null ? null : c.status;

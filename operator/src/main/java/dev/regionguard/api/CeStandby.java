@@ -1,0 +1,18 @@
+package dev.regionguard.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** A standby Code Engine project in another region. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class CeStandby extends CeProjectRef {
+    @JsonPropertyDescription("API key for this standby's region, when it differs from spec.credentialsSecretRef.")
+    public SecretKeyRef credentialsSecretRef;
+
+    public CeStandby() {
+    }
+
+    public CeStandby(String region, String projectId) {
+        super(region, projectId);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.regionguard.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What to protect and how. Written only by its owner (kubectl, Argo CD); never by the operator. */
+@ValidationRule(value = "self.standbys.all(s, s.region != self.primary.region)",
+        message = "a standby must be in another region than the primary")
+@ValidationRule(value = "self.standbys.all(s, self.standbys.exists_one(t, t.region == s.region))",
+        message = "standbys must be in distinct regions")
+@ValidationRule(value = "!has(self.sync) || !has(self.sync.entities) || self.sync.entities.all(e, e in ['secret', "
+        + "'config_map', 'persistent_data_store', 'allowed_outbound_destination', 'build', 'app', 'job', 'function', 'binding'])",
+        message = "sync.entities may only name secret, config_map, persistent_data_store, allowed_outbound_destination, "
+                + "build, app, job, function, binding",
+        fieldPath = ".sync.entities")
+public class CodeEngineProtectionSpec {
+    @Required
+    @JsonPropertyDescription("The project whose workloads are copied.")
+    public CeProjectRef primary;
+
+    @Required
+    @Size(min = 1, max = 10)
+    @JsonPropertyDescription("Projects in other regions kept ready to take the workload.")
+    public List<CeStandby> standbys = new ArrayList<>();
+
+    @Required
+    @JsonPropertyDescription("Secret key holding the IBM Cloud API key used for the primary and, unless they name their own, the standbys.")
+    public SecretKeyRef credentialsSecretRef;
+
+    @JsonPropertyDescription("Sync interval, mode, deletion cap and entity types.")
+    public SyncSpec sync = new SyncSpec();
+
+    @Default("Cold")
+    @JsonPropertyDescription("Warm copies the primary's scaling; Cold keeps standby apps deployed at scale_min_instances 0 and the failover restores the primary's scaling. Defaults to Cold.")
+    public CodeEngineStandbyMode standbyMode = CodeEngineStandbyMode.Cold;
+
+    @JsonPropertyDescription("App endpoints the health checks probe in each region.")
+    public List<AppHealthRef> apps = new ArrayList<>();
+
+    @JsonPropertyDescription("Probes of each region: interval, timeout and thresholds.")
+    public HealthCheckSpec healthCheck = new HealthCheckSpec();
+
+    @JsonPropertyDescription("Manual or automatic failover, cooldown, and where the active endpoints are published.")
+    public FailoverSpec failover = new FailoverSpec();
+}

@@ -1,0 +1,123 @@
+package dev.regionguard.codeengine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regionguard.api.AppScalingRecord;
+import dev.regionguard.api.CodeEngineProtection;
+import dev.regionguard.api.CodeEngineProtectionSpec;
+import dev.regionguard.api.CodeEngineProtectionStatus;
+import dev.regionguard.api.CodeEngineStandbyMode;
+import dev.regionguard.api.DomainMappingRecord;
+import dev.regionguard.api.SyncSpec;
+import dev.regionguard.cloud.ApiKey;
+import dev.regionguard.cloud.IbmApiException;
+import dev.regionguard.operator.ProtectedSide;
+import dev.regionguard.operator.ProtectionReconciler;
+import dev.regionguard.operator.StandbyRef;
+import dev.regionguard.operator.SyncReporter;
+import dev.regionguard.sync.EntityStore;
+import dev.regionguard.sync.EntityType;
+import dev.regionguard.sync.SyncEngine;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the standby projects of a {@link CodeEngineProtection} ready to take its workloads.
+ * Code Engine specifics: projects, warm or cold standby apps, and the record of what a failover
+ * must move without asking the old region (custom domains, app scaling).
+ */
+@ControllerConfiguration(name = "codeengineprotection")
+public class CodeEngineProtectionReconciler
+        extends ProtectionReconciler<CodeEngineProtection, CodeEngineProtectionStatus> {
+    private static final Logger LOG = LoggerFactory.getLogger(CodeEngineProtectionReconciler.class);
+
+    private final CodeEngineClients clients;
+    private final CeEntityStore.Settings storeSettings;
+
+    public CodeEngineProtectionReconciler(CodeEngineClients clients, CeEntityStore.Settings storeSettings,
+                                          SyncEngine engine, SyncReporter reporter, Clock clock) {
+        super(engine, reporter, clock);
+        this.clients = clients;
+        this.storeSettings = storeSettings;
+    }
+
+    @Override
+    protected ProtectedSide primary(CodeEngineProtection cep) {
+        CodeEngineProtectionSpec spec = cep.getSpec();
+        return spec.primary == null ? null
+                : new ProtectedSide(spec.primary.region, spec.primary.projectId, spec.credentialsSecretRef);
+    }
+
+    @Override
+    protected List<ProtectedSide> standbys(CodeEngineProtection cep) {
+        return nullToEmpty(cep.getSpec().standbys).stream()
+                .map(s -> new ProtectedSide(s.region, s.projectId, s.credentialsSecretRef)).toList();
+    }
+
+    @Override
+    protected SyncSpec syncSpec(CodeEngineProtection cep) {
+        return cep.getSpec().sync;
+    }
+
+    @Override
+    protected List<EntityType> entityTypes(CodeEngineProtection cep) {
+        return CeEntityTypes.all(cep.getSpec().standbyMode == CodeEngineStandbyMode.Warm ? StandbyMode.WARM : StandbyMode.COLD);
+    }
+
+    @Override
+    protected EntityStore store(CodeEngineProtection cep, ProtectedSide side, ApiKey key) {
+        return new CeEntityStore(clients.forProject(side.region(), side.id(), key), storeSettings);
+    }
+
+    @Override
+    protected StandbyRef standbyRef(ProtectedSide side) {
+        return new StandbyRef(side.region(), null, side.id());
+    }
+
+    @Override
+    protected CodeEngineProtectionStatus newStatus() {
+        return new CodeEngineProtectionStatus();
+    }
+
+    @Override
+    protected CodeEngineProtection newResource() {
+        return new CodeEngineProtection();
+    }
+
+    @Override
+    protected Set<String> specSecretNames(CodeEngineProtection cep) {
+        return credentialSecrets(primary(cep), standbys(cep));
+    }
+
+    /** The active project's domains and scaling, kept in status so a failover never needs to ask it. */
+    @Override
+    protected void recordExtras(CodeEngineProtection cep, CodeEngineProtectionStatus previous,
+                                CodeEngineProtectionStatus next, Sides sides) {
+        CodeEngineClient active = clients.forProject(sides.source().region(), sides.source().id(), sides.sourceKey());
+        try {
+            next.domainMappings = active.list(CeKind.DOMAIN_MAPPING).stream().map(CodeEngineProtectionReconciler::domain)
+                    .sorted(Comparator.comparing(d -> d.name)).toList();
+            next.appScaling = active.list(CeKind.APP).stream().map(CodeEngineProtectionReconciler::scaling)
+                    .sorted(Comparator.comparing(a -> a.app)).toList();
+        } catch (IbmApiException e) {
+            LOG.debug("[{}/{}] keeping the last recorded domains and scaling: {}", cep.getMetadata().getNamespace(),
+                    cep.getMetadata().getName(), e.summary());
+            next.domainMappings = previous.domainMappings;
+            next.appScaling = previous.appScaling;
+        }
+    }
+
+    private static DomainMappingRecord domain(ObjectNode mapping) {
+        return new DomainMappingRecord(mapping.path("name").asText(), mapping.path("component").path("name").asText(),
+                mapping.path("tls_secret").asText(null));
+    }
+
+    private static AppScalingRecord scaling(ObjectNode app) {
+        CeScaling s = CeScaling.of(app);
+        return new AppScalingRecord(app.path("name").asText(), s.minInstances(), s.maxInstances(), s.initialInstances());
+    }
+}
