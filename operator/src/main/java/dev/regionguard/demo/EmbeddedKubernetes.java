@@ -58,6 +58,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
                                 .withVerbs("*").build())
                         .endStatus().build())
                 .always();
+        Discovery.serve(server, RESOURCES);
         KubernetesClient client = server.createClient();
         EmbeddedKubernetes kubernetes = new EmbeddedKubernetes(server, client);
         RESOURCES.forEach(kubernetes::registerCrd);
@@ -66,6 +67,13 @@ public final class EmbeddedKubernetes implements AutoCloseable {
 
     public KubernetesClient client() {
         return client;
+    }
+
+    /** A kubeconfig for kubectl pointing at this API (no authentication). */
+    public String kubeconfig() {
+        return "apiVersion: v1\nkind: Config\nclusters:\n- name: embedded\n  cluster: {server: \"" + client.getMasterUrl()
+                + "\"}\nusers:\n- name: embedded\n  user: {token: embedded}\ncontexts:\n- name: embedded\n"
+                + "  context: {cluster: embedded, user: embedded, namespace: default}\ncurrent-context: embedded\n";
     }
 
     private void registerCrd(Class<? extends HasMetadata> type) {

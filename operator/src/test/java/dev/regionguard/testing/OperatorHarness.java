@@ -50,6 +50,10 @@ public final class OperatorHarness implements AutoCloseable {
         return kubernetes.client();
     }
 
+    public String kubeconfig() {
+        return kubernetes.kubeconfig();
+    }
+
     public IbmCloudSimulator simulator() {
         return simulator;
     }
