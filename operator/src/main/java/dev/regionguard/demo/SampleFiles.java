@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.regionguard.api.CodeEngineProtection;
 import dev.regionguard.api.EventNotificationsProtection;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -23,7 +24,8 @@ public final class SampleFiles {
     private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
             "Secret", Secret.class,
             "ConfigMap", ConfigMap.class,
-            "EventNotificationsProtection", EventNotificationsProtection.class);
+            "EventNotificationsProtection", EventNotificationsProtection.class,
+            "CodeEngineProtection", CodeEngineProtection.class);
 
     private SampleFiles() {
     }
