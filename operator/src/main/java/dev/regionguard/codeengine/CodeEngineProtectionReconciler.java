@@ -7,7 +7,14 @@ import dev.regionguard.api.CodeEngineProtectionSpec;
 import dev.regionguard.api.CodeEngineProtectionStatus;
 import dev.regionguard.api.CodeEngineStandbyMode;
 import dev.regionguard.api.DomainMappingRecord;
+import dev.regionguard.api.FailoverSpec;
+import dev.regionguard.api.HealthCheckSpec;
+import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.api.SyncSpec;
+import dev.regionguard.cloud.Endpoints;
+import dev.regionguard.failover.FailoverActions;
+import dev.regionguard.operator.ProtectionServices;
+import java.time.Duration;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.IbmApiException;
 import dev.regionguard.operator.ProtectedSide;
@@ -38,11 +45,41 @@ public class CodeEngineProtectionReconciler
     private final CodeEngineClients clients;
     private final CeEntityStore.Settings storeSettings;
 
-    public CodeEngineProtectionReconciler(CodeEngineClients clients, CeEntityStore.Settings storeSettings,
-                                          SyncEngine engine, SyncReporter reporter, Clock clock) {
-        super(engine, reporter, clock);
+    private final CeFailoverActions failoverActions;
+
+    /** @param probeClients clients without retries, for health probes */
+    public CodeEngineProtectionReconciler(CodeEngineClients clients, CodeEngineClients probeClients,
+                                          CeEntityStore.Settings storeSettings, SyncEngine engine,
+                                          SyncReporter reporter, Clock clock, ProtectionServices services) {
+        super(engine, reporter, clock, services);
         this.clients = clients;
         this.storeSettings = storeSettings;
+        this.failoverActions = new CeFailoverActions(clients, probeClients, Duration.ofSeconds(5));
+    }
+
+    @Override
+    public ProtectionKind kind() {
+        return ProtectionKind.CodeEngineProtection;
+    }
+
+    @Override
+    protected HealthCheckSpec healthCheckSpec(CodeEngineProtection cep) {
+        return cep.getSpec().healthCheck;
+    }
+
+    @Override
+    protected FailoverSpec failoverSpec(CodeEngineProtection cep) {
+        return cep.getSpec().failover;
+    }
+
+    @Override
+    protected FailoverActions<CodeEngineProtection> failoverActions() {
+        return failoverActions;
+    }
+
+    @Override
+    protected String endpoint(Endpoints endpoints, String region) {
+        return endpoints.codeEngine(region);
     }
 
     @Override

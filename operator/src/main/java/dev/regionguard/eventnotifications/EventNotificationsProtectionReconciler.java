@@ -2,7 +2,13 @@ package dev.regionguard.eventnotifications;
 
 import dev.regionguard.api.EventNotificationsProtection;
 import dev.regionguard.api.EventNotificationsProtectionSpec;
+import dev.regionguard.api.FailoverSpec;
+import dev.regionguard.api.HealthCheckSpec;
+import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.api.ProtectionStatus;
+import dev.regionguard.cloud.Endpoints;
+import dev.regionguard.failover.FailoverActions;
+import dev.regionguard.operator.ProtectionServices;
 import dev.regionguard.api.SyncSpec;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.operator.KubernetesMaterial;
@@ -29,11 +35,40 @@ import java.util.stream.Collectors;
 public class EventNotificationsProtectionReconciler
         extends ProtectionReconciler<EventNotificationsProtection, ProtectionStatus> {
     private final EventNotificationsClients clients;
+    private final EnFailoverActions failoverActions;
 
-    public EventNotificationsProtectionReconciler(EventNotificationsClients clients, SyncEngine engine,
-                                                  SyncReporter reporter, Clock clock) {
-        super(engine, reporter, clock);
+    /** @param probeClients clients without retries, for health probes */
+    public EventNotificationsProtectionReconciler(EventNotificationsClients clients,
+                                                  EventNotificationsClients probeClients, SyncEngine engine,
+                                                  SyncReporter reporter, Clock clock, ProtectionServices services) {
+        super(engine, reporter, clock, services);
         this.clients = clients;
+        this.failoverActions = new EnFailoverActions(clients, probeClients);
+    }
+
+    @Override
+    public ProtectionKind kind() {
+        return ProtectionKind.EventNotificationsProtection;
+    }
+
+    @Override
+    protected HealthCheckSpec healthCheckSpec(EventNotificationsProtection enp) {
+        return enp.getSpec().healthCheck;
+    }
+
+    @Override
+    protected FailoverSpec failoverSpec(EventNotificationsProtection enp) {
+        return enp.getSpec().failover;
+    }
+
+    @Override
+    protected FailoverActions<EventNotificationsProtection> failoverActions() {
+        return failoverActions;
+    }
+
+    @Override
+    protected String endpoint(Endpoints endpoints, String region) {
+        return endpoints.eventNotifications(region);
     }
 
     @Override

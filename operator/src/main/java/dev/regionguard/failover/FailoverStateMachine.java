@@ -340,7 +340,7 @@ public final class FailoverStateMachine {
     }
 
     /** True once Promoting succeeded: the protection's active region was switched. */
-    static boolean isCommitted(RegionFailoverStatus status) {
+    public static boolean isCommitted(RegionFailoverStatus status) {
         return status.steps != null && status.steps.stream()
                 .anyMatch(s -> s.step == FailoverStep.Promoting && s.result == FailoverStepResult.Succeeded);
     }

@@ -2,7 +2,10 @@ package dev.regionguard.operator;
 
 import dev.regionguard.sync.Watermarks;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.regionguard.api.RegionStatus;
+import dev.regionguard.health.RegionHealth;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +43,12 @@ public final class ProtectionRuntimes {
         private volatile Instant lastFullCompare;
         private volatile int consecutiveFailures;
         private volatile long generation = -1;
+        private final Map<String, RegionHealth> health = new ConcurrentHashMap<>();
+        private volatile boolean healthRestored;
+        private volatile Instant nextProbe;
+        private volatile Instant nextSync;
+        private volatile String syncFingerprint;
+        private volatile String lastHold;
 
         Runtime(String kind, String namespace, String name) {
             this.kind = kind;
@@ -77,6 +86,51 @@ public final class ProtectionRuntimes {
 
         public void fullCompareDone(Instant now) {
             lastFullCompare = now;
+        }
+
+        /** Live health per region; restored once from status.regions after a restart. */
+        public Map<String, RegionHealth> health(List<RegionStatus> stored, Instant now) {
+            if (!healthRestored) {
+                healthRestored = true;
+                if (stored != null) {
+                    stored.forEach(r -> health.putIfAbsent(r.region, RegionHealth.restore(r, now)));
+                }
+            }
+            return health;
+        }
+
+        /** Probes are due once per interval, whatever else triggers a reconcile (slack: timer jitter). */
+        public boolean probeDue(Instant now) {
+            return nextProbe == null || !now.isBefore(nextProbe.minusMillis(100));
+        }
+
+        public void probed(Instant now, java.time.Duration interval) {
+            nextProbe = now.plus(interval);
+        }
+
+        public Instant nextProbe() {
+            return nextProbe;
+        }
+
+        /** A pass is due when its time came or what it reads (spec, Secrets, ConfigMaps, topology) changed. */
+        public boolean syncDue(Instant now, String fingerprint) {
+            return nextSync == null || !now.isBefore(nextSync) || !fingerprint.equals(syncFingerprint);
+        }
+
+        public void synced(Instant next, String fingerprint) {
+            nextSync = next;
+            syncFingerprint = fingerprint;
+        }
+
+        public Instant nextSync() {
+            return nextSync;
+        }
+
+        /** True when the reason differs from the last one logged. */
+        public boolean holdChanged(String reason) {
+            boolean changed = !java.util.Objects.equals(reason, lastHold);
+            lastHold = reason;
+            return changed;
         }
 
         public int recordFailure() {

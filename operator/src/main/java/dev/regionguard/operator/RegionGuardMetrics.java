@@ -1,6 +1,7 @@
 package dev.regionguard.operator;
 
 import dev.regionguard.api.Condition;
+import dev.regionguard.api.HealthState;
 import dev.regionguard.api.ProtectionStatus;
 import dev.regionguard.api.StandbyStatus;
 import dev.regionguard.cloud.CallObserver;
@@ -26,6 +27,10 @@ public final class RegionGuardMetrics implements CallObserver {
     private final Map<String, StandbyState> standbys = new ConcurrentHashMap<>();
     private final Map<String, ProtectionState> protections = new ConcurrentHashMap<>();
     private final Map<String, Counter> calls = new ConcurrentHashMap<>();
+    private final Map<String, double[]> regionHealth = new ConcurrentHashMap<>();
+    private final Map<String, Counter> failovers = new ConcurrentHashMap<>();
+    private final Map<String, double[]> failoverGauges = new ConcurrentHashMap<>();
+    private final Map<String, Instant[]> phaseStarts = new ConcurrentHashMap<>();
 
     public RegionGuardMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -48,6 +53,71 @@ public final class RegionGuardMetrics implements CallObserver {
             state.interval = interval;
             state.outOfSync = s.counts == null ? 0 : s.counts.failed + s.counts.skipped + s.pendingDeletions.size();
         }
+    }
+
+    /** regionguard_region_healthy: 1 Healthy, 0 Unhealthy, -1 Unknown. */
+    public void recordRegionHealth(String kind, String namespace, String name, String region, HealthState state) {
+        double[] value = regionHealth.computeIfAbsent(kind + "/" + namespace + "/" + name + "/" + region, k -> {
+            double[] holder = {-1};
+            Gauge.builder("regionguard.region.healthy", holder, h -> h[0])
+                    .description("1 when the region is Healthy for the protection, 0 Unhealthy, -1 Unknown")
+                    .tags("kind", kind, "namespace", namespace, "name", name, "region", region).register(registry);
+            return holder;
+        });
+        value[0] = state == HealthState.Healthy ? 1 : state == HealthState.Unhealthy ? 0 : -1;
+    }
+
+    /** Creates the failover series of a protection up front, so that alerts see failed at 0. */
+    public void registerFailovers(String kind, String namespace, String name, String type) {
+        failoverCounter(kind, namespace, name, type, "failed");
+        failoverGauge("regionguard.failover.in.progress", "1 while a RegionFailover of the protection runs",
+                kind, namespace, name);
+        failoverGauge("regionguard.last.failover.duration.seconds", "Duration of the last finished failover",
+                kind, namespace, name);
+    }
+
+    /** A RegionFailover ended: result succeeded, failed or rejected. */
+    public void recordFailoverResult(String kind, String namespace, String name, String type, String result,
+                                     Long durationSeconds) {
+        registerFailovers(kind, namespace, name, type);
+        failoverCounter(kind, namespace, name, type, result).increment();
+        if (durationSeconds != null && !"rejected".equals(result)) {
+            failoverGauges.get("regionguard.last.failover.duration.seconds|" + kind + "/" + namespace + "/" + name)[0]
+                    = durationSeconds;
+        }
+    }
+
+    public void recordFailoverInProgress(String kind, String namespace, String name, boolean running) {
+        failoverGauge("regionguard.failover.in.progress", "1 while a RegionFailover of the protection runs",
+                kind, namespace, name)[0] = running ? 1 : 0;
+    }
+
+    /** regionguard_failover_phase_seconds: time spent in the running phase, read at scrape time. */
+    public void recordFailoverPhaseStart(String kind, String namespace, String name, Instant phaseStart) {
+        phaseStarts.computeIfAbsent(kind + "/" + namespace + "/" + name, k -> {
+            Instant[] holder = {null};
+            Gauge.builder("regionguard.failover.phase.seconds", holder, h -> h[0] == null ? 0
+                            : Math.max(0, Duration.between(h[0], clock.instant()).toMillis() / 1000.0))
+                    .description("Seconds the running failover has spent in its current phase")
+                    .tags("kind", kind, "namespace", namespace, "name", name).register(registry);
+            return holder;
+        })[0] = phaseStart;
+    }
+
+    private Counter failoverCounter(String kind, String namespace, String name, String type, String result) {
+        return failovers.computeIfAbsent(String.join("|", kind, namespace, name, type, result), k ->
+                Counter.builder("regionguard.failovers").description("RegionFailovers that ended, by result")
+                        .tags("kind", kind, "namespace", namespace, "name", name, "type", type, "result", result)
+                        .register(registry));
+    }
+
+    private double[] failoverGauge(String metric, String description, String kind, String namespace, String name) {
+        return failoverGauges.computeIfAbsent(metric + "|" + kind + "/" + namespace + "/" + name, k -> {
+            double[] holder = {0};
+            Gauge.builder(metric, holder, h -> h[0]).description(description)
+                    .tags("kind", kind, "namespace", namespace, "name", name).register(registry);
+            return holder;
+        });
     }
 
     @Override
@@ -89,6 +159,7 @@ public final class RegionGuardMetrics implements CallObserver {
                         && name.equals(m.getId().getTag("name")))
                 .forEach(registry::remove);
         protections.remove(prefix);
+        regionHealth.keySet().removeIf(k -> k.startsWith(prefix + "/"));
         standbys.keySet().removeIf(k -> k.startsWith(prefix + "/"));
     }
 

@@ -9,7 +9,12 @@ import dev.regionguard.codeengine.HttpCodeEngineClients;
 import dev.regionguard.eventnotifications.EventNotificationsClients;
 import dev.regionguard.eventnotifications.EventNotificationsProtectionReconciler;
 import dev.regionguard.eventnotifications.HttpEventNotificationsClients;
+import dev.regionguard.api.ProtectionKind;
+import dev.regionguard.failover.FailoverHooks;
+import dev.regionguard.failover.RegionFailoverReconciler;
+import dev.regionguard.health.RegionHealthBoard;
 import dev.regionguard.sync.SyncEngine;
+import java.util.Map;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
@@ -29,13 +34,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RegionGuardOperator implements AutoCloseable {
     private final Operator operator;
     private final ExecutorService syncExecutor;
+    private final ExecutorService probeExecutor;
     private final PrometheusMeterRegistry registry;
     private final RegionGuardMetrics metrics;
 
-    private RegionGuardOperator(Operator operator, ExecutorService syncExecutor, PrometheusMeterRegistry registry,
-                                RegionGuardMetrics metrics) {
+    private RegionGuardOperator(Operator operator, ExecutorService syncExecutor, ExecutorService probeExecutor,
+                                PrometheusMeterRegistry registry, RegionGuardMetrics metrics) {
         this.operator = operator;
         this.syncExecutor = syncExecutor;
+        this.probeExecutor = probeExecutor;
         this.registry = registry;
         this.metrics = metrics;
     }
@@ -46,6 +53,12 @@ public final class RegionGuardOperator implements AutoCloseable {
      */
     public static RegionGuardOperator start(KubernetesClient client, OperatorConfig config, Clock clock,
                                             boolean emulatedApi) {
+        return start(client, config, clock, emulatedApi, FailoverHooks.NONE);
+    }
+
+    /** @param hooks test seam of the RegionFailover reconciler */
+    public static RegionGuardOperator start(KubernetesClient client, OperatorConfig config, Clock clock,
+                                            boolean emulatedApi, FailoverHooks hooks) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         RegionGuardMetrics metrics = new RegionGuardMetrics(registry, clock);
         ExecutorService executor = Executors.newFixedThreadPool(
@@ -56,7 +69,21 @@ public final class RegionGuardOperator implements AutoCloseable {
         EventNotificationsClients en = new HttpEventNotificationsClients(config.endpoints(), ibm);
         CodeEngineClients ce = new HttpCodeEngineClients(config.endpoints(), ibm, config.codeEnginePollInterval());
         SyncEngine engine = new SyncEngine(executor, config.syncParallelism());
-        SyncReporter reporter = new SyncReporter(new EventRecorder(client, clock), metrics);
+        EventRecorder events = new EventRecorder(client, clock);
+        SyncReporter reporter = new SyncReporter(events, metrics);
+        // Probes make one call and do not retry: the next probe is the retry.
+        IbmHttp probeHttp = IbmHttp.create(config.endpoints(), http.withMaxAttempts(1), metrics);
+        ExecutorService probeExecutor = Executors.newFixedThreadPool(16, daemonThreads("regionguard-probe-"));
+        ProtectionServices services = new ProtectionServices(new RegionHealthBoard(), events, metrics, probeExecutor,
+                config.endpoints());
+        EventNotificationsProtectionReconciler enReconciler = new EventNotificationsProtectionReconciler(en,
+                new HttpEventNotificationsClients(config.endpoints(), probeHttp), engine, reporter, clock, services);
+        CodeEngineProtectionReconciler ceReconciler = new CodeEngineProtectionReconciler(ce,
+                new HttpCodeEngineClients(config.endpoints(), probeHttp, config.codeEnginePollInterval()),
+                CeEntityStore.Settings.defaults(), engine, reporter, clock, services);
+        RegionFailoverReconciler failovers = new RegionFailoverReconciler(Map.of(
+                ProtectionKind.EventNotificationsProtection, enReconciler,
+                ProtectionKind.CodeEngineProtection, ceReconciler), events, metrics, clock, hooks);
 
         Operator operator = new Operator(o -> {
             o.withKubernetesClient(client).withCloseClientOnStop(false)
@@ -72,11 +99,11 @@ public final class RegionGuardOperator implements AutoCloseable {
                         .build());
             }
         });
-        operator.register(new EventNotificationsProtectionReconciler(en, engine, reporter, clock), watched(config));
-        operator.register(new CodeEngineProtectionReconciler(ce, CeEntityStore.Settings.defaults(), engine, reporter, clock),
-                watched(config));
+        operator.register(enReconciler, watched(config));
+        operator.register(ceReconciler, watched(config));
+        operator.register(failovers, watched(config));
         operator.start();
-        return new RegionGuardOperator(operator, executor, registry, metrics);
+        return new RegionGuardOperator(operator, executor, probeExecutor, registry, metrics);
     }
 
     public Operator operator() {
@@ -96,6 +123,7 @@ public final class RegionGuardOperator implements AutoCloseable {
     public void close() {
         operator.stop();
         syncExecutor.shutdownNow();
+        probeExecutor.shutdownNow();
     }
 
     private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> watched(OperatorConfig config) {

@@ -63,6 +63,25 @@ public class SyncReporter {
         return UpdateControl.patchStatus(patch).rescheduleAfter(delay);
     }
 
+    /**
+     * No pass ran (not due): the previous status with {@code extras} applied (health, topology,
+     * failovers), written only when that changed something.
+     */
+    @SuppressWarnings("unchecked")
+    public <S extends ProtectionStatus, P extends CustomResource<?, S>> UpdateControl<P> carryOver(
+            P resource, S previous, S next, Instant now, Supplier<P> fresh, Consumer<S> extras) {
+        S copy = (S) JSON.convertValue(previous, next.getClass());
+        extras.accept(copy);
+        if (sameStatus(previous, copy)) {
+            return UpdateControl.noUpdate();
+        }
+        P patch = fresh.get();
+        patch.setMetadata(new ObjectMetaBuilder().withName(resource.getMetadata().getName())
+                .withNamespace(resource.getMetadata().getNamespace()).build());
+        patch.setStatus(copy);
+        return UpdateControl.patchStatus(patch);
+    }
+
     /** A protection is gone: its metrics go too. */
     public void forget(ProtectionRuntimes.Runtime runtime) {
         metrics.forget(runtime.kind(), runtime.namespace(), runtime.name());

@@ -3,7 +3,15 @@ package dev.regionguard.testing;
 import static org.awaitility.Awaitility.await;
 
 import dev.regionguard.api.EventNotificationsProtection;
+import dev.regionguard.api.FailoverPhase;
+import dev.regionguard.api.FailoverType;
+import dev.regionguard.api.ProtectionKind;
+import dev.regionguard.api.ProtectionRef;
 import dev.regionguard.api.ProtectionStatus;
+import dev.regionguard.api.RegionFailover;
+import dev.regionguard.api.RegionFailoverSpec;
+import dev.regionguard.failover.FailoverHooks;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import dev.regionguard.cloud.Endpoints;
 import dev.regionguard.demo.EmbeddedKubernetes;
 import dev.regionguard.operator.OperatorConfig;
@@ -28,7 +36,7 @@ public final class OperatorHarness implements AutoCloseable {
 
     private final EmbeddedKubernetes kubernetes;
     private final IbmCloudSimulator simulator;
-    private final RegionGuardOperator operator;
+    private RegionGuardOperator operator;
 
     private OperatorHarness(EmbeddedKubernetes kubernetes, IbmCloudSimulator simulator, RegionGuardOperator operator) {
         this.kubernetes = kubernetes;
@@ -44,6 +52,51 @@ public final class OperatorHarness implements AutoCloseable {
         RegionGuardOperator operator = RegionGuardOperator.start(kubernetes.client(), OperatorConfig.local(endpoints),
                 Clock.systemUTC(), true);
         return new OperatorHarness(kubernetes, simulator, operator);
+    }
+
+    /** Stops the operator, as if its pod died, and starts a new one on the same API and simulator. */
+    public void restartOperator(FailoverHooks hooks) {
+        operator.close();
+        operator = RegionGuardOperator.start(kubernetes.client(), OperatorConfig.local(endpoints()), Clock.systemUTC(),
+                true, hooks);
+    }
+
+    public void stopOperator() {
+        operator.close();
+    }
+
+    public RegionGuardOperator operator() {
+        return operator;
+    }
+
+    public RegionFailover failover(String name) {
+        return client().resources(RegionFailover.class).inNamespace(NAMESPACE).withName(name).get();
+    }
+
+    public List<RegionFailover> failoversOf(String protection) {
+        return client().resources(RegionFailover.class).inNamespace(NAMESPACE).list().getItems().stream()
+                .filter(r -> protection.equals(r.getSpec().protectionRef.name)).toList();
+    }
+
+    /** Creates a RegionFailover of an Event Notifications protection. */
+    public RegionFailover requestFailover(String name, String protection, FailoverType type, String target,
+                                          boolean force) {
+        RegionFailover rfo = new RegionFailover();
+        rfo.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
+        RegionFailoverSpec spec = new RegionFailoverSpec();
+        spec.protectionRef = new ProtectionRef(ProtectionKind.EventNotificationsProtection, protection);
+        spec.type = type;
+        spec.targetRegion = target;
+        spec.force = force;
+        spec.reason = "test " + name;
+        rfo.setSpec(spec);
+        return client().resource(rfo).create();
+    }
+
+    /** Waits until the RegionFailover reaches the phase and returns it. */
+    public RegionFailover awaitFailover(String name, Duration timeout, FailoverPhase phase) {
+        return await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> failover(name),
+                r -> r != null && r.getStatus() != null && r.getStatus().phase == phase);
     }
 
     public KubernetesClient client() {

@@ -1,0 +1,142 @@
+package dev.regionguard.codeengine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regionguard.api.AppHealthRef;
+import dev.regionguard.api.AppScalingRecord;
+import dev.regionguard.api.CodeEngineProtection;
+import dev.regionguard.api.CodeEngineProtectionStatus;
+import dev.regionguard.api.DomainMappingRecord;
+import dev.regionguard.cloud.ApiKey;
+import dev.regionguard.cloud.ErrorCategory;
+import dev.regionguard.cloud.IbmApiException;
+import dev.regionguard.failover.FailoverActions;
+import dev.regionguard.operator.ProtectedSide;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Failover for Code Engine. Probe: the project is active and every app in spec.apps answers 2xx on
+ * its health path. Fence: scale the old side's apps to 0 and delete its domain mappings. Activate:
+ * restore the scaling recorded in status (cold standbys run at 0) and create the recorded domain
+ * mappings, all from the protection's status, never from the old region.
+ */
+public final class CeFailoverActions implements FailoverActions<CodeEngineProtection> {
+    private final CodeEngineClients clients;
+    private final CodeEngineClients probeClients;
+    private final OkHttpClient http;
+
+    public CeFailoverActions(CodeEngineClients clients, CodeEngineClients probeClients, Duration appProbeTimeout) {
+        this.clients = clients;
+        this.probeClients = probeClients;
+        this.http = new OkHttpClient.Builder().callTimeout(appProbeTimeout).retryOnConnectionFailure(false).build();
+    }
+
+    @Override
+    public void probe(CodeEngineProtection protection, ProtectedSide side, ApiKey key) {
+        CodeEngineClient client = probeClients.forProject(side.region(), side.id(), key);
+        ObjectNode project = client.project();
+        if (!CodeEngineClient.isActive(project)) {
+            throw new IllegalStateException("project " + side.id() + " is " + CeJson.text(project, "status"));
+        }
+        List<AppHealthRef> apps = protection.getSpec().apps == null ? List.of() : protection.getSpec().apps;
+        for (AppHealthRef app : apps) {
+            String endpoint = CeJson.text(client.get(CeKind.APP, app.name), "endpoint");
+            if (endpoint == null) {
+                throw new IllegalStateException("app " + app.name + " has no endpoint");
+            }
+            String path = app.healthPath == null ? "/" : app.healthPath;
+            try (Response response = http.newCall(new Request.Builder().url(join(endpoint, path)).get().build()).execute()) {
+                if (!response.isSuccessful()) {
+                    throw new IbmApiException(response.code(), response.code() >= 500 ? ErrorCategory.SERVER
+                            : ErrorCategory.UNEXPECTED, null, "app " + app.name + " answered " + response.code(),
+                            null, side.region(), null, null);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("app " + app.name + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public String fence(CodeEngineProtection protection, ProtectedSide side, ApiKey key) {
+        CodeEngineClient client = clients.forProject(side.region(), side.id(), key);
+        int scaled = 0;
+        for (ObjectNode app : client.list(CeKind.APP)) {
+            CeScaling current = CeScaling.of(app);
+            if (current.minInstances() != 0 || current.initialInstances() != 0) {
+                client.update(CeKind.APP, app.path("name").asText(), new CeScaling(0, current.maxInstances(), 0)
+                        .toMergePatch(), app.path("entity_tag").asText("*"));
+                scaled++;
+            }
+        }
+        int deleted = 0;
+        for (ObjectNode mapping : client.list(CeKind.DOMAIN_MAPPING)) {
+            client.delete(CeKind.DOMAIN_MAPPING, mapping.path("name").asText());
+            deleted++;
+        }
+        return "scaled " + scaled + " apps to 0 and deleted " + deleted + " domain mappings on " + side.region();
+    }
+
+    @Override
+    public String unfence(CodeEngineProtection protection, ProtectedSide side, ApiKey key, ProtectedSide reference,
+                          ApiKey referenceKey) {
+        restoreScaling(protection, clients.forProject(side.region(), side.id(), key));
+        return "restored app scaling on " + side.region();
+    }
+
+    @Override
+    public Map<String, String> activate(CodeEngineProtection protection, ProtectedSide side, ApiKey key) {
+        CodeEngineClient client = clients.forProject(side.region(), side.id(), key);
+        restoreScaling(protection, client);
+        CodeEngineProtectionStatus status = protection.getStatus();
+        List<DomainMappingRecord> mappings = status == null || status.domainMappings == null ? List.of()
+                : status.domainMappings;
+        for (DomainMappingRecord mapping : mappings) {
+            ObjectNode body = CeJson.NODES.objectNode().put("name", mapping.name);
+            body.putObject("component").put("name", mapping.app).put("resource_type", "app_v2");
+            if (mapping.tlsSecret != null) {
+                body.put("tls_secret", mapping.tlsSecret);
+            }
+            try {
+                client.create(CeKind.DOMAIN_MAPPING, body);
+            } catch (IbmApiException e) {
+                if (e.category() != ErrorCategory.CONFLICT) { // 409: created by an earlier attempt
+                    throw e;
+                }
+            }
+        }
+        Map<String, String> data = new TreeMap<>();
+        data.put("projectId", side.id());
+        for (ObjectNode app : client.list(CeKind.APP)) {
+            String endpoint = CeJson.text(app, "endpoint");
+            if (endpoint != null) {
+                data.put("app." + app.path("name").asText(), endpoint);
+            }
+        }
+        return data;
+    }
+
+    /** Sets the recorded scaling on every app that differs (merge patch with If-Match), idempotently. */
+    private static void restoreScaling(CodeEngineProtection protection, CodeEngineClient client) {
+        CodeEngineProtectionStatus status = protection.getStatus();
+        List<AppScalingRecord> records = status == null || status.appScaling == null ? List.of() : status.appScaling;
+        for (AppScalingRecord record : records) {
+            ObjectNode app = client.get(CeKind.APP, record.app);
+            CeScaling wanted = new CeScaling(record.minInstances, record.maxInstances, record.initialInstances);
+            if (!wanted.equals(CeScaling.of(app))) {
+                client.update(CeKind.APP, record.app, wanted.toMergePatch(), app.path("entity_tag").asText("*"));
+            }
+        }
+    }
+
+    private static String join(String endpoint, String path) {
+        return (endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint)
+                + (path.startsWith("/") ? path : "/" + path);
+    }
+}

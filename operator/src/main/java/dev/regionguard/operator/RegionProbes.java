@@ -1,0 +1,59 @@
+package dev.regionguard.operator;
+
+import dev.regionguard.cloud.IbmApiException;
+import dev.regionguard.health.ProbeOutcome;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Probes regions concurrently, each within the timeout; a probe that does not end in time is a failure. */
+final class RegionProbes {
+    private RegionProbes() {
+    }
+
+    static Map<String, ProbeOutcome> probe(ExecutorService executor, Map<String, Runnable> calls, Duration timeout) {
+        Map<String, Future<ProbeOutcome>> running = new LinkedHashMap<>();
+        calls.forEach((region, call) -> running.put(region, executor.submit(() -> once(call))));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, ProbeOutcome> outcomes = new LinkedHashMap<>();
+        running.forEach((region, future) -> outcomes.put(region, await(future, deadline, timeout)));
+        return outcomes;
+    }
+
+    /** One probe on the calling thread, bounded by the timeout. */
+    static ProbeOutcome probeOne(ExecutorService executor, Runnable call, Duration timeout) {
+        return await(executor.submit(() -> once(call)), System.nanoTime() + timeout.toNanos(), timeout);
+    }
+
+    private static ProbeOutcome once(Runnable call) {
+        long started = System.nanoTime();
+        try {
+            call.run();
+            return new ProbeOutcome.Success(Duration.ofNanos(System.nanoTime() - started));
+        } catch (IbmApiException e) {
+            return ProbeOutcome.ofError(e.category(), e.summary());
+        } catch (RuntimeException e) {
+            return new ProbeOutcome.Failure(dev.regionguard.cloud.ErrorCategory.UNREACHABLE, e.getMessage());
+        }
+    }
+
+    private static ProbeOutcome await(Future<ProbeOutcome> future, long deadline, Duration timeout) {
+        try {
+            return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return ProbeOutcome.timedOut(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            return ProbeOutcome.timedOut(timeout);
+        } catch (ExecutionException e) {
+            return new ProbeOutcome.Failure(dev.regionguard.cloud.ErrorCategory.UNREACHABLE, String.valueOf(e.getCause()));
+        }
+    }
+}
