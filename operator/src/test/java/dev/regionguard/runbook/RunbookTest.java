@@ -52,7 +52,10 @@ class RunbookTest {
         harness.simulator().createEventNotificationsInstance("us-east", enp.getSpec().standbys.get(0).instanceId);
         var clients = HttpEventNotificationsClients.create(harness.endpoints(), HttpSettings.defaults(), CallObserver.NONE);
         new DemoSeed(clients.forInstance("us-south", enp.getSpec().primary.instanceId, new ApiKey("runbook"))).create();
+        // Faster than the samples, so the test does not wait minutes for passes and probes.
         enp.getSpec().sync.interval = "2s";
+        enp.getSpec().healthCheck.interval = "1s";
+        enp.getSpec().healthCheck.timeout = "500ms";
         for (HasMetadata object : samples) {
             harness.client().resource(object).inNamespace(OperatorHarness.NAMESPACE).create();
         }
@@ -71,11 +74,20 @@ class RunbookTest {
         Path kubeconfig = work.resolve("kubeconfig");
         Files.writeString(kubeconfig, harness.kubeconfig());
         harness.awaitStatus("orders-notifications", Duration.ofSeconds(60),
-                s -> dev.regionguard.operator.Conditions.isTrue(s.conditions, dev.regionguard.operator.Conditions.READY));
+                s -> dev.regionguard.operator.Conditions.isTrue(s.conditions, dev.regionguard.operator.Conditions.READY)
+                        && s.regions.size() == 2
+                        && s.regions.stream().allMatch(r -> r.state == dev.regionguard.api.HealthState.Healthy));
         for (String command : commands) {
             Result result = command.startsWith("kubectl wait ") ? waitFor(command, kubeconfig) : run(command, kubeconfig);
-            assertThat(result.exitCode()).as(command + "\n" + result.output()).isZero();
+            assertThat(result.exitCode()).as(() -> command + "\n" + result.output() + "\n" + state()).isZero();
         }
+    }
+
+    /** What the resources say, for a failure message. */
+    private static String state() {
+        return io.fabric8.kubernetes.client.utils.Serialization.asYaml(harness.client()
+                .resources(dev.regionguard.api.RegionFailover.class).inNamespace(OperatorHarness.NAMESPACE).list())
+                + io.fabric8.kubernetes.client.utils.Serialization.asYaml(harness.get("orders-notifications").getStatus());
     }
 
     /** The kubectl lines of the README's "On-call runbook" section, in order. */
