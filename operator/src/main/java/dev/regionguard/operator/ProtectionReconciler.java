@@ -195,6 +195,9 @@ public abstract class ProtectionReconciler<P extends CustomResource<?, S>, S ext
         runtime.onGeneration(protection.getMetadata().getGeneration());
         S previous = protection.getStatus() == null ? newStatus() : protection.getStatus();
         List<RegionFailover> rfos = failoversOf(protection);
+        // alerts on failed failovers need the series before the first failover
+        services.metrics().registerFailovers(protection.getKind(), protection.getMetadata().getNamespace(),
+                protection.getMetadata().getName(), "Failover");
 
         SyncSettings settings = null;
         HealthCheckSettings health = null;

@@ -67,6 +67,11 @@ class AutomaticFailoverOperatorTest {
             assertThat(r.getMetadata().getLabels()).containsEntry(RegionFailover.TRIGGER_LABEL, RegionFailover.AUTOMATIC);
             assertThat(r.getStatus().phase).isEqualTo(FailoverPhase.Succeeded);
         });
+        String metrics = harness.operator().registry().scrape();
+        assertThat(metrics).containsPattern("regionguard_failovers_total\\{[^}]*result=\"succeeded\"[^}]*} 1\\.0")
+                .containsPattern("regionguard_failovers_total\\{[^}]*result=\"failed\"[^}]*} 0\\.0")
+                .containsPattern("regionguard_region_healthy\\{[^}]*region=\"us-south\"[^}]*} 0\\.0")
+                .containsPattern("regionguard_failover_in_progress\\{[^}]*} 0\\.0");
         // Fencing did not wait for the region that is down.
         assertThat(rfos.get(0).getStatus().steps).anySatisfy(s -> assertThat(s.message).contains("not contacted"));
     }
