@@ -2,25 +2,15 @@
  * Pure failover decisions: standby readiness, target selection, the automatic failover policy and the
  * RegionFailover state machine. No I/O and no clock: the reconcilers pass in what they read and {@code now}.
  *
- * <p>Wiring contract of the RegionFailover reconciler, per reconcile:
- * <ol>
- * <li>Build a {@link dev.regionguard.failover.ProtectionView} from the protection (null when it is gone):
- *     {@link dev.regionguard.failover.RegionTopology#of}, live region health, one
- *     {@link dev.regionguard.failover.StandbyReadiness} per non-active region, status.failover's name.</li>
- * <li>Call {@link dev.regionguard.failover.FailoverStateMachine#next} with the RegionFailover's stored status.
- *     <ul>
- *     <li>{@code Record}: write that status (status subresource), then emit its milestones as Events, then mirror
- *         {@link dev.regionguard.failover.FailoverLock#of} into the protection's status.failover if this
- *         RegionFailover holds it; requeue after {@code retryAfter} when set, else at once.</li>
- *     <li>{@code Perform}: do the step idempotently, pass its result to {@code completed}, write the returned
- *         status as for Record. Validating: set the protection's status.failover to this RegionFailover if it is
- *         empty (optimistic lock), else report failed. Promoting: write activeRegion, epoch and fencedRegions
- *         of {@code after} only while the protection still has epoch {@code after.epoch - 1} (compare-and-set).</li>
- *     <li>{@code Done}: clear status.failover if it names this RegionFailover, add the history entry with
- *         {@link dev.regionguard.failover.FailoverHistory#add}, undo fencing when asked.</li>
- *     </ul></li>
- * <li>On deletion ask {@link dev.regionguard.failover.FailoverStateMachine#onDeletion}: release the finalizer, or
- *     keep it and keep calling {@code next} until the failover is final.</li>
- * </ol>
+ * <p>Wiring (one writer per object): {@link dev.regionguard.failover.RegionFailoverReconciler} writes only the
+ * RegionFailover's status and drives {@link dev.regionguard.failover.FailoverStateMachine}: Record = write status then
+ * emit Events; Perform = the idempotent side effect through the protection's {@link dev.regionguard.failover.FailoverPort}
+ * (service specifics in a {@link dev.regionguard.failover.FailoverActions}), then {@code completed}. Promoting performs
+ * nothing: recording it as succeeded (epoch, toRegion, Committed=True) is the commit. The protection's reconciler
+ * computes its topology from its own status plus every committed RegionFailover above its epoch
+ * ({@link dev.regionguard.failover.CommittedFailovers}) and mirrors it, status.failover and the history into its
+ * status. Only one RegionFailover of a protection runs: the earliest created that is not final.
+ * On deletion, {@link dev.regionguard.failover.FailoverStateMachine#onDeletion} decides: abort (and unfence) before
+ * Promoting, or keep the finalizer and finish.
  */
 package dev.regionguard.failover;

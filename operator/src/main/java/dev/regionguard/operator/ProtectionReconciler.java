@@ -195,6 +195,9 @@ public abstract class ProtectionReconciler<P extends CustomResource<?, S>, S ext
         runtime.onGeneration(protection.getMetadata().getGeneration());
         S previous = protection.getStatus() == null ? newStatus() : protection.getStatus();
         List<RegionFailover> rfos = failoversOf(protection);
+        // alerts on failed failovers need the series before the first failover
+        services.metrics().registerFailovers(protection.getKind(), protection.getMetadata().getNamespace(),
+                protection.getMetadata().getName(), "Failover");
 
         SyncSettings settings = null;
         HealthCheckSettings health = null;
@@ -214,9 +217,12 @@ public abstract class ProtectionReconciler<P extends CustomResource<?, S>, S ext
                 probe(protection, sides, topology, health, runtime, previous, now);
             }
             String fingerprint = fingerprint(protection, topology);
-            boolean activeDown = runtime.health(previous.regions, now)
-                    .getOrDefault(topology.activeRegion(), RegionHealth.unknown(now)).isUnhealthy();
-            if (runtime.syncDue(now, fingerprint) && !activeDown) { // no pass reads from a region known to be down
+            RegionHealth active = runtime.health(previous.regions, now)
+                    .getOrDefault(topology.activeRegion(), RegionHealth.unknown(now));
+            // No pass reads from a region whose last probe failed: it would only block this reconcile (and the
+            // next probes) in retries, and a failover needs the probes on time.
+            boolean activeFailing = active.isUnhealthy() || active.consecutiveFailures() > 0;
+            if (runtime.syncDue(now, fingerprint) && !activeFailing) {
                 SyncRequest request = request(protection, settings, sides, runtime, now, previous.primaryInventory);
                 SyncOutcome outcome = engine.sync(request);
                 if (outcome.source().error() == null && request.policy().fullCompare()) {
@@ -397,7 +403,8 @@ public abstract class ProtectionReconciler<P extends CustomResource<?, S>, S ext
                 LOG.warn("[{}] could not create RegionFailover {}: {}", who, rfo.getMetadata().getName(), e.getMessage());
             }
             runtime.holdChanged(null);
-        } else if (runtime.holdChanged(verdict.reason()) && !status.regions.isEmpty()) {
+        } else if (runtime.holdChanged(verdict.reason().replaceAll("[0-9]+", "#")) && !status.regions.isEmpty()) {
+            // keyed without numbers: "synced 12s ago" must not make a new log line every probe
             LOG.info("[{}] no automatic failover: {}", who, verdict.reason());
         }
     }
