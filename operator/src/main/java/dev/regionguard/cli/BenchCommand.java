@@ -14,14 +14,20 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--entities", defaultValue = "1000", description = "Entities in the Event Notifications primary (default ${DEFAULT-VALUE}).")
     int entities;
 
+    @Option(names = "--ce-resources", defaultValue = "200", description = "Resources in the Code Engine primary project (default ${DEFAULT-VALUE}).")
+    int ceResources;
+
     @Option(names = "--latency", defaultValue = "20ms", description = "Simulated latency per call (default ${DEFAULT-VALUE}).")
     String latency;
 
     @Option(names = "--concurrency", defaultValue = "8", description = "In-flight calls per region (default ${DEFAULT-VALUE}).")
     int concurrency;
 
+    @Option(names = "--no-failover", description = "Skip the failover scenarios (outage to active region, false failovers).")
+    boolean noFailover;
+
     @Override
     public Integer call() throws Exception {
-        return new Benchmark(System.out, entities, Durations.parse(latency), concurrency).run();
+        return new Benchmark(System.out, entities, ceResources, Durations.parse(latency), concurrency, !noFailover).run();
     }
 }

@@ -4,13 +4,21 @@ import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.CallObserver;
 import dev.regionguard.cloud.Endpoints;
 import dev.regionguard.cloud.HttpSettings;
+import dev.regionguard.cloud.IbmHttp;
+import dev.regionguard.codeengine.CeEntityStore;
+import dev.regionguard.codeengine.CeEntityTypes;
+import dev.regionguard.codeengine.CodeEngineClients;
+import dev.regionguard.codeengine.HttpCodeEngineClients;
+import dev.regionguard.codeengine.StandbyMode;
 import dev.regionguard.eventnotifications.EnEntityStore;
 import dev.regionguard.eventnotifications.EnEntityTypes;
 import dev.regionguard.eventnotifications.EventNotificationsClients;
 import dev.regionguard.eventnotifications.HttpEventNotificationsClients;
 import dev.regionguard.simulator.CallStats;
+import dev.regionguard.simulator.CodeEngineSeedManifest;
 import dev.regionguard.simulator.IbmCloudSimulator;
 import dev.regionguard.simulator.SeedManifest;
+import dev.regionguard.sync.EntityStore;
 import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.Material;
 import dev.regionguard.sync.MaterialSource;
@@ -46,11 +54,15 @@ public final class Benchmark {
     private final int entities;
     private final Duration latency;
     private final int concurrency;
+    private final int ceResources;
+    private final boolean failover;
     private final Map<String, Map<String, Object>> results = new LinkedHashMap<>();
 
-    public Benchmark(PrintStream out, int entities, Duration latency, int concurrency) {
+    public Benchmark(PrintStream out, int entities, int ceResources, Duration latency, int concurrency, boolean failover) {
         this.out = out;
+        this.failover = failover;
         this.entities = entities;
+        this.ceResources = ceResources;
         this.latency = latency;
         this.concurrency = concurrency;
     }
@@ -59,8 +71,12 @@ public final class Benchmark {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency * 4);
         try (IbmCloudSimulator sim = IbmCloudSimulator.builder().regions(PRIMARY, STANDBY, NAIVE_STANDBY).build().start()) {
             eventNotifications(sim, pool);
+            codeEngine(sim, pool);
         } finally {
             pool.shutdownNow();
+        }
+        if (failover) {
+            results.putAll(FailoverBenchmark.run());
         }
         printResults();
         return 0;
@@ -83,7 +99,33 @@ public final class Benchmark {
         EnEntityStore naiveStandby = new EnEntityStore(clients.forInstance(NAIVE_STANDBY, naiveId, key));
         clients.forInstance(PRIMARY, primaryId, key).probe(); // the IAM token is not what is measured
         MaterialSource material = material(manifest);
-        List<EntityType> types = EnEntityTypes.all();
+        measure("en", manifest.entityCount(), primary, standby, naiveStandby, EnEntityTypes.all(), material, sim, pool);
+    }
+
+    /** A 200-resource project, cold standby; apps are followed until ready, as in production. */
+    private void codeEngine(IbmCloudSimulator sim, ExecutorService pool) {
+        sim.setCodeEngineTimings(Duration.ofMillis(100), Duration.ofMillis(100));
+        String primaryId = sim.createCodeEngineProject(PRIMARY);
+        CodeEngineSeedManifest manifest = sim.seedCodeEngine(PRIMARY, primaryId, ceResources, 7);
+        String standbyId = sim.createCodeEngineProject(STANDBY);
+        String naiveId = sim.createCodeEngineProject(NAIVE_STANDBY);
+        Endpoints endpoints = new Endpoints(sim.iamUrl(), sim.eventNotificationsTemplate(), sim.codeEngineTemplate());
+        IbmHttp http = IbmHttp.create(endpoints, HttpSettings.defaults().withMaxConcurrentPerRegion(concurrency),
+                CallObserver.NONE);
+        CodeEngineClients clients = new HttpCodeEngineClients(endpoints, http, Duration.ofMillis(50));
+        ApiKey key = new ApiKey("bench-api-key");
+        clients.forProject(PRIMARY, primaryId, key).project();
+        CeEntityStore.Settings settings = CeEntityStore.Settings.defaults();
+        measure("ce", manifest.resourceCount(), new CeEntityStore(clients.forProject(PRIMARY, primaryId, key), settings),
+                new CeEntityStore(clients.forProject(STANDBY, standbyId, key), settings),
+                new CeEntityStore(clients.forProject(NAIVE_STANDBY, naiveId, key), settings),
+                CeEntityTypes.all(StandbyMode.COLD), MaterialSource.NONE, sim, pool);
+    }
+
+    /** Initial sync, the naive copy of the same, and a steady-state pass; calls counted by the simulator. */
+    private void measure(String service, int entityCount, EntityStore primary, EntityStore standby,
+                         EntityStore naiveStandby, List<EntityType> types, MaterialSource material,
+                         IbmCloudSimulator sim, ExecutorService pool) {
         SyncEngine engine = new SyncEngine(pool, concurrency);
         Watermarks watermarks = new Watermarks();
         SyncRequest request = new SyncRequest(primary, List.of(new SyncTarget(STANDBY, standby, watermarks)), types,
@@ -110,7 +152,7 @@ public final class Benchmark {
 
         double boundMs = latency.toMillis() * (double) initialStats.calls() / concurrency;
         Map<String, Object> init = new LinkedHashMap<>();
-        init.put("entities", manifest.entityCount());
+        init.put("entities", entityCount);
         init.put("wall_ms", initialMs);
         init.put("calls", initialStats.calls());
         init.put("writes", initialStats.writes());
@@ -123,7 +165,7 @@ public final class Benchmark {
         init.put("speedup", round(naiveMs / (double) initialMs));
         init.put("bound_ms", Math.round(boundMs));
         init.put("bound_ratio", round(initialMs / boundMs));
-        results.put("en.initial", init);
+        results.put(service + ".initial", init);
 
         Map<String, Object> st = new LinkedHashMap<>();
         st.put("wall_ms", steadyMs);
@@ -132,7 +174,7 @@ public final class Benchmark {
         st.put("list_calls", steadyStats.listCalls());
         st.put("entity_reads", steadyStats.entityReads());
         st.put("unchanged", steady.targets().get(0).counts().unchanged());
-        results.put("en.steady", st);
+        results.put(service + ".steady", st);
     }
 
     private static MaterialSource material(SeedManifest manifest) {
@@ -171,21 +213,39 @@ public final class Benchmark {
     }
 
     private void printResults() {
-        Map<String, Object> init = results.get("en.initial");
-        Map<String, Object> st = results.get("en.steady");
         out.printf("RegionGuard benchmark: simulator, %d ms per call, %d calls in flight per region%n%n",
                 latency.toMillis(), concurrency);
-        out.printf("%-44s %10s %8s %8s%n", "scenario", "wall ms", "calls", "writes");
-        out.printf("%-44s %10s %8s %8s%n", "EN initial sync, " + init.get("entities") + " entities (RegionGuard)",
-                init.get("wall_ms"), init.get("calls"), init.get("writes"));
-        out.printf("%-44s %10s %8s %8s%n", "EN initial sync, naive GET-then-POST", init.get("naive_wall_ms"),
-                init.get("naive_calls"), init.get("naive_writes"));
-        out.printf("%-44s %10s %8s %8s%n", "EN steady-state pass", st.get("wall_ms"), st.get("calls"), st.get("writes"));
-        out.printf("%nspeedup over naive: %sx (target >= 6x)%n", init.get("speedup"));
-        out.printf("wall / (latency x calls / concurrency) = %s (target <= 1.3; bound %s ms)%n", init.get("bound_ratio"),
-                init.get("bound_ms"));
-        out.printf("steady state: %s writes, %s list calls, %s entity reads (target: 0 writes, lists only)%n%n",
-                st.get("writes"), st.get("list_calls"), st.get("entity_reads"));
+        out.printf("%-48s %10s %8s %8s%n", "scenario", "wall ms", "calls", "writes");
+        for (String service : List.of("en", "ce")) {
+            Map<String, Object> init = results.get(service + ".initial");
+            Map<String, Object> st = results.get(service + ".steady");
+            if (init == null) {
+                continue;
+            }
+            String label = service.equals("en") ? "EN" : "CE";
+            String unit = service.equals("en") ? " entities" : " resources";
+            out.printf("%-48s %10s %8s %8s%n", label + " initial sync, " + init.get("entities") + unit + " (RegionGuard)",
+                    init.get("wall_ms"), init.get("calls"), init.get("writes"));
+            out.printf("%-48s %10s %8s %8s%n", label + " initial sync, naive GET-then-POST", init.get("naive_wall_ms"),
+                    init.get("naive_calls"), init.get("naive_writes"));
+            out.printf("%-48s %10s %8s %8s%n", label + " steady-state pass", st.get("wall_ms"), st.get("calls"),
+                    st.get("writes"));
+        }
+        out.println();
+        for (String service : List.of("en", "ce")) {
+            Map<String, Object> init = results.get(service + ".initial");
+            Map<String, Object> st = results.get(service + ".steady");
+            if (init == null) {
+                continue;
+            }
+            out.printf("%s: speedup over naive %sx (target >= 6x); wall / (latency x calls / concurrency) = %s"
+                            + " (target <= 1.3); steady state %s writes, %s list calls, %s entity reads%n",
+                    service, init.get("speedup"), init.get("bound_ratio"), st.get("writes"), st.get("list_calls"),
+                    st.get("entity_reads"));
+        }
+        results.entrySet().stream().filter(e -> e.getKey().startsWith("failover."))
+                .forEach(e -> out.printf("%s: %s%n", e.getKey(), e.getValue()));
+        out.println();
         results.forEach((scenario, figures) -> {
             List<String> pairs = new ArrayList<>();
             figures.forEach((k, v) -> pairs.add(k + "=" + v));

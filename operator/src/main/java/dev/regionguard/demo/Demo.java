@@ -1,6 +1,7 @@
 package dev.regionguard.demo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regionguard.api.CodeEngineProtection;
 import dev.regionguard.api.EventNotificationsProtection;
 import dev.regionguard.api.ProtectionStatus;
 import dev.regionguard.api.StandbyStatus;
@@ -79,12 +80,22 @@ public final class Demo {
             say("Standby %s/%s: only the built-ins every instance has", STANDBY_REGION, standbyId);
             inventory(primary, standby);
 
+            CodeEngineProtection ceSample = objects.stream().filter(CodeEngineProtection.class::isInstance)
+                    .map(CodeEngineProtection.class::cast).findFirst().orElse(null);
+            CodeEngineDemo codeEngine = ceSample == null ? null : new CodeEngineDemo(out, sim, endpoints, ceSample, this::say);
+            if (codeEngine != null) {
+                codeEngine.seed();
+            }
+
             KubernetesClient k8s = kubernetes.client();
             try (RegionGuardOperator operator = RegionGuardOperator.start(k8s, OperatorConfig.local(endpoints),
                     Clock.systemUTC(), true)) {
                 say("Embedded Kubernetes API at %s; RegionGuard operator started", k8s.getMasterUrl());
                 // The sample syncs every 30s; the demo has no time to wait for that.
                 sample.getSpec().sync.interval = "3s";
+                if (ceSample != null) {
+                    ceSample.getSpec().sync.interval = "3s";
+                }
                 say("kubectl apply -f %s   (sync.interval shortened to 3s for the demo)", samples);
                 for (HasMetadata object : objects) {
                     object.getMetadata().setNamespace(Objects.requireNonNullElse(object.getMetadata().getNamespace(), "default"));
@@ -113,12 +124,17 @@ public final class Demo {
                 boolean same = sameTopicRules(primary, standby, "order-events");
                 say("Topic order-events has the same rules on both sides: %s", same ? "yes" : "NO");
 
+                if (codeEngine != null) {
+                    codeEngine.showProtected(k8s);
+                }
+                FailoverDemoSteps.run(out, sim, k8s, namespace, name);
+
                 say("Events recorded for %s:", name);
                 k8s.v1().events().inNamespace(namespace).list().getItems().stream()
                         .filter(e -> name.equals(e.getInvolvedObject().getName()))
                         .sorted(Comparator.comparing(Event::getLastTimestamp))
                         .forEach(e -> out.printf("    %-7s %-14s %s%n", e.getType(), e.getReason(), e.getMessage()));
-                say("Demo finished: standby kept in sync, change followed.");
+                say("Demo finished: standbys kept in sync, a change followed, an outage failed over and relocated.");
                 return same ? 0 : 1;
             }
         }
@@ -190,7 +206,7 @@ public final class Demo {
         }
     }
 
-    private void say(String format, Object... args) {
+    void say(String format, Object... args) {
         double seconds = (System.nanoTime() - started) / 1e9;
         out.printf("[%5.1fs] %s%n", seconds, String.format(format, args));
         out.flush();
