@@ -7,6 +7,12 @@ import java.time.Duration;
 
 /** A protection's {@code spec.healthCheck}, parsed and checked. */
 public record HealthCheckSettings(Duration interval, Duration timeout, int failureThreshold, int successThreshold) {
+    /**
+     * Attempts one probe makes before it counts as failed: a single lost request is noise, a region
+     * that refuses every attempt is not. An outage fails all attempts at once, so detection is not slower.
+     */
+    public static final int ATTEMPTS_PER_PROBE = 3;
+
     public static final HealthCheckSettings DEFAULTS =
             new HealthCheckSettings(Duration.ofSeconds(10), Duration.ofSeconds(5), 3, 2);
 
