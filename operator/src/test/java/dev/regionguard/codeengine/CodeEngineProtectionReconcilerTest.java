@@ -136,7 +136,7 @@ class CodeEngineProtectionReconcilerTest {
         // Secret values never reach logs.
         List<String> values = new ArrayList<>();
         for (ObjectNode secret : p.primary.list(CeKind.SECRET)) {
-            secret.path("data").fields().forEachRemaining(e -> {
+            secret.path("data").properties().forEach(e -> {
                 if (e.getValue().asText().length() >= 6) {
                     values.add(e.getValue().asText());
                 }
