@@ -25,16 +25,16 @@ final class ControlApi {
     /** {@code segments} start with "_sim". */
     void handle(HttpExchange exchange, List<String> segments) throws IOException {
         try {
-            EnApi.Reply reply = route(exchange, segments.subList(1, segments.size()));
-            HttpIo.sendJson(exchange, reply.status(), reply.body());
+            Reply reply = route(exchange, segments.subList(1, segments.size()));
+            HttpIo.send(exchange, reply);
         } catch (ApiException e) {
-            EnEndpoint.sendError(exchange, e);
+            HttpIo.sendError(exchange, IbmService.EVENT_NOTIFICATIONS, e);
         } catch (IllegalArgumentException e) {
-            EnEndpoint.sendError(exchange, ApiException.badRequest(e.getMessage()));
+            HttpIo.sendError(exchange, IbmService.EVENT_NOTIFICATIONS, ApiException.badRequest(e.getMessage()));
         }
     }
 
-    private EnApi.Reply route(HttpExchange exchange, List<String> path) throws IOException {
+    private Reply route(HttpExchange exchange, List<String> path) throws IOException {
         String method = exchange.getRequestMethod();
         Map<String, String> query = HttpIo.query(exchange);
         String joined = String.join("/", path);
@@ -53,13 +53,17 @@ final class ControlApi {
             simulator.expireAllTokens();
             return ok(done());
         }
+        if (method.equals("POST") && path.size() == 2 && path.get(0).equals("codeengine")) {
+            codeEngine(path.get(1), query);
+            return ok(done());
+        }
         if (path.size() >= 3 && path.get(0).equals("regions")) {
             return region(method, path.get(1), path.subList(2, path.size()), query);
         }
         throw ApiException.notFound("Unknown control path /_sim/" + joined);
     }
 
-    private EnApi.Reply region(String method, String region, List<String> action, Map<String, String> query) {
+    private Reply region(String method, String region, List<String> action, Map<String, String> query) {
         if (!simulator.regions().contains(region)) {
             throw ApiException.notFound("Unknown region '" + region + "'");
         }
@@ -76,11 +80,27 @@ final class ControlApi {
                 case "throttle" -> faults.throttle((int) number(query, "count"),
                         Duration.ofSeconds(query.containsKey("retryAfter") ? number(query, "retryAfter") : 1));
                 case "instances" -> {
-                    return new EnApi.Reply(201, createInstance(region, query));
+                    return new Reply(201, createInstance(region, query));
+                }
+                case "projects" -> {
+                    return new Reply(201, createProject(region, query));
                 }
                 default -> throw ApiException.notFound("Unknown control action '" + name + "'");
             }
             return ok(done());
+        }
+        if (method.equals("GET") && name.equals("projects")) {
+            if (action.size() == 1) {
+                ObjectNode answer = Json.object();
+                simulator.codeEngineProjectIds(region).forEach(answer.putArray("project_ids")::add);
+                return ok(answer);
+            }
+            if (action.size() == 3 && action.get(2).equals("snapshot")) {
+                if (!simulator.codeEngineProjectIds(region).contains(action.get(1))) {
+                    throw ApiException.notFound("Unknown project '" + action.get(1) + "'");
+                }
+                return ok(simulator.codeEngineSnapshot(region, action.get(1)));
+            }
         }
         if (method.equals("GET") && name.equals("instances")) {
             if (action.size() == 1) {
@@ -111,11 +131,50 @@ final class ControlApi {
         return answer;
     }
 
+    /** Optional {@code project_id}; {@code resources} (and {@code seed}) also seed it. */
+    private ObjectNode createProject(String region, Map<String, String> query) {
+        String projectId = query.getOrDefault("project_id", UUID.randomUUID().toString());
+        simulator.createCodeEngineProject(region, projectId);
+        ObjectNode answer = Json.object().put("project_id", projectId);
+        if (query.containsKey("resources")) {
+            CodeEngineSeedManifest manifest = simulator.seedCodeEngine(region, projectId,
+                    (int) number(query, "resources"), query.containsKey("seed") ? number(query, "seed") : 0);
+            answer.put("resource_count", manifest.resourceCount());
+        }
+        return answer;
+    }
+
+    /** {@code fail-image?image=}, {@code heal-image?image=}, {@code timings?app_ready_ms=&delete_ms=&project_active_ms=}. */
+    private void codeEngine(String action, Map<String, String> query) {
+        switch (action) {
+            case "fail-image" -> simulator.failImage(required(query, "image"));
+            case "heal-image" -> simulator.healImage(required(query, "image"));
+            case "timings" -> {
+                CeTimings timings = simulator.codeEngineTimings();
+                if (query.containsKey("app_ready_ms")) {
+                    timings.appReady(Duration.ofMillis(number(query, "app_ready_ms")));
+                }
+                if (query.containsKey("delete_ms")) {
+                    timings.deleteCompletes(Duration.ofMillis(number(query, "delete_ms")));
+                }
+                if (query.containsKey("project_active_ms")) {
+                    timings.projectActivation(Duration.ofMillis(number(query, "project_active_ms")));
+                }
+            }
+            default -> throw ApiException.notFound("Unknown control action 'codeengine/" + action + "'");
+        }
+    }
+
     private ObjectNode stats() {
         ObjectNode answer = Json.object();
         answer.set("iam", statsJson(simulator.iamStats()));
         ObjectNode regions = answer.putObject("regions");
-        simulator.regions().forEach(region -> regions.set(region, statsJson(simulator.stats(region))));
+        simulator.regions().forEach(region -> {
+            ObjectNode regionStats = statsJson(simulator.stats(region));
+            regionStats.set("code_engine", statsJson(simulator.codeEngineStats(region)));
+            regionStats.set("app_traffic", statsJson(simulator.appTrafficStats(region)));
+            regions.set(region, regionStats);
+        });
         return answer;
     }
 
@@ -156,8 +215,8 @@ final class ControlApi {
         return Long.parseLong(required(query, name));
     }
 
-    private static EnApi.Reply ok(JsonNode body) {
-        return new EnApi.Reply(200, body);
+    private static Reply ok(JsonNode body) {
+        return new Reply(200, body);
     }
 
     private static ObjectNode done() {

@@ -1,6 +1,6 @@
 package dev.regionguard.simulator;
 
-/** How a region that is down answers its Event Notifications calls. */
+/** How a region that is down answers its calls: Event Notifications, Code Engine and app traffic. */
 public enum DownMode {
     /** 503 with an IBM error body: the service says it is unavailable. */
     UNAVAILABLE,

@@ -1,13 +1,10 @@
 package dev.regionguard.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /** Runs one request on a known EN collection or entity of an instance; the HTTP layer is elsewhere. */
 final class EnApi {
-
-    record Reply(int status, JsonNode body) { }
 
     private EnApi() {
     }

@@ -3,24 +3,21 @@ package dev.regionguard.simulator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
-/** The two error body shapes of IBM Cloud: the platform one (EN) and IAM's own. */
+/** The two error body shapes of IBM Cloud: the platform one (EN, Code Engine) and IAM's own. */
 final class ErrorBodies {
-
-    private static final String MORE_INFO = "https://cloud.ibm.com/apidocs/event-notifications";
 
     private ErrorBodies() {
     }
 
     /** {@code {"status_code":..,"trace":..,"errors":[{"code","message","more_info"}]}} */
-    static ObjectNode eventNotifications(int status, String code, String message, String trace) {
+    static ObjectNode platform(IbmService service, int status, String code, String message, String trace) {
         ObjectNode body = Json.object();
         body.put("status_code", status);
         body.put("trace", trace);
         ObjectNode error = body.putArray("errors").addObject();
         error.put("code", code);
         error.put("message", message);
-        error.put("more_info", status == 401 || status == 403
-                ? MORE_INFO + "#event-notifications-api-authentication" : MORE_INFO);
+        error.put("more_info", service.moreInfo(status));
         return body;
     }
 

@@ -7,8 +7,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Faults of one region's Event Notifications endpoint. Every setting takes effect on the next call
- * and may be changed from any thread. IAM and the control API are never affected.
+ * Faults of one region: its Event Notifications and Code Engine API calls share them (and so share a
+ * throttle budget and an error-rate sequence). Traffic to the region's Code Engine apps follows the
+ * down mode and latency only. Every setting takes effect on the next call and may be changed from
+ * any thread. IAM and the control API are never affected.
  */
 public final class FaultControls {
 
@@ -41,7 +43,7 @@ public final class FaultControls {
         blackholeRelease.countDown();
     }
 
-    /** Added to every EN call of the region; zero turns it off. */
+    /** Added to every call of the region, app traffic included; zero turns it off. */
     public void latency(Duration perCall) {
         if (perCall.isNegative()) {
             throw new IllegalArgumentException("latency must not be negative: " + perCall);
@@ -75,17 +77,12 @@ public final class FaultControls {
         throttledCalls.set(0);
     }
 
-    /** Applies the latency, then decides the call's fate. Runs on the handler thread. */
+    /** Applies the latency, then decides an API call's fate. Runs on the handler thread. */
     FaultOutcome beforeCall() {
         sleep(latency);
         DownMode mode = downMode;
         if (mode != null) {
-            return switch (mode) {
-                case UNAVAILABLE -> FaultOutcome.respond(503, "service_unavailable",
-                        "The service is temporarily unavailable, try again later");
-                case CONNECTION_RESET -> FaultOutcome.CLOSE;
-                case BLACKHOLE -> FaultOutcome.hold(currentRelease());
-            };
+            return downOutcome(mode);
         }
         if (throttledCalls.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
             return FaultOutcome.throttled(retryAfterSeconds);
@@ -95,6 +92,25 @@ public final class FaultControls {
             return FaultOutcome.respond(500, "internal_server_error", "Internal server error");
         }
         return FaultOutcome.PROCEED;
+    }
+
+    /**
+     * The same for a request to an app of the region: an outage reaches apps too, but throttling and
+     * error rates model the control plane, and app probes must not use up their budget.
+     */
+    FaultOutcome beforeAppTraffic() {
+        sleep(latency);
+        DownMode mode = downMode;
+        return mode == null ? FaultOutcome.PROCEED : downOutcome(mode);
+    }
+
+    private FaultOutcome downOutcome(DownMode mode) {
+        return switch (mode) {
+            case UNAVAILABLE -> FaultOutcome.respond(503, "service_unavailable",
+                    "The service is temporarily unavailable, try again later");
+            case CONNECTION_RESET -> FaultOutcome.CLOSE;
+            case BLACKHOLE -> FaultOutcome.hold(currentRelease());
+        };
     }
 
     private synchronized CountDownLatch currentRelease() {

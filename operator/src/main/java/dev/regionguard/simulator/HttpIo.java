@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Reading requests and writing answers on the JDK HttpServer. */
 final class HttpIo {
@@ -34,6 +35,21 @@ final class HttpIo {
 
     static void sendJson(HttpExchange exchange, int status, JsonNode body) throws IOException {
         sendJson(exchange, status, body, Map.of());
+    }
+
+    static void send(HttpExchange exchange, Reply reply) throws IOException {
+        sendJson(exchange, reply.status(), reply.body(), reply.headers());
+    }
+
+    /** IBM's platform error body with a fresh trace id. */
+    static void sendError(HttpExchange exchange, IbmService service, ApiException error, Map<String, String> headers)
+            throws IOException {
+        sendJson(exchange, error.status(), ErrorBodies.platform(service, error.status(), error.code(),
+                error.getMessage(), UUID.randomUUID().toString()), headers);
+    }
+
+    static void sendError(HttpExchange exchange, IbmService service, ApiException error) throws IOException {
+        sendError(exchange, service, error, Map.of());
     }
 
     /** Path segments of the request, percent-decoded one by one (a '+' in a path is a plus). */
@@ -80,9 +96,18 @@ final class HttpIo {
         return token.isEmpty() ? null : token;
     }
 
+    /** The first value of a request header, or null. */
+    static String header(HttpExchange exchange, String name) {
+        return exchange.getRequestHeaders().getFirst(name);
+    }
+
     static String contentType(HttpExchange exchange) {
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
         return type == null ? "" : type;
+    }
+
+    static String stripTrailingSlash(String path) {
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     private static String decode(String value) {

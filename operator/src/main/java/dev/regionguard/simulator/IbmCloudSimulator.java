@@ -22,21 +22,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * IBM Cloud on 127.0.0.1 for tests and the standalone {@code simulate} mode: IAM's token endpoint
- * and the Event Notifications admin API v1 of several regions, with fault injection. It follows
- * IBM's wire format (../shared/reference/ibm-apis.md) and shares no code with the operator's clients.
+ * IBM Cloud on 127.0.0.1 for tests and the standalone {@code simulate} mode: IAM's token endpoint,
+ * the Event Notifications admin API v1 and the Code Engine API v2 of several regions, with fault
+ * injection. It follows IBM's wire format (../shared/reference/ibm-apis.md) and shares no code with
+ * the operator's clients.
  *
  * <p>Paths on {@link #baseUrl()}:
  * <ul>
  *   <li>{@code POST /iam/identity/token}: IAM apikey grant.</li>
  *   <li>{@code /{region}/event-notifications/v1/instances/{id}/...}: EN, Bearer token required.</li>
- *   <li>{@code /{region}/codeengine/v2/...}: reserved for Code Engine, answers 404 for now.</li>
+ *   <li>{@code /{region}/codeengine/v2/...}: Code Engine projects and their resources, Bearer token
+ *     required; the region's faults apply as to EN.</li>
+ *   <li>{@code /apps/{region}/{projectId}/{app}/...}: the endpoints of Code Engine apps (see {@code endpoint}).</li>
  *   <li>{@code /_sim/...}: the control API, neither counted nor faulted:
  *     {@code POST regions/{r}/down?mode=UNAVAILABLE|CONNECTION_RESET|BLACKHOLE}, {@code POST regions/{r}/up},
  *     {@code POST regions/{r}/clear}, {@code POST regions/{r}/latency?ms=N},
  *     {@code POST regions/{r}/error-rate?rate=0.1[&seed=S]}, {@code POST regions/{r}/throttle?count=N&retryAfter=S},
  *     {@code POST regions/{r}/instances[?instance_id=ID][&entities=N&seed=S]} (201 {@code {"instance_id"}}),
  *     {@code GET regions/{r}/instances}, {@code GET regions/{r}/instances/{id}/snapshot},
+ *     {@code POST regions/{r}/projects[?project_id=ID][&resources=N&seed=S]} (201 {@code {"project_id"}}),
+ *     {@code GET regions/{r}/projects}, {@code GET regions/{r}/projects/{id}/snapshot},
+ *     {@code POST codeengine/fail-image?image=REF}, {@code POST codeengine/heal-image?image=REF},
+ *     {@code POST codeengine/timings[?app_ready_ms=N][&delete_ms=N][&project_active_ms=N]},
  *     {@code POST revoke} (form or JSON field {@code apikey}), {@code POST expire-tokens},
  *     {@code GET stats}, {@code POST stats/reset}.</li>
  * </ul>
@@ -58,6 +65,7 @@ public final class IbmCloudSimulator implements AutoCloseable {
     private final List<String> regionOrder;
     private final int requestedPort;
     private final SimClock clock = new SimClock();
+    private final CeContext codeEngine = new CeContext(clock, this::baseUrl);
     private final TokenIssuer tokens;
     private final AccessDenials denials = new AccessDenials();
     private final StatsRecorder iamStats = new StatsRecorder();
@@ -67,7 +75,7 @@ public final class IbmCloudSimulator implements AutoCloseable {
 
     private IbmCloudSimulator(Builder builder) {
         Map<String, Region> byName = new LinkedHashMap<>();
-        builder.regions.forEach(name -> byName.put(name, new Region(name)));
+        builder.regions.forEach(name -> byName.put(name, new Region(name, codeEngine)));
         this.regions = Map.copyOf(byName);
         this.requestedPort = builder.port;
         this.regionOrder = List.copyOf(byName.keySet());
@@ -140,29 +148,37 @@ public final class IbmCloudSimulator implements AutoCloseable {
         // a large pool: latency and BLACKHOLE faults park handler threads, and must not serialise calls
         executor = Executors.newFixedThreadPool(HANDLER_THREADS, daemonThreads());
         server.setExecutor(executor);
-        EnEndpoint en = new EnEndpoint(regions, tokens, denials, this::baseUrl);
-        IamEndpoint iam = new IamEndpoint(tokens, iamStats);
-        ControlApi control = new ControlApi(this);
-        server.createContext("/", exchange -> dispatch(exchange, en, iam, control));
+        Endpoints endpoints = new Endpoints(new EnEndpoint(regions, tokens, denials, this::baseUrl),
+                new CeEndpoint(regions, tokens, denials), new AppTraffic(regions), new IamEndpoint(tokens, iamStats),
+                new ControlApi(this));
+        server.createContext("/", exchange -> dispatch(exchange, endpoints));
         server.start();
         baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         LOG.info("IBM Cloud simulator serving {} on {}", regionOrder, baseUrl);
         return this;
     }
 
-    private static void dispatch(HttpExchange exchange, EnEndpoint en, IamEndpoint iam, ControlApi control) {
+    private record Endpoints(EnEndpoint en, CeEndpoint codeEngine, AppTraffic apps, IamEndpoint iam,
+                             ControlApi control) { }
+
+    private static void dispatch(HttpExchange exchange, Endpoints endpoints) {
         try {
             List<String> segments = HttpIo.pathSegments(exchange);
             String first = segments.isEmpty() ? "" : segments.get(0);
+            String second = segments.size() >= 2 ? segments.get(1) : "";
             if (first.equals("_sim")) {
-                control.handle(exchange, segments);
+                endpoints.control().handle(exchange, segments);
             } else if (first.equals("iam")) {
-                iam.handle(exchange, segments);
-            } else if (segments.size() >= 2 && segments.get(1).equals("event-notifications")) {
-                en.handle(exchange, segments);
+                endpoints.iam().handle(exchange, segments);
+            } else if (first.equals("apps")) {
+                endpoints.apps().handle(exchange, segments);
+            } else if (second.equals("event-notifications")) {
+                endpoints.en().handle(exchange, segments);
+            } else if (second.equals("codeengine")) {
+                endpoints.codeEngine().handle(exchange, segments);
             } else {
-                // includes /{region}/codeengine/v2: Code Engine is not simulated yet
-                EnEndpoint.sendError(exchange, ApiException.notFound("No such path: " + exchange.getRequestURI()));
+                HttpIo.sendError(exchange, IbmService.EVENT_NOTIFICATIONS,
+                        ApiException.notFound("No such path: " + exchange.getRequestURI()));
             }
         } catch (ApiException e) {
             sendQuietly(exchange, e);
@@ -175,7 +191,7 @@ public final class IbmCloudSimulator implements AutoCloseable {
 
     private static void sendQuietly(HttpExchange exchange, ApiException e) {
         try {
-            EnEndpoint.sendError(exchange, e);
+            HttpIo.sendError(exchange, IbmService.EVENT_NOTIFICATIONS, e);
         } catch (IOException | RuntimeException ignored) {
             // the client is gone; nothing left to tell it
         }
@@ -212,6 +228,11 @@ public final class IbmCloudSimulator implements AutoCloseable {
 
     public String codeEngineTemplate() {
         return baseUrl() + "/{region}/codeengine/v2";
+    }
+
+    /** The Code Engine v2 base URL of a region, e.g. {@code http://127.0.0.1:PORT/eu-de/codeengine/v2}. */
+    public String codeEngineUrl(String region) {
+        return codeEngineTemplate().replace("{region}", region(region).name());
     }
 
     public List<String> regions() {
@@ -256,6 +277,97 @@ public final class IbmCloudSimulator implements AutoCloseable {
         return EnSnapshot.of(region(region).requireInstance(instanceId));
     }
 
+    /** A new, active Code Engine project with a random UUID, named {@code project-<id>}. */
+    public String createCodeEngineProject(String region) {
+        String projectId = UUID.randomUUID().toString();
+        createCodeEngineProject(region, projectId);
+        return projectId;
+    }
+
+    /**
+     * A new, active Code Engine project (no creation delay) holding only its system secret
+     * {@code ce-auto-icr-private-<region>}.
+     *
+     * @throws IllegalArgumentException when the region already has a project with that id
+     */
+    public void createCodeEngineProject(String region, String projectId) {
+        Objects.requireNonNull(projectId, "projectId");
+        if (projectId.isBlank() || projectId.contains("/")) {
+            throw new IllegalArgumentException("not a project id: " + projectId);
+        }
+        try {
+            region(region).codeEngine().create(projectId, "project-" + projectId, CeProject.DEFAULT_RESOURCE_GROUP,
+                    Duration.ZERO);
+        } catch (ApiException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Projects of the region that are not gone, sorted. */
+    public List<String> codeEngineProjectIds(String region) {
+        return region(region).codeEngine().all().stream().map(CeProject::id).toList();
+    }
+
+    /**
+     * Writes a realistic, repeatable project of exactly {@code resourceCount} resources (at least 20),
+     * settled at once (apps ready); see {@link CeSeeder} for the mix. Its domain names are claimed
+     * simulator-wide, so one seed cannot be applied to two projects of one simulator.
+     *
+     * @throws IllegalStateException when the project is not active or already holds the seed's names
+     */
+    public CodeEngineSeedManifest seedCodeEngine(String region, String projectId, int resourceCount, long seed) {
+        try {
+            return CeSeeder.seed(requireProject(region, projectId), resourceCount, seed);
+        } catch (ApiException e) {
+            throw new IllegalStateException("cannot seed project " + projectId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Everything the project holds (see {@link CeSnapshot#of}); works in any project status. */
+    public ObjectNode codeEngineSnapshot(String region, String projectId) {
+        return CeSnapshot.of(requireProject(region, projectId));
+    }
+
+    /**
+     * App revisions made from now on with this exact {@code image_reference} fail to pull: the app
+     * goes {@code failed} (or {@code warning} while an older revision still serves).
+     */
+    public void failImage(String imageReference) {
+        codeEngine.failImage(Objects.requireNonNull(imageReference, "imageReference"));
+    }
+
+    /** Undoes {@link #failImage} for revisions made from now on. */
+    public void healImage(String imageReference) {
+        codeEngine.healImage(Objects.requireNonNull(imageReference, "imageReference"));
+    }
+
+    /**
+     * Delays for writes from now on: an app or function write until ready (default 100 ms), a 202
+     * DELETE until the resource or project is gone (default 200 ms). Zero completes at once.
+     */
+    public void setCodeEngineTimings(Duration appReady, Duration deleteCompletes) {
+        codeEngine.timings().appReady(appReady);
+        codeEngine.timings().deleteCompletes(deleteCompletes);
+    }
+
+    /** How long projects created over HTTP from now on stay {@code creating} (default 200 ms). */
+    public void setCodeEngineProjectActivation(Duration delay) {
+        codeEngine.timings().projectActivation(delay);
+    }
+
+    /** For the control API, which sets single delays. */
+    CeTimings codeEngineTimings() {
+        return codeEngine.timings();
+    }
+
+    private CeProject requireProject(String region, String projectId) {
+        CeProject project = region(region).codeEngine().find(projectId);
+        if (project == null) {
+            throw new IllegalArgumentException("Region " + region + " has no Code Engine project " + projectId);
+        }
+        return project;
+    }
+
     public FaultControls faults(String region) {
         return region(region).faults();
     }
@@ -270,7 +382,7 @@ public final class IbmCloudSimulator implements AutoCloseable {
         tokens.restore(apiKey);
     }
 
-    /** EN answers 403 to tokens of this key on that instance. */
+    /** EN and Code Engine answer 403 to tokens of this key on that EN instance or Code Engine project. */
     public void denyAccess(String apiKey, String region, String instanceId) {
         denials.deny(apiKey, region(region).name(), instanceId);
     }
@@ -280,14 +392,29 @@ public final class IbmCloudSimulator implements AutoCloseable {
         denials.allow(apiKey, region(region).name(), instanceId);
     }
 
-    /** Every token issued so far is expired; EN answers 401 until the client fetches a new one. */
+    /** Every token issued so far is expired; EN and Code Engine answer 401 until the client fetches a new one. */
     public void expireAllTokens() {
         tokens.expireAll();
     }
 
-    /** EN calls of the region (IAM and control calls are not counted). */
+    /** API calls of the region, EN and Code Engine (IAM, control and app traffic are not counted). */
     public CallStats stats(String region) {
-        return region(region).stats().snapshot();
+        return region(region).apiStats().snapshot();
+    }
+
+    /** The region's Event Notifications calls. */
+    public CallStats eventNotificationsStats(String region) {
+        return region(region).eventNotificationsStats().snapshot();
+    }
+
+    /** The region's Code Engine API calls. */
+    public CallStats codeEngineStats(String region) {
+        return region(region).codeEngineStats().snapshot();
+    }
+
+    /** Requests to the region's app endpoints; only {@code calls} and {@code byStatus} are filled. */
+    public CallStats appTrafficStats(String region) {
+        return region(region).appTrafficStats().snapshot();
     }
 
     /** Calls to the IAM token endpoint; only {@code calls} and {@code byStatus} are filled. */
@@ -297,7 +424,7 @@ public final class IbmCloudSimulator implements AutoCloseable {
 
     public void resetStats() {
         iamStats.reset();
-        regions.values().forEach(region -> region.stats().reset());
+        regions.values().forEach(Region::resetStats);
     }
 
     /** Stops serving; held BLACKHOLE calls are let go first. Safe to call twice. */

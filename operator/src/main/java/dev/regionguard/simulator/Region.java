@@ -4,16 +4,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One simulated region: its EN instances, faults and call counters. */
+/** One simulated region: its EN instances, Code Engine projects, faults and call counters. */
 final class Region {
 
     private final String name;
     private final FaultControls faults = new FaultControls();
-    private final StatsRecorder stats = new StatsRecorder();
+    private final StatsRecorder apiStats = new StatsRecorder();
+    private final StatsRecorder eventNotificationsStats = new StatsRecorder(apiStats);
+    private final StatsRecorder codeEngineStats = new StatsRecorder(apiStats);
+    private final StatsRecorder appTrafficStats = new StatsRecorder();
     private final Map<String, EnInstance> instances = new ConcurrentHashMap<>();
+    private final CeRegion codeEngine;
 
-    Region(String name) {
+    Region(String name, CeContext codeEngineContext) {
         this.name = name;
+        this.codeEngine = new CeRegion(name, codeEngineContext);
     }
 
     String name() {
@@ -24,8 +29,33 @@ final class Region {
         return faults;
     }
 
-    StatsRecorder stats() {
-        return stats;
+    /** Every API call of the region, EN and Code Engine. */
+    StatsRecorder apiStats() {
+        return apiStats;
+    }
+
+    StatsRecorder eventNotificationsStats() {
+        return eventNotificationsStats;
+    }
+
+    StatsRecorder codeEngineStats() {
+        return codeEngineStats;
+    }
+
+    /** Requests to the region's app endpoints: not API calls, so kept out of {@link #apiStats}. */
+    StatsRecorder appTrafficStats() {
+        return appTrafficStats;
+    }
+
+    void resetStats() {
+        apiStats.reset();
+        eventNotificationsStats.reset();
+        codeEngineStats.reset();
+        appTrafficStats.reset();
+    }
+
+    CeRegion codeEngine() {
+        return codeEngine;
     }
 
     EnInstance addInstance(String instanceId, SimClock clock) {

@@ -5,7 +5,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Timestamps for created_at/updated_at: RFC 3339 with milliseconds, UTC. */
+/**
+ * The simulator's time: timestamps for created_at/updated_at (RFC 3339 with milliseconds, UTC) and
+ * the instants that Code Engine's delayed transitions are measured against.
+ */
 final class SimClock {
 
     private static final DateTimeFormatter RFC3339_MILLIS =
@@ -19,6 +22,11 @@ final class SimClock {
      */
     String nextTimestamp() {
         return format(lastMillis.updateAndGet(last -> Math.max(System.currentTimeMillis(), last + 1)));
+    }
+
+    /** Now, for deadlines. */
+    Instant now() {
+        return Instant.now();
     }
 
     static String format(long epochMillis) {

@@ -5,14 +5,26 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Thread-safe counters behind one {@link CallStats}. */
+/**
+ * Thread-safe counters behind one {@link CallStats}. A recorder with a parent counts each call in
+ * the parent too, so a region's total follows its per-API recorders.
+ */
 final class StatsRecorder {
 
+    private final StatsRecorder parent;
     private final LongAdder calls = new LongAdder();
     private final LongAdder listCalls = new LongAdder();
     private final LongAdder entityReads = new LongAdder();
     private final LongAdder writes = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> byStatus = new ConcurrentHashMap<>();
+
+    StatsRecorder() {
+        this(null);
+    }
+
+    StatsRecorder(StatsRecorder parent) {
+        this.parent = parent;
+    }
 
     void record(CallKind kind, String status) {
         calls.increment();
@@ -23,6 +35,9 @@ final class StatsRecorder {
             case OTHER -> { }
         }
         byStatus.computeIfAbsent(status, s -> new LongAdder()).increment();
+        if (parent != null) {
+            parent.record(kind, status);
+        }
     }
 
     void record(CallKind kind, int status) {
@@ -35,6 +50,7 @@ final class StatsRecorder {
         return new CallStats(calls.sum(), listCalls.sum(), entityReads.sum(), writes.sum(), statuses);
     }
 
+    /** Resets this recorder only, not its parent. */
     void reset() {
         calls.reset();
         listCalls.reset();

@@ -51,9 +51,19 @@ final class TokenIssuer {
         grants.replaceAll((token, grant) -> new Grant(grant.apiKey(), past));
     }
 
-    /** The grant behind a token, or null when this simulator never issued it. */
-    Grant grant(String token) {
-        return grants.get(token);
+    /** The grant behind a Bearer token (null when none was sent) that is valid now; 401 otherwise. */
+    Grant authorize(String bearerToken) {
+        if (bearerToken == null) {
+            throw new ApiException(401, "unauthorized", "An Authorization header with a Bearer token is required");
+        }
+        Grant grant = grants.get(bearerToken);
+        if (grant == null) {
+            throw new ApiException(401, "unauthorized", "The access token is not valid");
+        }
+        if (!grant.validAt(Instant.now())) {
+            throw new ApiException(401, "unauthorized", "The access token has expired");
+        }
+        return grant;
     }
 
     /** IAM's 200 body for the apikey grant. */

@@ -64,8 +64,7 @@ class EnAuthTest {
         // instances live in one region only
         IbmErrorAssert.assertIbmError(client.get(client.instanceUrl("eu-gb", instance) + "/topics"), 404);
         IbmErrorAssert.assertIbmError(client.get(client.instanceUrl("us-south", instance) + "/metrics"), 404);
-        IbmErrorAssert.assertIbmError(client.get(simulator.codeEngineTemplate().replace("{region}", "us-south")
-                + "/projects"), 404);
+        IbmErrorAssert.assertIbmError(client.get(simulator.baseUrl() + "/us-south/nothing-here/v1"), 404);
     }
 
     @Test

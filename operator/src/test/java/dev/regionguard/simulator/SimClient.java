@@ -104,6 +104,29 @@ final class SimClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
+    /** Code Engine's update: a JSON merge patch, with If-Match when {@code ifMatch} is not null. */
+    Response mergePatch(String url, JsonNode body, String ifMatch) {
+        HttpRequest.Builder request = authorized(url).header("Content-Type", "application/merge-patch+json");
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request.method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    /** Code Engine's replace of config maps and secrets, with If-Match when {@code ifMatch} is not null. */
+    Response put(String url, JsonNode body, String ifMatch) {
+        HttpRequest.Builder request = authorized(url).header("Content-Type", "application/json");
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request.PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    /** GET without a token, for app endpoints. */
+    Response getAnonymous(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build());
+    }
+
     Response delete(String url) {
         return send(authorized(url).DELETE().build());
     }

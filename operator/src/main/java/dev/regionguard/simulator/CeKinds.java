@@ -1,0 +1,31 @@
+package dev.regionguard.simulator;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The Code Engine kinds the simulator serves, in IBM's restore order (reference 3.6). */
+final class CeKinds {
+
+    static final CeSecretKind SECRETS = new CeSecretKind();
+    static final CeConfigMapKind CONFIG_MAPS = new CeConfigMapKind();
+    static final CePersistentDataStoreKind PERSISTENT_DATA_STORES = new CePersistentDataStoreKind();
+    static final CeOutboundDestinationKind ALLOWED_OUTBOUND_DESTINATIONS = new CeOutboundDestinationKind();
+    static final CeBuildKind BUILDS = new CeBuildKind();
+    static final CeAppKind APPS = new CeAppKind();
+    static final CeJobKind JOBS = new CeJobKind();
+    static final CeFunctionKind FUNCTIONS = new CeFunctionKind();
+    static final CeBindingKind BINDINGS = new CeBindingKind();
+    static final CeDomainMappingKind DOMAIN_MAPPINGS = new CeDomainMappingKind();
+
+    static final List<CeKind> ALL = List.of(SECRETS, CONFIG_MAPS, PERSISTENT_DATA_STORES,
+            ALLOWED_OUTBOUND_DESTINATIONS, BUILDS, APPS, JOBS, FUNCTIONS, BINDINGS, DOMAIN_MAPPINGS);
+
+    /** By path segment under {@code /projects/{id}}. */
+    static final Map<String, CeKind> BY_SEGMENT = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(CeKind::segment, Function.identity()));
+
+    private CeKinds() {
+    }
+}

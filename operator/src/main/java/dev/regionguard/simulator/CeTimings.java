@@ -1,0 +1,52 @@
+package dev.regionguard.simulator;
+
+import java.time.Duration;
+
+/**
+ * Delays of Code Engine's asynchronous transitions. Changes apply to transitions that start
+ * afterwards; a zero delay makes the transition complete at once.
+ */
+final class CeTimings {
+
+    static final Duration DEFAULT_PROJECT_ACTIVATION = Duration.ofMillis(200);
+    static final Duration DEFAULT_APP_READY = Duration.ofMillis(100);
+    static final Duration DEFAULT_DELETE_COMPLETES = Duration.ofMillis(200);
+
+    private volatile Duration projectActivation = DEFAULT_PROJECT_ACTIVATION;
+    private volatile Duration appReady = DEFAULT_APP_READY;
+    private volatile Duration deleteCompletes = DEFAULT_DELETE_COMPLETES;
+
+    /** From POST /projects to status active. */
+    Duration projectActivation() {
+        return projectActivation;
+    }
+
+    /** From an app or function write to ready (or failed). */
+    Duration appReady() {
+        return appReady;
+    }
+
+    /** From a 202 DELETE to the resource or project being gone (404). */
+    Duration deleteCompletes() {
+        return deleteCompletes;
+    }
+
+    void projectActivation(Duration delay) {
+        projectActivation = nonNegative(delay, "project activation");
+    }
+
+    void appReady(Duration delay) {
+        appReady = nonNegative(delay, "app ready");
+    }
+
+    void deleteCompletes(Duration delay) {
+        deleteCompletes = nonNegative(delay, "delete");
+    }
+
+    private static Duration nonNegative(Duration delay, String what) {
+        if (delay == null || delay.isNegative()) {
+            throw new IllegalArgumentException(what + " delay must not be negative: " + delay);
+        }
+        return delay;
+    }
+}
