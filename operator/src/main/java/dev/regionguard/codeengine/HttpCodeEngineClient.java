@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.ErrorCategory;
 import dev.regionguard.cloud.IbmApiException;
+import dev.regionguard.cloud.ListPages;
 import dev.regionguard.cloud.IbmHttp;
 import dev.regionguard.cloud.IbmRequest;
 import dev.regionguard.cloud.IbmResponse;
@@ -76,7 +77,7 @@ public final class HttpCodeEngineClient implements CodeEngineClient {
             }
             ObjectNode body = http.execute(apiKey, request.build()).bodyObject();
             String next = nextStart(body);
-            addItems(body, kind.listKey(), next == null, items);
+            ListPages.addItems(body, kind.listKey(), next == null, items, this::unexpected);
             if (next == null) {
                 return items;
             }
@@ -176,30 +177,6 @@ public final class HttpCodeEngineClient implements CodeEngineClient {
             response.header("ETag").filter(tag -> !tag.isBlank()).ifPresent(tag -> body.put("entity_tag", tag));
         }
         return body;
-    }
-
-    /**
-     * Items of one page. A page without the collection key is tolerated only as the last page
-     * (an empty collection may be sent without it); anywhere else it would silently cut the list,
-     * and a cut list looks like deleted resources to the sync.
-     */
-    private void addItems(ObjectNode page, String listKey, boolean lastPage, List<ObjectNode> items) {
-        JsonNode array = page.get(listKey);
-        if (array == null || array.isNull()) {
-            if (lastPage) {
-                return;
-            }
-            throw unexpected("list page without " + listKey);
-        }
-        if (!array.isArray()) {
-            throw unexpected(listKey + " is not an array");
-        }
-        for (JsonNode item : array) {
-            if (!(item instanceof ObjectNode object)) {
-                throw unexpected(listKey + " holds an item that is not an object");
-            }
-            items.add(object);
-        }
     }
 
     /** {@code next.start}, else the {@code start} of {@code next.href}; null on the last page. */

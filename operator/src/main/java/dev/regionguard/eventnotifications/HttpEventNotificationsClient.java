@@ -6,6 +6,7 @@ import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.ErrorCategory;
 import dev.regionguard.cloud.FilePart;
 import dev.regionguard.cloud.IbmApiException;
+import dev.regionguard.cloud.ListPages;
 import dev.regionguard.cloud.IbmHttp;
 import dev.regionguard.cloud.IbmRequest;
 import java.util.ArrayList;
@@ -168,7 +169,8 @@ public final class HttpEventNotificationsClient implements EventNotificationsCli
                     .query("offset", String.valueOf(offset))
                     .build();
             ObjectNode body = http.execute(apiKey, request).bodyObject();
-            addItems(body, listKey, items);
+            // An empty collection may come without its key; the page then says total_count 0.
+            ListPages.addItems(body, listKey, body.path("total_count").asLong(-1) == 0, items, this::unexpected);
             Long next = nextOffset(body);
             if (next == null) {
                 return items;
@@ -179,26 +181,6 @@ public final class HttpEventNotificationsClient implements EventNotificationsCli
             offset = next;
         }
         throw unexpected("list has more than " + MAX_PAGES + " pages");
-    }
-
-    private void addItems(ObjectNode page, String listKey, List<ObjectNode> items) {
-        JsonNode array = page.get(listKey);
-        if (array == null || array.isNull()) {
-            // Tolerated only when the page says the collection is empty
-            if (page.path("total_count").asLong(-1) == 0) {
-                return;
-            }
-            throw unexpected("list page without " + listKey);
-        }
-        if (!array.isArray()) {
-            throw unexpected(listKey + " is not an array");
-        }
-        for (JsonNode item : array) {
-            if (!(item instanceof ObjectNode object)) {
-                throw unexpected(listKey + " holds an item that is not an object");
-            }
-            items.add(object);
-        }
     }
 
     /** The {@code offset} of {@code next.href}, or null on the last page. */
