@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 /** A metav1-style condition: status is True, False or Unknown; reasons are CamelCase. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Condition {
-    @JsonPropertyDescription("Ready, StandbysInSync or CredentialsValid.")
+    @JsonPropertyDescription("Condition type: Ready first, then the kind's own (StandbysInSync, CredentialsValid; Committed for a RegionFailover).")
     public String type;
     @JsonPropertyDescription("True, False or Unknown.")
     public String status;
