@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** The IBM Cloud simulator as a server, for curl, IBM's SDKs or an operator run by hand. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Serve simulated IBM Cloud IAM and Event Notifications on a loopback port.",
+        description = {"Serve simulated IBM Cloud IAM, Event Notifications and Code Engine on a loopback port.",
                 "Any API key is accepted except those passed with --revoked-key."})
 final class SimulateCommand implements Callable<Integer> {
     @Spec
@@ -28,9 +28,13 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8090", description = "Loopback port (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--instance", paramLabel = "REGION=INSTANCE_ID", required = true,
+    @Option(names = "--instance", paramLabel = "REGION=INSTANCE_ID",
             description = "An Event Notifications instance to serve; repeat for more. The GUID may be omitted (REGION=) to get a random one.")
     List<String> instances = new ArrayList<>();
+
+    @Option(names = "--project", paramLabel = "REGION=PROJECT_ID",
+            description = "A Code Engine project to serve (active at once); repeat for more. The ID may be omitted (REGION=).")
+    List<String> projects = new ArrayList<>();
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "N",
             description = "Seed the first instance with about N realistic entities (default ${DEFAULT-VALUE}: none).")
@@ -44,8 +48,14 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, List<String>> byRegion = parseInstances();
-        IbmCloudSimulator sim = IbmCloudSimulator.builder().regions(byRegion.keySet().toArray(String[]::new))
+        Map<String, List<String>> byRegion = parse(instances, "--instance");
+        Map<String, List<String>> projectsByRegion = parse(projects, "--project");
+        Set<String> regions = new LinkedHashSet<>(byRegion.keySet());
+        regions.addAll(projectsByRegion.keySet());
+        if (regions.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "give at least one --instance or --project");
+        }
+        IbmCloudSimulator sim = IbmCloudSimulator.builder().regions(regions.toArray(String[]::new))
                 .port(port).build().start();
         PrintStream out = System.out;
         boolean first = true;
@@ -67,11 +77,22 @@ final class SimulateCommand implements Callable<Integer> {
                 first = false;
             }
         }
+        projectsByRegion.forEach((region, ids) -> {
+            out.println(region + " Code Engine: " + sim.codeEngineUrl(region));
+            for (String id : ids) {
+                String project = id.isEmpty() ? sim.createCodeEngineProject(region) : id;
+                if (!id.isEmpty()) {
+                    sim.createCodeEngineProject(region, id);
+                }
+                out.println("  project " + project);
+            }
+        });
         revokedKeys.forEach(sim::revokeApiKey);
         out.println("IAM: " + sim.iamUrl() + "  (token: POST " + sim.iamUrl() + "/identity/token)");
         out.println("Fault control: " + sim.baseUrl() + "/_sim/regions/{region}/down|up|latency|error-rate|throttle");
         out.println("Operator settings: REGIONGUARD_IAM_URL=" + sim.iamUrl()
-                + " REGIONGUARD_EN_ENDPOINT_TEMPLATE=" + sim.eventNotificationsTemplate());
+                + " REGIONGUARD_EN_ENDPOINT_TEMPLATE=" + sim.eventNotificationsTemplate()
+                + " REGIONGUARD_CE_ENDPOINT_TEMPLATE=" + sim.codeEngineTemplate());
         out.println("Serving until stopped (Ctrl-C).");
         out.flush();
         CountDownLatch stop = new CountDownLatch(1);
@@ -83,13 +104,13 @@ final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, List<String>> parseInstances() {
+    private Map<String, List<String>> parse(List<String> pairs, String option) {
         Map<String, List<String>> byRegion = new LinkedHashMap<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (String pair : instances) {
+        for (String pair : pairs) {
             int eq = pair.indexOf('=');
-            if (eq <= 0 || !pair.substring(0, eq).matches("[a-z]{2}-[a-z]{3,5}")) {
-                throw new ParameterException(spec.commandLine(), "--instance wants REGION=INSTANCE_ID, e.g. us-south=5b2c0d4e-8f1a-4c3b-9d2e-7a6f1e0c3b21, not '" + pair + "'");
+            if (eq <= 0 || !pair.substring(0, eq).matches("[a-z]{2}-[a-z]{2,5}")) {
+                throw new ParameterException(spec.commandLine(), option + " wants REGION=ID, e.g. us-south=5b2c0d4e-8f1a-4c3b-9d2e-7a6f1e0c3b21, not '" + pair + "'");
             }
             String id = pair.substring(eq + 1);
             if (!id.isEmpty() && !seen.add(id)) {
