@@ -79,10 +79,12 @@ class CeConcurrencyTest {
         fixtures.app("contended");
         String tag = client.get(fixtures.url("apps", "contended")).header("ETag");
         List<HttpRequest> requests = new ArrayList<>();
+        // Every patch really changes the app (the default max is 10): a no-op patch keeps the tag and
+        // would let a second writer through.
         for (int i = 1; i <= 20; i++) {
             requests.add(client.authorized(fixtures.url("apps", "contended"))
                     .header("Content-Type", "application/merge-patch+json").header("If-Match", tag)
-                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"scale_max_instances\":" + i + "}"))
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"scale_max_instances\":" + (100 + i) + "}"))
                     .build());
         }
 
