@@ -1,7 +1,10 @@
 package dev.regionguard.operator;
 
 import dev.regionguard.cloud.HttpSettings;
+import dev.regionguard.cloud.IamTokenService;
 import dev.regionguard.cloud.IbmHttp;
+import dev.regionguard.cloud.TokenProvider;
+import okhttp3.OkHttpClient;
 import dev.regionguard.codeengine.CeEntityStore;
 import dev.regionguard.codeengine.CodeEngineClients;
 import dev.regionguard.codeengine.CodeEngineProtectionReconciler;
@@ -64,15 +67,19 @@ public final class RegionGuardOperator implements AutoCloseable {
         ExecutorService executor = Executors.newFixedThreadPool(
                 Math.max(config.syncParallelism(), config.maxConcurrentPerRegion() * 2), daemonThreads("regionguard-sync-"));
         HttpSettings http = HttpSettings.defaults().withMaxConcurrentPerRegion(config.maxConcurrentPerRegion());
-        // One HTTP layer for every service: one token cache, one concurrency limit per region.
-        IbmHttp ibm = IbmHttp.create(config.endpoints(), http, metrics);
+        // One connection pool and one token cache for every service and for the probes.
+        OkHttpClient okHttp = IbmHttp.newOkHttpClient(http);
+        TokenProvider tokens = new IamTokenService(okHttp, config.endpoints().iamTokenUrl(), clock, metrics);
+        // One concurrency limit per region for sync calls.
+        IbmHttp ibm = new IbmHttp(okHttp, tokens, http, metrics, clock);
         EventNotificationsClients en = new HttpEventNotificationsClients(config.endpoints(), ibm);
         CodeEngineClients ce = new HttpCodeEngineClients(config.endpoints(), ibm, config.codeEnginePollInterval());
         SyncEngine engine = new SyncEngine(executor, config.syncParallelism());
         EventRecorder events = new EventRecorder(client, clock);
         SyncReporter reporter = new SyncReporter(events, metrics);
-        // Probes make one call and do not retry: the next probe is the retry.
-        IbmHttp probeHttp = IbmHttp.create(config.endpoints(), http.withMaxAttempts(1), metrics);
+        // Probes have their own per-region slots (never queued behind a sync) and no backoff retries:
+        // RegionProbes makes its quick attempts itself.
+        IbmHttp probeHttp = new IbmHttp(okHttp, tokens, http.withMaxAttempts(1), metrics, clock);
         ExecutorService probeExecutor = Executors.newFixedThreadPool(16, daemonThreads("regionguard-probe-"));
         ProtectionServices services = new ProtectionServices(new RegionHealthBoard(), events, metrics, probeExecutor,
                 config.endpoints());
