@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # RegionGuard operator image.
 #   docker build -t icr.io/regionguard/regionguard-operator:0.1.0 .
+# Only the operator module is built (its own pom, with the parent's): no simulator, demo or mock server.
 # The runtime stage is the Temurin 17 JRE plus the shaded jar. It runs as a numeric non-root user
 # (so Kubernetes can verify runAsNonRoot) and writes only to /tmp (the chart mounts an emptyDir there).
 
@@ -10,7 +11,8 @@ COPY pom.xml ./
 COPY operator/pom.xml operator/
 COPY operator/src/main operator/src/main
 # The cache mount keeps ~/.m2 between builds without putting it in a layer.
-RUN --mount=type=cache,target=/root/.m2 mvn -B -DskipTests package
+# -Dregionguard.image drops the test-only module dependencies, so no sibling module is needed.
+RUN --mount=type=cache,target=/root/.m2 mvn -B -f operator/pom.xml -Dregionguard.image -Dmaven.test.skip=true package
 
 FROM eclipse-temurin:17-jre
 LABEL org.opencontainers.image.title="regionguard-operator" \
@@ -22,7 +24,7 @@ RUN groupadd --system --gid 65532 regionguard \
  && useradd --system --uid 65532 --gid 65532 --home-dir /nonexistent --no-create-home \
       --shell /usr/sbin/nologin regionguard
 WORKDIR /app
-COPY --from=build /src/operator/target/regionguard.jar /app/regionguard.jar
+COPY --from=build /src/operator/target/regionguard-operator.jar /app/regionguard.jar
 USER 65532:65532
 # One port for health probes and /metrics (REGIONGUARD_HTTP_PORT).
 EXPOSE 8080

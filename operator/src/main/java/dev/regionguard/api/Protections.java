@@ -1,5 +1,8 @@
 package dev.regionguard.api;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.List;
+
 /** API group facts shared by the RegionGuard resources. */
 public final class Protections {
     public static final String GROUP = "regionguard.dev";
@@ -9,6 +12,10 @@ public final class Protections {
 
     /** Owner-set annotation: "true" stops every action on the protection (sync, probes, failover). */
     public static final String PAUSED = "regionguard.dev/paused";
+
+    /** Every custom resource RegionGuard defines, in the order their CRDs are applied. */
+    public static final List<Class<? extends HasMetadata>> RESOURCES = List.of(EventNotificationsProtection.class,
+            CodeEngineProtection.class, RegionFailover.class);
 
     private Protections() {
     }

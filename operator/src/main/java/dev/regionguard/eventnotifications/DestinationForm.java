@@ -3,7 +3,7 @@ package dev.regionguard.eventnotifications;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.cloud.FilePart;
-import dev.regionguard.cloud.MultipartForm;
+import dev.regionguard.cloud.http.MultipartForm;
 import java.util.List;
 
 /**

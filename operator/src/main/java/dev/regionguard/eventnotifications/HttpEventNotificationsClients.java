@@ -1,10 +1,10 @@
 package dev.regionguard.eventnotifications;
 
 import dev.regionguard.cloud.ApiKey;
-import dev.regionguard.cloud.CallObserver;
+import dev.regionguard.cloud.http.CallObserver;
 import dev.regionguard.cloud.Endpoints;
-import dev.regionguard.cloud.HttpSettings;
-import dev.regionguard.cloud.IbmHttp;
+import dev.regionguard.cloud.http.HttpSettings;
+import dev.regionguard.cloud.http.IbmHttp;
 import java.util.Objects;
 
 /**

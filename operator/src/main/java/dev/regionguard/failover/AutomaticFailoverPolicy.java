@@ -1,8 +1,9 @@
 package dev.regionguard.failover;
 
+import dev.regionguard.spec.FailoverSettings;
 import dev.regionguard.api.FailoverMode;
 import dev.regionguard.api.HealthState;
-import dev.regionguard.health.HealthCheckSettings;
+import dev.regionguard.spec.HealthCheckSettings;
 import dev.regionguard.health.RegionHealth;
 import java.time.Instant;
 import java.util.List;

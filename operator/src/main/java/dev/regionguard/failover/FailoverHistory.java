@@ -1,7 +1,7 @@
 package dev.regionguard.failover;
 
 import dev.regionguard.api.FailoverRecord;
-import dev.regionguard.operator.Timestamps;
+import dev.regionguard.api.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

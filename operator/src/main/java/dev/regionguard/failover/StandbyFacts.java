@@ -2,7 +2,7 @@ package dev.regionguard.failover;
 
 import dev.regionguard.api.HealthState;
 import dev.regionguard.api.StandbyStatus;
-import dev.regionguard.operator.Timestamps;
+import dev.regionguard.api.Timestamps;
 import java.time.Instant;
 
 /** What readiness is judged from, for one region that is not the active one. */

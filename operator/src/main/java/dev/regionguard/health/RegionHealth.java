@@ -1,9 +1,10 @@
 package dev.regionguard.health;
 
+import dev.regionguard.spec.HealthCheckSettings;
 import dev.regionguard.api.HealthState;
 import dev.regionguard.api.RegionRole;
 import dev.regionguard.api.RegionStatus;
-import dev.regionguard.operator.Timestamps;
+import dev.regionguard.api.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,9 +1,13 @@
 package dev.regionguard.operator;
 
-import dev.regionguard.cloud.HttpSettings;
-import dev.regionguard.cloud.IamTokenService;
-import dev.regionguard.cloud.IbmHttp;
-import dev.regionguard.cloud.TokenProvider;
+import dev.regionguard.controller.protection.ProtectionServices;
+import dev.regionguard.controller.protection.SyncReporter;
+import dev.regionguard.telemetry.EventRecorder;
+import dev.regionguard.telemetry.RegionGuardMetrics;
+import dev.regionguard.cloud.http.HttpSettings;
+import dev.regionguard.cloud.http.IamTokenService;
+import dev.regionguard.cloud.http.IbmHttp;
+import dev.regionguard.cloud.http.TokenProvider;
 import okhttp3.OkHttpClient;
 import dev.regionguard.codeengine.CeEntityStore;
 import dev.regionguard.codeengine.CodeEngineClients;
@@ -13,8 +17,8 @@ import dev.regionguard.eventnotifications.EventNotificationsClients;
 import dev.regionguard.eventnotifications.EventNotificationsProtectionReconciler;
 import dev.regionguard.eventnotifications.HttpEventNotificationsClients;
 import dev.regionguard.api.ProtectionKind;
-import dev.regionguard.failover.FailoverHooks;
-import dev.regionguard.failover.RegionFailoverReconciler;
+import dev.regionguard.controller.failover.FailoverHooks;
+import dev.regionguard.controller.failover.RegionFailoverReconciler;
 import dev.regionguard.health.RegionHealthBoard;
 import dev.regionguard.sync.SyncEngine;
 import java.util.Map;

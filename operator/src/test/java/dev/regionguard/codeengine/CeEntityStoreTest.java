@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.cloud.ApiKey;
-import dev.regionguard.cloud.CallObserver;
+import dev.regionguard.cloud.http.CallObserver;
 import dev.regionguard.cloud.ErrorCategory;
-import dev.regionguard.cloud.FakeIbmCloud;
-import dev.regionguard.cloud.HttpSettings;
+import dev.regionguard.cloud.http.FakeIbmCloud;
+import dev.regionguard.cloud.http.HttpSettings;
 import dev.regionguard.cloud.IbmApiException;
-import dev.regionguard.cloud.TestClock;
+import dev.regionguard.cloud.http.TestClock;
 import dev.regionguard.sync.Desired;
 import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.Translation;

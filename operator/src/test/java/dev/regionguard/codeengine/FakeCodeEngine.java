@@ -1,12 +1,12 @@
 package dev.regionguard.codeengine;
 
-import static dev.regionguard.cloud.FakeIbmCloud.json;
+import static dev.regionguard.cloud.http.FakeIbmCloud.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.regionguard.cloud.FakeIbmCloud;
+import dev.regionguard.cloud.http.FakeIbmCloud;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -1,17 +1,17 @@
 package dev.regionguard.codeengine;
 
-import static dev.regionguard.cloud.FakeIbmCloud.json;
+import static dev.regionguard.cloud.http.FakeIbmCloud.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.cloud.ApiKey;
-import dev.regionguard.cloud.CallObserver;
+import dev.regionguard.cloud.http.CallObserver;
 import dev.regionguard.cloud.ErrorCategory;
-import dev.regionguard.cloud.FakeIbmCloud;
+import dev.regionguard.cloud.http.FakeIbmCloud;
 import dev.regionguard.cloud.IbmApiException;
-import dev.regionguard.cloud.TestClock;
+import dev.regionguard.cloud.http.TestClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -25,7 +25,7 @@ class DockerfileTest {
 
         assertThat(build.image()).matches("maven:3\\.9[\\w.-]*-eclipse-temurin-17");
         assertThat(build.instructions("RUN")).anySatisfy(run ->
-                assertThat(run).contains("mvn -B -DskipTests package"));
+                assertThat(run).contains("mvn -B -f operator/pom.xml -Dregionguard.image -Dmaven.test.skip=true package"));
         assertThat(runtime.image()).matches("eclipse-temurin:17[\\w.-]*-jre[\\w.-]*|eclipse-temurin:17-jre");
     }
 
@@ -60,12 +60,12 @@ class DockerfileTest {
     void copiesTheJarTheOperatorBuildProduces() {
         Stage build = stages.get(0);
         Stage runtime = stages.get(stages.size() - 1);
-        Matcher finalName = Pattern.compile("<finalName>([^<]+)</finalName>")
+        Matcher shaded = Pattern.compile("<outputFile>\\$\\{project.build.directory}/([^<]+)</outputFile>")
                 .matcher(Repo.read(Repo.ROOT.resolve("operator/pom.xml")));
-        assertThat(finalName.find()).isTrue();
+        assertThat(shaded.find()).isTrue();
 
         assertThat(runtime.instructions("COPY")).contains("--from=" + build.name() + " /src/operator/target/"
-                + finalName.group(1) + ".jar /app/regionguard.jar");
+                + shaded.group(1) + " /app/regionguard.jar");
     }
 
     @Test

@@ -9,7 +9,7 @@ import dev.regionguard.api.EventNotificationsProtection;
 import dev.regionguard.api.ProtectionStatus;
 import dev.regionguard.api.StandbyStatus;
 import dev.regionguard.api.SyncMode;
-import dev.regionguard.operator.Conditions;
+import dev.regionguard.api.Conditions;
 import dev.regionguard.simulator.TemplateBody;
 import dev.regionguard.testing.EnFixture;
 import dev.regionguard.testing.OperatorHarness;

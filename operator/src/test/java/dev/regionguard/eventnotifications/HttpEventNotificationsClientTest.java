@@ -1,20 +1,20 @@
 package dev.regionguard.eventnotifications;
 
-import static dev.regionguard.cloud.FakeIbmCloud.empty;
-import static dev.regionguard.cloud.FakeIbmCloud.json;
+import static dev.regionguard.cloud.http.FakeIbmCloud.empty;
+import static dev.regionguard.cloud.http.FakeIbmCloud.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.cloud.ApiKey;
-import dev.regionguard.cloud.CallObserver;
+import dev.regionguard.cloud.http.CallObserver;
 import dev.regionguard.cloud.ErrorCategory;
-import dev.regionguard.cloud.FakeIbmCloud;
+import dev.regionguard.cloud.http.FakeIbmCloud;
 import dev.regionguard.cloud.FilePart;
-import dev.regionguard.cloud.HttpSettings;
+import dev.regionguard.cloud.http.HttpSettings;
 import dev.regionguard.cloud.IbmApiException;
-import dev.regionguard.cloud.TestClock;
+import dev.regionguard.cloud.http.TestClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

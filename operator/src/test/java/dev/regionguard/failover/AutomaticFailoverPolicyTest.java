@@ -1,12 +1,13 @@
 package dev.regionguard.failover;
 
+import dev.regionguard.spec.FailoverSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regionguard.api.FailoverMode;
 import dev.regionguard.api.HealthState;
 import dev.regionguard.api.RegionRole;
 import dev.regionguard.cloud.ErrorCategory;
-import dev.regionguard.health.HealthCheckSettings;
+import dev.regionguard.spec.HealthCheckSettings;
 import dev.regionguard.health.ProbeOutcome;
 import dev.regionguard.health.RegionHealth;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.regionguard.health;
 
+import dev.regionguard.spec.HealthCheckSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

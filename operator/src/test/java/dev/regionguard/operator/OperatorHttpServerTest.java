@@ -1,5 +1,6 @@
 package dev.regionguard.operator;
 
+import dev.regionguard.api.Conditions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

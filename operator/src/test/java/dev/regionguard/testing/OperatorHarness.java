@@ -1,5 +1,6 @@
 package dev.regionguard.testing;
 
+import dev.regionguard.api.Protections;
 import static org.awaitility.Awaitility.await;
 
 import dev.regionguard.api.EventNotificationsProtection;
@@ -10,10 +11,10 @@ import dev.regionguard.api.ProtectionRef;
 import dev.regionguard.api.ProtectionStatus;
 import dev.regionguard.api.RegionFailover;
 import dev.regionguard.api.RegionFailoverSpec;
-import dev.regionguard.failover.FailoverHooks;
+import dev.regionguard.controller.failover.FailoverHooks;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import dev.regionguard.cloud.Endpoints;
-import dev.regionguard.demo.EmbeddedKubernetes;
+import dev.regionguard.embedded.EmbeddedKubernetes;
 import dev.regionguard.operator.OperatorConfig;
 import dev.regionguard.operator.RegionGuardOperator;
 import dev.regionguard.simulator.IbmCloudSimulator;
@@ -46,7 +47,7 @@ public final class OperatorHarness implements AutoCloseable {
 
     public static OperatorHarness start(String... regions) {
         IbmCloudSimulator simulator = IbmCloudSimulator.builder().regions(regions).build().start();
-        EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start();
+        EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start(Protections.RESOURCES);
         Endpoints endpoints = new Endpoints(simulator.iamUrl(), simulator.eventNotificationsTemplate(),
                 simulator.codeEngineTemplate());
         RegionGuardOperator operator = RegionGuardOperator.start(kubernetes.client(), OperatorConfig.local(endpoints),

@@ -1,0 +1,43 @@
+package dev.regionguard.controller.failover;
+
+import dev.regionguard.failover.ProtectionView;
+import dev.regionguard.failover.StepResult;
+import dev.regionguard.api.ProtectionKind;
+import dev.regionguard.health.ProbeOutcome;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the RegionFailover reconciler may ask of a protection's reconciler. Nothing here writes the
+ * protection: its reconciler stays its only writer.
+ */
+public interface FailoverPort {
+
+    ProtectionKind kind();
+
+    /** The protection from the operator's cache. */
+    Optional<HasMetadata> find(String namespace, String name);
+
+    /** What a failover decides from, read now; the topology includes every committed RegionFailover. */
+    ProtectionView view(HasMetadata protection);
+
+    boolean paused(HasMetadata protection);
+
+    Duration probeTimeout(HasMetadata protection);
+
+    /** One probe of a region, within the protection's probe timeout. */
+    ProbeOutcome probe(HasMetadata protection, String region);
+
+    /** One sync pass from one region to another, for a Relocate's final sync. */
+    StepResult finalSync(HasMetadata protection, String from, String to);
+
+    StepResult fence(HasMetadata protection, String region);
+
+    /** Undoes the fencing of region as far as it answers; referenceRegion is a standby synced from it. */
+    void unfence(HasMetadata protection, String region, String referenceRegion);
+
+    /** Service part of Redirecting; returns the ConfigMap entries for the new active region. */
+    Map<String, String> activate(HasMetadata protection, String region, long epoch);
+}

@@ -1,0 +1,232 @@
+package dev.regionguard.controller.failover;
+
+import dev.regionguard.failover.Deletion;
+import dev.regionguard.failover.FailoverRequest;
+import dev.regionguard.failover.FailoverStateMachine;
+import dev.regionguard.failover.Milestone;
+import dev.regionguard.failover.Next;
+import dev.regionguard.failover.ProtectionView;
+import dev.regionguard.failover.StepResult;
+import dev.regionguard.api.FailoverStepStatus;
+import dev.regionguard.api.ProtectionKind;
+import dev.regionguard.api.RegionFailover;
+import dev.regionguard.api.RegionFailoverStatus;
+import dev.regionguard.health.ProbeOutcome;
+import dev.regionguard.telemetry.EventRecorder;
+import dev.regionguard.telemetry.RegionGuardMetrics;
+import dev.regionguard.api.Timestamps;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives a RegionFailover through {@link FailoverStateMachine}: each step is recorded in the
+ * RegionFailover's status before it acts, performed idempotently, and its result recorded with the
+ * next step. Promoting performs nothing: recording it as succeeded is the commit, which the
+ * protection's reconciler applies to its own status (one writer per object). The finalizer lets a
+ * deletion abort a failover before Promoting, and lets one after Promoting run to its end.
+ */
+@ControllerConfiguration(name = "regionfailover")
+public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cleaner<RegionFailover> {
+    private static final Logger LOG = LoggerFactory.getLogger(RegionFailoverReconciler.class);
+    private static final int MAX_STEPS_PER_RECONCILE = 30;
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private final Map<ProtectionKind, FailoverPort> ports;
+    private final EventRecorder events;
+    private final RegionGuardMetrics metrics;
+    private final Clock clock;
+    private final FailoverHooks hooks;
+    private final FailoverStateMachine machine = new FailoverStateMachine();
+
+    public RegionFailoverReconciler(Map<ProtectionKind, FailoverPort> ports, EventRecorder events,
+                                    RegionGuardMetrics metrics, Clock clock, FailoverHooks hooks) {
+        this.ports = Map.copyOf(ports);
+        this.events = events;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.hooks = hooks;
+    }
+
+    @Override
+    public UpdateControl<RegionFailover> reconcile(RegionFailover rfo, Context<RegionFailover> context) {
+        Optional<Duration> again = drive(rfo, context.getClient());
+        return again.map(d -> UpdateControl.<RegionFailover>noUpdate().rescheduleAfter(d))
+                .orElseGet(UpdateControl::noUpdate);
+    }
+
+    @Override
+    public DeleteControl cleanup(RegionFailover rfo, Context<RegionFailover> context) {
+        Deletion deletion = machine.onDeletion(rfo.getStatus());
+        if (deletion.release()) {
+            if (deletion.unfenceOldSide()) {
+                protection(rfo).ifPresent(p -> port(rfo).unfence(p, rfo.getStatus().fromRegion, rfo.getStatus().toRegion));
+            }
+            if (rfo.getStatus() != null && rfo.getStatus().phase != null && !rfo.getStatus().phase.isFinal()) {
+                LOG.info("[{}] RegionFailover {}: {}", rfo.getMetadata().getNamespace(), rfo.getMetadata().getName(),
+                        deletion.message());
+                events.normal(rfo, "FailoverAborted", deletion.message());
+                metrics.recordFailoverInProgress(kindOf(rfo), rfo.getMetadata().getNamespace(), protectionName(rfo), false);
+            }
+            return DeleteControl.defaultDelete();
+        }
+        Optional<Duration> again = drive(rfo, context.getClient());
+        return DeleteControl.noFinalizerRemoval().rescheduleAfter(again.orElse(Duration.ofMillis(200)).toMillis());
+    }
+
+    /** Runs steps until the failover is final or must wait; returns when to come back. */
+    private Optional<Duration> drive(RegionFailover rfo, KubernetesClient client) {
+        RegionFailover current = rfo;
+        for (int i = 0; i < MAX_STEPS_PER_RECONCILE; i++) {
+            hooks.checkpoint(current);
+            FailoverRequest request = FailoverRequests.of(current);
+            FailoverPort port = port(current);
+            HasMetadata protection = protection(current).orElse(null);
+            boolean running = current.getStatus() != null && current.getStatus().phase != null
+                    && !current.getStatus().phase.isFinal();
+            if (protection != null && port.paused(protection) && (running || current.getStatus() == null)) {
+                return Optional.of(WAIT); // the pause annotation holds failovers too
+            }
+            ProtectionView view = protection == null ? null : port.view(protection);
+            if (protection != null && view == null) {
+                return Optional.of(WAIT); // the protection's spec is unusable right now; it reports why
+            }
+            Instant now = clock.instant();
+            Next next = machine.next(request, current.getStatus(), view, now);
+            if (next instanceof Next.Perform perform) {
+                StepResult result = perform(perform, port, protection, current, client);
+                LOG.info("[{}] RegionFailover {}: {} {}: {}", current.getMetadata().getNamespace(),
+                        current.getMetadata().getName(), perform.step(), result.outcome(), result.message());
+                next = machine.completed(request, current.getStatus(), perform.step(), result, clock.instant());
+            }
+            if (next instanceof Next.Record record) {
+                boolean wasFinal = current.getStatus() != null && current.getStatus().phase != null
+                        && current.getStatus().phase.isFinal();
+                current = write(current, record.status(), client);
+                record.milestones().forEach(m -> emit(rfo, m));
+                if (!wasFinal && record.status().phase.isFinal()) {
+                    countResult(current);
+                }
+                observe(current);
+                if (record.retryDelay().isPresent()) {
+                    return record.retryDelay();
+                }
+                continue;
+            }
+            observe(current);
+            return Optional.empty(); // Done: the protection's reconciler mirrors the rest
+        }
+        return Optional.of(Duration.ofMillis(100));
+    }
+
+    private StepResult perform(Next.Perform perform, FailoverPort port, HasMetadata protection, RegionFailover rfo,
+                               KubernetesClient client) {
+        try {
+            return switch (perform.step()) {
+                case Validating -> StepResult.succeeded("no earlier RegionFailover of the protection is running");
+                case FinalSync -> port.finalSync(protection, perform.fromRegion(), perform.toRegion());
+                case Fencing -> port.fence(protection, perform.fromRegion());
+                case Promoting -> StepResult.succeeded(perform.toRegion() + " is the active region at epoch "
+                        + perform.after().epoch());
+                case Redirecting -> redirect(perform, port, protection, rfo, client);
+                case Verifying -> verify(port.probe(protection, perform.toRegion()));
+            };
+        } catch (RuntimeException e) {
+            return StepResult.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    private static StepResult verify(ProbeOutcome probe) {
+        return StepResult.verification(probe);
+    }
+
+    private StepResult redirect(Next.Perform perform, FailoverPort port, HasMetadata protection, RegionFailover rfo,
+                                KubernetesClient client) {
+        Map<String, String> data = port.activate(protection, perform.toRegion(), perform.after().epoch());
+        String configMap = perform.plan().endpointConfigMap;
+        if (configMap == null) {
+            return StepResult.skipped("no endpoint ConfigMap named in spec.failover; " + perform.toRegion()
+                    + " activated");
+        }
+        String namespace = rfo.getMetadata().getNamespace();
+        client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder().withNewMetadata()
+                .withName(configMap).withNamespace(namespace)
+                .addToLabels(RegionFailover.PROTECTION_LABEL, protectionName(rfo)).endMetadata()
+                .withData(data).build()).createOr(c -> c.update());
+        return StepResult.succeeded("ConfigMap " + configMap + ": " + perform.toRegion() + " ("
+                + data.get("endpoint") + ") at epoch " + perform.after().epoch());
+    }
+
+    private RegionFailover write(RegionFailover current, RegionFailoverStatus status, KubernetesClient client) {
+        RegionFailover copy = new RegionFailover();
+        copy.setMetadata(current.getMetadata());
+        copy.setSpec(current.getSpec());
+        copy.setStatus(status);
+        RegionFailover written = client.resource(copy).updateStatus(); // optimistic: a stale copy gets 409
+        hooks.checkpoint(written);
+        return written;
+    }
+
+    private void emit(RegionFailover rfo, Milestone milestone) {
+        if (milestone.warning()) {
+            events.warning(rfo, milestone.reason(), milestone.message());
+        } else {
+            events.normal(rfo, milestone.reason(), milestone.message());
+        }
+    }
+
+    private void observe(RegionFailover rfo) {
+        RegionFailoverStatus status = rfo.getStatus();
+        if (status == null || status.phase == null) {
+            return;
+        }
+        String kind = kindOf(rfo);
+        String namespace = rfo.getMetadata().getNamespace();
+        String name = protectionName(rfo);
+        String type = rfo.getSpec().type.name();
+        metrics.registerFailovers(kind, namespace, name, type);
+        boolean running = !status.phase.isFinal();
+        metrics.recordFailoverInProgress(kind, namespace, name, running);
+        FailoverStepStatus last = status.steps.isEmpty() ? null : status.steps.get(status.steps.size() - 1);
+        metrics.recordFailoverPhaseStart(kind, namespace, name, running && last != null
+                ? Timestamps.parse(last.startTime) : null);
+    }
+
+    /** Counts each final RegionFailover once, when this operator writes its final phase. */
+    private void countResult(RegionFailover rfo) {
+        RegionFailoverStatus status = rfo.getStatus();
+        metrics.recordFailoverResult(kindOf(rfo), rfo.getMetadata().getNamespace(), protectionName(rfo),
+                rfo.getSpec().type.name(), status.phase.name().toLowerCase(Locale.ROOT), status.durationSeconds);
+    }
+
+    private FailoverPort port(RegionFailover rfo) {
+        return ports.get(rfo.getSpec().protectionRef.kind);
+    }
+
+    private Optional<HasMetadata> protection(RegionFailover rfo) {
+        FailoverPort port = port(rfo);
+        return port == null ? Optional.empty() : port.find(rfo.getMetadata().getNamespace(), protectionName(rfo));
+    }
+
+    private static String protectionName(RegionFailover rfo) {
+        return rfo.getSpec().protectionRef.name;
+    }
+
+    private static String kindOf(RegionFailover rfo) {
+        return rfo.getSpec().protectionRef.kind.name();
+    }
+}

@@ -1,0 +1,144 @@
+package dev.regionguard.controller.protection;
+
+import dev.regionguard.sync.Watermarks;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.regionguard.api.RegionStatus;
+import dev.regionguard.health.RegionHealth;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * What the operator remembers about each protection between passes, in memory: watermarks per
+ * standby, when the last full comparison ran, and consecutive failures for backoff. Lost on
+ * restart by design: the first pass after a restart compares in full.
+ */
+public final class ProtectionRuntimes {
+    private final Map<String, Runtime> byUid = new ConcurrentHashMap<>();
+
+    public Runtime get(HasMetadata protection) {
+        return byUid.computeIfAbsent(protection.getMetadata().getUid(), u -> new Runtime(protection.getKind(),
+                protection.getMetadata().getNamespace(), protection.getMetadata().getName()));
+    }
+
+    /** Drop what belongs to protections that no longer exist, telling {@code onDropped} about each. */
+    public void retain(Set<String> uids, Consumer<Runtime> onDropped) {
+        byUid.entrySet().removeIf(e -> {
+            boolean gone = !uids.contains(e.getKey());
+            if (gone) {
+                onDropped.accept(e.getValue());
+            }
+            return gone;
+        });
+    }
+
+    public static final class Runtime {
+        private final String kind;
+        private final String namespace;
+        private final String name;
+        private final Map<String, Watermarks> watermarks = new ConcurrentHashMap<>();
+        private volatile Instant lastFullCompare;
+        private volatile int consecutiveFailures;
+        private volatile long generation = -1;
+        private final Map<String, RegionHealth> health = new ConcurrentHashMap<>();
+        private volatile boolean healthRestored;
+        private volatile Instant nextProbe;
+        private volatile Instant nextSync;
+        private volatile String syncFingerprint;
+        private volatile String lastHold;
+
+        Runtime(String kind, String namespace, String name) {
+            this.kind = kind;
+            this.namespace = namespace;
+            this.name = name;
+        }
+
+        public String kind() {
+            return kind;
+        }
+
+        public String namespace() {
+            return namespace;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public Watermarks watermarks(String standby) {
+            return watermarks.computeIfAbsent(standby, s -> new Watermarks());
+        }
+
+        /** A spec change may change every translation: forget what was compared. */
+        public void onGeneration(long newGeneration) {
+            if (newGeneration != generation) {
+                generation = newGeneration;
+                lastFullCompare = null;
+            }
+        }
+
+        public boolean fullCompareDue(Instant now, java.time.Duration interval) {
+            return lastFullCompare == null || !now.isBefore(lastFullCompare.plus(interval));
+        }
+
+        public void fullCompareDone(Instant now) {
+            lastFullCompare = now;
+        }
+
+        /** Live health per region; restored once from status.regions after a restart. */
+        public Map<String, RegionHealth> health(List<RegionStatus> stored, Instant now) {
+            if (!healthRestored) {
+                healthRestored = true;
+                if (stored != null) {
+                    stored.forEach(r -> health.putIfAbsent(r.region, RegionHealth.restore(r, now)));
+                }
+            }
+            return health;
+        }
+
+        /** Probes are due once per interval, whatever else triggers a reconcile (slack: timer jitter). */
+        public boolean probeDue(Instant now) {
+            return nextProbe == null || !now.isBefore(nextProbe.minusMillis(100));
+        }
+
+        public void probed(Instant now, java.time.Duration interval) {
+            nextProbe = now.plus(interval);
+        }
+
+        public Instant nextProbe() {
+            return nextProbe;
+        }
+
+        /** A pass is due when its time came or what it reads (spec, Secrets, ConfigMaps, topology) changed. */
+        public boolean syncDue(Instant now, String fingerprint) {
+            return nextSync == null || !now.isBefore(nextSync) || !fingerprint.equals(syncFingerprint);
+        }
+
+        public void synced(Instant next, String fingerprint) {
+            nextSync = next;
+            syncFingerprint = fingerprint;
+        }
+
+        public Instant nextSync() {
+            return nextSync;
+        }
+
+        /** True when the reason differs from the last one logged. */
+        public boolean holdChanged(String reason) {
+            boolean changed = !java.util.Objects.equals(reason, lastHold);
+            lastHold = reason;
+            return changed;
+        }
+
+        public int recordFailure() {
+            return ++consecutiveFailures;
+        }
+
+        public void recordSuccess() {
+            consecutiveFailures = 0;
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package dev.regionguard.tools.bench;
+
+import dev.regionguard.cloud.ApiKey;
+import dev.regionguard.cloud.http.CallObserver;
+import dev.regionguard.cloud.Endpoints;
+import dev.regionguard.cloud.http.HttpSettings;
+import dev.regionguard.cloud.http.IbmHttp;
+import dev.regionguard.codeengine.CeEntityStore;
+import dev.regionguard.codeengine.CeEntityTypes;
+import dev.regionguard.codeengine.CodeEngineClients;
+import dev.regionguard.codeengine.HttpCodeEngineClients;
+import dev.regionguard.codeengine.StandbyMode;
+import dev.regionguard.eventnotifications.EnEntityStore;
+import dev.regionguard.eventnotifications.EnEntityTypes;
+import dev.regionguard.eventnotifications.EventNotificationsClients;
+import dev.regionguard.eventnotifications.HttpEventNotificationsClients;
+import dev.regionguard.simulator.CallStats;
+import dev.regionguard.simulator.CodeEngineSeedManifest;
+import dev.regionguard.simulator.IbmCloudSimulator;
+import dev.regionguard.simulator.SeedManifest;
+import dev.regionguard.sync.EntityStore;
+import dev.regionguard.sync.EntityType;
+import dev.regionguard.sync.Material;
+import dev.regionguard.sync.MaterialSource;
+import dev.regionguard.sync.SyncEngine;
+import dev.regionguard.sync.SyncOutcome;
+import dev.regionguard.sync.SyncPolicy;
+import dev.regionguard.sync.SyncRequest;
+import dev.regionguard.sync.SyncTarget;
+import dev.regionguard.sync.Watermarks;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Sync speed on the simulator with a fixed latency per call: initial sync of a realistic
+ * instance into an empty standby, the same copy done naively, and a steady-state pass.
+ * Calls and writes are counted by the simulator, not by the code under test.
+ */
+public final class Benchmark {
+    private static final String PRIMARY = "us-south";
+    private static final String STANDBY = "us-east";
+    private static final String NAIVE_STANDBY = "eu-de";
+
+    private final PrintStream out;
+    private final int entities;
+    private final Duration latency;
+    private final int concurrency;
+    private final int ceResources;
+    private final boolean failover;
+    private final Map<String, Map<String, Object>> results = new LinkedHashMap<>();
+
+    public Benchmark(PrintStream out, int entities, int ceResources, Duration latency, int concurrency, boolean failover) {
+        this.out = out;
+        this.failover = failover;
+        this.entities = entities;
+        this.ceResources = ceResources;
+        this.latency = latency;
+        this.concurrency = concurrency;
+    }
+
+    public int run() {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency * 4);
+        try (IbmCloudSimulator sim = IbmCloudSimulator.builder().regions(PRIMARY, STANDBY, NAIVE_STANDBY).build().start()) {
+            eventNotifications(sim, pool);
+            codeEngine(sim, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+        if (failover) {
+            results.putAll(FailoverBenchmark.run());
+        }
+        printResults();
+        return 0;
+    }
+
+    private void eventNotifications(IbmCloudSimulator sim, ExecutorService pool) {
+        String primaryId = sim.createEventNotificationsInstance(PRIMARY);
+        SeedManifest manifest = sim.seedEventNotifications(PRIMARY, primaryId, entities, 7);
+        String standbyId = sim.createEventNotificationsInstance(STANDBY);
+        String naiveId = sim.createEventNotificationsInstance(NAIVE_STANDBY);
+        for (String region : List.of(PRIMARY, STANDBY, NAIVE_STANDBY)) {
+            sim.faults(region).latency(latency);
+        }
+        Endpoints endpoints = new Endpoints(sim.iamUrl(), sim.eventNotificationsTemplate(), sim.codeEngineTemplate());
+        EventNotificationsClients clients = HttpEventNotificationsClients.create(endpoints,
+                HttpSettings.defaults().withMaxConcurrentPerRegion(concurrency), CallObserver.NONE);
+        ApiKey key = new ApiKey("bench-api-key");
+        EnEntityStore primary = new EnEntityStore(clients.forInstance(PRIMARY, primaryId, key));
+        EnEntityStore standby = new EnEntityStore(clients.forInstance(STANDBY, standbyId, key));
+        EnEntityStore naiveStandby = new EnEntityStore(clients.forInstance(NAIVE_STANDBY, naiveId, key));
+        clients.forInstance(PRIMARY, primaryId, key).probe(); // the IAM token is not what is measured
+        MaterialSource material = material(manifest);
+        measure("en", manifest.entityCount(), primary, standby, naiveStandby, EnEntityTypes.all(), material, sim, pool);
+    }
+
+    /** A 200-resource project, cold standby; apps are followed until ready, as in production. */
+    private void codeEngine(IbmCloudSimulator sim, ExecutorService pool) {
+        sim.setCodeEngineTimings(Duration.ofMillis(100), Duration.ofMillis(100));
+        String primaryId = sim.createCodeEngineProject(PRIMARY);
+        CodeEngineSeedManifest manifest = sim.seedCodeEngine(PRIMARY, primaryId, ceResources, 7);
+        String standbyId = sim.createCodeEngineProject(STANDBY);
+        String naiveId = sim.createCodeEngineProject(NAIVE_STANDBY);
+        Endpoints endpoints = new Endpoints(sim.iamUrl(), sim.eventNotificationsTemplate(), sim.codeEngineTemplate());
+        IbmHttp http = IbmHttp.create(endpoints, HttpSettings.defaults().withMaxConcurrentPerRegion(concurrency),
+                CallObserver.NONE);
+        CodeEngineClients clients = new HttpCodeEngineClients(endpoints, http, Duration.ofMillis(50));
+        ApiKey key = new ApiKey("bench-api-key");
+        clients.forProject(PRIMARY, primaryId, key).project();
+        CeEntityStore.Settings settings = CeEntityStore.Settings.defaults();
+        measure("ce", manifest.resourceCount(), new CeEntityStore(clients.forProject(PRIMARY, primaryId, key), settings),
+                new CeEntityStore(clients.forProject(STANDBY, standbyId, key), settings),
+                new CeEntityStore(clients.forProject(NAIVE_STANDBY, naiveId, key), settings),
+                CeEntityTypes.all(StandbyMode.COLD), MaterialSource.NONE, sim, pool);
+    }
+
+    /** Initial sync, the naive copy of the same, and a steady-state pass; calls counted by the simulator. */
+    private void measure(String service, int entityCount, EntityStore primary, EntityStore standby,
+                         EntityStore naiveStandby, List<EntityType> types, MaterialSource material,
+                         IbmCloudSimulator sim, ExecutorService pool) {
+        SyncEngine engine = new SyncEngine(pool, concurrency);
+        Watermarks watermarks = new Watermarks();
+        SyncRequest request = new SyncRequest(primary, List.of(new SyncTarget(STANDBY, standby, watermarks)), types,
+                new SyncPolicy(true, true, 10, false, 0, null), material);
+
+        sim.resetStats();
+        long start = System.nanoTime();
+        SyncOutcome initial = engine.sync(request);
+        long initialMs = millisSince(start);
+        CallStats initialStats = sum(sim, PRIMARY, STANDBY);
+        SyncOutcome.Counts counts = initial.targets().get(0).counts();
+
+        sim.resetStats();
+        start = System.nanoTime();
+        int naiveWrites = new NaiveCopy(primary, naiveStandby, material).copy(types);
+        long naiveMs = millisSince(start);
+        CallStats naiveStats = sum(sim, PRIMARY, NAIVE_STANDBY);
+
+        sim.resetStats();
+        start = System.nanoTime();
+        SyncOutcome steady = engine.sync(request);
+        long steadyMs = millisSince(start);
+        CallStats steadyStats = sum(sim, PRIMARY, STANDBY);
+
+        double boundMs = latency.toMillis() * (double) initialStats.calls() / concurrency;
+        Map<String, Object> init = new LinkedHashMap<>();
+        init.put("entities", entityCount);
+        init.put("wall_ms", initialMs);
+        init.put("calls", initialStats.calls());
+        init.put("writes", initialStats.writes());
+        init.put("created", counts.created());
+        init.put("failed", counts.failed());
+        init.put("skipped", counts.skipped());
+        init.put("naive_wall_ms", naiveMs);
+        init.put("naive_calls", naiveStats.calls());
+        init.put("naive_writes", naiveWrites);
+        init.put("speedup", round(naiveMs / (double) initialMs));
+        init.put("bound_ms", Math.round(boundMs));
+        init.put("bound_ratio", round(initialMs / boundMs));
+        results.put(service + ".initial", init);
+
+        Map<String, Object> st = new LinkedHashMap<>();
+        st.put("wall_ms", steadyMs);
+        st.put("calls", steadyStats.calls());
+        st.put("writes", steadyStats.writes());
+        st.put("list_calls", steadyStats.listCalls());
+        st.put("entity_reads", steadyStats.entityReads());
+        st.put("unchanged", steady.targets().get(0).counts().unchanged());
+        results.put(service + ".steady", st);
+    }
+
+    private static MaterialSource material(SeedManifest manifest) {
+        Map<String, Material> destinations = new HashMap<>();
+        manifest.destinationSecrets().forEach((name, values) ->
+                destinations.put(name, Material.of(values, List.of(), "seed manifest")));
+        Map<String, Material> templates = new HashMap<>();
+        manifest.templateBodies().forEach((name, body) -> {
+            Map<String, String> values = new HashMap<>();
+            values.put("body", body.body());
+            if (body.subject() != null) {
+                values.put("subject", body.subject());
+            }
+            templates.put(name, Material.of(values, List.of(), "seed manifest"));
+        });
+        return (type, name) -> switch (type) {
+            case "destination" -> Optional.ofNullable(destinations.get(name));
+            case "template" -> Optional.ofNullable(templates.get(name));
+            default -> Optional.empty();
+        };
+    }
+
+    private static CallStats sum(IbmCloudSimulator sim, String... regions) {
+        long calls = 0;
+        long lists = 0;
+        long reads = 0;
+        long writes = 0;
+        for (String r : regions) {
+            CallStats s = sim.stats(r);
+            calls += s.calls();
+            lists += s.listCalls();
+            reads += s.entityReads();
+            writes += s.writes();
+        }
+        return new CallStats(calls, lists, reads, writes, Map.of());
+    }
+
+    private void printResults() {
+        out.printf("RegionGuard benchmark: simulator, %d ms per call, %d calls in flight per region%n%n",
+                latency.toMillis(), concurrency);
+        out.printf("%-48s %10s %8s %8s%n", "scenario", "wall ms", "calls", "writes");
+        for (String service : List.of("en", "ce")) {
+            Map<String, Object> init = results.get(service + ".initial");
+            Map<String, Object> st = results.get(service + ".steady");
+            if (init == null) {
+                continue;
+            }
+            String label = service.equals("en") ? "EN" : "CE";
+            String unit = service.equals("en") ? " entities" : " resources";
+            out.printf("%-48s %10s %8s %8s%n", label + " initial sync, " + init.get("entities") + unit + " (RegionGuard)",
+                    init.get("wall_ms"), init.get("calls"), init.get("writes"));
+            out.printf("%-48s %10s %8s %8s%n", label + " initial sync, naive GET-then-POST", init.get("naive_wall_ms"),
+                    init.get("naive_calls"), init.get("naive_writes"));
+            out.printf("%-48s %10s %8s %8s%n", label + " steady-state pass", st.get("wall_ms"), st.get("calls"),
+                    st.get("writes"));
+        }
+        out.println();
+        for (String service : List.of("en", "ce")) {
+            Map<String, Object> init = results.get(service + ".initial");
+            Map<String, Object> st = results.get(service + ".steady");
+            if (init == null) {
+                continue;
+            }
+            out.printf("%s: speedup over naive %sx (target >= 6x); wall / (latency x calls / concurrency) = %s"
+                            + " (target <= 1.3); steady state %s writes, %s list calls, %s entity reads%n",
+                    service, init.get("speedup"), init.get("bound_ratio"), st.get("writes"), st.get("list_calls"),
+                    st.get("entity_reads"));
+        }
+        results.entrySet().stream().filter(e -> e.getKey().startsWith("failover."))
+                .forEach(e -> out.printf("%s: %s%n", e.getKey(), e.getValue()));
+        out.println();
+        results.forEach((scenario, figures) -> {
+            List<String> pairs = new ArrayList<>();
+            figures.forEach((k, v) -> pairs.add(k + "=" + v));
+            out.println("BENCH " + scenario + " " + String.join(" ", pairs));
+        });
+        out.flush();
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static String round(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+}
