@@ -22,38 +22,69 @@ import java.util.List;
 final class Discovery {
     private static final List<String> VERBS = List.of("create", "delete", "get", "list", "patch", "update", "watch");
 
-    private Discovery() {
-    }
+    private Discovery() {}
 
     static void serve(KubernetesMockServer server, List<Class<? extends HasMetadata>> resources) {
         String group = HasMetadata.getGroup(resources.get(0));
         String version = HasMetadata.getVersion(resources.get(0));
         answer(server, "/api", new APIVersionsBuilder().withVersions("v1").build());
-        answer(server, "/apis", new APIGroupListBuilder().withGroups(
-                new APIGroupBuilder().withName(group).withVersions(new GroupVersionForDiscoveryBuilder()
-                        .withGroupVersion(group + "/" + version).withVersion(version).build())
-                        .withPreferredVersion(new GroupVersionForDiscoveryBuilder()
-                                .withGroupVersion(group + "/" + version).withVersion(version).build())
-                        .build()).build());
-        answer(server, "/api/v1", new APIResourceListBuilder().withGroupVersion("v1")
-                .withResources(core("secrets", "Secret", List.of()), core("configmaps", "ConfigMap", List.of("cm")),
-                        core("events", "Event", List.of("ev")), core("namespaces", "Namespace", List.of("ns")))
-                .build());
+        answer(
+                server,
+                "/apis",
+                new APIGroupListBuilder()
+                        .withGroups(new APIGroupBuilder()
+                                .withName(group)
+                                .withVersions(new GroupVersionForDiscoveryBuilder()
+                                        .withGroupVersion(group + "/" + version)
+                                        .withVersion(version)
+                                        .build())
+                                .withPreferredVersion(new GroupVersionForDiscoveryBuilder()
+                                        .withGroupVersion(group + "/" + version)
+                                        .withVersion(version)
+                                        .build())
+                                .build())
+                        .build());
+        answer(
+                server,
+                "/api/v1",
+                new APIResourceListBuilder()
+                        .withGroupVersion("v1")
+                        .withResources(
+                                core("secrets", "Secret", List.of()),
+                                core("configmaps", "ConfigMap", List.of("cm")),
+                                core("events", "Event", List.of("ev")),
+                                core("namespaces", "Namespace", List.of("ns")))
+                        .build());
         List<APIResource> own = new ArrayList<>();
         for (Class<? extends HasMetadata> type : resources) {
-            own.add(new APIResourceBuilder().withName(HasMetadata.getPlural(type)).withKind(HasMetadata.getKind(type))
-                    .withSingularName(HasMetadata.getSingular(type)).withNamespaced(Namespaced.class.isAssignableFrom(type))
+            own.add(new APIResourceBuilder()
+                    .withName(HasMetadata.getPlural(type))
+                    .withKind(HasMetadata.getKind(type))
+                    .withSingularName(HasMetadata.getSingular(type))
+                    .withNamespaced(Namespaced.class.isAssignableFrom(type))
                     .withShortNames(List.of(type.getAnnotation(ShortNames.class).value()))
-                    .withCategories(List.of(type.getAnnotation(Categories.class).value())).withVerbs(VERBS).build());
-            own.add(new APIResourceBuilder().withName(HasMetadata.getPlural(type) + "/status")
-                    .withKind(HasMetadata.getKind(type)).withNamespaced(true).withVerbs("get", "patch", "update").build());
+                    .withCategories(List.of(type.getAnnotation(Categories.class).value()))
+                    .withVerbs(VERBS)
+                    .build());
+            own.add(new APIResourceBuilder()
+                    .withName(HasMetadata.getPlural(type) + "/status")
+                    .withKind(HasMetadata.getKind(type))
+                    .withNamespaced(true)
+                    .withVerbs("get", "patch", "update")
+                    .build());
         }
         // No OpenAPI documents: kubectl then applies without client-side validation (the CRD schema is tested apart).
-        for (String openApi : List.of("/openapi/v2", "/openapi/v2?timeout=32s", "/openapi/v3", "/openapi/v3?timeout=32s")) {
+        for (String openApi :
+                List.of("/openapi/v2", "/openapi/v2?timeout=32s", "/openapi/v3", "/openapi/v3?timeout=32s")) {
             server.expect().get().withPath(openApi).andReturn(404, "").always();
         }
-        answer(server, "/apis/" + group + "/" + version,
-                new APIResourceListBuilder().withGroupVersion(group + "/" + version).withResources(own).build());
+        answer(
+                server,
+                "/apis/" + group + "/" + version,
+                new APIResourceListBuilder()
+                        .withGroupVersion(group + "/" + version)
+                        .withResources(own)
+                        .build());
     }
 
     /** Expectations match the query too: kubectl asks with its default discovery timeout. */
@@ -64,7 +95,12 @@ final class Discovery {
     }
 
     private static APIResource core(String plural, String kind, List<String> shortNames) {
-        return new APIResourceBuilder().withName(plural).withKind(kind).withNamespaced(!"Namespace".equals(kind))
-                .withShortNames(shortNames).withVerbs(VERBS).build();
+        return new APIResourceBuilder()
+                .withName(plural)
+                .withKind(kind)
+                .withNamespaced(!"Namespace".equals(kind))
+                .withShortNames(shortNames)
+                .withVerbs(VERBS)
+                .build();
     }
 }

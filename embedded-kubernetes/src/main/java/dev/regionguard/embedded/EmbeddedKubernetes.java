@@ -29,7 +29,8 @@ import java.util.Queue;
  */
 public final class EmbeddedKubernetes implements AutoCloseable {
     /** Held so the level sticks: the mock server logs every request at INFO through java.util.logging. */
-    private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+    private static final java.util.logging.Logger MOCK_SERVER_LOG =
+            java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
     private final KubernetesMockServer server;
     private final KubernetesClient client;
@@ -42,15 +43,25 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     public static EmbeddedKubernetes start(List<Class<? extends HasMetadata>> resources) {
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), false);
+        KubernetesMockServer server = new KubernetesMockServer(
+                new Context(), new MockWebServer(), responses, new KubernetesMixedDispatcher(responses), false);
         server.init(InetAddress.getLoopbackAddress(), 0);
         // JOSDK checks its permissions at start-up; the mock server has no RBAC to ask.
-        server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-                .andReturn(201, new SelfSubjectRulesReviewBuilder().withNewStatus().withIncomplete(false)
-                        .withResourceRules(new ResourceRuleBuilder().withApiGroups("*").withResources("*")
-                                .withVerbs("*").build())
-                        .endStatus().build())
+        server.expect()
+                .post()
+                .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+                .andReturn(
+                        201,
+                        new SelfSubjectRulesReviewBuilder()
+                                .withNewStatus()
+                                .withIncomplete(false)
+                                .withResourceRules(new ResourceRuleBuilder()
+                                        .withApiGroups("*")
+                                        .withResources("*")
+                                        .withVerbs("*")
+                                        .build())
+                                .endStatus()
+                                .build())
                 .always();
         Discovery.serve(server, resources);
         KubernetesClient client = server.createClient();
@@ -65,7 +76,8 @@ public final class EmbeddedKubernetes implements AutoCloseable {
 
     /** A kubeconfig for kubectl pointing at this API (no authentication). */
     public String kubeconfig() {
-        return "apiVersion: v1\nkind: Config\nclusters:\n- name: embedded\n  cluster: {server: \"" + client.getMasterUrl()
+        return "apiVersion: v1\nkind: Config\nclusters:\n- name: embedded\n  cluster: {server: \""
+                + client.getMasterUrl()
                 + "\"}\nusers:\n- name: embedded\n  user: {token: embedded}\ncontexts:\n- name: embedded\n"
                 + "  context: {cluster: embedded, user: embedded, namespace: default}\ncurrent-context: embedded\n";
     }
@@ -77,7 +89,11 @@ public final class EmbeddedKubernetes implements AutoCloseable {
                 throw new IllegalStateException("generated CRD " + file + " is not on the classpath");
             }
             CustomResourceDefinition crd = Serialization.unmarshal(in, CustomResourceDefinition.class);
-            client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+            client.apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .resource(crd)
+                    .create();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

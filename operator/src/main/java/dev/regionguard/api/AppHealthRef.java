@@ -16,8 +16,7 @@ public class AppHealthRef {
     @JsonPropertyDescription("Path probed on the app's endpoint; 2xx means healthy. Defaults to /.")
     public String healthPath = "/";
 
-    public AppHealthRef() {
-    }
+    public AppHealthRef() {}
 
     public AppHealthRef(String name, String healthPath) {
         this.name = name;

@@ -6,15 +6,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public class AppScalingRecord {
     @JsonPropertyDescription("Name of the app.")
     public String app;
+
     @JsonPropertyDescription("scale_min_instances on the active project.")
     public int minInstances;
+
     @JsonPropertyDescription("scale_max_instances on the active project (0 means no upper limit).")
     public int maxInstances;
+
     @JsonPropertyDescription("scale_initial_instances on the active project.")
     public int initialInstances;
 
-    public AppScalingRecord() {
-    }
+    public AppScalingRecord() {}
 
     public AppScalingRecord(String app, int minInstances, int maxInstances, int initialInstances) {
         this.app = app;

@@ -18,8 +18,7 @@ public class CeProjectRef {
     @JsonPropertyDescription("ID of the Code Engine project (a UUID).")
     public String projectId;
 
-    public CeProjectRef() {
-    }
+    public CeProjectRef() {}
 
     public CeProjectRef(String region, String projectId) {
         this.region = region;

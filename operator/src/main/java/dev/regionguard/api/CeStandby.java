@@ -9,8 +9,7 @@ public class CeStandby extends CeProjectRef {
     @JsonPropertyDescription("API key for this standby's region, when it differs from spec.credentialsSecretRef.")
     public SecretKeyRef credentialsSecretRef;
 
-    public CeStandby() {
-    }
+    public CeStandby() {}
 
     public CeStandby(String region, String projectId) {
         super(region, projectId);

@@ -9,14 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What to protect and how. Written only by its owner (kubectl, Argo CD); never by the operator. */
-@ValidationRule(value = "self.standbys.all(s, s.region != self.primary.region)",
+@ValidationRule(
+        value = "self.standbys.all(s, s.region != self.primary.region)",
         message = "a standby must be in another region than the primary")
-@ValidationRule(value = "self.standbys.all(s, self.standbys.exists_one(t, t.region == s.region))",
+@ValidationRule(
+        value = "self.standbys.all(s, self.standbys.exists_one(t, t.region == s.region))",
         message = "standbys must be in distinct regions")
-@ValidationRule(value = "!has(self.sync) || !has(self.sync.entities) || self.sync.entities.all(e, e in ['secret', "
-        + "'config_map', 'persistent_data_store', 'allowed_outbound_destination', 'build', 'app', 'job', 'function', 'binding'])",
-        message = "sync.entities may only name secret, config_map, persistent_data_store, allowed_outbound_destination, "
-                + "build, app, job, function, binding",
+@ValidationRule(
+        value =
+                "!has(self.sync) || !has(self.sync.entities) || self.sync.entities.all(e, e in ['secret', "
+                        + "'config_map', 'persistent_data_store', 'allowed_outbound_destination', 'build', 'app', 'job', 'function', 'binding'])",
+        message =
+                "sync.entities may only name secret, config_map, persistent_data_store, allowed_outbound_destination, "
+                        + "build, app, job, function, binding",
         fieldPath = ".sync.entities")
 public class CodeEngineProtectionSpec {
     @Required
@@ -29,14 +34,16 @@ public class CodeEngineProtectionSpec {
     public List<CeStandby> standbys = new ArrayList<>();
 
     @Required
-    @JsonPropertyDescription("Secret key holding the IBM Cloud API key used for the primary and, unless they name their own, the standbys.")
+    @JsonPropertyDescription(
+            "Secret key holding the IBM Cloud API key used for the primary and, unless they name their own, the standbys.")
     public SecretKeyRef credentialsSecretRef;
 
     @JsonPropertyDescription("Sync interval, mode, deletion cap and entity types.")
     public SyncSpec sync = new SyncSpec();
 
     @Default("Cold")
-    @JsonPropertyDescription("Warm copies the primary's scaling; Cold keeps standby apps deployed at scale_min_instances 0 and the failover restores the primary's scaling. Defaults to Cold.")
+    @JsonPropertyDescription(
+            "Warm copies the primary's scaling; Cold keeps standby apps deployed at scale_min_instances 0 and the failover restores the primary's scaling. Defaults to Cold.")
     public CodeEngineStandbyMode standbyMode = CodeEngineStandbyMode.Cold;
 
     @JsonPropertyDescription("App endpoints the health checks probe in each region.")

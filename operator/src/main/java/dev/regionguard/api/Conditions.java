@@ -11,8 +11,7 @@ public final class Conditions {
     public static final String STANDBYS_IN_SYNC = "StandbysInSync";
     public static final String CREDENTIALS_VALID = "CredentialsValid";
 
-    private Conditions() {
-    }
+    private Conditions() {}
 
     public static Condition of(String type, boolean status, String reason, String message) {
         return new Condition(type, status ? "True" : "False", reason, message);
@@ -26,14 +25,16 @@ public final class Conditions {
      * The desired conditions in their given order, stamped with the generation; each keeps the
      * previous lastTransitionTime when its status did not change.
      */
-    public static List<Condition> merge(List<Condition> previous, List<Condition> desired, long generation, Instant now) {
+    public static List<Condition> merge(
+            List<Condition> previous, List<Condition> desired, long generation, Instant now) {
         List<Condition> merged = new ArrayList<>(desired.size());
         for (Condition next : desired) {
             Condition old = find(previous, next.type);
             next.observedGeneration = generation;
-            next.lastTransitionTime = old != null && Objects.equals(old.status, next.status) && old.lastTransitionTime != null
-                    ? old.lastTransitionTime
-                    : Timestamps.format(now);
+            next.lastTransitionTime =
+                    old != null && Objects.equals(old.status, next.status) && old.lastTransitionTime != null
+                            ? old.lastTransitionTime
+                            : Timestamps.format(now);
             merged.add(next);
         }
         return merged;

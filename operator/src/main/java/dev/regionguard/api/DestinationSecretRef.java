@@ -14,11 +14,11 @@ public class DestinationSecretRef {
     public String destination;
 
     @Required
-    @JsonPropertyDescription("Secret in this namespace whose keys are the destination's write-only params (routing_key, client_secret, password, token, api_key, private_key), header.<Name> for sensitive webhook headers, or certificate.")
+    @JsonPropertyDescription(
+            "Secret in this namespace whose keys are the destination's write-only params (routing_key, client_secret, password, token, api_key, private_key), header.<Name> for sensitive webhook headers, or certificate.")
     public String secretName;
 
-    public DestinationSecretRef() {
-    }
+    public DestinationSecretRef() {}
 
     public DestinationSecretRef(String destination, String secretName) {
         this.destination = destination;

@@ -21,8 +21,7 @@ public class EnInstanceRef {
     @JsonPropertyDescription("GUID of the Event Notifications instance (36 characters).")
     public String instanceId;
 
-    public EnInstanceRef() {
-    }
+    public EnInstanceRef() {}
 
     public EnInstanceRef(String region, String instanceId) {
         this.region = region;

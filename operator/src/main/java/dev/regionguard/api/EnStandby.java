@@ -9,8 +9,7 @@ public class EnStandby extends EnInstanceRef {
     @JsonPropertyDescription("API key for this standby's region, when it differs from spec.credentialsSecretRef.")
     public SecretKeyRef credentialsSecretRef;
 
-    public EnStandby() {
-    }
+    public EnStandby() {}
 
     public EnStandby(String region, String instanceId) {
         super(region, instanceId);

@@ -13,12 +13,25 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version(Protections.VERSION)
 @ShortNames("enp")
 @Categories("regionguard")
-@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+@AdditionalPrinterColumn(
+        name = "Ready",
+        jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
         type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Primary", jsonPath = ".spec.primary.region", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "In Sync", jsonPath = ".status.standbysInSync", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Last Sync", jsonPath = ".status.lastSyncTime", type = AdditionalPrinterColumn.Type.DATE)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(
+        name = "Primary",
+        jsonPath = ".spec.primary.region",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "In Sync",
+        jsonPath = ".status.standbysInSync",
+        type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "Last Sync",
+        jsonPath = ".status.lastSyncTime",
+        type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(
+        name = "Age",
+        jsonPath = ".metadata.creationTimestamp",
+        type = AdditionalPrinterColumn.Type.DATE)
 public class EventNotificationsProtection extends CustomResource<EventNotificationsProtectionSpec, ProtectionStatus>
-        implements Namespaced {
-}
+        implements Namespaced {}

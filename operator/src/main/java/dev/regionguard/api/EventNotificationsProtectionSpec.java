@@ -8,12 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What to protect and how. Written only by its owner (kubectl, Argo CD); never by the operator. */
-@ValidationRule(value = "self.standbys.all(s, s.region != self.primary.region)",
+@ValidationRule(
+        value = "self.standbys.all(s, s.region != self.primary.region)",
         message = "a standby must be in another region than the primary")
-@ValidationRule(value = "self.standbys.all(s, self.standbys.exists_one(t, t.region == s.region))",
+@ValidationRule(
+        value = "self.standbys.all(s, self.standbys.exists_one(t, t.region == s.region))",
         message = "standbys must be in distinct regions")
-@ValidationRule(value = "!has(self.sync) || !has(self.sync.entities) || self.sync.entities.all(e, e in "
-        + "['integration', 'source', 'smtp_config', 'destination', 'template', 'topic', 'subscription'])",
+@ValidationRule(
+        value = "!has(self.sync) || !has(self.sync.entities) || self.sync.entities.all(e, e in "
+                + "['integration', 'source', 'smtp_config', 'destination', 'template', 'topic', 'subscription'])",
         fieldPath = ".sync.entities",
         message = "sync.entities may only name integration, source, smtp_config, destination, template, topic "
                 + "and subscription")
@@ -28,7 +31,8 @@ public class EventNotificationsProtectionSpec {
     public List<EnStandby> standbys = new ArrayList<>();
 
     @Required
-    @JsonPropertyDescription("Secret key holding the IBM Cloud API key used for the primary and, unless they name their own, the standbys.")
+    @JsonPropertyDescription(
+            "Secret key holding the IBM Cloud API key used for the primary and, unless they name their own, the standbys.")
     public SecretKeyRef credentialsSecretRef;
 
     @JsonPropertyDescription("Sync interval, mode, deletion cap and entity types.")
@@ -43,6 +47,7 @@ public class EventNotificationsProtectionSpec {
     @JsonPropertyDescription("How often each region is probed and how many probes make it Unhealthy or Healthy again.")
     public HealthCheckSpec healthCheck = new HealthCheckSpec();
 
-    @JsonPropertyDescription("Manual or Automatic failover, the cooldown between automatic failovers, and where the active endpoint is published.")
+    @JsonPropertyDescription(
+            "Manual or Automatic failover, the cooldown between automatic failovers, and where the active endpoint is published.")
     public FailoverSpec failover = new FailoverSpec();
 }

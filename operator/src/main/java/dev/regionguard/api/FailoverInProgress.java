@@ -18,8 +18,7 @@ public class FailoverInProgress {
     @JsonPropertyDescription("The region it makes active.")
     public String targetRegion;
 
-    public FailoverInProgress() {
-    }
+    public FailoverInProgress() {}
 
     public FailoverInProgress(String name, FailoverType type, FailoverPhase phase, String targetRegion) {
         this.name = name;

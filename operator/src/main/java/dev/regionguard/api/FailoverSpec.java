@@ -10,16 +10,19 @@ import io.fabric8.generator.annotation.Size;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class FailoverSpec {
     @Default("Manual")
-    @JsonPropertyDescription("Manual: only a RegionFailover created by a person fails over. Automatic: the operator also creates one when the active region is Unhealthy for failureThreshold probes and a ready standby exists. Never fails back automatically. Defaults to Manual.")
+    @JsonPropertyDescription(
+            "Manual: only a RegionFailover created by a person fails over. Automatic: the operator also creates one when the active region is Unhealthy for failureThreshold probes and a ready standby exists. Never fails back automatically. Defaults to Manual.")
     public FailoverMode mode = FailoverMode.Manual;
 
     @Default("30m")
     @Pattern(SyncSpec.DURATION)
-    @JsonPropertyDescription("Least time between two automatic failovers of this protection, e.g. 30m, 1h. Defaults to 30m.")
+    @JsonPropertyDescription(
+            "Least time between two automatic failovers of this protection, e.g. 30m, 1h. Defaults to 30m.")
     public String cooldown = "30m";
 
     @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
     @Size(max = 253)
-    @JsonPropertyDescription("ConfigMap in this namespace where the operator publishes the active region and endpoint after a failover. Absent: nothing is published.")
+    @JsonPropertyDescription(
+            "ConfigMap in this namespace where the operator publishes the active region and endpoint after a failover. Absent: nothing is published.")
     public String endpointConfigMap;
 }

@@ -24,8 +24,7 @@ public class FailoverStepStatus {
     @JsonPropertyDescription("What the step did, or why its last attempt failed.")
     public String message;
 
-    public FailoverStepStatus() {
-    }
+    public FailoverStepStatus() {}
 
     public FailoverStepStatus(FailoverStep step, String startTime) {
         this.step = step;

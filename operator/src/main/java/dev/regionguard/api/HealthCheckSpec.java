@@ -9,7 +9,8 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** How often each region of a protection is probed, and how many probes make it Unhealthy or Healthy again. */
-@ValidationRule(value = "!has(self.timeout) || !has(self.interval) || duration(self.timeout) < duration(self.interval)",
+@ValidationRule(
+        value = "!has(self.timeout) || !has(self.interval) || duration(self.timeout) < duration(self.interval)",
         message = "healthCheck.timeout must be shorter than healthCheck.interval")
 public class HealthCheckSpec {
     @Default("10s")
@@ -21,13 +22,15 @@ public class HealthCheckSpec {
     @Default("5s")
     @Pattern(SyncSpec.DURATION)
     @Size(max = 32)
-    @JsonPropertyDescription("How long a probe may take before it counts as a failure; shorter than interval. Defaults to 5s.")
+    @JsonPropertyDescription(
+            "How long a probe may take before it counts as a failure; shorter than interval. Defaults to 5s.")
     public String timeout = "5s";
 
     @Default("3")
     @Min(1)
     @Max(10)
-    @JsonPropertyDescription("Failed probes in a row (5xx or no answer) that make a region Unhealthy. Credential errors (401/403) and throttling (429) never count: they make the region Unknown. Defaults to 3.")
+    @JsonPropertyDescription(
+            "Failed probes in a row (5xx or no answer) that make a region Unhealthy. Credential errors (401/403) and throttling (429) never count: they make the region Unknown. Defaults to 3.")
     public Integer failureThreshold = 3;
 
     @Default("2")

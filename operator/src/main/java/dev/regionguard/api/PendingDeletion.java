@@ -6,13 +6,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public class PendingDeletion {
     @JsonPropertyDescription("Entity type, e.g. topic.")
     public String type;
+
     @JsonPropertyDescription("Name of the entity on the standby.")
     public String name;
-    @JsonPropertyDescription("DeletionCapReached, PrimaryListIncomplete, PrimaryShrunk, PrimaryEmpty or DeletesDisabled.")
+
+    @JsonPropertyDescription(
+            "DeletionCapReached, PrimaryListIncomplete, PrimaryShrunk, PrimaryEmpty or DeletesDisabled.")
     public String reason;
 
-    public PendingDeletion() {
-    }
+    public PendingDeletion() {}
 
     public PendingDeletion(String type, String name, String reason) {
         this.type = type;

@@ -17,8 +17,7 @@ public class ProtectionRef {
     @JsonPropertyDescription("Name of the protection, in the same namespace as this resource.")
     public String name;
 
-    public ProtectionRef() {
-    }
+    public ProtectionRef() {}
 
     public ProtectionRef(ProtectionKind kind, String name) {
         this.kind = kind;

@@ -21,22 +21,27 @@ public class ProtectionStatus {
     @JsonPropertyDescription("When the last sync pass ended.")
     public String lastSyncTime;
 
-    @JsonPropertyDescription("Entities on the primary when deletions were last allowed: the baseline of the shrink guard.")
+    @JsonPropertyDescription(
+            "Entities on the primary when deletions were last allowed: the baseline of the shrink guard.")
     public Integer primaryInventory;
 
     @JsonPropertyDescription("One entry per standby, in spec order.")
     public List<StandbyStatus> standbys = new ArrayList<>();
 
-    @JsonPropertyDescription("The region that is the sync source and serves traffic; spec.primary's region until the first failover.")
+    @JsonPropertyDescription(
+            "The region that is the sync source and serves traffic; spec.primary's region until the first failover.")
     public String activeRegion;
 
-    @JsonPropertyDescription("Raised by one with every failover or relocation; a RegionFailover that set it cannot set it again.")
+    @JsonPropertyDescription(
+            "Raised by one with every failover or relocation; a RegionFailover that set it cannot set it again.")
     public Long epoch;
 
-    @JsonPropertyDescription("Former active regions a failover took out of service: never a sync source and not synced until a Relocate brings them back.")
+    @JsonPropertyDescription(
+            "Former active regions a failover took out of service: never a sync source and not synced until a Relocate brings them back.")
     public List<String> fencedRegions = new ArrayList<>();
 
-    @JsonPropertyDescription("Role and health per region, primary first then standbys in spec order; written when a region's health state or role changes, not on every probe.")
+    @JsonPropertyDescription(
+            "Role and health per region, primary first then standbys in spec order; written when a region's health state or role changes, not on every probe.")
     public List<RegionStatus> regions = new ArrayList<>();
 
     @JsonPropertyDescription("The RegionFailover running for this protection; absent when none is.")

@@ -14,9 +14,8 @@ public final class Protections {
     public static final String PAUSED = "regionguard.dev/paused";
 
     /** Every custom resource RegionGuard defines, in the order their CRDs are applied. */
-    public static final List<Class<? extends HasMetadata>> RESOURCES = List.of(EventNotificationsProtection.class,
-            CodeEngineProtection.class, RegionFailover.class);
+    public static final List<Class<? extends HasMetadata>> RESOURCES =
+            List.of(EventNotificationsProtection.class, CodeEngineProtection.class, RegionFailover.class);
 
-    private Protections() {
-    }
+    private Protections() {}
 }

@@ -16,14 +16,21 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version(Protections.VERSION)
 @ShortNames("rfo")
 @Categories("regionguard")
-@AdditionalPrinterColumn(name = "Protection", jsonPath = ".spec.protectionRef.name", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+        name = "Protection",
+        jsonPath = ".spec.protectionRef.name",
+        type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Type", jsonPath = ".spec.type", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Target", jsonPath = ".status.toRegion", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(
+        name = "Age",
+        jsonPath = ".metadata.creationTimestamp",
+        type = AdditionalPrinterColumn.Type.DATE)
 public class RegionFailover extends CustomResource<RegionFailoverSpec, RegionFailoverStatus> implements Namespaced {
     /** Label on RegionFailovers the operator created itself; its value is {@link #AUTOMATIC}. */
     public static final String TRIGGER_LABEL = "regionguard.dev/trigger";
+
     public static final String AUTOMATIC = "automatic";
     /** Label naming the protection, so kubectl get rfo -l can list a protection's failovers. */
     public static final String PROTECTION_LABEL = "regionguard.dev/protection";

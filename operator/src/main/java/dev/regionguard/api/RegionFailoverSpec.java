@@ -16,11 +16,13 @@ public class RegionFailoverSpec {
 
     @Pattern(EnInstanceRef.REGION)
     @Size(max = 16)
-    @JsonPropertyDescription("Region to make active. Absent: for Failover and Plan the best ready standby (most recent successful sync first), for Relocate the original primary.")
+    @JsonPropertyDescription(
+            "Region to make active. Absent: for Failover and Plan the best ready standby (most recent successful sync first), for Relocate the original primary.")
     public String targetRegion;
 
     @Required
-    @JsonPropertyDescription("Failover: make a standby active; the old active region need not answer. Relocate: planned move back to the original primary or a fenced region (both healthy, final sync first). Plan: write what a Failover would do into status and change nothing.")
+    @JsonPropertyDescription(
+            "Failover: make a standby active; the old active region need not answer. Relocate: planned move back to the original primary or a fenced region (both healthy, final sync first). Plan: write what a Failover would do into status and change nothing.")
     public FailoverType type;
 
     @Required
@@ -29,6 +31,7 @@ public class RegionFailoverSpec {
     public String reason;
 
     @Default("false")
-    @JsonPropertyDescription("Fail over even when the target standby is not ready (stale sync, not Healthy, entities that failed to sync, or fenced). Defaults to false.")
+    @JsonPropertyDescription(
+            "Fail over even when the target standby is not ready (stale sync, not Healthy, entities that failed to sync, or fenced). Defaults to false.")
     public Boolean force = false;
 }

@@ -11,7 +11,8 @@ public class RegionFailoverStatus {
     @JsonPropertyDescription("The metadata.generation that was validated; later spec changes are ignored.")
     public Long observedGeneration;
 
-    @JsonPropertyDescription("Pending, Validating, FinalSync, Fencing, Promoting, Redirecting, Verifying, Succeeded, Failed or Rejected.")
+    @JsonPropertyDescription(
+            "Pending, Validating, FinalSync, Fencing, Promoting, Redirecting, Verifying, Succeeded, Failed or Rejected.")
     public FailoverPhase phase;
 
     @JsonPropertyDescription("Ready (True once Succeeded), then Committed (True once the active region was switched).")

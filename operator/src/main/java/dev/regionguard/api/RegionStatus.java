@@ -27,8 +27,7 @@ public class RegionStatus {
     @JsonPropertyDescription("Latency of the last successful probe when the state was last written, in milliseconds.")
     public Long probeLatencyMs;
 
-    public RegionStatus() {
-    }
+    public RegionStatus() {}
 
     public RegionStatus(String region, RegionRole role, HealthState state, String since) {
         this.region = region;

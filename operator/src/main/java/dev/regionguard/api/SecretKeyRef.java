@@ -16,8 +16,7 @@ public class SecretKeyRef {
     @JsonPropertyDescription("Key in the Secret that holds the IBM Cloud API key. Defaults to 'apikey'.")
     public String key = "apikey";
 
-    public SecretKeyRef() {
-    }
+    public SecretKeyRef() {}
 
     public SecretKeyRef(String name, String key) {
         this.name = name;

@@ -19,21 +19,26 @@ public class SyncSpec {
     public String interval = "5m";
 
     @Default("Mirror")
-    @JsonPropertyDescription("Mirror creates, updates and deletes; UpsertOnly never deletes; ObserveOnly writes nothing and reports drift. Defaults to Mirror.")
+    @JsonPropertyDescription(
+            "Mirror creates, updates and deletes; UpsertOnly never deletes; ObserveOnly writes nothing and reports drift. Defaults to Mirror.")
     public SyncMode mode = SyncMode.Mirror;
 
     @Default("10")
     @Min(0)
     @Max(1000)
-    @JsonPropertyDescription("Most entities deleted on one standby in one pass; the rest wait for later passes and show in status. Defaults to 10.")
+    @JsonPropertyDescription(
+            "Most entities deleted on one standby in one pass; the rest wait for later passes and show in status. Defaults to 10.")
     public Integer maxDeletionsPerPass = 10;
 
     @Default("1h")
     @Pattern(DURATION)
-    @JsonPropertyDescription("Between full comparisons. Other passes read in full only entities whose list entry changed on either side. Defaults to 1h.")
+    @JsonPropertyDescription(
+            "Between full comparisons. Other passes read in full only entities whose list entry changed on either side. Defaults to 1h.")
     public String fullCompareInterval = "1h";
 
-    @Size(max = 9) // one per entity type (Code Engine has 9); also bounds the CEL cost estimate of the rule that checks the names
-    @JsonPropertyDescription("Entity types to sync: integration, source, smtp_config, destination, template, topic, subscription. Empty or absent means all.")
+    @Size(max = 9) // one per entity type (Code Engine has 9); also bounds the CEL cost estimate of the rule that
+    // checks the names
+    @JsonPropertyDescription(
+            "Entity types to sync: integration, source, smtp_config, destination, template, topic, subscription. Empty or absent means all.")
     public List<String> entities = new ArrayList<>();
 }

@@ -8,7 +8,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** Where the body of a template lives: IBM's API never returns it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "has(self.configMapName) != has(self.secretName)",
+@ValidationRule(
+        value = "has(self.configMapName) != has(self.secretName)",
         message = "set exactly one of configMapName and secretName")
 public class TemplateBodyRef {
     @Required

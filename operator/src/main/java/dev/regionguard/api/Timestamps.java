@@ -6,8 +6,7 @@ import java.time.temporal.ChronoUnit;
 
 /** RFC 3339 timestamps at second precision, as Kubernetes writes them. */
 public final class Timestamps {
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     public static String format(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));

@@ -6,15 +6,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public class UnsyncedEntity {
     @JsonPropertyDescription("Entity type, e.g. destination.")
     public String type;
+
     @JsonPropertyDescription("Name of the entity on the primary.")
     public String name;
+
     @JsonPropertyDescription("CamelCase reason, e.g. MissingSecret, MissingTemplateBody, WriteFailed.")
     public String reason;
+
     @JsonPropertyDescription("Human-readable detail.")
     public String message;
 
-    public UnsyncedEntity() {
-    }
+    public UnsyncedEntity() {}
 
     public UnsyncedEntity(String type, String name, String reason, String message) {
         this.type = type;

@@ -14,13 +14,15 @@ public record Endpoints(String iamUrl, String eventNotificationsTemplate, String
     private static final Pattern REGION = Pattern.compile("[a-z]{2}-[a-z]{2,5}");
 
     public static Endpoints publicEndpoints() {
-        return new Endpoints("https://iam.cloud.ibm.com",
+        return new Endpoints(
+                "https://iam.cloud.ibm.com",
                 "https://{region}.event-notifications.cloud.ibm.com/event-notifications",
                 "https://api.{region}.codeengine.cloud.ibm.com/v2");
     }
 
     public static Endpoints privateEndpoints() {
-        return new Endpoints("https://private.iam.cloud.ibm.com",
+        return new Endpoints(
+                "https://private.iam.cloud.ibm.com",
                 "https://private.{region}.event-notifications.cloud.ibm.com/event-notifications",
                 "https://api.private.{region}.codeengine.cloud.ibm.com/v2");
     }

@@ -1,5 +1,4 @@
 package dev.regionguard.cloud;
 
 /** A file part of a multipart body (EN destination certificates and icons). */
-public record FilePart(String name, String fileName, String contentType, byte[] content) {
-}
+public record FilePart(String name, String fileName, String contentType, byte[] content) {}

@@ -16,8 +16,15 @@ public class IbmApiException extends RuntimeException {
     private final String region;
     private final Duration retryAfter;
 
-    public IbmApiException(int status, ErrorCategory category, String errorCode, String message,
-                           String trace, String region, Duration retryAfter, Throwable cause) {
+    public IbmApiException(
+            int status,
+            ErrorCategory category,
+            String errorCode,
+            String message,
+            String trace,
+            String region,
+            Duration retryAfter,
+            Throwable cause) {
         super(message, cause);
         this.status = status;
         this.category = category;

@@ -14,9 +14,12 @@ final class CeAppType extends CeEntityType {
     private final StandbyMode mode;
 
     CeAppType(StandbyMode mode) {
-        super(CeEntityTypes.APP, CeKind.APP,
+        super(
+                CeEntityTypes.APP,
+                CeKind.APP,
                 Set.of(CeEntityTypes.SECRET, CeEntityTypes.CONFIG_MAP, CeEntityTypes.PERSISTENT_DATA_STORE),
-                true, Set.of());
+                true,
+                Set.of());
         this.mode = Objects.requireNonNull(mode, "mode");
     }
 

@@ -10,16 +10,23 @@ import java.util.Set;
 final class CeBindingType extends CeEntityType {
 
     CeBindingType() {
-        super(CeEntityTypes.BINDING, CeKind.BINDING,
-                Set.of(CeEntityTypes.SECRET, CeEntityTypes.APP, CeEntityTypes.JOB), true, Set.of());
+        super(
+                CeEntityTypes.BINDING,
+                CeKind.BINDING,
+                Set.of(CeEntityTypes.SECRET, CeEntityTypes.APP, CeEntityTypes.JOB),
+                true,
+                Set.of());
     }
 
     /** {@code component.resource_type/component.name/prefix/secret_name}, e.g. {@code app_v2/my-app/COS/cos-access}. */
     @Override
     public String key(ObjectNode binding) {
-        return part(CeJson.text(binding, "component", "resource_type")) + '/'
-                + part(CeJson.text(binding, "component", "name")) + '/'
-                + part(CeJson.text(binding, "prefix")) + '/'
+        return part(CeJson.text(binding, "component", "resource_type"))
+                + '/'
+                + part(CeJson.text(binding, "component", "name"))
+                + '/'
+                + part(CeJson.text(binding, "prefix"))
+                + '/'
                 + part(CeJson.text(binding, "secret_name"));
     }
 

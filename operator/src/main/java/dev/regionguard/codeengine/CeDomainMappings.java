@@ -6,8 +6,7 @@ import java.util.List;
 
 /** What a failover needs to move the primary's domain mappings to the standby. */
 public final class CeDomainMappings {
-    private CeDomainMappings() {
-    }
+    private CeDomainMappings() {}
 
     /**
      * The create bodies ({@code name}, {@code component}, {@code tls_secret}) of the primary's

@@ -139,8 +139,10 @@ public final class CeEntityStore implements EntityStore {
     private ObjectNode followApp(String name) {
         ObjectNode app = client.awaitApp(name, settings.appReadyTimeout());
         if (CeAppStatus.of(app) == CeAppStatus.FAILED) {
-            throw new CeWaitFailedException(CeWaitFailedException.APP_FAILED,
-                    "app " + name + " went to failed (" + CeAppStatus.describe(app) + ")", client.region());
+            throw new CeWaitFailedException(
+                    CeWaitFailedException.APP_FAILED,
+                    "app " + name + " went to failed (" + CeAppStatus.describe(app) + ")",
+                    client.region());
         }
         return app;
     }
@@ -148,8 +150,15 @@ public final class CeEntityStore implements EntityStore {
     private String entityTag(CeEntityType ce, ObjectNode resource) {
         String tag = CeJson.text(resource, "entity_tag");
         if (tag == null) {
-            throw new IbmApiException(200, ErrorCategory.UNEXPECTED, null, ce.name() + " '" + ce.key(resource)
-                    + "' has no entity tag; not updated without one", null, client.region(), null, null);
+            throw new IbmApiException(
+                    200,
+                    ErrorCategory.UNEXPECTED,
+                    null,
+                    ce.name() + " '" + ce.key(resource) + "' has no entity tag; not updated without one",
+                    null,
+                    client.region(),
+                    null,
+                    null);
         }
         return tag;
     }
@@ -157,8 +166,15 @@ public final class CeEntityStore implements EntityStore {
     private String address(CeEntityType ce, ObjectNode resource) {
         String address = ce.id(resource);
         if (address == null) {
-            throw new IbmApiException(200, ErrorCategory.UNEXPECTED, null, ce.name() + " without "
-                    + (ce.kind().address() == CeKind.Address.ID ? "id" : "name"), null, client.region(), null, null);
+            throw new IbmApiException(
+                    200,
+                    ErrorCategory.UNEXPECTED,
+                    null,
+                    ce.name() + " without " + (ce.kind().address() == CeKind.Address.ID ? "id" : "name"),
+                    null,
+                    client.region(),
+                    null,
+                    null);
         }
         return address;
     }

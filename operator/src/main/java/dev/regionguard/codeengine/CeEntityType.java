@@ -30,8 +30,8 @@ public class CeEntityType implements EntityType {
      * @param createOnlyFields fields the update endpoint cannot change: a difference there means
      *                         delete and create
      */
-    CeEntityType(String name, CeKind kind, Set<String> dependsOn, boolean listItemComplete,
-                 Set<String> createOnlyFields) {
+    CeEntityType(
+            String name, CeKind kind, Set<String> dependsOn, boolean listItemComplete, Set<String> createOnlyFields) {
         this.name = name;
         this.kind = kind;
         this.dependsOn = Set.copyOf(dependsOn);

@@ -21,8 +21,7 @@ public final class CeEntityTypes {
     /** What apps and jobs reference by name: env vars, mounts and image secrets. */
     private static final Set<String> WORKLOAD_REFERENCES = Set.of(SECRET, CONFIG_MAP, PERSISTENT_DATA_STORE);
 
-    private CeEntityTypes() {
-    }
+    private CeEntityTypes() {}
 
     /**
      * Every synced type, in restore order. Domain mappings are not among them: a custom domain
@@ -34,7 +33,11 @@ public final class CeEntityTypes {
                 new CeSecretType(),
                 new CeEntityType(CONFIG_MAP, CeKind.CONFIG_MAP, Set.of(), true, Set.of()),
                 new CeEntityType(PERSISTENT_DATA_STORE, CeKind.PERSISTENT_DATA_STORE, Set.of(SECRET), true, Set.of()),
-                new CeEntityType(ALLOWED_OUTBOUND_DESTINATION, CeKind.ALLOWED_OUTBOUND_DESTINATION, Set.of(), true,
+                new CeEntityType(
+                        ALLOWED_OUTBOUND_DESTINATION,
+                        CeKind.ALLOWED_OUTBOUND_DESTINATION,
+                        Set.of(),
+                        true,
                         Set.of("type", "private_path_service_gateway_crn")),
                 new CeEntityType(BUILD, CeKind.BUILD, Set.of(SECRET), true, Set.of()),
                 new CeAppType(mode),
@@ -51,7 +54,8 @@ public final class CeEntityTypes {
     public static List<EntityType> select(StandbyMode mode, Collection<String> names) {
         List<EntityType> all = all(mode);
         Set<String> known = all.stream().map(EntityType::name).collect(Collectors.toSet());
-        List<String> unknown = names.stream().filter(n -> !known.contains(n)).sorted().toList();
+        List<String> unknown =
+                names.stream().filter(n -> !known.contains(n)).sorted().toList();
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("not Code Engine types: " + unknown + "; known: "
                     + all.stream().map(EntityType::name).toList());

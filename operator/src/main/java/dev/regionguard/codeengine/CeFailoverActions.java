@@ -34,7 +34,10 @@ public final class CeFailoverActions implements FailoverActions<CodeEngineProtec
     public CeFailoverActions(CodeEngineClients clients, CodeEngineClients probeClients, Duration appProbeTimeout) {
         this.clients = clients;
         this.probeClients = probeClients;
-        this.http = new OkHttpClient.Builder().callTimeout(appProbeTimeout).retryOnConnectionFailure(false).build();
+        this.http = new OkHttpClient.Builder()
+                .callTimeout(appProbeTimeout)
+                .retryOnConnectionFailure(false)
+                .build();
     }
 
     @Override
@@ -51,11 +54,21 @@ public final class CeFailoverActions implements FailoverActions<CodeEngineProtec
                 throw new IllegalStateException("app " + app.name + " has no endpoint");
             }
             String path = app.healthPath == null ? "/" : app.healthPath;
-            try (Response response = http.newCall(new Request.Builder().url(join(endpoint, path)).get().build()).execute()) {
+            try (Response response = http.newCall(new Request.Builder()
+                            .url(join(endpoint, path))
+                            .get()
+                            .build())
+                    .execute()) {
                 if (!response.isSuccessful()) {
-                    throw new IbmApiException(response.code(), response.code() >= 500 ? ErrorCategory.SERVER
-                            : ErrorCategory.UNEXPECTED, null, "app " + app.name + " answered " + response.code(),
-                            null, side.region(), null, null);
+                    throw new IbmApiException(
+                            response.code(),
+                            response.code() >= 500 ? ErrorCategory.SERVER : ErrorCategory.UNEXPECTED,
+                            null,
+                            "app " + app.name + " answered " + response.code(),
+                            null,
+                            side.region(),
+                            null,
+                            null);
                 }
             } catch (IOException e) {
                 throw new IllegalStateException("app " + app.name + ": " + e.getMessage(), e);
@@ -70,8 +83,11 @@ public final class CeFailoverActions implements FailoverActions<CodeEngineProtec
         for (ObjectNode app : client.list(CeKind.APP)) {
             CeScaling current = CeScaling.of(app);
             if (current.minInstances() != 0 || current.initialInstances() != 0) {
-                client.update(CeKind.APP, app.path("name").asText(), new CeScaling(0, current.maxInstances(), 0)
-                        .toMergePatch(), app.path("entity_tag").asText("*"));
+                client.update(
+                        CeKind.APP,
+                        app.path("name").asText(),
+                        new CeScaling(0, current.maxInstances(), 0).toMergePatch(),
+                        app.path("entity_tag").asText("*"));
                 scaled++;
             }
         }
@@ -84,8 +100,12 @@ public final class CeFailoverActions implements FailoverActions<CodeEngineProtec
     }
 
     @Override
-    public String unfence(CodeEngineProtection protection, ProtectedSide side, ApiKey key, ProtectedSide reference,
-                          ApiKey referenceKey) {
+    public String unfence(
+            CodeEngineProtection protection,
+            ProtectedSide side,
+            ApiKey key,
+            ProtectedSide reference,
+            ApiKey referenceKey) {
         restoreScaling(protection, clients.forProject(side.region(), side.id(), key));
         return "restored app scaling on " + side.region();
     }
@@ -95,8 +115,8 @@ public final class CeFailoverActions implements FailoverActions<CodeEngineProtec
         CodeEngineClient client = clients.forProject(side.region(), side.id(), key);
         restoreScaling(protection, client);
         CodeEngineProtectionStatus status = protection.getStatus();
-        List<DomainMappingRecord> mappings = status == null || status.domainMappings == null ? List.of()
-                : status.domainMappings;
+        List<DomainMappingRecord> mappings =
+                status == null || status.domainMappings == null ? List.of() : status.domainMappings;
         for (DomainMappingRecord mapping : mappings) {
             ObjectNode body = CeJson.NODES.objectNode().put("name", mapping.name);
             body.putObject("component").put("name", mapping.app).put("resource_type", "app_v2");
@@ -130,7 +150,11 @@ public final class CeFailoverActions implements FailoverActions<CodeEngineProtec
             ObjectNode app = client.get(CeKind.APP, record.app);
             CeScaling wanted = new CeScaling(record.minInstances, record.maxInstances, record.initialInstances);
             if (!wanted.equals(CeScaling.of(app))) {
-                client.update(CeKind.APP, record.app, wanted.toMergePatch(), app.path("entity_tag").asText("*"));
+                client.update(
+                        CeKind.APP,
+                        record.app,
+                        wanted.toMergePatch(),
+                        app.path("entity_tag").asText("*"));
             }
         }
     }

@@ -12,8 +12,7 @@ import java.util.Map;
 final class CeJson {
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private CeJson() {
-    }
+    private CeJson() {}
 
     /** A text field, or null when absent, blank or not text. */
     static String text(JsonNode node, String field) {

@@ -30,7 +30,10 @@ public enum CeKind {
     }
 
     /** Which field goes into {@code /<path>/{...}}. */
-    public enum Address { NAME, ID }
+    public enum Address {
+        NAME,
+        ID
+    }
 
     private final String path;
     private final UpdateStyle updateStyle;

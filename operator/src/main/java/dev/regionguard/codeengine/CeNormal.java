@@ -10,12 +10,26 @@ import java.util.Set;
 final class CeNormal {
     /** Set by the server on some CE resource (ibm-apis.md 3.4); never written, never compared. */
     static final Set<String> SERVER_FIELDS = Set.of(
-            "id", "href", "created_at", "entity_tag", "region", "project_id", "resource_type",
-            "status", "status_details", "endpoint", "endpoint_internal", "computed_env_variables",
-            "build", "build_run", "cname_target", "user_managed", "visibility", "generated_by");
+            "id",
+            "href",
+            "created_at",
+            "entity_tag",
+            "region",
+            "project_id",
+            "resource_type",
+            "status",
+            "status_details",
+            "endpoint",
+            "endpoint_internal",
+            "computed_env_variables",
+            "build",
+            "build_run",
+            "cname_target",
+            "user_managed",
+            "visibility",
+            "generated_by");
 
-    private CeNormal() {
-    }
+    private CeNormal() {}
 
     /**
      * A copy without server fields and nulls. Volume mounts also lose their {@code name}: the

@@ -19,7 +19,11 @@ public record CeScaling(int minInstances, int maxInstances, int initialInstances
 
     /** The merge patch that sets these counts on an app. */
     public ObjectNode toMergePatch() {
-        return CeJson.NODES.objectNode().put(MIN, minInstances).put(MAX, maxInstances).put(INITIAL, initialInstances);
+        return CeJson.NODES
+                .objectNode()
+                .put(MIN, minInstances)
+                .put(MAX, maxInstances)
+                .put(INITIAL, initialInstances);
     }
 
     private static int intField(ObjectNode app, String field, int fallback) {

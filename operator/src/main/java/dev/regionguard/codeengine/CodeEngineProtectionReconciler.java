@@ -11,21 +11,21 @@ import dev.regionguard.api.FailoverSpec;
 import dev.regionguard.api.HealthCheckSpec;
 import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.api.SyncSpec;
-import dev.regionguard.cloud.Endpoints;
-import dev.regionguard.controller.protection.FailoverActions;
-import dev.regionguard.controller.protection.ProtectionServices;
-import java.time.Duration;
 import dev.regionguard.cloud.ApiKey;
+import dev.regionguard.cloud.Endpoints;
 import dev.regionguard.cloud.IbmApiException;
-import dev.regionguard.spec.ProtectedSide;
+import dev.regionguard.controller.protection.FailoverActions;
 import dev.regionguard.controller.protection.ProtectionReconciler;
+import dev.regionguard.controller.protection.ProtectionServices;
 import dev.regionguard.controller.protection.StandbyRef;
 import dev.regionguard.controller.protection.SyncReporter;
+import dev.regionguard.spec.ProtectedSide;
 import dev.regionguard.sync.EntityStore;
 import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.SyncEngine;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -48,9 +48,14 @@ public class CodeEngineProtectionReconciler
     private final CeFailoverActions failoverActions;
 
     /** @param probeClients clients without retries, for health probes */
-    public CodeEngineProtectionReconciler(CodeEngineClients clients, CodeEngineClients probeClients,
-                                          CeEntityStore.Settings storeSettings, SyncEngine engine,
-                                          SyncReporter reporter, Clock clock, ProtectionServices services) {
+    public CodeEngineProtectionReconciler(
+            CodeEngineClients clients,
+            CodeEngineClients probeClients,
+            CeEntityStore.Settings storeSettings,
+            SyncEngine engine,
+            SyncReporter reporter,
+            Clock clock,
+            ProtectionServices services) {
         super(engine, reporter, clock, services);
         this.clients = clients;
         this.storeSettings = storeSettings;
@@ -85,14 +90,16 @@ public class CodeEngineProtectionReconciler
     @Override
     protected ProtectedSide primary(CodeEngineProtection cep) {
         CodeEngineProtectionSpec spec = cep.getSpec();
-        return spec.primary == null ? null
+        return spec.primary == null
+                ? null
                 : new ProtectedSide(spec.primary.region, spec.primary.projectId, spec.credentialsSecretRef);
     }
 
     @Override
     protected List<ProtectedSide> standbys(CodeEngineProtection cep) {
         return nullToEmpty(cep.getSpec().standbys).stream()
-                .map(s -> new ProtectedSide(s.region, s.projectId, s.credentialsSecretRef)).toList();
+                .map(s -> new ProtectedSide(s.region, s.projectId, s.credentialsSecretRef))
+                .toList();
     }
 
     @Override
@@ -102,7 +109,8 @@ public class CodeEngineProtectionReconciler
 
     @Override
     protected List<EntityType> entityTypes(CodeEngineProtection cep) {
-        return CeEntityTypes.all(cep.getSpec().standbyMode == CodeEngineStandbyMode.Warm ? StandbyMode.WARM : StandbyMode.COLD);
+        return CeEntityTypes.all(
+                cep.getSpec().standbyMode == CodeEngineStandbyMode.Warm ? StandbyMode.WARM : StandbyMode.COLD);
     }
 
     @Override
@@ -132,29 +140,43 @@ public class CodeEngineProtectionReconciler
 
     /** The active project's domains and scaling, kept in status so a failover never needs to ask it. */
     @Override
-    protected void recordExtras(CodeEngineProtection cep, CodeEngineProtectionStatus previous,
-                                CodeEngineProtectionStatus next, Sides sides) {
-        CodeEngineClient active = clients.forProject(sides.source().region(), sides.source().id(), sides.sourceKey());
+    protected void recordExtras(
+            CodeEngineProtection cep,
+            CodeEngineProtectionStatus previous,
+            CodeEngineProtectionStatus next,
+            Sides sides) {
+        CodeEngineClient active =
+                clients.forProject(sides.source().region(), sides.source().id(), sides.sourceKey());
         try {
-            next.domainMappings = active.list(CeKind.DOMAIN_MAPPING).stream().map(CodeEngineProtectionReconciler::domain)
-                    .sorted(Comparator.comparing(d -> d.name)).toList();
-            next.appScaling = active.list(CeKind.APP).stream().map(CodeEngineProtectionReconciler::scaling)
-                    .sorted(Comparator.comparing(a -> a.app)).toList();
+            next.domainMappings = active.list(CeKind.DOMAIN_MAPPING).stream()
+                    .map(CodeEngineProtectionReconciler::domain)
+                    .sorted(Comparator.comparing(d -> d.name))
+                    .toList();
+            next.appScaling = active.list(CeKind.APP).stream()
+                    .map(CodeEngineProtectionReconciler::scaling)
+                    .sorted(Comparator.comparing(a -> a.app))
+                    .toList();
         } catch (IbmApiException e) {
-            LOG.debug("[{}/{}] keeping the last recorded domains and scaling: {}", cep.getMetadata().getNamespace(),
-                    cep.getMetadata().getName(), e.summary());
+            LOG.debug(
+                    "[{}/{}] keeping the last recorded domains and scaling: {}",
+                    cep.getMetadata().getNamespace(),
+                    cep.getMetadata().getName(),
+                    e.summary());
             next.domainMappings = previous.domainMappings;
             next.appScaling = previous.appScaling;
         }
     }
 
     private static DomainMappingRecord domain(ObjectNode mapping) {
-        return new DomainMappingRecord(mapping.path("name").asText(), mapping.path("component").path("name").asText(),
+        return new DomainMappingRecord(
+                mapping.path("name").asText(),
+                mapping.path("component").path("name").asText(),
                 mapping.path("tls_secret").asText(null));
     }
 
     private static AppScalingRecord scaling(ObjectNode app) {
         CeScaling s = CeScaling.of(app);
-        return new AppScalingRecord(app.path("name").asText(), s.minInstances(), s.maxInstances(), s.initialInstances());
+        return new AppScalingRecord(
+                app.path("name").asText(), s.minInstances(), s.maxInstances(), s.initialInstances());
     }
 }

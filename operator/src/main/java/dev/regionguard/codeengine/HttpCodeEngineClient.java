@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.ErrorCategory;
 import dev.regionguard.cloud.IbmApiException;
-import dev.regionguard.cloud.http.ListPages;
 import dev.regionguard.cloud.http.IbmHttp;
 import dev.regionguard.cloud.http.IbmRequest;
 import dev.regionguard.cloud.http.IbmResponse;
+import dev.regionguard.cloud.http.ListPages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +37,8 @@ public final class HttpCodeEngineClient implements CodeEngineClient {
      * @param baseUrl      the region's CE base URL, e.g. {@code Endpoints.codeEngine(region)}
      * @param pollInterval time between the GETs of {@link #awaitDeleted} and {@link #awaitApp}
      */
-    public HttpCodeEngineClient(IbmHttp http, String baseUrl, String region, String projectId, ApiKey apiKey,
-                                Duration pollInterval) {
+    public HttpCodeEngineClient(
+            IbmHttp http, String baseUrl, String region, String projectId, ApiKey apiKey, Duration pollInterval) {
         this.http = Objects.requireNonNull(http, "http");
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.region = Objects.requireNonNull(region, "region");
@@ -62,7 +62,8 @@ public final class HttpCodeEngineClient implements CodeEngineClient {
 
     @Override
     public ObjectNode project() {
-        return http.execute(apiKey, project(IbmRequest.get(region, baseUrl)).build()).bodyObject();
+        return http.execute(apiKey, project(IbmRequest.get(region, baseUrl)).build())
+                .bodyObject();
     }
 
     @Override
@@ -70,8 +71,8 @@ public final class HttpCodeEngineClient implements CodeEngineClient {
         List<ObjectNode> items = new ArrayList<>();
         String start = null;
         for (int page = 0; page < MAX_PAGES; page++) {
-            IbmRequest.Builder request = collection(IbmRequest.get(region, baseUrl), kind)
-                    .query("limit", String.valueOf(PAGE_SIZE));
+            IbmRequest.Builder request =
+                    collection(IbmRequest.get(region, baseUrl), kind).query("limit", String.valueOf(PAGE_SIZE));
             if (start != null) {
                 request.query("start", start);
             }
@@ -91,14 +92,18 @@ public final class HttpCodeEngineClient implements CodeEngineClient {
 
     @Override
     public ObjectNode get(CeKind kind, String nameOrId) {
-        return versioned(http.execute(apiKey, collection(IbmRequest.get(region, baseUrl), kind).id(nameOrId).build()));
+        return versioned(http.execute(
+                apiKey,
+                collection(IbmRequest.get(region, baseUrl), kind).id(nameOrId).build()));
     }
 
     @Override
     public ObjectNode create(CeKind kind, ObjectNode body) {
         Objects.requireNonNull(body, "body");
-        IbmRequest request = collection(IbmRequest.post(region, baseUrl), kind).jsonBody(body)
-                .expectStatus(200, 201, 202).build();
+        IbmRequest request = collection(IbmRequest.post(region, baseUrl), kind)
+                .jsonBody(body)
+                .expectStatus(200, 201, 202)
+                .build();
         return versioned(http.execute(apiKey, request));
     }
 
@@ -109,8 +114,10 @@ public final class HttpCodeEngineClient implements CodeEngineClient {
             throw new IllegalArgumentException("an update needs the entity tag it is based on (or *)");
         }
         IbmRequest.Builder request = switch (kind.updateStyle()) {
-            case MERGE_PATCH -> collection(IbmRequest.patch(region, baseUrl), kind).id(name).mergePatchBody(body);
-            case PUT -> collection(IbmRequest.put(region, baseUrl), kind).id(name).jsonBody(body);
+            case MERGE_PATCH ->
+                collection(IbmRequest.patch(region, baseUrl), kind).id(name).mergePatchBody(body);
+            case PUT ->
+                collection(IbmRequest.put(region, baseUrl), kind).id(name).jsonBody(body);
             case NONE -> throw new IllegalArgumentException(kind + " cannot be updated; delete and create it");
         };
         return versioned(http.execute(apiKey, request.header("If-Match", etag).build()));
@@ -118,7 +125,8 @@ public final class HttpCodeEngineClient implements CodeEngineClient {
 
     @Override
     public void delete(CeKind kind, String nameOrId) {
-        IbmRequest.Builder request = collection(IbmRequest.delete(region, baseUrl), kind).id(nameOrId);
+        IbmRequest.Builder request =
+                collection(IbmRequest.delete(region, baseUrl), kind).id(nameOrId);
         if (kind.takesKeepServiceAccess()) {
             request.query("keep_service_access", "true");
         }
@@ -139,8 +147,10 @@ public final class HttpCodeEngineClient implements CodeEngineClient {
             }
         });
         if (gone.isEmpty()) {
-            throw new CeWaitFailedException(CeWaitFailedException.DELETE_NOT_FINISHED,
-                    kindName(kind) + " " + nameOrId + " still exists " + Polling.describe(timeout) + " after its delete",
+            throw new CeWaitFailedException(
+                    CeWaitFailedException.DELETE_NOT_FINISHED,
+                    kindName(kind) + " " + nameOrId + " still exists " + Polling.describe(timeout)
+                            + " after its delete",
                     region);
         }
     }
@@ -152,8 +162,10 @@ public final class HttpCodeEngineClient implements CodeEngineClient {
             last[0] = get(CeKind.APP, name);
             return CeAppStatus.of(last[0]).settled() ? Optional.of(last[0]) : Optional.empty();
         });
-        return settled.orElseThrow(() -> new CeWaitFailedException(CeWaitFailedException.APP_NOT_READY,
-                "app " + name + " not ready after " + Polling.describe(timeout) + " (" + CeAppStatus.describe(last[0]) + ")",
+        return settled.orElseThrow(() -> new CeWaitFailedException(
+                CeWaitFailedException.APP_NOT_READY,
+                "app " + name + " not ready after " + Polling.describe(timeout) + " (" + CeAppStatus.describe(last[0])
+                        + ")",
                 region));
     }
 

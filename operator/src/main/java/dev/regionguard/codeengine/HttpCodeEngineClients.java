@@ -1,8 +1,8 @@
 package dev.regionguard.codeengine;
 
 import dev.regionguard.cloud.ApiKey;
-import dev.regionguard.cloud.http.CallObserver;
 import dev.regionguard.cloud.Endpoints;
+import dev.regionguard.cloud.http.CallObserver;
 import dev.regionguard.cloud.http.HttpSettings;
 import dev.regionguard.cloud.http.IbmHttp;
 import java.time.Duration;

@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** RFC 7396 JSON merge patches, as Code Engine's PATCH endpoints take them. */
 final class MergePatch {
-    private MergePatch() {
-    }
+    private MergePatch() {}
 
     /**
      * The smallest patch that turns {@code from} into {@code to}: changed members with their new

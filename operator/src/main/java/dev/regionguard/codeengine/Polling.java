@@ -42,7 +42,9 @@ final class Polling {
 
     /** "300 s", or "50 ms" below a second. */
     static String describe(Duration duration) {
-        return duration.compareTo(Duration.ofSeconds(1)) < 0 ? duration.toMillis() + " ms" : duration.toSeconds() + " s";
+        return duration.compareTo(Duration.ofSeconds(1)) < 0
+                ? duration.toMillis() + " ms"
+                : duration.toSeconds() + " s";
     }
 
     private static void sleep(long nanos, String region) {
@@ -50,8 +52,15 @@ final class Polling {
             TimeUnit.NANOSECONDS.sleep(nanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IbmApiException(0, ErrorCategory.UNREACHABLE, null, "interrupted while waiting for Code Engine",
-                    null, region, null, e);
+            throw new IbmApiException(
+                    0,
+                    ErrorCategory.UNREACHABLE,
+                    null,
+                    "interrupted while waiting for Code Engine",
+                    null,
+                    region,
+                    null,
+                    e);
         }
     }
 }

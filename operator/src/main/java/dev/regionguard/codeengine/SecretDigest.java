@@ -18,8 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class SecretDigest {
     private static final byte[] KEY = randomKey();
 
-    private SecretDigest() {
-    }
+    private SecretDigest() {}
 
     /** HMAC-SHA256 over the members of {@code data} in key order. */
     static String of(JsonNode data) {

@@ -13,8 +13,7 @@ import java.util.List;
  * part of the form and are left out.
  */
 final class DestinationForm {
-    private DestinationForm() {
-    }
+    private DestinationForm() {}
 
     /** @param forCreate {@code type} is immutable, so an update must not send it */
     static MultipartForm of(ObjectNode body, List<FilePart> files, boolean forCreate) {

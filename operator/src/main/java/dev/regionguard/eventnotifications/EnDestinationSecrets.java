@@ -32,8 +32,10 @@ final class EnDestinationSecrets {
             "pagerduty", List.of(new SecretParam("routing_key", ALWAYS), new SecretParam("api_key", IF_PRESENT)),
             "servicenow", List.of(new SecretParam("client_secret", ALWAYS), new SecretParam("password", ALWAYS)),
             "slack", List.of(new SecretParam("token", p -> "direct_message".equals(EnJson.text(p, "type")))),
-            "push_android", List.of(new SecretParam("private_key", p -> p.has("project_id")),
-                    new SecretParam("server_key", p -> !p.has("project_id") && p.has("sender_id"))),
+            "push_android",
+                    List.of(
+                            new SecretParam("private_key", p -> p.has("project_id")),
+                            new SecretParam("server_key", p -> !p.has("project_id") && p.has("sender_id"))),
             "push_ios", List.of(new SecretParam("password", p -> "p12".equals(EnJson.text(p, "cert_type")))),
             "push_chrome", List.of(new SecretParam("api_key", ALWAYS)),
             "push_safari", List.of(new SecretParam("password", ALWAYS)),
@@ -44,8 +46,7 @@ final class EnDestinationSecrets {
             "push_ios", List.of("certificate"),
             "push_safari", List.of("certificate"));
 
-    private EnDestinationSecrets() {
-    }
+    private EnDestinationSecrets() {}
 
     static List<SecretParam> params(String destinationType) {
         return PARAMS.getOrDefault(destinationType, List.of());
@@ -62,6 +63,8 @@ final class EnDestinationSecrets {
             return List.of();
         }
         return StreamSupport.stream(names.spliterator(), false)
-                .filter(JsonNode::isTextual).map(JsonNode::asText).toList();
+                .filter(JsonNode::isTextual)
+                .map(JsonNode::asText)
+                .toList();
     }
 }

@@ -101,8 +101,10 @@ final class EnDestinationType extends EnEntityType {
             }
         }
         if (!missing.isEmpty()) {
-            return new Translation.Skip("MissingSecret", "destination '" + EnJson.text(source, "name") + "' ("
-                    + type + ") needs " + String.join(", ", missing) + " from a Secret");
+            return new Translation.Skip(
+                    "MissingSecret",
+                    "destination '" + EnJson.text(source, "name") + "' (" + type + ") needs "
+                            + String.join(", ", missing) + " from a Secret");
         }
         return desired(source, body, comparable, files, digest);
     }

@@ -48,16 +48,13 @@ abstract class EnEntityType implements EntityType {
     }
 
     /** Aligns nested shapes (server fields inside objects, write-only values); both sides. */
-    void shape(ObjectNode projected) {
-    }
+    void shape(ObjectNode projected) {}
 
     /** Rewrites ids of other types into the target's; source side only. */
-    void remap(ObjectNode body, EnReferences references) {
-    }
+    void remap(ObjectNode body, EnReferences references) {}
 
     /** Sorts arrays whose order means nothing, once ids are remapped. */
-    void sortUnordered(ObjectNode comparable) {
-    }
+    void sortUnordered(ObjectNode comparable) {}
 
     /** Adds write-only material to the body; the default has none. */
     Translation write(ObjectNode source, ObjectNode body, ObjectNode comparable, SyncContext context) {
@@ -111,8 +108,10 @@ abstract class EnEntityType implements EntityType {
         EnReferences references = new EnReferences(context);
         remap(body, references);
         if (!references.unresolved().isEmpty()) {
-            return new Translation.Skip("MissingReference", describe(source) + " references "
-                    + String.join(", ", references.unresolved()) + ", not on this standby (yet)");
+            return new Translation.Skip(
+                    "MissingReference",
+                    describe(source) + " references " + String.join(", ", references.unresolved())
+                            + ", not on this standby (yet)");
         }
         return write(source, body, comparableOf(body), context);
     }
@@ -136,7 +135,8 @@ abstract class EnEntityType implements EntityType {
         if (builtIn(entity) && !builtInFields().isEmpty()) {
             return EnJson.removeFields(copy, f -> !builtInFields().contains(f));
         }
-        EnJson.removeFields(copy, f -> EnJson.serverGenerated(f) || droppedFields().contains(f));
+        EnJson.removeFields(
+                copy, f -> EnJson.serverGenerated(f) || droppedFields().contains(f));
         shape(copy);
         return copy;
     }
@@ -147,8 +147,8 @@ abstract class EnEntityType implements EntityType {
         return comparable;
     }
 
-    final Translation.Write desired(ObjectNode source, ObjectNode body, ObjectNode comparable,
-                                    List<FilePart> files, String materialDigest) {
+    final Translation.Write desired(
+            ObjectNode source, ObjectNode body, ObjectNode comparable, List<FilePart> files, String materialDigest) {
         return new Translation.Write(new Desired(key(source), body, comparable, files, materialDigest));
     }
 

@@ -23,12 +23,16 @@ public final class EnEntityTypes {
     public static final String TOPIC = "topic";
     public static final String SUBSCRIPTION = "subscription";
 
-    private static final List<EnEntityType> ALL = List.of(new EnIntegrationType(), new EnSourceType(),
-            new EnSmtpConfigType(), new EnDestinationType(), new EnTemplateType(), new EnTopicType(),
+    private static final List<EnEntityType> ALL = List.of(
+            new EnIntegrationType(),
+            new EnSourceType(),
+            new EnSmtpConfigType(),
+            new EnDestinationType(),
+            new EnTemplateType(),
+            new EnTopicType(),
             new EnSubscriptionType());
 
-    private EnEntityTypes() {
-    }
+    private EnEntityTypes() {}
 
     /** Every type, in restore order. */
     public static List<EntityType> all() {
@@ -60,7 +64,10 @@ public final class EnEntityTypes {
                 }
             }
         }
-        return ALL.stream().filter(t -> wanted.contains(t.name())).map(EntityType.class::cast).toList();
+        return ALL.stream()
+                .filter(t -> wanted.contains(t.name()))
+                .map(EntityType.class::cast)
+                .toList();
     }
 
     /** The API collection behind a type of this package. */
@@ -69,7 +76,9 @@ public final class EnEntityTypes {
     }
 
     private static EnEntityType byName(String name) {
-        return ALL.stream().filter(t -> t.name().equals(name)).findFirst()
+        return ALL.stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("not an Event Notifications entity type: " + name));
     }
 }

@@ -36,19 +36,28 @@ public final class EnFailoverActions implements FailoverActions<EventNotificatio
     }
 
     @Override
-    public String unfence(EventNotificationsProtection protection, ProtectedSide side, ApiKey key,
-                          ProtectedSide reference, ApiKey referenceKey) {
+    public String unfence(
+            EventNotificationsProtection protection,
+            ProtectedSide side,
+            ApiKey key,
+            ProtectedSide reference,
+            ApiKey referenceKey) {
         Map<String, Boolean> wanted = new TreeMap<>();
-        clients.forInstance(reference.region(), reference.id(), referenceKey).list(EnKind.SOURCE)
-                .forEach(s -> wanted.put(s.path("name").asText(), s.path("enabled").asBoolean(true)));
+        clients.forInstance(reference.region(), reference.id(), referenceKey)
+                .list(EnKind.SOURCE)
+                .forEach(s ->
+                        wanted.put(s.path("name").asText(), s.path("enabled").asBoolean(true)));
         EventNotificationsClient client = clients.forInstance(side.region(), side.id(), key);
         int changed = 0;
         for (ObjectNode source : client.list(EnKind.SOURCE)) {
             boolean enabled = wanted.getOrDefault(source.path("name").asText(), true);
             if ("api".equalsIgnoreCase(source.path("type").asText("api"))
                     && source.path("enabled").asBoolean(true) != enabled) {
-                client.update(EnKind.SOURCE, source.path("id").asText(),
-                        JsonNodeFactory.instance.objectNode().put("enabled", enabled), List.of());
+                client.update(
+                        EnKind.SOURCE,
+                        source.path("id").asText(),
+                        JsonNodeFactory.instance.objectNode().put("enabled", enabled),
+                        List.of());
                 changed++;
             }
         }
@@ -59,7 +68,8 @@ public final class EnFailoverActions implements FailoverActions<EventNotificatio
     public Map<String, String> activate(EventNotificationsProtection protection, ProtectedSide side, ApiKey key) {
         Map<String, String> data = new TreeMap<>();
         data.put("instanceId", side.id());
-        for (ObjectNode source : clients.forInstance(side.region(), side.id(), key).list(EnKind.SOURCE)) {
+        for (ObjectNode source :
+                clients.forInstance(side.region(), side.id(), key).list(EnKind.SOURCE)) {
             data.put("source." + source.path("name").asText(), source.path("id").asText());
         }
         return data;
@@ -72,8 +82,11 @@ public final class EnFailoverActions implements FailoverActions<EventNotificatio
                 .filter(s -> s.path("enabled").asBoolean(true) != enabled)
                 .toList();
         for (ObjectNode source : api) {
-            client.update(EnKind.SOURCE, source.path("id").asText(),
-                    JsonNodeFactory.instance.objectNode().put("enabled", enabled), List.of());
+            client.update(
+                    EnKind.SOURCE,
+                    source.path("id").asText(),
+                    JsonNodeFactory.instance.objectNode().put("enabled", enabled),
+                    List.of());
         }
         return (enabled ? "enabled " : "disabled ") + api.size() + " API sources on " + side.region();
     }

@@ -18,8 +18,7 @@ import java.util.TreeMap;
 final class EnJson {
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private EnJson() {
-    }
+    private EnJson() {}
 
     /** The text of a field, or null when it is absent, null or not a scalar. */
     static String text(JsonNode node, String field) {
@@ -29,8 +28,11 @@ final class EnJson {
 
     /** Fields IBM sets on every kind: ids, timestamps, counts and the names of related entities. */
     static boolean serverGenerated(String field) {
-        return field.equals("id") || field.equals("created_at") || field.equals("updated_at")
-                || field.endsWith("_count") || field.endsWith("_names");
+        return field.equals("id")
+                || field.equals("created_at")
+                || field.equals("updated_at")
+                || field.endsWith("_count")
+                || field.endsWith("_names");
     }
 
     /** Removes the fields of {@code node} the predicate selects; returns the node. */
@@ -89,7 +91,9 @@ final class EnJson {
     }
 
     private static boolean unset(JsonNode value) {
-        return value.isNull() || value.isMissingNode() || value.isTextual() && value.asText().isEmpty()
+        return value.isNull()
+                || value.isMissingNode()
+                || value.isTextual() && value.asText().isEmpty()
                 || value.isContainerNode() && value.isEmpty();
     }
 
@@ -135,7 +139,8 @@ final class EnJson {
     /** A short, stable digest of JSON content (change markers built from list items). */
     static String fingerprint(JsonNode node) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical(node).getBytes(StandardCharsets.UTF_8));
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest(canonical(node).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);

@@ -15,7 +15,10 @@ public enum EnKind {
     TOPIC("topics", "topics", UpdateMethod.PUT, false, true),
     SUBSCRIPTION("subscriptions", "subscriptions", UpdateMethod.PATCH, false, true);
 
-    public enum UpdateMethod { PUT, PATCH }
+    public enum UpdateMethod {
+        PUT,
+        PATCH
+    }
 
     private final String path;
     private final String listKey;

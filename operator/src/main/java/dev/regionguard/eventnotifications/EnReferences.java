@@ -20,8 +20,8 @@ final class EnReferences {
         if (sourceId == null || sourceId.isEmpty()) {
             return;
         }
-        context.targetId(typeName, sourceId).ifPresentOrElse(id -> node.put(field, id),
-                () -> unresolved.add(typeName + " " + sourceId));
+        context.targetId(typeName, sourceId)
+                .ifPresentOrElse(id -> node.put(field, id), () -> unresolved.add(typeName + " " + sourceId));
     }
 
     /** "topic 1a2b…, template 3c4d…", or empty when everything resolved. */

@@ -28,8 +28,7 @@ final class EnSubscriptionAttributes {
     private static final String UNSUBSCRIBED = "unsubscribed";
     private static final String CHANNELS = "channels";
 
-    private EnSubscriptionAttributes() {
-    }
+    private EnSubscriptionAttributes() {}
 
     /** Rewrites GET-shaped recipients into the create shape, in place; other attributes stay. */
     static void toCreateShape(ObjectNode attributes) {
@@ -80,7 +79,8 @@ final class EnSubscriptionAttributes {
                 operations.add(channel.deepCopy().put("operation", "add"));
             }
         });
-        currentById.keySet().stream().filter(id -> !wantedById.containsKey(id))
+        currentById.keySet().stream()
+                .filter(id -> !wantedById.containsKey(id))
                 .forEach(id -> operations.addObject().put("id", id).put("operation", "remove"));
         return operations;
     }
@@ -104,7 +104,8 @@ final class EnSubscriptionAttributes {
             return result;
         }
         for (JsonNode entry : list) {
-            String address = entry.isTextual() ? entry.asText()
+            String address = entry.isTextual()
+                    ? entry.asText()
                     : entry.has("email") ? EnJson.text(entry, "email") : EnJson.text(entry, "phone_number");
             if (address != null && !address.isEmpty()) {
                 result.add(address);

@@ -13,8 +13,11 @@ final class EnSubscriptionType extends EnEntityType {
     private static final String ATTRIBUTES = "attributes";
 
     EnSubscriptionType() {
-        super(EnEntityTypes.SUBSCRIPTION, EnKind.SUBSCRIPTION,
-                Set.of(EnEntityTypes.TOPIC, EnEntityTypes.DESTINATION, EnEntityTypes.TEMPLATE), false);
+        super(
+                EnEntityTypes.SUBSCRIPTION,
+                EnKind.SUBSCRIPTION,
+                Set.of(EnEntityTypes.TOPIC, EnEntityTypes.DESTINATION, EnEntityTypes.TEMPLATE),
+                false);
     }
 
     @Override

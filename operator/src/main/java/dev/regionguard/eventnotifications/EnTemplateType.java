@@ -39,8 +39,10 @@ final class EnTemplateType extends EnEntityType {
         Optional<Material> material = context.material(name(), EnJson.text(source, "name"));
         String text = material.map(m -> m.values().get("body")).orElse(null);
         if (text == null || text.isEmpty()) {
-            return new Translation.Skip("MissingTemplateBody", "template '" + EnJson.text(source, "name") + "' ("
-                    + type + ") needs its body from a ConfigMap or Secret: IBM never returns it");
+            return new Translation.Skip(
+                    "MissingTemplateBody",
+                    "template '" + EnJson.text(source, "name") + "' (" + type
+                            + ") needs its body from a ConfigMap or Secret: IBM never returns it");
         }
         ObjectNode params = EnJson.object(body, "params");
         params.put("body", Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));

@@ -6,16 +6,16 @@ import dev.regionguard.api.FailoverSpec;
 import dev.regionguard.api.HealthCheckSpec;
 import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.api.ProtectionStatus;
-import dev.regionguard.cloud.Endpoints;
-import dev.regionguard.controller.protection.FailoverActions;
-import dev.regionguard.controller.protection.ProtectionServices;
 import dev.regionguard.api.SyncSpec;
 import dev.regionguard.cloud.ApiKey;
+import dev.regionguard.cloud.Endpoints;
+import dev.regionguard.controller.protection.FailoverActions;
 import dev.regionguard.controller.protection.KubernetesMaterial;
-import dev.regionguard.spec.ProtectedSide;
 import dev.regionguard.controller.protection.ProtectionReconciler;
+import dev.regionguard.controller.protection.ProtectionServices;
 import dev.regionguard.controller.protection.StandbyRef;
 import dev.regionguard.controller.protection.SyncReporter;
+import dev.regionguard.spec.ProtectedSide;
 import dev.regionguard.sync.EntityStore;
 import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.MaterialSource;
@@ -38,9 +38,13 @@ public class EventNotificationsProtectionReconciler
     private final EnFailoverActions failoverActions;
 
     /** @param probeClients clients without retries, for health probes */
-    public EventNotificationsProtectionReconciler(EventNotificationsClients clients,
-                                                  EventNotificationsClients probeClients, SyncEngine engine,
-                                                  SyncReporter reporter, Clock clock, ProtectionServices services) {
+    public EventNotificationsProtectionReconciler(
+            EventNotificationsClients clients,
+            EventNotificationsClients probeClients,
+            SyncEngine engine,
+            SyncReporter reporter,
+            Clock clock,
+            ProtectionServices services) {
         super(engine, reporter, clock, services);
         this.clients = clients;
         this.failoverActions = new EnFailoverActions(clients, probeClients);
@@ -74,14 +78,16 @@ public class EventNotificationsProtectionReconciler
     @Override
     protected ProtectedSide primary(EventNotificationsProtection enp) {
         EventNotificationsProtectionSpec spec = enp.getSpec();
-        return spec.primary == null ? null
+        return spec.primary == null
+                ? null
                 : new ProtectedSide(spec.primary.region, spec.primary.instanceId, spec.credentialsSecretRef);
     }
 
     @Override
     protected List<ProtectedSide> standbys(EventNotificationsProtection enp) {
         return nullToEmpty(enp.getSpec().standbys).stream()
-                .map(s -> new ProtectedSide(s.region, s.instanceId, s.credentialsSecretRef)).toList();
+                .map(s -> new ProtectedSide(s.region, s.instanceId, s.credentialsSecretRef))
+                .toList();
     }
 
     @Override
@@ -106,8 +112,11 @@ public class EventNotificationsProtectionReconciler
 
     @Override
     protected MaterialSource material(EventNotificationsProtection enp) {
-        return new KubernetesMaterial(objects, enp.getMetadata().getNamespace(),
-                nullToEmpty(enp.getSpec().destinationSecrets), nullToEmpty(enp.getSpec().templateBodies));
+        return new KubernetesMaterial(
+                objects,
+                enp.getMetadata().getNamespace(),
+                nullToEmpty(enp.getSpec().destinationSecrets),
+                nullToEmpty(enp.getSpec().templateBodies));
     }
 
     @Override
@@ -125,13 +134,19 @@ public class EventNotificationsProtectionReconciler
         EventNotificationsProtectionSpec spec = enp.getSpec();
         Set<String> names = credentialSecrets(primary(enp), standbys(enp));
         nullToEmpty(spec.destinationSecrets).forEach(d -> names.add(d.secretName));
-        nullToEmpty(spec.templateBodies).stream().filter(t -> t.secretName != null).forEach(t -> names.add(t.secretName));
+        nullToEmpty(spec.templateBodies).stream()
+                .filter(t -> t.secretName != null)
+                .forEach(t -> names.add(t.secretName));
         return names;
     }
 
     @Override
     protected Set<String> configMapNames(EventNotificationsProtection enp) {
-        return enp.getSpec() == null ? Set.of() : nullToEmpty(enp.getSpec().templateBodies).stream()
-                .map(t -> t.configMapName).filter(n -> n != null).collect(Collectors.toSet());
+        return enp.getSpec() == null
+                ? Set.of()
+                : nullToEmpty(enp.getSpec().templateBodies).stream()
+                        .map(t -> t.configMapName)
+                        .filter(n -> n != null)
+                        .collect(Collectors.toSet());
     }
 }

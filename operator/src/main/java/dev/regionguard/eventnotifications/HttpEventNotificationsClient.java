@@ -6,9 +6,9 @@ import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.ErrorCategory;
 import dev.regionguard.cloud.FilePart;
 import dev.regionguard.cloud.IbmApiException;
-import dev.regionguard.cloud.http.ListPages;
 import dev.regionguard.cloud.http.IbmHttp;
 import dev.regionguard.cloud.http.IbmRequest;
+import dev.regionguard.cloud.http.ListPages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,8 +32,7 @@ public final class HttpEventNotificationsClient implements EventNotificationsCli
     private final ApiKey apiKey;
 
     /** @param baseUrl the region's EN base URL, e.g. {@code Endpoints.eventNotifications(region)} */
-    public HttpEventNotificationsClient(IbmHttp http, String baseUrl, String region, String instanceId,
-                                        ApiKey apiKey) {
+    public HttpEventNotificationsClient(IbmHttp http, String baseUrl, String region, String instanceId, ApiKey apiKey) {
         this.http = Objects.requireNonNull(http, "http");
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.region = Objects.requireNonNull(region, "region");
@@ -77,7 +76,8 @@ public final class HttpEventNotificationsClient implements EventNotificationsCli
     public ObjectNode update(EnKind kind, String id, ObjectNode body, List<FilePart> files) {
         requireTopLevel(kind);
         IbmRequest.Builder start = kind.updateMethod() == EnKind.UpdateMethod.PUT
-                ? IbmRequest.put(region, baseUrl) : IbmRequest.patch(region, baseUrl);
+                ? IbmRequest.put(region, baseUrl)
+                : IbmRequest.patch(region, baseUrl);
         return call(withBody(collection(start, kind).id(id), kind, body, files, false));
     }
 
@@ -87,7 +87,12 @@ public final class HttpEventNotificationsClient implements EventNotificationsCli
         if (!kind.deletable()) {
             throw new IllegalArgumentException(kind + " has no DELETE endpoint");
         }
-        http.execute(apiKey, collection(IbmRequest.delete(region, baseUrl), kind).id(id).expectStatus(204).build());
+        http.execute(
+                apiKey,
+                collection(IbmRequest.delete(region, baseUrl), kind)
+                        .id(id)
+                        .expectStatus(204)
+                        .build());
     }
 
     @Override
@@ -102,18 +107,26 @@ public final class HttpEventNotificationsClient implements EventNotificationsCli
 
     @Override
     public ObjectNode updateSmtpUser(String smtpConfigId, String userId, ObjectNode body) {
-        return call(smtpUsers(IbmRequest.patch(region, baseUrl), smtpConfigId).id(userId).jsonBody(body));
+        return call(smtpUsers(IbmRequest.patch(region, baseUrl), smtpConfigId)
+                .id(userId)
+                .jsonBody(body));
     }
 
     @Override
     public void deleteSmtpUser(String smtpConfigId, String userId) {
-        http.execute(apiKey, smtpUsers(IbmRequest.delete(region, baseUrl), smtpConfigId).id(userId)
-                .expectStatus(204).build());
+        http.execute(
+                apiKey,
+                smtpUsers(IbmRequest.delete(region, baseUrl), smtpConfigId)
+                        .id(userId)
+                        .expectStatus(204)
+                        .build());
     }
 
     @Override
     public int probe() {
-        IbmRequest request = collection(IbmRequest.get(region, baseUrl), EnKind.SOURCE).query("limit", "1").build();
+        IbmRequest request = collection(IbmRequest.get(region, baseUrl), EnKind.SOURCE)
+                .query("limit", "1")
+                .build();
         JsonNode total = http.execute(apiKey, request).bodyObject().get("total_count");
         if (total == null || !total.canConvertToInt()) {
             throw unexpected("source list without total_count");
@@ -142,8 +155,8 @@ public final class HttpEventNotificationsClient implements EventNotificationsCli
         return http.execute(apiKey, request.build()).bodyObject();
     }
 
-    private static IbmRequest.Builder withBody(IbmRequest.Builder request, EnKind kind, ObjectNode body,
-                                               List<FilePart> files, boolean forCreate) {
+    private static IbmRequest.Builder withBody(
+            IbmRequest.Builder request, EnKind kind, ObjectNode body, List<FilePart> files, boolean forCreate) {
         Objects.requireNonNull(body, "body");
         List<FilePart> parts = files == null ? List.of() : files;
         if (kind.multipart()) {
@@ -164,7 +177,8 @@ public final class HttpEventNotificationsClient implements EventNotificationsCli
         List<ObjectNode> items = new ArrayList<>();
         long offset = 0;
         for (int page = 0; page < MAX_PAGES; page++) {
-            IbmRequest request = collection.apply(IbmRequest.get(region, baseUrl))
+            IbmRequest request = collection
+                    .apply(IbmRequest.get(region, baseUrl))
                     .query("limit", String.valueOf(PAGE_SIZE))
                     .query("offset", String.valueOf(offset))
                     .build();
@@ -204,7 +218,8 @@ public final class HttpEventNotificationsClient implements EventNotificationsCli
 
     private static void requireTopLevel(EnKind kind) {
         if (kind == EnKind.SMTP_USER) {
-            throw new IllegalArgumentException("SMTP users live under an SMTP configuration: use the *SmtpUser methods");
+            throw new IllegalArgumentException(
+                    "SMTP users live under an SMTP configuration: use the *SmtpUser methods");
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.regionguard.eventnotifications;
 
 import dev.regionguard.cloud.ApiKey;
-import dev.regionguard.cloud.http.CallObserver;
 import dev.regionguard.cloud.Endpoints;
+import dev.regionguard.cloud.http.CallObserver;
 import dev.regionguard.cloud.http.HttpSettings;
 import dev.regionguard.cloud.http.IbmHttp;
 import java.util.Objects;
@@ -21,15 +21,14 @@ public final class HttpEventNotificationsClients implements EventNotificationsCl
     }
 
     /** Production wiring: OkHttp from {@code settings}, IAM at {@code endpoints.iamTokenUrl()}. */
-    public static HttpEventNotificationsClients create(Endpoints endpoints, HttpSettings settings,
-                                                       CallObserver observer) {
+    public static HttpEventNotificationsClients create(
+            Endpoints endpoints, HttpSettings settings, CallObserver observer) {
         return new HttpEventNotificationsClients(endpoints, IbmHttp.create(endpoints, settings, observer));
     }
 
     /** @throws IllegalArgumentException when {@code region} is not a region name */
     @Override
     public EventNotificationsClient forInstance(String region, String instanceId, ApiKey apiKey) {
-        return new HttpEventNotificationsClient(http, endpoints.eventNotifications(region), region, instanceId,
-                apiKey);
+        return new HttpEventNotificationsClient(http, endpoints.eventNotifications(region), region, instanceId, apiKey);
     }
 }

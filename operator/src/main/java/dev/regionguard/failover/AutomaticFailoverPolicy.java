@@ -1,10 +1,10 @@
 package dev.regionguard.failover;
 
-import dev.regionguard.spec.FailoverSettings;
 import dev.regionguard.api.FailoverMode;
 import dev.regionguard.api.HealthState;
-import dev.regionguard.spec.HealthCheckSettings;
 import dev.regionguard.health.RegionHealth;
+import dev.regionguard.spec.FailoverSettings;
+import dev.regionguard.spec.HealthCheckSettings;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,21 +26,22 @@ import java.util.Optional;
 public record AutomaticFailoverPolicy(FailoverSettings failover, HealthCheckSettings health) {
 
     /** What the policy sees of one protection. */
-    public record Situation(String activeRegion, RegionHealth activeHealth, List<StandbyReadiness> standbys,
-                            Instant lastAutomaticFailover, boolean failoverInProgress) {
-    }
+    public record Situation(
+            String activeRegion,
+            RegionHealth activeHealth,
+            List<StandbyReadiness> standbys,
+            Instant lastAutomaticFailover,
+            boolean failoverInProgress) {}
 
     public sealed interface Verdict permits Decision, Hold {
         String reason();
     }
 
     /** Fail over to targetRegion, for reason (goes into the RegionFailover's spec.reason). */
-    public record Decision(String targetRegion, String reason) implements Verdict {
-    }
+    public record Decision(String targetRegion, String reason) implements Verdict {}
 
     /** Do nothing now, and why (for logs and a status message; not for an Event on every probe). */
-    public record Hold(String reason) implements Verdict {
-    }
+    public record Hold(String reason) implements Verdict {}
 
     public Optional<Decision> decide(Situation situation, Instant now) {
         return evaluate(situation, now) instanceof Decision d ? Optional.of(d) : Optional.empty();
@@ -59,8 +60,9 @@ public record AutomaticFailoverPolicy(FailoverSettings failover, HealthCheckSett
                     + (active.state() == HealthState.Unknown ? ", which is not evidence of an outage" : ""));
         }
         if (active.consecutiveFailures() < health.failureThreshold()) {
-            return new Hold("active region " + s.activeRegion() + " is Unhealthy but only " + active.consecutiveFailures()
-                    + " of the last probes failed in a row (failureThreshold " + health.failureThreshold() + ")");
+            return new Hold("active region " + s.activeRegion() + " is Unhealthy but only "
+                    + active.consecutiveFailures() + " of the last probes failed in a row (failureThreshold "
+                    + health.failureThreshold() + ")");
         }
         if (s.lastAutomaticFailover() != null) {
             Instant cooldownEnds = s.lastAutomaticFailover().plus(failover.cooldown());
@@ -71,12 +73,17 @@ public record AutomaticFailoverPolicy(FailoverSettings failover, HealthCheckSett
         }
         Optional<StandbyReadiness> target = TargetSelection.bestReady(s.standbys());
         if (target.isEmpty()) {
-            List<String> why = TargetSelection.rank(s.standbys()).stream().map(StandbyReadiness::describe).toList();
+            List<String> why = TargetSelection.rank(s.standbys()).stream()
+                    .map(StandbyReadiness::describe)
+                    .toList();
             return new Hold("no standby is ready" + (why.isEmpty() ? "" : ": " + String.join("; ", why)));
         }
-        return new Decision(target.get().region(), "automatic: " + s.activeRegion() + " Unhealthy since "
-                + active.since() + " (" + active.consecutiveFailures() + " failed probes in a row"
-                + (active.lastError() == null ? "" : ", last: " + active.lastError()) + "); " + target.get().region()
-                + " is ready: " + target.get().reason());
+        return new Decision(
+                target.get().region(),
+                "automatic: " + s.activeRegion() + " Unhealthy since "
+                        + active.since() + " (" + active.consecutiveFailures() + " failed probes in a row"
+                        + (active.lastError() == null ? "" : ", last: " + active.lastError()) + "); "
+                        + target.get().region()
+                        + " is ready: " + target.get().reason());
     }
 }

@@ -8,5 +8,4 @@ package dev.regionguard.failover;
  *                       state machine until the failover is final, then release
  * @param unfenceOldSide the Fencing step ran, but the active region was not switched
  */
-public record Deletion(boolean release, boolean unfenceOldSide, String message) {
-}
+public record Deletion(boolean release, boolean unfenceOldSide, String message) {}

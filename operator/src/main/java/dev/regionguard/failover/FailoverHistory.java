@@ -13,8 +13,7 @@ import java.util.Optional;
 public final class FailoverHistory {
     public static final int MAX_ENTRIES = 10;
 
-    private FailoverHistory() {
-    }
+    private FailoverHistory() {}
 
     /** The history with entry in front; adding an entry already there (same RegionFailover) changes nothing. */
     public static List<FailoverRecord> add(List<FailoverRecord> history, FailoverRecord entry) {

@@ -9,8 +9,7 @@ import java.util.Map;
 
 /** What a validated failover will change, as short lines per region and object, in execution order. */
 final class FailoverPlanner {
-    private FailoverPlanner() {
-    }
+    private FailoverPlanner() {}
 
     /** The topology after the switch: what Promoting writes into the protection's status. */
     static RegionTopology after(FailoverType type, RegionTopology before, String target) {

@@ -1,6 +1,7 @@
 package dev.regionguard.failover;
 
 import dev.regionguard.api.Condition;
+import dev.regionguard.api.Conditions;
 import dev.regionguard.api.FailoverPhase;
 import dev.regionguard.api.FailoverPlan;
 import dev.regionguard.api.FailoverRecord;
@@ -10,7 +11,6 @@ import dev.regionguard.api.FailoverStepStatus;
 import dev.regionguard.api.FailoverType;
 import dev.regionguard.api.HealthState;
 import dev.regionguard.api.RegionFailoverStatus;
-import dev.regionguard.api.Conditions;
 import dev.regionguard.api.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,8 +66,14 @@ public final class FailoverStateMachine {
         RegionFailoverStatus status = recorded.copy();
         FailoverStepStatus step = running(status);
         if (view == null) {
-            return finish(request, status, step, FailoverPhase.Failed, "ProtectionNotFound", protection(request)
-                    + " no longer exists", now);
+            return finish(
+                    request,
+                    status,
+                    step,
+                    FailoverPhase.Failed,
+                    "ProtectionNotFound",
+                    protection(request) + " no longer exists",
+                    now);
         }
         return switch (step.step) {
             case Validating -> validating(request, status, step, view, now);
@@ -78,8 +84,12 @@ public final class FailoverStateMachine {
     }
 
     /** The status to record after the wiring performed the running step. */
-    public Next completed(FailoverRequest request, RegionFailoverStatus recorded, FailoverStep performed,
-                          StepResult result, Instant now) {
+    public Next completed(
+            FailoverRequest request,
+            RegionFailoverStatus recorded,
+            FailoverStep performed,
+            StepResult result,
+            Instant now) {
         RegionFailoverStatus status = recorded.copy();
         FailoverStepStatus step = running(status);
         if (step.step != performed) {
@@ -110,8 +120,11 @@ public final class FailoverStateMachine {
         if (hasStep(recorded, FailoverStep.Promoting)) {
             return new Deletion(false, false, "Promoting has started: the failover runs to the end first");
         }
-        return new Deletion(true, fenced, "aborted in " + recorded.phase + ", before Promoting: "
-                + recorded.fromRegion + " stays the active region");
+        return new Deletion(
+                true,
+                fenced,
+                "aborted in " + recorded.phase + ", before Promoting: " + recorded.fromRegion
+                        + " stays the active region");
     }
 
     private Next start(FailoverRequest request, ProtectionView view, Instant now) {
@@ -121,8 +134,14 @@ public final class FailoverStateMachine {
         FailoverStepStatus step = new FailoverStepStatus(FailoverStep.Validating, Timestamps.format(now));
         status.steps.add(step);
         if (view == null) {
-            return finish(request, status, step, FailoverPhase.Rejected, "ProtectionNotFound",
-                    protection(request) + " not found in this namespace", now);
+            return finish(
+                    request,
+                    status,
+                    step,
+                    FailoverPhase.Rejected,
+                    "ProtectionNotFound",
+                    protection(request) + " not found in this namespace",
+                    now);
         }
         Validation validation = FailoverValidation.validate(request, view);
         if (validation instanceof Validation.Refused refused) {
@@ -145,106 +164,194 @@ public final class FailoverStateMachine {
             status.durationSeconds = 0L;
             String message = "plan only: a Failover would make " + plan.toRegion + " active at epoch " + plan.epoch
                     + "; nothing changed";
-            setConditions(status, Conditions.of(READY, true, "Planned", message),
-                    Conditions.of(COMMITTED, false, "PlanOnly", "nothing was changed"), now);
-            return new Next.Record(status, List.of(Milestone.normal("FailoverPlanned", protection(request) + ": "
-                    + message)), null);
+            setConditions(
+                    status,
+                    Conditions.of(READY, true, "Planned", message),
+                    Conditions.of(COMMITTED, false, "PlanOnly", "nothing was changed"),
+                    now);
+            return new Next.Record(
+                    status, List.of(Milestone.normal("FailoverPlanned", protection(request) + ": " + message)), null);
         }
         status.phase = FailoverPhase.Validating;
         setProgressConditions(status, now);
         return new Next.Record(status, List.of(), null);
     }
 
-    private Next validating(FailoverRequest request, RegionFailoverStatus status, FailoverStepStatus step,
-                            ProtectionView view, Instant now) {
+    private Next validating(
+            FailoverRequest request,
+            RegionFailoverStatus status,
+            FailoverStepStatus step,
+            ProtectionView view,
+            Instant now) {
         String holder = view.failoverHolder();
         if (request.name().equals(holder)) { // the lock was taken, but the crash came before recording it
             RegionTopology topology = view.topology();
             if (!topology.activeRegion().equals(status.fromRegion) || topology.epoch() != status.epoch - 1) {
-                return finish(request, status, step, FailoverPhase.Rejected, "ProtectionChanged",
+                return finish(
+                        request,
+                        status,
+                        step,
+                        FailoverPhase.Rejected,
+                        "ProtectionChanged",
                         "the protection changed since validation (active " + topology.activeRegion() + ", epoch "
-                                + topology.epoch() + "); create a new RegionFailover", now);
+                                + topology.epoch() + "); create a new RegionFailover",
+                        now);
             }
             return advance(request, status, step, FailoverStepResult.Succeeded, "failover lock taken", now);
         }
         if (holder != null) {
-            return finish(request, status, step, FailoverPhase.Rejected, "FailoverInProgress", "RegionFailover "
-                    + holder + " is in progress for this protection; only one runs at a time", now);
+            return finish(
+                    request,
+                    status,
+                    step,
+                    FailoverPhase.Rejected,
+                    "FailoverInProgress",
+                    "RegionFailover " + holder + " is in progress for this protection; only one runs at a time",
+                    now);
         }
         return perform(status, step, view);
     }
 
-    private Next fencing(FailoverRequest request, RegionFailoverStatus status, FailoverStepStatus step,
-                         ProtectionView view, Instant now) {
+    private Next fencing(
+            FailoverRequest request,
+            RegionFailoverStatus status,
+            FailoverStepStatus step,
+            ProtectionView view,
+            Instant now) {
         if (view.health(status.fromRegion) == HealthState.Unhealthy) {
             // the failover path must not wait for the failed region
-            return advance(request, status, step, FailoverStepResult.Skipped,
-                    status.fromRegion + " is Unhealthy: not contacted", now);
+            return advance(
+                    request,
+                    status,
+                    step,
+                    FailoverStepResult.Skipped,
+                    status.fromRegion + " is Unhealthy: not contacted",
+                    now);
         }
         return perform(status, step, view);
     }
 
-    private Next promoting(FailoverRequest request, RegionFailoverStatus status, FailoverStepStatus step,
-                           ProtectionView view, Instant now) {
+    private Next promoting(
+            FailoverRequest request,
+            RegionFailoverStatus status,
+            FailoverStepStatus step,
+            ProtectionView view,
+            Instant now) {
         RegionTopology topology = view.topology();
         if (topology.activeRegion().equals(status.toRegion) && topology.epoch() == status.epoch) {
-            return advance(request, status, step, FailoverStepResult.Succeeded, status.toRegion
-                    + " is the active region at epoch " + status.epoch, now);
+            return advance(
+                    request,
+                    status,
+                    step,
+                    FailoverStepResult.Succeeded,
+                    status.toRegion + " is the active region at epoch " + status.epoch,
+                    now);
         }
         if (topology.activeRegion().equals(status.fromRegion) && topology.epoch() == status.epoch - 1) {
             return perform(status, step, view);
         }
-        return finish(request, status, step, FailoverPhase.Failed, "ProtectionChanged", "the protection changed "
-                + "outside this failover (active " + topology.activeRegion() + ", epoch " + topology.epoch()
-                + "); expected " + status.fromRegion + " at epoch " + (status.epoch - 1) + "; nothing switched", now);
+        return finish(
+                request,
+                status,
+                step,
+                FailoverPhase.Failed,
+                "ProtectionChanged",
+                "the protection changed "
+                        + "outside this failover (active " + topology.activeRegion() + ", epoch " + topology.epoch()
+                        + "); expected " + status.fromRegion + " at epoch " + (status.epoch - 1) + "; nothing switched",
+                now);
     }
 
     private Next perform(RegionFailoverStatus status, FailoverStepStatus step, ProtectionView view) {
         FailoverType type = status.plan.type;
-        RegionTopology after = isCommitted(status) ? view.topology()
-                : FailoverPlanner.after(type, view.topology(), status.toRegion);
-        return new Next.Perform(step.step, step.attempts, type, status.fromRegion, status.toRegion, after,
-                status.plan.copy());
+        RegionTopology after =
+                isCommitted(status) ? view.topology() : FailoverPlanner.after(type, view.topology(), status.toRegion);
+        return new Next.Perform(
+                step.step, step.attempts, type, status.fromRegion, status.toRegion, after, status.plan.copy());
     }
 
-    private Next failed(FailoverRequest request, RegionFailoverStatus status, FailoverStepStatus step, String message,
-                        Instant now) {
+    private Next failed(
+            FailoverRequest request,
+            RegionFailoverStatus status,
+            FailoverStepStatus step,
+            String message,
+            Instant now) {
         return switch (step.step) {
-            case Validating -> finish(request, status, step, FailoverPhase.Rejected, "FailoverInProgress", message, now);
-            case Fencing -> advance(request, status, step, FailoverStepResult.Skipped,
-                    "fencing failed, continuing without it: " + message, now);
-            case FinalSync -> step.attempts >= FINAL_SYNC_ATTEMPTS
-                    ? finish(request, status, step, FailoverPhase.Failed, "FinalSyncFailed", "the final sync from "
-                    + status.fromRegion + " to " + status.toRegion + " failed " + step.attempts + " times: " + message
-                    + "; nothing switched", now)
-                    : retry(request, status, step, message, now);
-            case Verifying -> step.attempts >= VERIFY_ATTEMPTS
-                    ? finish(request, status, step, FailoverPhase.Failed, "VerificationFailed", status.toRegion
-                    + " is the active region at epoch " + status.epoch + " but did not answer " + step.attempts
-                    + " times: " + message, now)
-                    : retry(request, status, step, message, now);
+            case Validating ->
+                finish(request, status, step, FailoverPhase.Rejected, "FailoverInProgress", message, now);
+            case Fencing ->
+                advance(
+                        request,
+                        status,
+                        step,
+                        FailoverStepResult.Skipped,
+                        "fencing failed, continuing without it: " + message,
+                        now);
+            case FinalSync ->
+                step.attempts >= FINAL_SYNC_ATTEMPTS
+                        ? finish(
+                                request,
+                                status,
+                                step,
+                                FailoverPhase.Failed,
+                                "FinalSyncFailed",
+                                "the final sync from "
+                                        + status.fromRegion + " to " + status.toRegion + " failed " + step.attempts
+                                        + " times: " + message
+                                        + "; nothing switched",
+                                now)
+                        : retry(request, status, step, message, now);
+            case Verifying ->
+                step.attempts >= VERIFY_ATTEMPTS
+                        ? finish(
+                                request,
+                                status,
+                                step,
+                                FailoverPhase.Failed,
+                                "VerificationFailed",
+                                status.toRegion
+                                        + " is the active region at epoch " + status.epoch + " but did not answer "
+                                        + step.attempts
+                                        + " times: " + message,
+                                now)
+                        : retry(request, status, step, message, now);
             case Promoting, Redirecting -> retry(request, status, step, message, now);
         };
     }
 
-    private Next retry(FailoverRequest request, RegionFailoverStatus status, FailoverStepStatus step, String message,
-                       Instant now) {
+    private Next retry(
+            FailoverRequest request,
+            RegionFailoverStatus status,
+            FailoverStepStatus step,
+            String message,
+            Instant now) {
         int failedAttempts = step.attempts;
         step.message = "attempt " + failedAttempts + " failed: " + message;
         step.attempts = failedAttempts + 1;
         Duration delay = backoff(failedAttempts);
         setProgressConditions(status, now);
-        return new Next.Record(status, List.of(Milestone.warning(step.step + "Retrying", protection(request) + ": "
-                + step.step + " " + step.message + "; retrying in " + delay.toSeconds() + "s")), delay);
+        return new Next.Record(
+                status,
+                List.of(Milestone.warning(
+                        step.step + "Retrying",
+                        protection(request) + ": " + step.step + " " + step.message + "; retrying in "
+                                + delay.toSeconds() + "s")),
+                delay);
     }
 
     /** Ends the running step and records the next one as running, or Succeeded after the last. */
-    private Next advance(FailoverRequest request, RegionFailoverStatus status, FailoverStepStatus step,
-                         FailoverStepResult result, String message, Instant now) {
+    private Next advance(
+            FailoverRequest request,
+            RegionFailoverStatus status,
+            FailoverStepStatus step,
+            FailoverStepResult result,
+            String message,
+            Instant now) {
         step.endTime = Timestamps.format(now);
         step.result = result;
         // keep what validation found (e.g. that the target was forced): it is the audit trail of the decision
-        step.message = step.step == FailoverStep.Validating && step.message != null ? step.message + "; " + message : message;
+        step.message =
+                step.step == FailoverStep.Validating && step.message != null ? step.message + "; " + message : message;
         List<Milestone> milestones = new ArrayList<>();
         milestones.add(milestoneFor(request, status, step));
         Optional<FailoverStep> following = successor(status.plan.type, step.step);
@@ -264,8 +371,14 @@ public final class FailoverStateMachine {
     }
 
     /** Ends the running step and the failover with a final phase other than Succeeded. */
-    private Next finish(FailoverRequest request, RegionFailoverStatus status, FailoverStepStatus step,
-                        FailoverPhase phase, String reason, String message, Instant now) {
+    private Next finish(
+            FailoverRequest request,
+            RegionFailoverStatus status,
+            FailoverStepStatus step,
+            FailoverPhase phase,
+            String reason,
+            String message,
+            Instant now) {
         step.endTime = Timestamps.format(now);
         step.result = phase == FailoverPhase.Rejected ? FailoverStepResult.Rejected : FailoverStepResult.Failed;
         step.message = message;
@@ -273,8 +386,10 @@ public final class FailoverStateMachine {
         complete(status, now);
         setConditions(status, Conditions.of(READY, false, reason, message), committedCondition(status), now);
         String eventReason = phase == FailoverPhase.Rejected ? "FailoverRejected" : "FailoverFailed";
-        return new Next.Record(status, List.of(Milestone.warning(eventReason, protection(request) + ": " + reason
-                + ": " + message)), null);
+        return new Next.Record(
+                status,
+                List.of(Milestone.warning(eventReason, protection(request) + ": " + reason + ": " + message)),
+                null);
     }
 
     private Next done(FailoverRequest request, RegionFailoverStatus status) {
@@ -304,32 +419,49 @@ public final class FailoverStateMachine {
         String about = protection(request) + ": ";
         boolean skipped = step.result == FailoverStepResult.Skipped;
         return switch (step.step) {
-            case Validating -> Milestone.normal("FailoverStarted", about + status.plan.type + " from "
-                    + status.fromRegion + " to " + status.toRegion + " started: " + request.reason());
+            case Validating ->
+                Milestone.normal(
+                        "FailoverStarted",
+                        about + status.plan.type + " from " + status.fromRegion + " to " + status.toRegion
+                                + " started: " + request.reason());
             case FinalSync -> Milestone.normal("FinalSyncSucceeded", about + step.message);
-            case Fencing -> skipped ? Milestone.warning("FencingSkipped", about + step.message)
-                    : Milestone.normal("RegionFenced", about + status.fromRegion + " fenced: " + step.message);
-            case Promoting -> Milestone.normal("FailoverCommitted", about + status.toRegion
-                    + " is the active region at epoch " + status.epoch);
-            case Redirecting -> Milestone.normal(skipped ? "RedirectSkipped" : "EndpointRedirected", about + step.message);
+            case Fencing ->
+                skipped
+                        ? Milestone.warning("FencingSkipped", about + step.message)
+                        : Milestone.normal("RegionFenced", about + status.fromRegion + " fenced: " + step.message);
+            case Promoting ->
+                Milestone.normal(
+                        "FailoverCommitted",
+                        about + status.toRegion + " is the active region at epoch " + status.epoch);
+            case Redirecting ->
+                Milestone.normal(skipped ? "RedirectSkipped" : "EndpointRedirected", about + step.message);
             case Verifying -> Milestone.normal("ActiveRegionVerified", about + step.message);
         };
     }
 
     static Optional<FailoverStep> successor(FailoverType type, FailoverStep step) {
         List<FailoverStep> steps = type == FailoverType.Relocate
-                ? List.of(FailoverStep.Validating, FailoverStep.FinalSync, FailoverStep.Fencing, FailoverStep.Promoting,
-                FailoverStep.Redirecting, FailoverStep.Verifying)
-                : List.of(FailoverStep.Validating, FailoverStep.Fencing, FailoverStep.Promoting, FailoverStep.Redirecting,
-                FailoverStep.Verifying);
+                ? List.of(
+                        FailoverStep.Validating,
+                        FailoverStep.FinalSync,
+                        FailoverStep.Fencing,
+                        FailoverStep.Promoting,
+                        FailoverStep.Redirecting,
+                        FailoverStep.Verifying)
+                : List.of(
+                        FailoverStep.Validating,
+                        FailoverStep.Fencing,
+                        FailoverStep.Promoting,
+                        FailoverStep.Redirecting,
+                        FailoverStep.Verifying);
         int index = steps.indexOf(step);
         return index + 1 < steps.size() ? Optional.of(steps.get(index + 1)) : Optional.empty();
     }
 
     /** The running step: the last one, recorded without a result. */
     private static FailoverStepStatus running(RegionFailoverStatus status) {
-        FailoverStepStatus last = status.steps == null || status.steps.isEmpty() ? null
-                : status.steps.get(status.steps.size() - 1);
+        FailoverStepStatus last =
+                status.steps == null || status.steps.isEmpty() ? null : status.steps.get(status.steps.size() - 1);
         if (last == null || last.result != null) {
             throw new IllegalStateException("RegionFailover status in phase " + status.phase + " has no running step");
         }
@@ -341,8 +473,9 @@ public final class FailoverStateMachine {
 
     /** True once Promoting succeeded: the protection's active region was switched. */
     public static boolean isCommitted(RegionFailoverStatus status) {
-        return status.steps != null && status.steps.stream()
-                .anyMatch(s -> s.step == FailoverStep.Promoting && s.result == FailoverStepResult.Succeeded);
+        return status.steps != null
+                && status.steps.stream()
+                        .anyMatch(s -> s.step == FailoverStep.Promoting && s.result == FailoverStepResult.Succeeded);
     }
 
     private static boolean hasStep(RegionFailoverStatus status, FailoverStep step) {
@@ -352,7 +485,8 @@ public final class FailoverStateMachine {
     private static void complete(RegionFailoverStatus status, Instant now) {
         status.completionTime = Timestamps.format(now);
         Instant started = Timestamps.parse(status.startTime);
-        status.durationSeconds = started == null ? 0 : Math.max(0, Duration.between(started, now).toSeconds());
+        status.durationSeconds =
+                started == null ? 0 : Math.max(0, Duration.between(started, now).toSeconds());
     }
 
     private static void setProgressConditions(RegionFailoverStatus status, Instant now) {
@@ -365,18 +499,29 @@ public final class FailoverStateMachine {
             case Redirecting -> "publishing " + status.toRegion + " as the active region";
             case Verifying -> "checking that " + status.toRegion + " answers";
         };
-        String retrying = step.attempts != null && step.attempts > 1 ? " (attempt " + step.attempts + "; " + step.message + ")" : "";
-        setConditions(status, Conditions.of(READY, false, status.phase.name(), doing + retrying),
-                committedCondition(status), now);
+        String retrying = step.attempts != null && step.attempts > 1
+                ? " (attempt " + step.attempts + "; " + step.message + ")"
+                : "";
+        setConditions(
+                status,
+                Conditions.of(READY, false, status.phase.name(), doing + retrying),
+                committedCondition(status),
+                now);
     }
 
     private static Condition committedCondition(RegionFailoverStatus status) {
         if (isCommitted(status)) {
-            return Conditions.of(COMMITTED, true, "Promoted", status.toRegion + " became the active region at epoch "
-                    + status.epoch);
+            return Conditions.of(
+                    COMMITTED,
+                    true,
+                    "Promoted",
+                    status.toRegion + " became the active region at epoch " + status.epoch);
         }
-        return Conditions.of(COMMITTED, false, "NotCommitted", status.fromRegion == null ? "nothing was changed"
-                : status.fromRegion + " is still the active region");
+        return Conditions.of(
+                COMMITTED,
+                false,
+                "NotCommitted",
+                status.fromRegion == null ? "nothing was changed" : status.fromRegion + " is still the active region");
     }
 
     private static void setConditions(RegionFailoverStatus status, Condition ready, Condition committed, Instant now) {

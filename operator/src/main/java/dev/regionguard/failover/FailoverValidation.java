@@ -19,13 +19,14 @@ import java.util.Optional;
  * be Healthy. force does not apply: a relocation is planned, and an outage is a Failover.
  */
 final class FailoverValidation {
-    private FailoverValidation() {
-    }
+    private FailoverValidation() {}
 
     static Validation validate(FailoverRequest request, ProtectionView view) {
         if (view.failoverHolder() != null && !view.failoverHolder().equals(request.name())) {
-            return new Validation.Refused("FailoverInProgress", "RegionFailover " + view.failoverHolder()
-                    + " is in progress for this protection; only one runs at a time");
+            return new Validation.Refused(
+                    "FailoverInProgress",
+                    "RegionFailover " + view.failoverHolder()
+                            + " is in progress for this protection; only one runs at a time");
         }
         return request.type() == FailoverType.Relocate ? relocate(request, view) : failover(request, view);
     }
@@ -43,21 +44,31 @@ final class FailoverValidation {
         } else {
             List<StandbyReadiness> ranked = TargetSelection.rank(candidates);
             if (ranked.isEmpty()) {
-                return new Validation.Refused("NoStandby", "no standby to fail over to; a fenced region must be named in "
-                        + "targetRegion, with force: true");
+                return new Validation.Refused(
+                        "NoStandby",
+                        "no standby to fail over to; a fenced region must be named in "
+                                + "targetRegion, with force: true");
             }
             target = ranked.get(0);
             if (!target.ready() && !request.force()) {
-                return new Validation.Refused("NoReadyStandby", "no standby is ready ("
-                        + String.join("; ", ranked.stream().map(StandbyReadiness::describe).toList())
-                        + "); set force: true to fail over to " + target.region() + " anyway");
+                return new Validation.Refused(
+                        "NoReadyStandby",
+                        "no standby is ready ("
+                                + String.join(
+                                        "; ",
+                                        ranked.stream()
+                                                .map(StandbyReadiness::describe)
+                                                .toList())
+                                + "); set force: true to fail over to " + target.region() + " anyway");
             }
         }
         if (!target.ready() && !request.force()) {
-            return new Validation.Refused("TargetNotReady", target.region() + " is not ready: " + target.reason()
-                    + "; set force: true to fail over anyway");
+            return new Validation.Refused(
+                    "TargetNotReady",
+                    target.region() + " is not ready: " + target.reason() + "; set force: true to fail over anyway");
         }
-        String note = target.ready() ? target.region() + " is ready: " + target.reason()
+        String note = target.ready()
+                ? target.region() + " is ready: " + target.reason()
                 : "forced: " + target.region() + " is not ready: " + target.reason();
         return new Validation.Accepted(active, target.region(), note);
     }
@@ -69,19 +80,27 @@ final class FailoverValidation {
         if (target.equals(active)) {
             return new Validation.Refused("AlreadyActive", target + " is already the active region");
         }
-        if (!target.equals(topology.primaryRegion()) && !topology.fencedRegions().contains(target)) {
-            return new Validation.Refused("InvalidTarget", "Relocate moves to the original primary ("
-                    + topology.primaryRegion() + ") or a fenced region " + topology.fencedRegions() + "; " + target
-                    + " is neither: use type Failover");
+        if (!target.equals(topology.primaryRegion())
+                && !topology.fencedRegions().contains(target)) {
+            return new Validation.Refused(
+                    "InvalidTarget",
+                    "Relocate moves to the original primary ("
+                            + topology.primaryRegion() + ") or a fenced region " + topology.fencedRegions() + "; "
+                            + target
+                            + " is neither: use type Failover");
         }
         HealthState activeHealth = view.health(active);
         HealthState targetHealth = view.health(target);
         if (activeHealth != HealthState.Healthy || targetHealth != HealthState.Healthy) {
-            return new Validation.Refused("RegionsNotHealthy", "Relocate needs both regions Healthy: " + active + " is "
-                    + activeHealth + ", " + target + " is " + targetHealth
-                    + "; when the active region is down, use type Failover");
+            return new Validation.Refused(
+                    "RegionsNotHealthy",
+                    "Relocate needs both regions Healthy: " + active + " is "
+                            + activeHealth + ", " + target + " is " + targetHealth
+                            + "; when the active region is down, use type Failover");
         }
-        return new Validation.Accepted(active, target, "both regions are Healthy; a final sync from " + active
-                + " to " + target + " runs first");
+        return new Validation.Accepted(
+                active,
+                target,
+                "both regions are Healthy; a final sync from " + active + " to " + target + " runs first");
     }
 }

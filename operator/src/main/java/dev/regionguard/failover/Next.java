@@ -37,9 +37,15 @@ public sealed interface Next {
      * @param after      the protection's topology once the switch is done (what Promoting writes)
      * @param plan       what the failover changes (endpoint and ConfigMap for Redirecting)
      */
-    record Perform(FailoverStep step, int attempt, FailoverType type, String fromRegion, String toRegion,
-                   RegionTopology after, FailoverPlan plan) implements Next {
-    }
+    record Perform(
+            FailoverStep step,
+            int attempt,
+            FailoverType type,
+            String fromRegion,
+            String toRegion,
+            RegionTopology after,
+            FailoverPlan plan)
+            implements Next {}
 
     /**
      * The RegionFailover is final. Idempotently: clear the protection's status.failover if it names
@@ -47,6 +53,5 @@ public sealed interface Next {
      * unfenceOldSide is set undo the fencing of fromRegion if it is still the active region (best
      * effort: a failover that stopped before Promoting leaves the old active region in charge).
      */
-    record Done(FailoverRecord historyEntry, boolean unfenceOldSide, String fromRegion) implements Next {
-    }
+    record Done(FailoverRecord historyEntry, boolean unfenceOldSide, String fromRegion) implements Next {}
 }

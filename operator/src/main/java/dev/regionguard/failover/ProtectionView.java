@@ -14,9 +14,14 @@ import java.util.Optional;
  * @param failoverHolder name of the RegionFailover in status.failover, or null
  * @param endpoints      the endpoint that would be published per region, when the wiring knows it
  */
-public record ProtectionView(ProtectionKind kind, RegionTopology topology, Map<String, HealthState> health,
-                             List<StandbyReadiness> readiness, String failoverHolder, String endpointConfigMap,
-                             Map<String, String> endpoints) {
+public record ProtectionView(
+        ProtectionKind kind,
+        RegionTopology topology,
+        Map<String, HealthState> health,
+        List<StandbyReadiness> readiness,
+        String failoverHolder,
+        String endpointConfigMap,
+        Map<String, String> endpoints) {
 
     public ProtectionView {
         health = Map.copyOf(health);
@@ -30,8 +35,14 @@ public record ProtectionView(ProtectionKind kind, RegionTopology topology, Map<S
 
     /** The readiness of a region; a region the wiring gave none for is not ready. */
     public StandbyReadiness readinessOf(String region) {
-        return readiness.stream().filter(r -> r.region().equals(region)).findFirst()
-                .orElseGet(() -> new StandbyReadiness(region, false, "no sync status yet", null,
+        return readiness.stream()
+                .filter(r -> r.region().equals(region))
+                .findFirst()
+                .orElseGet(() -> new StandbyReadiness(
+                        region,
+                        false,
+                        "no sync status yet",
+                        null,
                         topology.fencedRegions().contains(region)));
     }
 

@@ -19,8 +19,8 @@ import java.util.TreeSet;
  * @param standbyRegions spec.standbys' regions, in spec order
  * @param fencedRegions  sorted, never containing the active region
  */
-public record RegionTopology(String primaryRegion, List<String> standbyRegions, String activeRegion, long epoch,
-                             Set<String> fencedRegions) {
+public record RegionTopology(
+        String primaryRegion, List<String> standbyRegions, String activeRegion, long epoch, Set<String> fencedRegions) {
 
     public RegionTopology {
         standbyRegions = List.copyOf(standbyRegions);
@@ -38,7 +38,8 @@ public record RegionTopology(String primaryRegion, List<String> standbyRegions, 
     public static RegionTopology of(String primaryRegion, List<String> standbyRegions, ProtectionStatus status) {
         String active = status == null || status.activeRegion == null ? primaryRegion : status.activeRegion;
         long epoch = status == null || status.epoch == null ? 0 : status.epoch;
-        Set<String> fenced = new TreeSet<>(status == null || status.fencedRegions == null ? List.of() : status.fencedRegions);
+        Set<String> fenced =
+                new TreeSet<>(status == null || status.fencedRegions == null ? List.of() : status.fencedRegions);
         fenced.retainAll(regionsOf(primaryRegion, standbyRegions)); // a region removed from spec is gone, not fenced
         return new RegionTopology(primaryRegion, standbyRegions, active, epoch, fenced);
     }
@@ -61,8 +62,11 @@ public record RegionTopology(String primaryRegion, List<String> standbyRegions, 
     public Map<String, RegionRole> roles() {
         Map<String, RegionRole> roles = new LinkedHashMap<>();
         for (String region : regions()) {
-            roles.put(region, region.equals(activeRegion) ? RegionRole.Primary
-                    : fencedRegions.contains(region) ? RegionRole.Fenced : RegionRole.Standby);
+            roles.put(
+                    region,
+                    region.equals(activeRegion)
+                            ? RegionRole.Primary
+                            : fencedRegions.contains(region) ? RegionRole.Fenced : RegionRole.Standby);
         }
         return roles;
     }

@@ -6,8 +6,8 @@ import dev.regionguard.api.Timestamps;
 import java.time.Instant;
 
 /** What readiness is judged from, for one region that is not the active one. */
-public record StandbyFacts(String region, Instant lastSuccessfulSync, HealthState health,
-                           int unsyncedEntities, boolean fenced) {
+public record StandbyFacts(
+        String region, Instant lastSuccessfulSync, HealthState health, int unsyncedEntities, boolean fenced) {
 
     /** From the protection's status entry of the standby (null when it has none yet). */
     public static StandbyFacts of(String region, StandbyStatus status, HealthState health, boolean fenced) {

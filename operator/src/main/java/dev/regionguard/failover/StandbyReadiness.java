@@ -13,7 +13,8 @@ import java.util.List;
  *
  * @param reason why it is or is not ready, for status, Events and rejections
  */
-public record StandbyReadiness(String region, boolean ready, String reason, Instant lastSuccessfulSync, boolean fenced) {
+public record StandbyReadiness(
+        String region, boolean ready, String reason, Instant lastSuccessfulSync, boolean fenced) {
     static final int STALE_AFTER_INTERVALS = 2;
 
     public static StandbyReadiness of(StandbyFacts facts, Duration syncInterval, Instant now) {
@@ -36,11 +37,15 @@ public record StandbyReadiness(String region, boolean ready, String reason, Inst
                     + " failed to sync");
         }
         if (problems.isEmpty()) {
-            return new StandbyReadiness(facts.region(), true,
-                    "Healthy, synced " + ago(facts.lastSuccessfulSync(), now) + " ago", facts.lastSuccessfulSync(), false);
+            return new StandbyReadiness(
+                    facts.region(),
+                    true,
+                    "Healthy, synced " + ago(facts.lastSuccessfulSync(), now) + " ago",
+                    facts.lastSuccessfulSync(),
+                    false);
         }
-        return new StandbyReadiness(facts.region(), false, String.join("; ", problems), facts.lastSuccessfulSync(),
-                facts.fenced());
+        return new StandbyReadiness(
+                facts.region(), false, String.join("; ", problems), facts.lastSuccessfulSync(), facts.fenced());
     }
 
     /** "us-east: region is Unknown", for messages that list several regions. */

@@ -5,7 +5,11 @@ import java.util.Objects;
 
 /** How the wiring's side effect for a step went. */
 public record StepResult(Outcome outcome, String message) {
-    public enum Outcome { SUCCEEDED, SKIPPED, FAILED }
+    public enum Outcome {
+        SUCCEEDED,
+        SKIPPED,
+        FAILED
+    }
 
     public StepResult {
         Objects.requireNonNull(outcome, "outcome");

@@ -8,8 +8,7 @@ import java.util.stream.IntStream;
 
 /** Which region a failover goes to when none is named, and whether a named one may be chosen. */
 public final class TargetSelection {
-    private TargetSelection() {
-    }
+    private TargetSelection() {}
 
     /**
      * Candidates for a failover without an explicit target, best first: ready before not ready, then
@@ -19,9 +18,11 @@ public final class TargetSelection {
      * @param standbys every region except the active one, in spec order
      */
     public static List<StandbyReadiness> rank(List<StandbyReadiness> standbys) {
-        Comparator<Integer> order = Comparator
-                .comparing((Integer i) -> !standbys.get(i).ready())
-                .thenComparing(i -> standbys.get(i).lastSuccessfulSync(), Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
+        Comparator<Integer> order = Comparator.comparing(
+                        (Integer i) -> !standbys.get(i).ready())
+                .thenComparing(
+                        i -> standbys.get(i).lastSuccessfulSync(),
+                        Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
                 .thenComparing(i -> i);
         return IntStream.range(0, standbys.size())
                 .boxed()
@@ -37,13 +38,17 @@ public final class TargetSelection {
     }
 
     /** Why a named target cannot be failed over to, if it cannot; readiness is checked separately. */
-    public static Optional<String> problemWithExplicit(String target, String activeRegion, List<StandbyReadiness> standbys) {
+    public static Optional<String> problemWithExplicit(
+            String target, String activeRegion, List<StandbyReadiness> standbys) {
         if (target.equals(activeRegion)) {
             return Optional.of(target + " is already the active region");
         }
         if (standbys.stream().noneMatch(s -> s.region().equals(target))) {
             return Optional.of(target + " is not a region of this protection (its regions besides the active "
-                    + activeRegion + ": " + String.join(", ", standbys.stream().map(StandbyReadiness::region).toList()) + ")");
+                    + activeRegion + ": "
+                    + String.join(
+                            ", ",
+                            standbys.stream().map(StandbyReadiness::region).toList()) + ")");
         }
         return Optional.empty();
     }

@@ -14,9 +14,3 @@
  * Promoting, or keep the finalizer and finish.
  */
 package dev.regionguard.failover;
-
-import dev.regionguard.controller.failover.CommittedFailovers;
-import dev.regionguard.controller.failover.FailoverPort;
-import dev.regionguard.controller.failover.RegionFailoverReconciler;
-import dev.regionguard.controller.protection.FailoverActions;
-

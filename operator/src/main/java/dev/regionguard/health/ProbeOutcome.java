@@ -19,8 +19,7 @@ public sealed interface ProbeOutcome {
     }
 
     /** The region is failing: 5xx, no answer, or too slow. */
-    record Failure(ErrorCategory category, String message) implements ProbeOutcome {
-    }
+    record Failure(ErrorCategory category, String message) implements ProbeOutcome {}
 
     /** The region answered but cannot be judged: credentials refused, throttled, or a request the region rejected. */
     record Inconclusive(ErrorCategory category, String message) implements ProbeOutcome {
@@ -53,7 +52,13 @@ public sealed interface ProbeOutcome {
     static ProbeOutcome ofError(ErrorCategory category, String message) {
         return switch (category) {
             case SERVER, UNREACHABLE -> new Failure(category, message);
-            case AUTHENTICATION, AUTHORIZATION, THROTTLED, NOT_FOUND, INVALID_REQUEST, CONFLICT, PRECONDITION_FAILED,
+            case AUTHENTICATION,
+                    AUTHORIZATION,
+                    THROTTLED,
+                    NOT_FOUND,
+                    INVALID_REQUEST,
+                    CONFLICT,
+                    PRECONDITION_FAILED,
                     UNEXPECTED -> new Inconclusive(category, message);
         };
     }

@@ -1,10 +1,10 @@
 package dev.regionguard.health;
 
-import dev.regionguard.spec.HealthCheckSettings;
 import dev.regionguard.api.HealthState;
 import dev.regionguard.api.RegionRole;
 import dev.regionguard.api.RegionStatus;
 import dev.regionguard.api.Timestamps;
+import dev.regionguard.spec.HealthCheckSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -22,8 +22,13 @@ import java.util.Objects;
  * Counts are of consecutive probes: a success resets the failures and a failure the successes; an
  * inconclusive probe resets both, because the region answered and so broke any run of failures.
  */
-public record RegionHealth(HealthState state, Instant since, int consecutiveFailures, int consecutiveSuccesses,
-                           String lastError, Duration lastLatency) {
+public record RegionHealth(
+        HealthState state,
+        Instant since,
+        int consecutiveFailures,
+        int consecutiveSuccesses,
+        String lastError,
+        Duration lastLatency) {
     static final int MAX_ERROR_LENGTH = 256; // status stays small; the full error goes to the log
 
     public RegionHealth {
@@ -52,8 +57,11 @@ public record RegionHealth(HealthState state, Instant since, int consecutiveFail
     public RegionHealth next(ProbeOutcome outcome, HealthCheckSettings settings, Instant now) {
         if (outcome instanceof ProbeOutcome.Success s) {
             if (s.latency().compareTo(settings.timeout()) > 0) { // an answer after the timeout is no answer
-                return failed("answered after " + s.latency().toMillis() + "ms, timeout "
-                        + settings.timeout().toMillis() + "ms", settings, now);
+                return failed(
+                        "answered after " + s.latency().toMillis() + "ms, timeout "
+                                + settings.timeout().toMillis() + "ms",
+                        settings,
+                        now);
             }
             return succeeded(s.latency(), settings, now);
         }
@@ -61,8 +69,13 @@ public record RegionHealth(HealthState state, Instant since, int consecutiveFail
             return failed(describe(f.category().name(), f.message()), settings, now);
         }
         ProbeOutcome.Inconclusive i = (ProbeOutcome.Inconclusive) outcome;
-        return new RegionHealth(HealthState.Unknown, state == HealthState.Unknown ? since : now, 0, 0,
-                describe(i.category().name(), i.message()), lastLatency);
+        return new RegionHealth(
+                HealthState.Unknown,
+                state == HealthState.Unknown ? since : now,
+                0,
+                0,
+                describe(i.category().name(), i.message()),
+                lastLatency);
     }
 
     /** True when the state differs from the previous one: the only time status is written. */

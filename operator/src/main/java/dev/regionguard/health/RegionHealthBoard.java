@@ -57,7 +57,8 @@ public final class RegionHealthBoard {
         List<RegionSummary> summaries = new ArrayList<>();
         unhealthy.forEach((region, protections) -> {
             protections.sort(null);
-            HealthState state = !protections.isEmpty() ? HealthState.Unhealthy
+            HealthState state = !protections.isEmpty()
+                    ? HealthState.Unhealthy
                     : healthy.getOrDefault(region, 0) > 0 ? HealthState.Healthy : HealthState.Unknown;
             summaries.add(new RegionSummary(region, state, protections, total.get(region)));
         });

@@ -12,20 +12,18 @@ import java.util.Map;
  * that probes that change nothing change nothing in status (Argo CD refreshes on every status write).
  */
 public final class RegionStatuses {
-    private RegionStatuses() {
-    }
+    private RegionStatuses() {}
 
     /** The new list and whether it differs from the previous one (then, and only then, write status). */
-    public record Update(List<RegionStatus> regions, boolean changed) {
-    }
+    public record Update(List<RegionStatus> regions, boolean changed) {}
 
     /**
      * @param previous status.regions as stored (may be null)
      * @param roles    every region of the protection with its role, primary first then standbys in spec order
      * @param health   the live health per region; a region without one is Unknown since now
      */
-    public static Update update(List<RegionStatus> previous, Map<String, RegionRole> roles,
-                                Map<String, RegionHealth> health, Instant now) {
+    public static Update update(
+            List<RegionStatus> previous, Map<String, RegionRole> roles, Map<String, RegionHealth> health, Instant now) {
         List<RegionStatus> old = previous == null ? List.of() : previous;
         List<RegionStatus> next = new ArrayList<>(roles.size());
         boolean changed = old.size() != roles.size();
@@ -33,7 +31,9 @@ public final class RegionStatuses {
         for (Map.Entry<String, RegionRole> role : roles.entrySet()) {
             RegionHealth current = health.getOrDefault(role.getKey(), RegionHealth.unknown(now));
             RegionStatus kept = index < old.size() ? old.get(index) : null;
-            if (kept != null && role.getKey().equals(kept.region) && role.getValue() == kept.role
+            if (kept != null
+                    && role.getKey().equals(kept.region)
+                    && role.getValue() == kept.role
                     && current.state() == kept.state) {
                 next.add(kept); // counters and latency as of the last transition: no churn
             } else {

@@ -4,7 +4,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar regionguard-operator.jar run}: the production entry point, the image's command. */
-@Command(name = "regionguard", mixinStandardHelpOptions = true, version = "regionguard 0.1.0",
+@Command(
+        name = "regionguard",
+        mixinStandardHelpOptions = true,
+        version = "regionguard 0.1.0",
         description = "Cross-region standbys and failover for IBM Cloud Event Notifications and Code Engine.",
         subcommands = RunCommand.class)
 public final class Main implements Runnable {
@@ -28,8 +31,10 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(root);
         cli.setParameterExceptionHandler((e, a) -> {
             // One line, not a page of usage: scripts and people both read it.
-            e.getCommandLine().getErr().println("regionguard: " + e.getMessage() + " (see '"
-                    + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            e.getCommandLine()
+                    .getErr()
+                    .println("regionguard: " + e.getMessage() + " (see '"
+                            + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return CommandLine.ExitCode.USAGE;
         });
         return cli.execute(args);

@@ -17,9 +17,18 @@ import java.util.stream.Collectors;
  * @param syncParallelism        entity reads and writes one pass keeps in flight per store
  * @param codeEnginePollInterval how often a Code Engine app or delete is polled until it settles
  */
-public record OperatorConfig(Endpoints endpoints, Set<String> watchNamespaces, boolean leaderElection, String leaseName,
-                             String leaseNamespace, String identity, String logFormat, int maxConcurrentPerRegion,
-                             int syncParallelism, int httpPort, Duration codeEnginePollInterval) {
+public record OperatorConfig(
+        Endpoints endpoints,
+        Set<String> watchNamespaces,
+        boolean leaderElection,
+        String leaseName,
+        String leaseNamespace,
+        String identity,
+        String logFormat,
+        int maxConcurrentPerRegion,
+        int syncParallelism,
+        int httpPort,
+        Duration codeEnginePollInterval) {
 
     public static OperatorConfig fromEnvironment(Map<String, String> env) {
         Endpoints base = Endpoints.of(env.getOrDefault("REGIONGUARD_ENDPOINT_TYPE", "public"));
@@ -27,9 +36,14 @@ public record OperatorConfig(Endpoints endpoints, Set<String> watchNamespaces, b
                 env.getOrDefault("REGIONGUARD_IAM_URL", base.iamUrl()),
                 env.getOrDefault("REGIONGUARD_EN_ENDPOINT_TEMPLATE", base.eventNotificationsTemplate()),
                 env.getOrDefault("REGIONGUARD_CE_ENDPOINT_TEMPLATE", base.codeEngineTemplate()));
-        Set<String> namespaces = Arrays.stream(env.getOrDefault("REGIONGUARD_WATCH_NAMESPACES", "").split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
-        return new OperatorConfig(endpoints, namespaces,
+        Set<String> namespaces = Arrays.stream(
+                        env.getOrDefault("REGIONGUARD_WATCH_NAMESPACES", "").split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        return new OperatorConfig(
+                endpoints,
+                namespaces,
                 Boolean.parseBoolean(env.getOrDefault("REGIONGUARD_LEADER_ELECTION", "false")),
                 env.getOrDefault("REGIONGUARD_LEASE_NAME", "regionguard-operator"),
                 env.get("REGIONGUARD_LEASE_NAMESPACE"),
@@ -43,7 +57,17 @@ public record OperatorConfig(Endpoints endpoints, Set<String> watchNamespaces, b
 
     /** For tests, the demo and the benchmark: everything local, one namespace-agnostic operator. */
     public static OperatorConfig local(Endpoints endpoints) {
-        return new OperatorConfig(endpoints, Set.of(), false, "regionguard-operator", null, "local", "text", 8, 16, 0,
+        return new OperatorConfig(
+                endpoints,
+                Set.of(),
+                false,
+                "regionguard-operator",
+                null,
+                "local",
+                "text",
+                8,
+                16,
+                0,
                 Duration.ofMillis(100));
     }
 

@@ -30,14 +30,17 @@ public final class OperatorHttpServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }));
-        server.createContext("/healthz/started", ex -> probe(ex, runtime.get() != null && runtime.get().isStarted()));
+        server.createContext(
+                "/healthz/started",
+                ex -> probe(ex, runtime.get() != null && runtime.get().isStarted()));
         // Alive while this process answers; restarts fix nothing a stuck informer would not report as unready.
         server.createContext("/healthz/live", ex -> probe(ex, true));
         server.createContext("/healthz/ready", ex -> {
             RuntimeInfo info = runtime.get();
             probe(ex, info != null && info.isStarted() && info.allEventSourcesAreHealthy());
         });
-        server.createContext("/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
+        server.createContext(
+                "/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
         server.start();
     }
 

@@ -1,41 +1,41 @@
 package dev.regionguard.operator;
 
-import dev.regionguard.controller.protection.ProtectionServices;
-import dev.regionguard.controller.protection.SyncReporter;
-import dev.regionguard.telemetry.EventRecorder;
-import dev.regionguard.telemetry.RegionGuardMetrics;
+import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.cloud.http.HttpSettings;
 import dev.regionguard.cloud.http.IamTokenService;
 import dev.regionguard.cloud.http.IbmHttp;
 import dev.regionguard.cloud.http.TokenProvider;
-import okhttp3.OkHttpClient;
 import dev.regionguard.codeengine.CeEntityStore;
 import dev.regionguard.codeengine.CodeEngineClients;
 import dev.regionguard.codeengine.CodeEngineProtectionReconciler;
 import dev.regionguard.codeengine.HttpCodeEngineClients;
+import dev.regionguard.controller.failover.FailoverHooks;
+import dev.regionguard.controller.failover.RegionFailoverReconciler;
+import dev.regionguard.controller.protection.ProtectionServices;
+import dev.regionguard.controller.protection.SyncReporter;
 import dev.regionguard.eventnotifications.EventNotificationsClients;
 import dev.regionguard.eventnotifications.EventNotificationsProtectionReconciler;
 import dev.regionguard.eventnotifications.HttpEventNotificationsClients;
-import dev.regionguard.api.ProtectionKind;
-import dev.regionguard.controller.failover.FailoverHooks;
-import dev.regionguard.controller.failover.RegionFailoverReconciler;
 import dev.regionguard.health.RegionHealthBoard;
 import dev.regionguard.sync.SyncEngine;
-import java.util.Map;
+import dev.regionguard.telemetry.EventRecorder;
+import dev.regionguard.telemetry.RegionGuardMetrics;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
-import java.util.function.Consumer;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import okhttp3.OkHttpClient;
 
 /** Wires the reconcilers to their collaborators and runs them under Java Operator SDK. */
 public final class RegionGuardOperator implements AutoCloseable {
@@ -45,8 +45,12 @@ public final class RegionGuardOperator implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final RegionGuardMetrics metrics;
 
-    private RegionGuardOperator(Operator operator, ExecutorService syncExecutor, ExecutorService probeExecutor,
-                                PrometheusMeterRegistry registry, RegionGuardMetrics metrics) {
+    private RegionGuardOperator(
+            Operator operator,
+            ExecutorService syncExecutor,
+            ExecutorService probeExecutor,
+            PrometheusMeterRegistry registry,
+            RegionGuardMetrics metrics) {
         this.operator = operator;
         this.syncExecutor = syncExecutor;
         this.probeExecutor = probeExecutor;
@@ -58,18 +62,19 @@ public final class RegionGuardOperator implements AutoCloseable {
      * @param emulatedApi true against Fabric8's mock server, which cannot do server-side apply:
      *                    status is then written with JSON patches (josdk-mock.md section 2)
      */
-    public static RegionGuardOperator start(KubernetesClient client, OperatorConfig config, Clock clock,
-                                            boolean emulatedApi) {
+    public static RegionGuardOperator start(
+            KubernetesClient client, OperatorConfig config, Clock clock, boolean emulatedApi) {
         return start(client, config, clock, emulatedApi, FailoverHooks.NONE);
     }
 
     /** @param hooks test seam of the RegionFailover reconciler */
-    public static RegionGuardOperator start(KubernetesClient client, OperatorConfig config, Clock clock,
-                                            boolean emulatedApi, FailoverHooks hooks) {
+    public static RegionGuardOperator start(
+            KubernetesClient client, OperatorConfig config, Clock clock, boolean emulatedApi, FailoverHooks hooks) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         RegionGuardMetrics metrics = new RegionGuardMetrics(registry, clock);
         ExecutorService executor = Executors.newFixedThreadPool(
-                Math.max(config.syncParallelism(), config.maxConcurrentPerRegion() * 2), daemonThreads("regionguard-sync-"));
+                Math.max(config.syncParallelism(), config.maxConcurrentPerRegion() * 2),
+                daemonThreads("regionguard-sync-"));
         HttpSettings http = HttpSettings.defaults().withMaxConcurrentPerRegion(config.maxConcurrentPerRegion());
         // One connection pool and one token cache for every service and for the probes.
         OkHttpClient okHttp = IbmHttp.newOkHttpClient(http);
@@ -85,29 +90,45 @@ public final class RegionGuardOperator implements AutoCloseable {
         // RegionProbes makes its quick attempts itself.
         IbmHttp probeHttp = new IbmHttp(okHttp, tokens, http.withMaxAttempts(1), metrics, clock);
         ExecutorService probeExecutor = Executors.newFixedThreadPool(16, daemonThreads("regionguard-probe-"));
-        ProtectionServices services = new ProtectionServices(new RegionHealthBoard(), events, metrics, probeExecutor,
-                config.endpoints());
-        EventNotificationsProtectionReconciler enReconciler = new EventNotificationsProtectionReconciler(en,
-                new HttpEventNotificationsClients(config.endpoints(), probeHttp), engine, reporter, clock, services);
-        CodeEngineProtectionReconciler ceReconciler = new CodeEngineProtectionReconciler(ce,
+        ProtectionServices services =
+                new ProtectionServices(new RegionHealthBoard(), events, metrics, probeExecutor, config.endpoints());
+        EventNotificationsProtectionReconciler enReconciler = new EventNotificationsProtectionReconciler(
+                en,
+                new HttpEventNotificationsClients(config.endpoints(), probeHttp),
+                engine,
+                reporter,
+                clock,
+                services);
+        CodeEngineProtectionReconciler ceReconciler = new CodeEngineProtectionReconciler(
+                ce,
                 new HttpCodeEngineClients(config.endpoints(), probeHttp, config.codeEnginePollInterval()),
-                CeEntityStore.Settings.defaults(), engine, reporter, clock, services);
-        RegionFailoverReconciler failovers = new RegionFailoverReconciler(Map.of(
-                ProtectionKind.EventNotificationsProtection, enReconciler,
-                ProtectionKind.CodeEngineProtection, ceReconciler), events, metrics, clock, hooks);
+                CeEntityStore.Settings.defaults(),
+                engine,
+                reporter,
+                clock,
+                services);
+        RegionFailoverReconciler failovers = new RegionFailoverReconciler(
+                Map.of(
+                        ProtectionKind.EventNotificationsProtection, enReconciler,
+                        ProtectionKind.CodeEngineProtection, ceReconciler),
+                events,
+                metrics,
+                clock,
+                hooks);
 
         Operator operator = new Operator(o -> {
-            o.withKubernetesClient(client).withCloseClientOnStop(false)
+            o.withKubernetesClient(client)
+                    .withCloseClientOnStop(false)
                     .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
             if (emulatedApi) {
                 o.withUseSSAToPatchPrimaryResource(false).withSSABasedCreateUpdateMatchForDependentResources(false);
             }
             if (config.leaderElection()) {
-                o.withLeaderElectionConfiguration(LeaderElectionConfigurationBuilder
-                        .aLeaderElectionConfiguration(config.leaseName())
-                        .withLeaseNamespace(config.leaseNamespace())
-                        .withIdentity(config.identity())
-                        .build());
+                o.withLeaderElectionConfiguration(
+                        LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(config.leaseName())
+                                .withLeaseNamespace(config.leaseNamespace())
+                                .withIdentity(config.identity())
+                                .build());
             }
         });
         operator.register(enReconciler, watched(config));
@@ -137,7 +158,8 @@ public final class RegionGuardOperator implements AutoCloseable {
         probeExecutor.shutdownNow();
     }
 
-    private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> watched(OperatorConfig config) {
+    private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> watched(
+            OperatorConfig config) {
         return c -> {
             if (!config.watchNamespaces().isEmpty()) {
                 c.settingNamespaces(config.watchNamespaces());

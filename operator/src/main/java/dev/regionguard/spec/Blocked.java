@@ -1,7 +1,5 @@
 package dev.regionguard.spec;
 
-
-
 /**
  * A pass cannot run until the owner changes something: a bad spec or missing credentials.
  * Reported as a condition and a Warning Event, not retried in a loop.
@@ -21,8 +19,11 @@ public final class Blocked extends Exception {
     }
 
     public static Blocked paused() {
-        return new Blocked(false, "Paused", "paused by the annotation " + dev.regionguard.api.Protections.PAUSED
-                + ": no sync, no probe, no failover until it is removed");
+        return new Blocked(
+                false,
+                "Paused",
+                "paused by the annotation " + dev.regionguard.api.Protections.PAUSED
+                        + ": no sync, no probe, no failover until it is removed");
     }
 
     public static Blocked spec(String message) {

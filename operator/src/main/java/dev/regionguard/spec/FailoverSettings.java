@@ -6,7 +6,8 @@ import java.time.Duration;
 
 /** A protection's {@code spec.failover}, parsed. */
 public record FailoverSettings(FailoverMode mode, Duration cooldown, String endpointConfigMap) {
-    public static final FailoverSettings DEFAULTS = new FailoverSettings(FailoverMode.Manual, Duration.ofMinutes(30), null);
+    public static final FailoverSettings DEFAULTS =
+            new FailoverSettings(FailoverMode.Manual, Duration.ofMinutes(30), null);
 
     public static FailoverSettings of(FailoverSpec spec) throws Blocked {
         if (spec == null) {
@@ -18,6 +19,7 @@ public record FailoverSettings(FailoverMode mode, Duration cooldown, String endp
         } catch (IllegalArgumentException e) {
             throw Blocked.spec("failover.cooldown: " + e.getMessage());
         }
-        return new FailoverSettings(spec.mode == null ? FailoverMode.Manual : spec.mode, cooldown, spec.endpointConfigMap);
+        return new FailoverSettings(
+                spec.mode == null ? FailoverMode.Manual : spec.mode, cooldown, spec.endpointConfigMap);
     }
 }

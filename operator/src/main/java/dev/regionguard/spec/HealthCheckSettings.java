@@ -20,7 +20,8 @@ public record HealthCheckSettings(Duration interval, Duration timeout, int failu
         }
         if (timeout.isZero() || timeout.isNegative() || timeout.compareTo(interval) >= 0) {
             // a probe must end before the next one is due, or probes of a slow region pile up
-            throw new IllegalArgumentException("healthCheck.timeout must be above 0 and shorter than healthCheck.interval");
+            throw new IllegalArgumentException(
+                    "healthCheck.timeout must be above 0 and shorter than healthCheck.interval");
         }
         if (failureThreshold < 1 || successThreshold < 1) {
             throw new IllegalArgumentException("healthCheck thresholds must be at least 1");
@@ -38,7 +39,8 @@ public record HealthCheckSettings(Duration interval, Duration timeout, int failu
                     spec.failureThreshold == null ? DEFAULTS.failureThreshold : spec.failureThreshold,
                     spec.successThreshold == null ? DEFAULTS.successThreshold : spec.successThreshold);
         } catch (IllegalArgumentException e) {
-            throw Blocked.spec(e.getMessage().startsWith("healthCheck") ? e.getMessage() : "healthCheck: " + e.getMessage());
+            throw Blocked.spec(
+                    e.getMessage().startsWith("healthCheck") ? e.getMessage() : "healthCheck: " + e.getMessage());
         }
     }
 

@@ -6,5 +6,4 @@ import dev.regionguard.api.SecretKeyRef;
  * One side of a protection, the same for every service: a region, the instance or project ID
  * there, and the Secret with its API key.
  */
-public record ProtectedSide(String region, String id, SecretKeyRef credentials) {
-}
+public record ProtectedSide(String region, String id, SecretKeyRef credentials) {}

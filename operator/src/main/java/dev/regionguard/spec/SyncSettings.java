@@ -11,8 +11,12 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** A protection's {@code spec.sync}, parsed and checked against the entity types of its service. */
-public record SyncSettings(Duration interval, Duration fullCompareInterval, SyncMode mode, int maxDeletionsPerPass,
-                           List<EntityType> types) {
+public record SyncSettings(
+        Duration interval,
+        Duration fullCompareInterval,
+        SyncMode mode,
+        int maxDeletionsPerPass,
+        List<EntityType> types) {
 
     public static SyncSettings of(SyncSpec spec, List<EntityType> allTypes) throws Blocked {
         SyncSpec s = spec == null ? new SyncSpec() : spec;
@@ -25,8 +29,8 @@ public record SyncSettings(Duration interval, Duration fullCompareInterval, Sync
         if (maxDeletions < 0) {
             throw Blocked.spec("sync.maxDeletionsPerPass must not be negative");
         }
-        return new SyncSettings(interval, full, s.mode == null ? SyncMode.Mirror : s.mode, maxDeletions,
-                select(allTypes, s.entities));
+        return new SyncSettings(
+                interval, full, s.mode == null ? SyncMode.Mirror : s.mode, maxDeletions, select(allTypes, s.entities));
     }
 
     private static Duration duration(String field, String text, Duration fallback) throws Blocked {
@@ -42,7 +46,8 @@ public record SyncSettings(Duration interval, Duration fullCompareInterval, Sync
             return all;
         }
         Set<String> known = all.stream().map(EntityType::name).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> unknown = names.stream().filter(n -> !known.contains(n)).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> unknown =
+                names.stream().filter(n -> !known.contains(n)).collect(Collectors.toCollection(TreeSet::new));
         if (!unknown.isEmpty()) {
             throw Blocked.spec("sync.entities: unknown " + unknown + "; known are " + known);
         }
@@ -65,8 +70,13 @@ public record SyncSettings(Duration interval, Duration fullCompareInterval, Sync
     }
 
     public SyncPolicy policy(boolean fullCompare, Integer baseline, Integer confirmedCount) {
-        return new SyncPolicy(mode != SyncMode.ObserveOnly, deletesAllowed(), maxDeletionsPerPass, fullCompare,
-                baseline == null ? 0 : baseline, confirmedCount);
+        return new SyncPolicy(
+                mode != SyncMode.ObserveOnly,
+                deletesAllowed(),
+                maxDeletionsPerPass,
+                fullCompare,
+                baseline == null ? 0 : baseline,
+                confirmedCount);
     }
 
     /** After failures: 10 s, 20 s, 40 s ... never more often, never later than the interval. */

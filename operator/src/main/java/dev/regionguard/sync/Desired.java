@@ -23,6 +23,8 @@ public record Desired(String key, ObjectNode body, ObjectNode comparable, List<F
     @Override
     public String toString() {
         return "Desired[" + key + ", comparable=" + comparable + ", files="
-                + (files == null ? List.of() : files.stream().map(FilePart::name).toList()) + "]";
+                + (files == null
+                        ? List.of()
+                        : files.stream().map(FilePart::name).toList()) + "]";
     }
 }

@@ -49,7 +49,9 @@ final class Listing {
 
     /** The failure to report for the whole store: one that stops everything, else the first. */
     Failure headlineFailure() {
-        return failures.values().stream().filter(Failure::stopsEverything).findFirst()
+        return failures.values().stream()
+                .filter(Failure::stopsEverything)
+                .findFirst()
                 .orElse(failures.values().stream().findFirst().orElse(null));
     }
 }

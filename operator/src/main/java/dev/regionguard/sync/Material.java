@@ -24,7 +24,8 @@ public record Material(Map<String, String> values, List<FilePart> files, String 
     /** Material with its SHA-256 digest over the sorted values and files. */
     public static Material of(Map<String, String> values, List<FilePart> files, String origin) {
         Map<String, String> sorted = new TreeMap<>(values);
-        List<FilePart> orderedFiles = files.stream().sorted(Comparator.comparing(FilePart::name)).toList();
+        List<FilePart> orderedFiles =
+                files.stream().sorted(Comparator.comparing(FilePart::name)).toList();
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sorted.forEach((k, v) -> update(sha, k, v.getBytes(StandardCharsets.UTF_8)));

@@ -41,7 +41,11 @@ final class MaterialCache {
             return source.find(typeName, entityName);
         } catch (RuntimeException e) {
             // Treated as absent: the type then reports what it misses, without the failure's text.
-            LOG.warn("material of {} '{}' could not be read: {}", typeName, entityName, e.getClass().getSimpleName());
+            LOG.warn(
+                    "material of {} '{}' could not be read: {}",
+                    typeName,
+                    entityName,
+                    e.getClass().getSimpleName());
             return Optional.empty();
         }
     }

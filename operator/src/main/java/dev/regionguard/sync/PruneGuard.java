@@ -11,8 +11,7 @@ public final class PruneGuard {
     public static final String PRIMARY_EMPTY = "PrimaryEmpty";
     public static final String PRIMARY_SHRUNK = "PrimaryShrunk";
 
-    private PruneGuard() {
-    }
+    private PruneGuard() {}
 
     /**
      * @param sourceCount non-built-in entities on the source, across all types

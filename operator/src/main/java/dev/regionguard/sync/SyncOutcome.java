@@ -13,18 +13,27 @@ public record SyncOutcome(Source source, List<Target> targets) {
      * @param countsByType the same, per type name
      * @param error       why the source could not be read (null when it could)
      */
-    public record Source(boolean complete, int entityCount, Map<String, Integer> countsByType,
-                         String error, ErrorCategory errorCategory) {
-    }
+    public record Source(
+            boolean complete,
+            int entityCount,
+            Map<String, Integer> countsByType,
+            String error,
+            ErrorCategory errorCategory) {}
 
     /**
      * @param error null when the target was reached and its lists read
      * @param holdReason why deletions were held back for the whole pass (null when they were not):
      *                   PrimaryListIncomplete, PrimaryShrunk, PrimaryEmpty
      */
-    public record Target(String name, String error, ErrorCategory errorCategory, Counts counts,
-                         List<EntityIssue> issues, List<PendingDeletion> pendingDeletions,
-                         List<Change> changes, String holdReason) {
+    public record Target(
+            String name,
+            String error,
+            ErrorCategory errorCategory,
+            Counts counts,
+            List<EntityIssue> issues,
+            List<PendingDeletion> pendingDeletions,
+            List<Change> changes,
+            String holdReason) {
         public boolean reached() {
             return error == null;
         }
@@ -40,14 +49,11 @@ public record SyncOutcome(Source source, List<Target> targets) {
      * {@code name} is the entity's key ({@code webhook/ops-hook} for a destination), or null when
      * the issue is about a whole type (PrimaryReadFailed).
      */
-    public record EntityIssue(String type, String name, String reason, String message) {
-    }
+    public record EntityIssue(String type, String name, String reason, String message) {}
 
     /** {@code name} is the target entity's key. */
-    public record PendingDeletion(String type, String name, String reason) {
-    }
+    public record PendingDeletion(String type, String name, String reason) {}
 
     /** A write made (or, in ObserveOnly, wanted) on the target; {@code name} is the entity's key. */
-    public record Change(String type, String name, Action action, boolean applied) {
-    }
+    public record Change(String type, String name, Action action, boolean applied) {}
 }

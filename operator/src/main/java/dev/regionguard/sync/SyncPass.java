@@ -68,10 +68,12 @@ final class SyncPass {
     private void listEverything() {
         sourceLane = new Lane(executor, parallelism);
         source = Listing.start(request.source(), graph.types(), sourceLane);
-        targets = request.targets().stream().map(t -> {
-            Lane lane = new Lane(executor, parallelism);
-            return new TargetRun(t, lane, Listing.start(t.store(), graph.types(), lane), source, material);
-        }).toList();
+        targets = request.targets().stream()
+                .map(t -> {
+                    Lane lane = new Lane(executor, parallelism);
+                    return new TargetRun(t, lane, Listing.start(t.store(), graph.types(), lane), source, material);
+                })
+                .toList();
         source.await();
         targets.forEach(t -> t.awaitListing(graph));
     }
@@ -87,12 +89,14 @@ final class SyncPass {
         Failure f = source.headlineFailure();
         LOG.warn("source {} could not be read: {}", request.source().describe(), f.summary());
         SyncOutcome.Source s = new SyncOutcome.Source(false, 0, Map.of(), f.summary(), f.category());
-        return new SyncOutcome(s, targets.stream().map(t -> notSynced(t, t.failure())).toList());
+        return new SyncOutcome(
+                s, targets.stream().map(t -> notSynced(t, t.failure())).toList());
     }
 
     private void reportBlocked(EntityType type, List<TargetRun> reached) {
         Failure own = source.failures().get(type.name());
-        String message = own != null ? "the primary's list could not be read: " + own.summary()
+        String message = own != null
+                ? "the primary's list could not be read: " + own.summary()
                 : "depends on " + type.dependsOn() + ", not read completely from the primary";
         reached.forEach(t -> t.report().issue(type.name(), null, "PrimaryReadFailed", message));
     }
@@ -114,22 +118,34 @@ final class SyncPass {
         Indexed src = source.indexed(type);
         Indexed tgt = t.indexed(type);
         String typeName = type.name();
-        src.duplicateKeys().forEach(k -> t.report().issue(typeName, k, "DuplicateKey",
-                "more than one on the primary has this key; only the first is synced"));
-        tgt.duplicateKeys().forEach(k -> t.report().issue(typeName, k, "DuplicateKey",
-                "more than one on this standby has this key; only the first is synced"));
+        src.duplicateKeys()
+                .forEach(k -> t.report()
+                        .issue(
+                                typeName,
+                                k,
+                                "DuplicateKey",
+                                "more than one on the primary has this key; only the first is synced"));
+        tgt.duplicateKeys()
+                .forEach(k -> t.report()
+                        .issue(
+                                typeName,
+                                k,
+                                "DuplicateKey",
+                                "more than one on this standby has this key; only the first is synced"));
         boolean compareInFull = policy.fullCompare() || t.mustCompareInFull(type);
         List<Work> works = new ArrayList<>();
         src.byKey().forEach((key, sourceItem) -> {
             ObjectNode targetItem = tgt.byKey().get(key);
             if (targetItem == null && type.builtIn(sourceItem)) {
-                t.report().skipped(typeName, key, "BuiltInMissing", "built in on the primary but absent on this standby");
+                t.report()
+                        .skipped(typeName, key, "BuiltInMissing", "built in on the primary but absent on this standby");
                 return;
             }
             Watermark previous = t.watermarks().get(typeName, key).orElse(null);
             String sourceMarker = type.changeMarker(sourceItem);
             String targetMarker = targetItem == null ? null : type.changeMarker(targetItem);
-            if (targetItem != null && !compareInFull
+            if (targetItem != null
+                    && !compareInFull
                     && unchangedSince(previous, sourceMarker, targetMarker, material.digest(type, sourceItem))) {
                 t.report().unchanged();
                 return;
@@ -140,8 +156,11 @@ final class SyncPass {
     }
 
     private static boolean unchangedSince(Watermark w, String sourceMarker, String targetMarker, String digest) {
-        return w != null && sourceMarker != null && targetMarker != null
-                && sourceMarker.equals(w.sourceMarker()) && targetMarker.equals(w.targetMarker())
+        return w != null
+                && sourceMarker != null
+                && targetMarker != null
+                && sourceMarker.equals(w.sourceMarker())
+                && targetMarker.equals(w.targetMarker())
                 && Objects.equals(digest, w.materialDigest());
     }
 
@@ -155,9 +174,10 @@ final class SyncPass {
                     w.targetEntity = CompletableFuture.completedFuture(w.targetItem);
                     continue;
                 }
-                w.sourceEntity = sourceReads.computeIfAbsent(w.key,
-                        k -> sourceLane.submit(() -> request.source().read(type, w.sourceItem)));
-                w.targetEntity = w.targetItem == null ? CompletableFuture.completedFuture(null)
+                w.sourceEntity = sourceReads.computeIfAbsent(
+                        w.key, k -> sourceLane.submit(() -> request.source().read(type, w.sourceItem)));
+                w.targetEntity = w.targetItem == null
+                        ? CompletableFuture.completedFuture(null)
                         : t.lane().submit(() -> t.store().read(type, w.targetItem));
             }
         });
@@ -171,7 +191,12 @@ final class SyncPass {
         if (src.failed() || tgt.failed()) {
             t.watermarks().remove(typeName, w.key);
             String reason = src.failed() ? "PrimaryReadFailed" : "ReadFailed";
-            t.report().failed(typeName, w.key, reason, (src.failed() ? src : tgt).failure().summary());
+            t.report()
+                    .failed(
+                            typeName,
+                            w.key,
+                            reason,
+                            (src.failed() ? src : tgt).failure().summary());
             return;
         }
         w.current = tgt.value();
@@ -182,7 +207,8 @@ final class SyncPass {
             action = translation instanceof Translation.Write write ? choose(type, t, w, write.desired()) : null;
         } catch (RuntimeException e) {
             t.watermarks().remove(typeName, w.key);
-            t.report().failed(typeName, w.key, "TranslationFailed", Failure.of(e).summary());
+            t.report()
+                    .failed(typeName, w.key, "TranslationFailed", Failure.of(e).summary());
             return;
         }
         if (translation instanceof Translation.Skip skip) {
@@ -192,7 +218,8 @@ final class SyncPass {
         }
         Desired desired = ((Translation.Write) translation).desired();
         if (action == null) {
-            t.watermarks().put(typeName, w.key, new Watermark(w.sourceMarker, w.targetMarker, desired.materialDigest()));
+            t.watermarks()
+                    .put(typeName, w.key, new Watermark(w.sourceMarker, w.targetMarker, desired.materialDigest()));
             t.report().unchanged();
         } else if (!policy.writes()) {
             t.report().wanted(typeName, w.key, action);
@@ -243,7 +270,12 @@ final class SyncPass {
                 t.idsChanged(type, graph);
             }
             String summary = verb(w.action) + ": " + result.failure().summary();
-            LOG.warn("{} {} '{}' on {} failed: {}", verb(w.action), typeName, w.key, t.store().describe(),
+            LOG.warn(
+                    "{} {} '{}' on {} failed: {}",
+                    verb(w.action),
+                    typeName,
+                    w.key,
+                    t.store().describe(),
                     result.failure().summary());
             t.report().failed(typeName, w.key, "WriteFailed", summary);
             return;
@@ -267,8 +299,7 @@ final class SyncPass {
 
     // --- 4. delete -----------------------------------------------------------------------------
 
-    private record Deletion(EntityType type, String key, ObjectNode entity, TargetRun target) {
-    }
+    private record Deletion(EntityType type, String key, ObjectNode entity, TargetRun target) {}
 
     private void deleteExtras(List<TargetRun> reached, Set<String> blocked) {
         String hold = deletionHold();
@@ -289,7 +320,9 @@ final class SyncPass {
                 } else {
                     budget--;
                     if (policy.writes()) {
-                        chosenByType.computeIfAbsent(typeName, n -> new ArrayList<>()).add(candidate);
+                        chosenByType
+                                .computeIfAbsent(typeName, n -> new ArrayList<>())
+                                .add(candidate);
                     } else {
                         t.report().wanted(typeName, candidate.key(), Action.DELETE);
                     }
@@ -342,8 +375,18 @@ final class SyncPass {
         String typeName = d.type().name();
         Attempt<Void> result = Attempt.of(call);
         if (result.failed()) {
-            LOG.warn("delete {} '{}' on {} failed: {}", typeName, d.key(), t.store().describe(), result.failure().summary());
-            t.report().failed(typeName, d.key(), "WriteFailed", "delete: " + result.failure().summary());
+            LOG.warn(
+                    "delete {} '{}' on {} failed: {}",
+                    typeName,
+                    d.key(),
+                    t.store().describe(),
+                    result.failure().summary());
+            t.report()
+                    .failed(
+                            typeName,
+                            d.key(),
+                            "WriteFailed",
+                            "delete: " + result.failure().summary());
             return;
         }
         t.setId(typeName, d.key(), null);
@@ -381,8 +424,11 @@ final class SyncPass {
                 ObjectNode item = byKey.get(key);
                 t.watermarks().get(type.name(), key).ifPresent(w -> {
                     if (item != null) {
-                        t.watermarks().put(type.name(), key, new Watermark(w.sourceMarker(), type.changeMarker(item),
-                                w.materialDigest()));
+                        t.watermarks()
+                                .put(
+                                        type.name(),
+                                        key,
+                                        new Watermark(w.sourceMarker(), type.changeMarker(item), w.materialDigest()));
                     }
                 });
             }
@@ -415,8 +461,8 @@ final class SyncPass {
 
     private SyncOutcome outcome() {
         Map<String, Integer> counts = sourceCounts();
-        SyncOutcome.Source s = new SyncOutcome.Source(source.failures().isEmpty(), sourceEntityCount(),
-                Collections.unmodifiableMap(counts), null, null);
+        SyncOutcome.Source s = new SyncOutcome.Source(
+                source.failures().isEmpty(), sourceEntityCount(), Collections.unmodifiableMap(counts), null, null);
         List<SyncOutcome.Target> results = targets.stream()
                 .map(t -> t.reached() ? t.report().build(t.name(), graph) : notSynced(t, t.failure()))
                 .toList();
@@ -427,8 +473,14 @@ final class SyncPass {
         if (failure != null) {
             LOG.warn("target {} not reached: {}", t.store().describe(), failure.summary());
         }
-        return new SyncOutcome.Target(t.name(), failure == null ? null : failure.summary(),
-                failure == null ? null : failure.category(), SyncOutcome.Counts.ZERO,
-                List.of(), List.of(), List.of(), null);
+        return new SyncOutcome.Target(
+                t.name(),
+                failure == null ? null : failure.summary(),
+                failure == null ? null : failure.category(),
+                SyncOutcome.Counts.ZERO,
+                List.of(),
+                List.of(),
+                List.of(),
+                null);
     }
 }

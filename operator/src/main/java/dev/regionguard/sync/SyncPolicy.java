@@ -10,6 +10,10 @@ package dev.regionguard.sync;
  * @param shrinkBaseline       the source's entity count when deletions were last allowed (0: none yet)
  * @param confirmedSourceCount a count the owner confirmed as intended (annotation), or null
  */
-public record SyncPolicy(boolean writes, boolean deletes, int maxDeletionsPerPass, boolean fullCompare,
-                         int shrinkBaseline, Integer confirmedSourceCount) {
-}
+public record SyncPolicy(
+        boolean writes,
+        boolean deletes,
+        int maxDeletionsPerPass,
+        boolean fullCompare,
+        int shrinkBaseline,
+        Integer confirmedSourceCount) {}

@@ -43,7 +43,8 @@ final class TargetReport {
     void wanted(String type, String key, Action action) {
         skipped++;
         changes.add(new Change(type, key, action, false));
-        issues.add(new EntityIssue(type, key, "ObserveOnly", "would " + action.name().toLowerCase(Locale.ROOT)));
+        issues.add(new EntityIssue(
+                type, key, "ObserveOnly", "would " + action.name().toLowerCase(Locale.ROOT)));
     }
 
     void skipped(String type, String key, String reason, String message) {
@@ -71,14 +72,19 @@ final class TargetReport {
 
     SyncOutcome.Target build(String name, TypeGraph graph) {
         Counts counts = new Counts(created, updated, deleted, unchanged, skipped, failed);
-        return new SyncOutcome.Target(name, null, null, counts,
+        return new SyncOutcome.Target(
+                name,
+                null,
+                null,
+                counts,
                 sorted(issues, EntityIssue::type, EntityIssue::name, graph, MAX_LISTED),
                 sorted(pending, PendingDeletion::type, PendingDeletion::name, graph, MAX_LISTED),
-                sorted(changes, Change::type, Change::name, graph, Integer.MAX_VALUE), holdReason);
+                sorted(changes, Change::type, Change::name, graph, Integer.MAX_VALUE),
+                holdReason);
     }
 
-    private static <T> List<T> sorted(List<T> items, Function<T, String> type, Function<T, String> key,
-                                      TypeGraph graph, int max) {
+    private static <T> List<T> sorted(
+            List<T> items, Function<T, String> type, Function<T, String> key, TypeGraph graph, int max) {
         Comparator<T> order = Comparator.comparing(type, graph.byOrder())
                 .thenComparing(key, Comparator.nullsFirst(Comparator.naturalOrder()));
         return items.stream().sorted(order).limit(max).toList();

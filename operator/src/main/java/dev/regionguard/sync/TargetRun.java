@@ -48,8 +48,12 @@ final class TargetRun implements SyncContext {
     @Override
     public Optional<String> targetId(String typeName, String sourceId) {
         Indexed sourceIndex = source.indexed(typeName);
-        String key = sourceIndex == null || sourceId == null ? null : sourceIndex.keyById().get(sourceId);
-        return key == null ? Optional.empty() : Optional.ofNullable(idsByKey.getOrDefault(typeName, Map.of()).get(key));
+        String key = sourceIndex == null || sourceId == null
+                ? null
+                : sourceIndex.keyById().get(sourceId);
+        return key == null
+                ? Optional.empty()
+                : Optional.ofNullable(idsByKey.getOrDefault(typeName, Map.of()).get(key));
     }
 
     @Override

@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +56,8 @@ public class EventRecorder {
         Event event = new EventBuilder()
                 .withNewMetadata()
                 .withNamespace(namespace)
-                .withName(about.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 8))
+                .withName(about.getMetadata().getName() + "."
+                        + UUID.randomUUID().toString().substring(0, 8))
                 .endMetadata()
                 .withNewInvolvedObject()
                 .withApiVersion(about.getApiVersion())
@@ -72,13 +73,20 @@ public class EventRecorder {
                 .withFirstTimestamp(now)
                 .withLastTimestamp(now)
                 .withCount(1)
-                .withNewSource().withComponent(COMPONENT).endSource()
+                .withNewSource()
+                .withComponent(COMPONENT)
+                .endSource()
                 .withReportingComponent(COMPONENT)
                 .build();
         try {
             client.v1().events().inNamespace(namespace).resource(event).create();
         } catch (RuntimeException e) {
-            LOG.warn("[{}/{}] could not record Event {}: {}", namespace, about.getMetadata().getName(), reason, e.getMessage());
+            LOG.warn(
+                    "[{}/{}] could not record Event {}: {}",
+                    namespace,
+                    about.getMetadata().getName(),
+                    reason,
+                    e.getMessage());
         }
     }
 

@@ -1,11 +1,11 @@
 package dev.regionguard.telemetry;
 
-import dev.regionguard.api.Conditions;
-import dev.regionguard.api.Timestamps;
 import dev.regionguard.api.Condition;
+import dev.regionguard.api.Conditions;
 import dev.regionguard.api.HealthState;
 import dev.regionguard.api.ProtectionStatus;
 import dev.regionguard.api.StandbyStatus;
+import dev.regionguard.api.Timestamps;
 import dev.regionguard.cloud.http.CallObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -40,15 +40,17 @@ public final class RegionGuardMetrics implements CallObserver {
     }
 
     /** After each pass: what status now says about the protection and its standbys. */
-    public void recordStatus(String kind, String namespace, String name, Instant created, Duration interval,
-                             ProtectionStatus status) {
+    public void recordStatus(
+            String kind, String namespace, String name, Instant created, Duration interval, ProtectionStatus status) {
         Tags protection = Tags.of("kind", kind, "namespace", namespace, "name", name);
-        ProtectionState p = protections.computeIfAbsent(kind + "/" + namespace + "/" + name, k -> registerProtection(protection));
+        ProtectionState p =
+                protections.computeIfAbsent(kind + "/" + namespace + "/" + name, k -> registerProtection(protection));
         p.intervalSeconds = interval.toSeconds();
         Condition credentials = Conditions.find(status.conditions, Conditions.CREDENTIALS_VALID);
         p.credentialsValid = credentials == null || !"False".equals(credentials.status) ? 1 : 0;
         for (StandbyStatus s : status.standbys) {
-            StandbyState state = standbys.computeIfAbsent(kind + "/" + namespace + "/" + name + "/" + s.region,
+            StandbyState state = standbys.computeIfAbsent(
+                    kind + "/" + namespace + "/" + name + "/" + s.region,
                     k -> registerStandby(protection.and("region", s.region)));
             state.since = s.lastSuccessfulSyncTime != null ? Timestamps.parse(s.lastSuccessfulSyncTime) : created;
             state.inSync = Boolean.TRUE.equals(s.inSync);
@@ -63,7 +65,8 @@ public final class RegionGuardMetrics implements CallObserver {
             double[] holder = {-1};
             Gauge.builder("regionguard.region.healthy", holder, h -> h[0])
                     .description("1 when the region is Healthy for the protection, 0 Unhealthy, -1 Unknown")
-                    .tags("kind", kind, "namespace", namespace, "name", name, "region", region).register(registry);
+                    .tags("kind", kind, "namespace", namespace, "name", name, "region", region)
+                    .register(registry);
             return holder;
         });
         value[0] = state == HealthState.Healthy ? 1 : state == HealthState.Unhealthy ? 0 : -1;
@@ -72,43 +75,68 @@ public final class RegionGuardMetrics implements CallObserver {
     /** Creates the failover series of a protection up front, so that alerts see failed at 0. */
     public void registerFailovers(String kind, String namespace, String name, String type) {
         failoverCounter(kind, namespace, name, type, "failed");
-        failoverGauge("regionguard.failover.in.progress", "1 while a RegionFailover of the protection runs",
-                kind, namespace, name);
-        failoverGauge("regionguard.last.failover.duration.seconds", "Duration of the last finished failover",
-                kind, namespace, name);
+        failoverGauge(
+                "regionguard.failover.in.progress",
+                "1 while a RegionFailover of the protection runs",
+                kind,
+                namespace,
+                name);
+        failoverGauge(
+                "regionguard.last.failover.duration.seconds",
+                "Duration of the last finished failover",
+                kind,
+                namespace,
+                name);
     }
 
     /** A RegionFailover ended: result succeeded, failed or rejected. */
-    public void recordFailoverResult(String kind, String namespace, String name, String type, String result,
-                                     Long durationSeconds) {
+    public void recordFailoverResult(
+            String kind, String namespace, String name, String type, String result, Long durationSeconds) {
         registerFailovers(kind, namespace, name, type);
         failoverCounter(kind, namespace, name, type, result).increment();
         if (durationSeconds != null && !"rejected".equals(result)) {
-            failoverGauges.get("regionguard.last.failover.duration.seconds|" + kind + "/" + namespace + "/" + name)[0]
-                    = durationSeconds;
+            failoverGauges.get("regionguard.last.failover.duration.seconds|" + kind + "/" + namespace + "/" + name)[0] =
+                    durationSeconds;
         }
     }
 
     public void recordFailoverInProgress(String kind, String namespace, String name, boolean running) {
-        failoverGauge("regionguard.failover.in.progress", "1 while a RegionFailover of the protection runs",
-                kind, namespace, name)[0] = running ? 1 : 0;
+        failoverGauge(
+                        "regionguard.failover.in.progress",
+                        "1 while a RegionFailover of the protection runs",
+                        kind,
+                        namespace,
+                        name)[0] =
+                running ? 1 : 0;
     }
 
     /** regionguard_failover_phase_seconds: time spent in the running phase, read at scrape time. */
     public void recordFailoverPhaseStart(String kind, String namespace, String name, Instant phaseStart) {
-        phaseStarts.computeIfAbsent(kind + "/" + namespace + "/" + name, k -> {
-            Instant[] holder = {null};
-            Gauge.builder("regionguard.failover.phase.seconds", holder, h -> h[0] == null ? 0
-                            : Math.max(0, Duration.between(h[0], clock.instant()).toMillis() / 1000.0))
-                    .description("Seconds the running failover has spent in its current phase")
-                    .tags("kind", kind, "namespace", namespace, "name", name).register(registry);
-            return holder;
-        })[0] = phaseStart;
+        phaseStarts
+                .computeIfAbsent(kind + "/" + namespace + "/" + name, k -> {
+                    Instant[] holder = {null};
+                    Gauge.builder(
+                                    "regionguard.failover.phase.seconds",
+                                    holder,
+                                    h -> h[0] == null
+                                            ? 0
+                                            : Math.max(
+                                                    0,
+                                                    Duration.between(h[0], clock.instant())
+                                                                    .toMillis()
+                                                            / 1000.0))
+                            .description("Seconds the running failover has spent in its current phase")
+                            .tags("kind", kind, "namespace", namespace, "name", name)
+                            .register(registry);
+                    return holder;
+                })[0] = phaseStart;
     }
 
     private Counter failoverCounter(String kind, String namespace, String name, String type, String result) {
-        return failovers.computeIfAbsent(String.join("|", kind, namespace, name, type, result), k ->
-                Counter.builder("regionguard.failovers").description("RegionFailovers that ended, by result")
+        return failovers.computeIfAbsent(
+                String.join("|", kind, namespace, name, type, result),
+                k -> Counter.builder("regionguard.failovers")
+                        .description("RegionFailovers that ended, by result")
                         .tags("kind", kind, "namespace", namespace, "name", name, "type", type, "result", result)
                         .register(registry));
     }
@@ -116,40 +144,59 @@ public final class RegionGuardMetrics implements CallObserver {
     private double[] failoverGauge(String metric, String description, String kind, String namespace, String name) {
         return failoverGauges.computeIfAbsent(metric + "|" + kind + "/" + namespace + "/" + name, k -> {
             double[] holder = {0};
-            Gauge.builder(metric, holder, h -> h[0]).description(description)
-                    .tags("kind", kind, "namespace", namespace, "name", name).register(registry);
+            Gauge.builder(metric, holder, h -> h[0])
+                    .description(description)
+                    .tags("kind", kind, "namespace", namespace, "name", name)
+                    .register(registry);
             return holder;
         });
     }
 
     @Override
     public void onCall(String region, String method, String route, int status, Duration elapsed) {
-        String service = route.startsWith("/identity") ? "iam" : route.startsWith("/v1/instances") ? "event_notifications"
-                : route.startsWith("/projects") ? "code_engine" : "other";
+        String service = route.startsWith("/identity")
+                ? "iam"
+                : route.startsWith("/v1/instances")
+                        ? "event_notifications"
+                        : route.startsWith("/projects") ? "code_engine" : "other";
         String key = service + "|" + region + "|" + status;
-        calls.computeIfAbsent(key, k -> Counter.builder("regionguard.ibm.api.calls")
-                .description("Calls to IBM Cloud APIs, each retry counted, by HTTP status (0: no answer)")
-                .tags("service", service, "region", region, "status", String.valueOf(status))
-                .register(registry)).increment();
+        calls.computeIfAbsent(
+                        key,
+                        k -> Counter.builder("regionguard.ibm.api.calls")
+                                .description(
+                                        "Calls to IBM Cloud APIs, each retry counted, by HTTP status (0: no answer)")
+                                .tags("service", service, "region", region, "status", String.valueOf(status))
+                                .register(registry))
+                .increment();
     }
 
     private ProtectionState registerProtection(Tags tags) {
         ProtectionState p = new ProtectionState();
         Gauge.builder("regionguard.sync.interval.seconds", p, s -> s.intervalSeconds)
-                .description("The protection's sync interval").tags(tags).register(registry);
+                .description("The protection's sync interval")
+                .tags(tags)
+                .register(registry);
         Gauge.builder("regionguard.credentials.valid", p, s -> s.credentialsValid)
-                .description("1 when IBM Cloud accepted the protection's API keys").tags(tags).register(registry);
+                .description("1 when IBM Cloud accepted the protection's API keys")
+                .tags(tags)
+                .register(registry);
         return p;
     }
 
     private StandbyState registerStandby(Tags tags) {
         StandbyState s = new StandbyState();
         Gauge.builder("regionguard.standby.seconds.since.last.sync", s, st -> st.secondsSinceSync(clock.instant()))
-                .description("Seconds since the standby was last fully in sync (the RPO)").tags(tags).register(registry);
+                .description("Seconds since the standby was last fully in sync (the RPO)")
+                .tags(tags)
+                .register(registry);
         Gauge.builder("regionguard.standby.ready", s, st -> st.ready(clock.instant()) ? 1 : 0)
-                .description("1 when the standby is in sync within two sync intervals").tags(tags).register(registry);
+                .description("1 when the standby is in sync within two sync intervals")
+                .tags(tags)
+                .register(registry);
         Gauge.builder("regionguard.entities.out.of.sync", s, st -> st.outOfSync)
-                .description("Entities the last pass could not sync, plus deletions held back").tags(tags).register(registry);
+                .description("Entities the last pass could not sync, plus deletions held back")
+                .tags(tags)
+                .register(registry);
         return s;
     }
 
@@ -157,7 +204,8 @@ public final class RegionGuardMetrics implements CallObserver {
     public void forget(String kind, String namespace, String name) {
         String prefix = kind + "/" + namespace + "/" + name;
         List.copyOf(registry.getMeters()).stream()
-                .filter(m -> kind.equals(m.getId().getTag("kind")) && namespace.equals(m.getId().getTag("namespace"))
+                .filter(m -> kind.equals(m.getId().getTag("kind"))
+                        && namespace.equals(m.getId().getTag("namespace"))
                         && name.equals(m.getId().getTag("name")))
                 .forEach(registry::remove);
         protections.remove(prefix);

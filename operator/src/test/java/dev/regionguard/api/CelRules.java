@@ -46,16 +46,21 @@ final class CelRules {
     private static final String ITEMS = "[*]";
     private static final String VALUES = "{*}";
 
-    private CelRules() {
-    }
+    private CelRules() {}
 
     /** A rule and where it applies: property names, {@code [*]} for list items, {@code {*}} for map values. */
-    record Rule(List<String> location, JsonNode schema, String expression, String message, String messageExpression,
-                String fieldPath) {
+    record Rule(
+            List<String> location,
+            JsonNode schema,
+            String expression,
+            String message,
+            String messageExpression,
+            String fieldPath) {
         String locationText() {
             StringBuilder text = new StringBuilder();
             for (String segment : location) {
-                text.append(segment.equals(ITEMS) || segment.equals(VALUES) || text.isEmpty() ? "" : ".").append(segment);
+                text.append(segment.equals(ITEMS) || segment.equals(VALUES) || text.isEmpty() ? "" : ".")
+                        .append(segment);
             }
             return text.isEmpty() ? "<root>" : text.toString();
         }
@@ -71,8 +76,7 @@ final class CelRules {
     }
 
     /** A rule that rejected a node of a resource. */
-    record Violation(Rule rule, FieldError error) {
-    }
+    record Violation(Rule rule, FieldError error) {}
 
     /** Every rule in an openAPIV3Schema, in schema order. */
     static List<Rule> find(JsonNode openApiSchema) {
@@ -92,7 +96,8 @@ final class CelRules {
             if (rule.isTransitionRule()) {
                 continue;
             }
-            for (Map.Entry<String, JsonNode> node : nodesAt(storedResource, rule.location()).entrySet()) {
+            for (Map.Entry<String, JsonNode> node :
+                    nodesAt(storedResource, rule.location()).entrySet()) {
                 Object self = toCel(node.getValue(), rule.schema());
                 Object result = eval(rule.expression(), self);
                 if (!Boolean.TRUE.equals(result)) {
@@ -109,8 +114,13 @@ final class CelRules {
 
     private static void collect(JsonNode schema, List<String> location, List<Rule> rules) {
         for (JsonNode rule : schema.path("x-kubernetes-validations")) {
-            rules.add(new Rule(location, schema, rule.path("rule").asText(), text(rule, "message"),
-                    text(rule, "messageExpression"), text(rule, "fieldPath")));
+            rules.add(new Rule(
+                    location,
+                    schema,
+                    rule.path("rule").asText(),
+                    text(rule, "message"),
+                    text(rule, "messageExpression"),
+                    text(rule, "fieldPath")));
         }
         for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
             collect(property.getValue(), append(location, property.getKey()), rules);
@@ -154,7 +164,8 @@ final class CelRules {
     }
 
     private static String message(Rule rule, Object self) {
-        if (rule.messageExpression() != null && eval(rule.messageExpression(), self) instanceof String text
+        if (rule.messageExpression() != null
+                && eval(rule.messageExpression(), self) instanceof String text
                 && !text.isBlank()) {
             return text;
         }
@@ -170,7 +181,8 @@ final class CelRules {
             Map<String, Object> map = new LinkedHashMap<>();
             node.properties().forEach(field -> {
                 JsonNode fieldSchema = schema.path("properties").has(field.getKey())
-                        ? schema.path("properties").get(field.getKey()) : schema.path("additionalProperties");
+                        ? schema.path("properties").get(field.getKey())
+                        : schema.path("additionalProperties");
                 map.put(field.getKey(), toCel(field.getValue(), fieldSchema));
             });
             return map;
@@ -182,7 +194,8 @@ final class CelRules {
         }
         if (node.isNumber()) {
             return "number".equals(schema.path("type").asText()) || node.isFloatingPointNumber()
-                    ? (Object) node.asDouble() : (Object) node.asLong();
+                    ? (Object) node.asDouble()
+                    : (Object) node.asLong();
         }
         if (node.isBoolean()) {
             return node.asBoolean();

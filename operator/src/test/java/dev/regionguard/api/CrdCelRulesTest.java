@@ -81,7 +81,9 @@ class CrdCelRulesTest {
         for (String name : fieldPath.replaceFirst("^\\.", "").split("\\.")) {
             node = node.path("properties").path(name);
         }
-        assertThat(node.isMissingNode()).as("fieldPath %s of %s", fieldPath, crdRule).isFalse();
+        assertThat(node.isMissingNode())
+                .as("fieldPath %s of %s", fieldPath, crdRule)
+                .isFalse();
     }
 
     /**
@@ -93,7 +95,8 @@ class CrdCelRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
     void ruleReadsOnlyBoundedStringsAndLists(CrdRule crdRule) {
-        String code = crdRule.rule().expression()
+        String code = crdRule.rule()
+                .expression()
                 .replaceAll("'[^']*'|\"[^\"]*\"", "''")
                 .replaceAll("has\\([^)]*\\)", "true");
         Set<String> selected = new HashSet<>();
@@ -104,7 +107,9 @@ class CrdCelRulesTest {
         List<String> unbounded = new ArrayList<>();
         collectUnbounded(crdRule.rule().schema(), crdRule.rule().locationText(), selected, unbounded);
 
-        assertThat(unbounded).as("fields %s reads without a size bound; add @Size(max = ...)", crdRule).isEmpty();
+        assertThat(unbounded)
+                .as("fields %s reads without a size bound; add @Size(max = ...)", crdRule)
+                .isEmpty();
     }
 
     private static void collectUnbounded(JsonNode schema, String path, Set<String> selected, List<String> out) {
@@ -129,12 +134,15 @@ class CrdCelRulesTest {
 
     static List<Fixture> fixtures() {
         try (Stream<Path> files = Files.walk(fixtureDir())) {
-            List<Fixture> fixtures = files.filter(f -> f.toString().endsWith(".yaml")).sorted().map(file -> {
-                JsonNode fixture = CrdFiles.readYaml(file);
-                List<String> expect = new ArrayList<>();
-                fixture.path("expect").forEach(e -> expect.add(e.asText()));
-                return new Fixture(file, expect, fixture.path("object"));
-            }).toList();
+            List<Fixture> fixtures = files.filter(f -> f.toString().endsWith(".yaml"))
+                    .sorted()
+                    .map(file -> {
+                        JsonNode fixture = CrdFiles.readYaml(file);
+                        List<String> expect = new ArrayList<>();
+                        fixture.path("expect").forEach(e -> expect.add(e.asText()));
+                        return new Fixture(file, expect, fixture.path("object"));
+                    })
+                    .toList();
             assertThat(fixtures).isNotEmpty();
             return fixtures;
         } catch (IOException e) {
@@ -159,8 +167,8 @@ class CrdCelRulesTest {
         Set<String> kindsWithAcceptedFixtures = new HashSet<>();
         for (Fixture fixture : fixtures()) {
             CrdSchema crd = crdOf(fixture.object());
-            List<CelRules.Violation> violations = CelRules.evaluate(rulesOf(crd, fixture.object()),
-                    crd.decode(fixture.object()));
+            List<CelRules.Violation> violations =
+                    CelRules.evaluate(rulesOf(crd, fixture.object()), crd.decode(fixture.object()));
             violations.forEach(v -> broken.add(crd.kind() + " " + v.rule()));
             if (fixture.expect().isEmpty()) {
                 kindsWithAcceptedFixtures.add(crd.kind());
@@ -176,14 +184,20 @@ class CrdCelRulesTest {
                 kindsWithoutAcceptedFixtures.add(rule.crd().kind());
             }
         }
-        assertThat(unbroken).as("rules that no fixture in %s breaks", fixtureDir()).isEmpty();
-        assertThat(kindsWithoutAcceptedFixtures).as("kinds with rules but no fixture the rules accept").isEmpty();
+        assertThat(unbroken)
+                .as("rules that no fixture in %s breaks", fixtureDir())
+                .isEmpty();
+        assertThat(kindsWithoutAcceptedFixtures)
+                .as("kinds with rules but no fixture the rules accept")
+                .isEmpty();
     }
 
     static List<Sample> samples() {
         Set<String> kinds = new HashSet<>();
         rules().forEach(r -> kinds.add(r.crd().kind()));
-        return Samples.resources().stream().filter(s -> kinds.contains(s.resource().path("kind").asText())).toList();
+        return Samples.resources().stream()
+                .filter(s -> kinds.contains(s.resource().path("kind").asText()))
+                .toList();
     }
 
     @ParameterizedTest(name = "{0}")

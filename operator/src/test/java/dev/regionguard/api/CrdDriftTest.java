@@ -38,8 +38,11 @@ class CrdDriftTest {
 
     static List<Path> generatedCrds() {
         List<Path> generated = CrdFiles.generatedCrds();
-        assertThat(generated).as("CRDs generated into %s (run through Maven: the generator runs at process-classes)",
-                CrdFiles.generatedCrdDir()).isNotEmpty();
+        assertThat(generated)
+                .as(
+                        "CRDs generated into %s (run through Maven: the generator runs at process-classes)",
+                        CrdFiles.generatedCrdDir())
+                .isNotEmpty();
         return generated;
     }
 
@@ -54,7 +57,8 @@ class CrdDriftTest {
         String expected = CrdFiles.canonicalYaml(generated);
         String actual = CrdFiles.read(committed);
         if (!actual.equals(expected)) {
-            fail("%s drifted from the Java types in dev.regionguard.api (%s). Regenerate it with: %s",
+            fail(
+                    "%s drifted from the Java types in dev.regionguard.api (%s). Regenerate it with: %s",
                     name, firstDifference(actual, expected), CrdFiles.UPDATE_COMMAND);
         }
     }
@@ -62,7 +66,8 @@ class CrdDriftTest {
     @Test
     void crdsHoldsNoCrdThatIsNoLongerGenerated() {
         assertThat(staleCrds())
-                .as("CRDs in crds/ that the Java types no longer generate; delete them or run: %s",
+                .as(
+                        "CRDs in crds/ that the Java types no longer generate; delete them or run: %s",
                         CrdFiles.UPDATE_COMMAND)
                 .isEmpty();
     }

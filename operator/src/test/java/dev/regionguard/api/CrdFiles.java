@@ -41,8 +41,7 @@ final class CrdFiles {
     private static final String API_PACKAGE = CrdFiles.class.getPackageName();
     private static final String GENERATED_SUFFIX = "-v1.yml";
 
-    private CrdFiles() {
-    }
+    private CrdFiles() {}
 
     /** The committed CRDs: {@code <root>/crds}. Surefire sets the property; the fallback serves IDE runs. */
     static Path crdDir() {
@@ -98,7 +97,8 @@ final class CrdFiles {
 
     /** The generator's order, to compare a canonical CRD with the generated one. */
     static void orderPrinterColumnsByJsonPath(JsonNode crd) {
-        sortPrinterColumns(crd, Comparator.comparing(column -> column.path("jsonPath").asText()));
+        sortPrinterColumns(
+                crd, Comparator.comparing(column -> column.path("jsonPath").asText()));
     }
 
     private static void sortPrinterColumns(JsonNode crd, Comparator<JsonNode> order) {
@@ -134,7 +134,9 @@ final class CrdFiles {
     /** Every document of a (possibly multi-document) YAML file, skipping empty ones. */
     static List<JsonNode> readYamlDocuments(Path file) {
         try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
-            return docs.readAll().stream().filter(doc -> doc != null && !doc.isMissingNode() && !doc.isNull()).toList();
+            return docs.readAll().stream()
+                    .filter(doc -> doc != null && !doc.isMissingNode() && !doc.isNull())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -173,7 +175,9 @@ final class CrdFiles {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> nameFilter.test(f.getFileName().toString())).sorted().toList();
+            return files.filter(f -> nameFilter.test(f.getFileName().toString()))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -70,7 +70,9 @@ final class CrdSchema {
 
     List<String> versions() {
         List<String> versions = new ArrayList<>();
-        crd.path("spec").path("versions").forEach(version -> versions.add(version.path("name").asText()));
+        crd.path("spec")
+                .path("versions")
+                .forEach(version -> versions.add(version.path("name").asText()));
         return versions;
     }
 
@@ -165,7 +167,8 @@ final class CrdSchema {
             anyOf.addObject().put("type", "integer");
             anyOf.addObject().put("type", "string");
         }
-        boolean open = node.path("x-kubernetes-preserve-unknown-fields").asBoolean() || node.has("additionalProperties");
+        boolean open =
+                node.path("x-kubernetes-preserve-unknown-fields").asBoolean() || node.has("additionalProperties");
         if ("object".equals(node.path("type").asText()) && !open) {
             out.put("additionalProperties", false);
         }
@@ -176,8 +179,8 @@ final class CrdSchema {
     }
 
     private static void allowTypeMeta(ObjectNode schema) {
-        ObjectNode properties = schema.has("properties") ? (ObjectNode) schema.get("properties")
-                : schema.putObject("properties");
+        ObjectNode properties =
+                schema.has("properties") ? (ObjectNode) schema.get("properties") : schema.putObject("properties");
         properties.putIfAbsent("apiVersion", JSON.objectNode().put("type", "string"));
         properties.putIfAbsent("kind", JSON.objectNode().put("type", "string"));
         properties.putIfAbsent("metadata", JSON.objectNode().put("type", "object"));
@@ -185,10 +188,13 @@ final class CrdSchema {
 
     private static void pruneNullsAndDefault(JsonNode schema, JsonNode node) {
         if (node instanceof ObjectNode object) {
-            for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+            for (Map.Entry<String, JsonNode> property :
+                    schema.path("properties").properties()) {
                 String name = property.getKey();
                 JsonNode propertySchema = property.getValue();
-                if (object.has(name) && object.get(name).isNull() && !propertySchema.path("nullable").asBoolean()) {
+                if (object.has(name)
+                        && object.get(name).isNull()
+                        && !propertySchema.path("nullable").asBoolean()) {
                     object.remove(name);
                 }
                 if (!object.has(name) && propertySchema.has("default")) {

@@ -27,7 +27,9 @@ class CrdSchemaTest {
     private static final CrdSchema SCHEMA = CrdSchema.ofKind(KIND);
 
     static List<Sample> samples() {
-        List<Sample> samples = Samples.resources().stream().filter(s -> SCHEMA.describes(s.resource())).toList();
+        List<Sample> samples = Samples.resources().stream()
+                .filter(s -> SCHEMA.describes(s.resource()))
+                .toList();
         assertThat(samples).as("%s samples in config/samples", KIND).isNotEmpty();
         return samples;
     }
@@ -40,8 +42,22 @@ class CrdSchemaTest {
 
     /** Every region with Event Notifications (shared/reference/ibm-apis.md) can be a primary or a standby. */
     @ParameterizedTest
-    @ValueSource(strings = {"us-south", "us-east", "eu-gb", "eu-de", "eu-es", "au-syd", "ca-tor", "ca-mon",
-            "jp-tok", "jp-osa", "br-sao", "in-che", "in-mum"})
+    @ValueSource(
+            strings = {
+                "us-south",
+                "us-east",
+                "eu-gb",
+                "eu-de",
+                "eu-es",
+                "au-syd",
+                "ca-tor",
+                "ca-mon",
+                "jp-tok",
+                "jp-osa",
+                "br-sao",
+                "in-che",
+                "in-mum"
+            })
     void everyEventNotificationsRegionIsAccepted(String region) {
         ObjectNode resource = baseResource();
         ((ObjectNode) resource.at("/spec/primary")).put("region", region);
@@ -54,22 +70,49 @@ class CrdSchemaTest {
         return Stream.of(
                 invalid("missing primary", "/spec", spec -> spec.remove("primary"), "spec.primary", "required"),
                 invalid("no standby", "/spec", spec -> spec.putArray("standbys"), "spec.standbys", "at least 1 items"),
-                invalid("region with a space", "/spec/primary", primary -> primary.put("region", "US South"),
-                        "spec.primary.region", "does not match the regex pattern"),
-                invalid("instance ID not a GUID", "/spec/standbys/0",
+                invalid(
+                        "region with a space",
+                        "/spec/primary",
+                        primary -> primary.put("region", "US South"),
+                        "spec.primary.region",
+                        "does not match the regex pattern"),
+                invalid(
+                        "instance ID not a GUID",
+                        "/spec/standbys/0",
                         standby -> standby.put("instanceId", "9e8d7c6b5a4f4e3d8c2b1a0f9e8d7c6b"),
-                        "spec.standbys[0].instanceId", "does not match the regex pattern"),
-                invalid("unknown sync mode", "/spec/sync", sync -> sync.put("mode", "Sometimes"),
-                        "spec.sync.mode", "enumeration"),
-                invalid("negative deletion cap", "/spec/sync", sync -> sync.put("maxDeletionsPerPass", -1),
-                        "spec.sync.maxDeletionsPerPass", "minimum value of 0"),
-                invalid("interval in words", "/spec/sync", sync -> sync.put("interval", "5 minutes"),
-                        "spec.sync.interval", "does not match the regex pattern"),
-                invalid("credentials without a Secret name", "/spec/credentialsSecretRef",
-                        ref -> ref.remove("name"), "spec.credentialsSecretRef.name", "required"),
+                        "spec.standbys[0].instanceId",
+                        "does not match the regex pattern"),
+                invalid(
+                        "unknown sync mode",
+                        "/spec/sync",
+                        sync -> sync.put("mode", "Sometimes"),
+                        "spec.sync.mode",
+                        "enumeration"),
+                invalid(
+                        "negative deletion cap",
+                        "/spec/sync",
+                        sync -> sync.put("maxDeletionsPerPass", -1),
+                        "spec.sync.maxDeletionsPerPass",
+                        "minimum value of 0"),
+                invalid(
+                        "interval in words",
+                        "/spec/sync",
+                        sync -> sync.put("interval", "5 minutes"),
+                        "spec.sync.interval",
+                        "does not match the regex pattern"),
+                invalid(
+                        "credentials without a Secret name",
+                        "/spec/credentialsSecretRef",
+                        ref -> ref.remove("name"),
+                        "spec.credentialsSecretRef.name",
+                        "required"),
                 // kubectl's strict field validation rejects a misspelt field; the server would silently drop it
-                invalid("misspelt field", "/spec/sync", sync -> sync.put("maxDeletionPerPass", 3),
-                        "spec.sync.maxDeletionPerPass", "not defined in the schema"));
+                invalid(
+                        "misspelt field",
+                        "/spec/sync",
+                        sync -> sync.put("maxDeletionPerPass", 3),
+                        "spec.sync.maxDeletionPerPass",
+                        "not defined in the schema"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -105,10 +148,13 @@ class CrdSchemaTest {
         assertThat(crd.getSpec().getScope()).isEqualTo("Namespaced");
         assertThat(crd.getSpec().getNames().getShortNames()).containsExactly("enp");
         assertThat(crd.getSpec().getNames().getCategories()).containsExactly("regionguard");
-        assertThat(crd.getSpec().getVersions()).extracting(CustomResourceDefinitionVersion::getName)
+        assertThat(crd.getSpec().getVersions())
+                .extracting(CustomResourceDefinitionVersion::getName)
                 .containsExactly(Protections.VERSION);
         CustomResourceDefinitionVersion version = crd.getSpec().getVersions().get(0);
-        assertThat(version.getSubresources().getStatus()).as("status subresource").isNotNull();
+        assertThat(version.getSubresources().getStatus())
+                .as("status subresource")
+                .isNotNull();
         assertThat(version.getAdditionalPrinterColumns())
                 .extracting(CustomResourceColumnDefinition::getName, CustomResourceColumnDefinition::getJsonPath)
                 .containsExactly(
@@ -130,7 +176,9 @@ class CrdSchemaTest {
                 dangling.add(column.path("name").asText() + " (" + jsonPath + ")");
             }
         }
-        assertThat(dangling).as("printer columns whose jsonPath is not in the schema").isEmpty();
+        assertThat(dangling)
+                .as("printer columns whose jsonPath is not in the schema")
+                .isEmpty();
     }
 
     /** kubectl explain shows these descriptions; on-call engineers read them mid-incident. */
@@ -141,7 +189,8 @@ class CrdSchemaTest {
         collectUndescribed(schema.at("/properties/spec"), "spec", missing);
         collectUndescribed(schema.at("/properties/status"), "status", missing);
 
-        assertThat(missing).as("properties without a description: add @JsonPropertyDescription to their Java fields")
+        assertThat(missing)
+                .as("properties without a description: add @JsonPropertyDescription to their Java fields")
                 .isEmpty();
     }
 
@@ -168,13 +217,15 @@ class CrdSchemaTest {
             if (segment.isEmpty()) {
                 continue;
             }
-            node = segment.equals("[]") ? node.path("items") : node.path("properties").path(segment);
+            node = segment.equals("[]")
+                    ? node.path("items")
+                    : node.path("properties").path(segment);
         }
         return node;
     }
 
-    private static Arguments invalid(String name, String pointer, Consumer<ObjectNode> change, String field,
-                                     String reason) {
+    private static Arguments invalid(
+            String name, String pointer, Consumer<ObjectNode> change, String field, String reason) {
         ObjectNode resource = baseResource();
         change.accept((ObjectNode) resource.at(pointer));
         return arguments(name, resource, field, reason);

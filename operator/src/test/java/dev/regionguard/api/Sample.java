@@ -7,6 +7,7 @@ import java.nio.file.Path;
 record Sample(Path file, JsonNode resource) {
     @Override
     public String toString() {
-        return file.getFileName() + " " + resource.path("kind").asText() + "/" + resource.at("/metadata/name").asText();
+        return file.getFileName() + " " + resource.path("kind").asText() + "/"
+                + resource.at("/metadata/name").asText();
     }
 }

@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 
 /** The sample manifests in config/samples, applied with kubectl apply -f config/samples/. */
 final class Samples {
-    private Samples() {
-    }
+    private Samples() {}
 
     static Path dir() {
         return CrdFiles.projectRoot().resolve("config/samples");
@@ -18,7 +17,9 @@ final class Samples {
 
     static List<Path> files() {
         try (Stream<Path> files = Files.list(dir())) {
-            return files.filter(f -> f.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().matches(".*\\.ya?ml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

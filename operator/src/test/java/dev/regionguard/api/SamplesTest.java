@@ -24,8 +24,11 @@ class SamplesTest {
         for (Path file : Samples.files()) {
             String name = file.getFileName().toString();
             assertThat(name).matches("\\d{2}-[a-z0-9-]+\\.yaml");
-            assertThat(numbers.add(name.substring(0, 2))).as("number of %s is unique", name).isTrue();
-            assertThat(CrdFiles.read(file).lines().findFirst().orElse("")).as("first line of %s", name)
+            assertThat(numbers.add(name.substring(0, 2)))
+                    .as("number of %s is unique", name)
+                    .isTrue();
+            assertThat(CrdFiles.read(file).lines().findFirst().orElse(""))
+                    .as("first line of %s", name)
                     .startsWith("# ");
         }
         assertThat(numbers).isNotEmpty();
@@ -38,7 +41,8 @@ class SamplesTest {
 
         assertThat(protection.at("/metadata/namespace").asText()).isEqualTo("default");
         assertThat(protection.at("/spec/primary/region").asText()).isEqualTo("us-south");
-        assertThat(protection.at("/spec/primary/instanceId").asText()).isEqualTo("5b2c0d4e-8f1a-4c3b-9d2e-7a6f1e0c3b21");
+        assertThat(protection.at("/spec/primary/instanceId").asText())
+                .isEqualTo("5b2c0d4e-8f1a-4c3b-9d2e-7a6f1e0c3b21");
         assertThat(protection.at("/spec/standbys")).hasSize(1);
         assertThat(protection.at("/spec/standbys/0/region").asText()).isEqualTo("us-east");
         assertThat(protection.at("/spec/standbys/0/instanceId").asText())
@@ -52,19 +56,31 @@ class SamplesTest {
             if (!sample.resource().path("kind").asText().equals("EventNotificationsProtection")) {
                 continue;
             }
-            JsonNode spec = CrdSchema.ofKind("EventNotificationsProtection").decode(sample.resource()).path("spec");
+            JsonNode spec = CrdSchema.ofKind("EventNotificationsProtection")
+                    .decode(sample.resource())
+                    .path("spec");
             String namespace = sample.resource().at("/metadata/namespace").asText();
-            checkKey(missing, namespace, "Secret", spec.at("/credentialsSecretRef/name"),
+            checkKey(
+                    missing,
+                    namespace,
+                    "Secret",
+                    spec.at("/credentialsSecretRef/name"),
                     spec.at("/credentialsSecretRef/key"));
             for (JsonNode standby : spec.path("standbys")) {
                 if (standby.has("credentialsSecretRef")) {
-                    checkKey(missing, namespace, "Secret", standby.at("/credentialsSecretRef/name"),
+                    checkKey(
+                            missing,
+                            namespace,
+                            "Secret",
+                            standby.at("/credentialsSecretRef/name"),
                             standby.at("/credentialsSecretRef/key"));
                 }
             }
             for (JsonNode destination : spec.path("destinationSecrets")) {
                 JsonNode secret = find("Secret", destination.path("secretName").asText(), namespace);
-                if (secret == null || (secret.path("data").isEmpty() && secret.path("stringData").isEmpty())) {
+                if (secret == null
+                        || (secret.path("data").isEmpty()
+                                && secret.path("stringData").isEmpty())) {
                     missing.add("Secret " + destination.path("secretName").asText() + " with keys");
                 }
             }
@@ -75,7 +91,9 @@ class SamplesTest {
                 checkKey(missing, namespace, kind, name, body.path("subjectKey"));
             }
         }
-        assertThat(missing).as("objects and keys the protections name but config/samples lacks").isEmpty();
+        assertThat(missing)
+                .as("objects and keys the protections name but config/samples lacks")
+                .isEmpty();
     }
 
     @Test
@@ -83,16 +101,20 @@ class SamplesTest {
         for (Sample sample : Samples.resources()) {
             JsonNode resource = sample.resource();
             for (String field : List.of("data", "stringData")) {
-                resource.path(field).properties().forEach(entry ->
-                        assertThat(entry.getKey()).as("key in %s", sample).matches(SECRET_KEY));
+                resource.path(field)
+                        .properties()
+                        .forEach(entry -> assertThat(entry.getKey())
+                                .as("key in %s", sample)
+                                .matches(SECRET_KEY));
             }
         }
     }
 
     private static void checkKey(List<String> missing, String namespace, String kind, JsonNode name, JsonNode key) {
         JsonNode object = find(kind, name.asText(), namespace);
-        boolean found = object != null && (object.path("data").has(key.asText())
-                || object.path("stringData").has(key.asText()));
+        boolean found = object != null
+                && (object.path("data").has(key.asText())
+                        || object.path("stringData").has(key.asText()));
         if (!found) {
             missing.add(kind + " " + namespace + "/" + name.asText() + " key " + key.asText());
         }
@@ -111,7 +133,8 @@ class SamplesTest {
     private static JsonNode resource(String kind, String name) {
         return Samples.resources().stream()
                 .map(Sample::resource)
-                .filter(r -> r.path("kind").asText().equals(kind) && r.at("/metadata/name").asText().equals(name))
+                .filter(r -> r.path("kind").asText().equals(kind)
+                        && r.at("/metadata/name").asText().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in " + Samples.dir()));
     }

@@ -10,8 +10,22 @@ class EndpointsTest {
 
     /** Every region of ibm-apis.md 2.1 and 3.1. */
     @ParameterizedTest
-    @ValueSource(strings = {"us-south", "eu-gb", "au-syd", "eu-de", "eu-es", "ca-tor", "jp-tok", "jp-osa",
-        "br-sao", "ca-mon", "us-east", "in-che", "in-mum"})
+    @ValueSource(
+            strings = {
+                "us-south",
+                "eu-gb",
+                "au-syd",
+                "eu-de",
+                "eu-es",
+                "ca-tor",
+                "jp-tok",
+                "jp-osa",
+                "br-sao",
+                "ca-mon",
+                "us-east",
+                "in-che",
+                "in-mum"
+            })
     void acceptsEveryIbmRegion(String region) {
         assertThat(Endpoints.publicEndpoints().eventNotifications(region))
                 .isEqualTo("https://" + region + ".event-notifications.cloud.ibm.com/event-notifications");

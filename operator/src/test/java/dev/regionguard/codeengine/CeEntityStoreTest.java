@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.cloud.ApiKey;
-import dev.regionguard.cloud.http.CallObserver;
 import dev.regionguard.cloud.ErrorCategory;
+import dev.regionguard.cloud.IbmApiException;
+import dev.regionguard.cloud.http.CallObserver;
 import dev.regionguard.cloud.http.FakeIbmCloud;
 import dev.regionguard.cloud.http.HttpSettings;
-import dev.regionguard.cloud.IbmApiException;
 import dev.regionguard.cloud.http.TestClock;
 import dev.regionguard.sync.Desired;
 import dev.regionguard.sync.EntityType;
@@ -33,7 +33,8 @@ class CeEntityStoreTest {
             .withBackoff(Duration.ofMillis(1), Duration.ofMillis(5))
             .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5));
     static final Duration POLL = Duration.ofMillis(5);
-    static final CeEntityStore.Settings WAITS = new CeEntityStore.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5));
+    static final CeEntityStore.Settings WAITS =
+            new CeEntityStore.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5));
 
     private FakeIbmCloud cloud;
     private final FakeCodeEngine ce = new FakeCodeEngine();
@@ -46,8 +47,8 @@ class CeEntityStoreTest {
         cloud.answerApi(ce);
         ce.addProject("eu-de", PRIMARY);
         ce.addProject("eu-gb", STANDBY);
-        CodeEngineClients clients = new HttpCodeEngineClients(cloud.endpoints(),
-                cloud.ibmHttp(FAST, CallObserver.NONE), POLL);
+        CodeEngineClients clients =
+                new HttpCodeEngineClients(cloud.endpoints(), cloud.ibmHttp(FAST, CallObserver.NONE), POLL);
         primary = new CeEntityStore(clients.forProject("eu-de", PRIMARY, KEY), WAITS);
         standby = new CeEntityStore(clients.forProject("eu-gb", STANDBY, KEY), WAITS);
         CeFixtures.seedPrimary(ce, PRIMARY);
@@ -64,21 +65,34 @@ class CeEntityStoreTest {
 
         List<String> first = MiniSync.pass(types, primary, standby);
 
-        assertThat(first).containsExactly(
-                "create secret db-credentials", "create secret icr-pull", "create secret www-tls",
-                "create secret cos-access", "create secret ce-operator",
-                "create config_map app-config", "create persistent_data_store reports",
-                "create allowed_outbound_destination corp-net", "create build api-build", "create app api",
-                "create job nightly", "create function hook", "create binding app_v2/api/COS/cos-access");
+        assertThat(first)
+                .containsExactly(
+                        "create secret db-credentials",
+                        "create secret icr-pull",
+                        "create secret www-tls",
+                        "create secret cos-access",
+                        "create secret ce-operator",
+                        "create config_map app-config",
+                        "create persistent_data_store reports",
+                        "create allowed_outbound_destination corp-net",
+                        "create build api-build",
+                        "create app api",
+                        "create job nightly",
+                        "create function hook",
+                        "create binding app_v2/api/COS/cos-access");
         for (EntityType type : types) {
             Map<String, ObjectNode> onPrimary = comparables(type, primary);
             Map<String, ObjectNode> onStandby = comparables(type, standby);
             assertThat(onStandby).as(type.name()).isNotEmpty().isEqualTo(onPrimary);
         }
         assertThat(MiniSync.pass(types, primary, standby)).as("second pass").isEmpty();
-        assertThat(ce.resources(STANDBY, CeKind.DOMAIN_MAPPING)).as("a standby claims no domain").isEmpty();
-        assertThat(ce.resource(STANDBY, CeKind.SECRET, "ce-auto-icr-private-eu-de")).isNull();
-        assertThat(ce.resource(STANDBY, CeKind.APP, "api").path("status").asText()).isEqualTo("ready");
+        assertThat(ce.resources(STANDBY, CeKind.DOMAIN_MAPPING))
+                .as("a standby claims no domain")
+                .isEmpty();
+        assertThat(ce.resource(STANDBY, CeKind.SECRET, "ce-auto-icr-private-eu-de"))
+                .isNull();
+        assertThat(ce.resource(STANDBY, CeKind.APP, "api").path("status").asText())
+                .isEqualTo("ready");
     }
 
     @Test
@@ -86,12 +100,16 @@ class CeEntityStoreTest {
         List<EntityType> types = CeEntityTypes.all(StandbyMode.COLD);
         ce.pageSize = 2;
         MiniSync.pass(types, primary, standby);
-        assertThat(ce.resources(STANDBY, CeKind.SECRET)).as("all pages of 2 were read").hasSize(5);
+        assertThat(ce.resources(STANDBY, CeKind.SECRET))
+                .as("all pages of 2 were read")
+                .hasSize(5);
 
         ObjectNode app = ce.resource(STANDBY, CeKind.APP, "api");
         assertThat(CeScaling.of(app)).isEqualTo(new CeScaling(0, 20, 3));
         assertThat(CeScaling.of(ce.resource(PRIMARY, CeKind.APP, "api"))).isEqualTo(new CeScaling(2, 20, 3));
-        assertThat(MiniSync.pass(types, primary, standby)).as("min 0 is what a cold standby wants").isEmpty();
+        assertThat(MiniSync.pass(types, primary, standby))
+                .as("min 0 is what a cold standby wants")
+                .isEmpty();
 
         // The same standby turned warm is brought to the primary's scaling with a patch
         assertThat(MiniSync.pass(CeEntityTypes.select(StandbyMode.WARM, List.of("app")), primary, standby))
@@ -103,34 +121,53 @@ class CeEntityStoreTest {
     void changesOnThePrimaryAreWrittenWithEachKindsVerb() {
         List<EntityType> types = CeEntityTypes.all(StandbyMode.WARM);
         MiniSync.pass(types, primary, standby);
-        String configMapTag = ce.resource(STANDBY, CeKind.CONFIG_MAP, "app-config").path("entity_tag").asText();
-        String appTag = ce.resource(STANDBY, CeKind.APP, "api").path("entity_tag").asText();
+        String configMapTag = ce.resource(STANDBY, CeKind.CONFIG_MAP, "app-config")
+                .path("entity_tag")
+                .asText();
+        String appTag =
+                ce.resource(STANDBY, CeKind.APP, "api").path("entity_tag").asText();
         int before = ce.calls().size();
 
-        ce.change(ce.resource(PRIMARY, CeKind.CONFIG_MAP, "app-config"),
+        ce.change(
+                ce.resource(PRIMARY, CeKind.CONFIG_MAP, "app-config"),
                 c -> ((ObjectNode) c.get("data")).put("LOG_LEVEL", "debug"));
         ce.change(ce.resource(PRIMARY, CeKind.APP, "api"), a -> a.remove("run_env_variables"));
-        ce.change(ce.resource(PRIMARY, CeKind.ALLOWED_OUTBOUND_DESTINATION, "corp-net"),
+        ce.change(
+                ce.resource(PRIMARY, CeKind.ALLOWED_OUTBOUND_DESTINATION, "corp-net"),
                 d -> d.put("cidr_block", "10.20.0.0/16"));
-        ce.change(ce.resource(PRIMARY, CeKind.PERSISTENT_DATA_STORE, "reports"),
+        ce.change(
+                ce.resource(PRIMARY, CeKind.PERSISTENT_DATA_STORE, "reports"),
                 p -> ((ObjectNode) p.get("data")).put("bucket_name", "other-bucket"));
-        ce.change(ce.resource(PRIMARY, CeKind.SECRET, "cos-access"),
+        ce.change(
+                ce.resource(PRIMARY, CeKind.SECRET, "cos-access"),
                 s -> ((ObjectNode) s.get("service_access").get("service_instance")).put("id", "si-2"));
 
-        assertThat(MiniSync.pass(types, primary, standby)).containsExactly(
-                "replace secret cos-access", "update config_map app-config", "replace persistent_data_store reports",
-                "update allowed_outbound_destination corp-net", "update app api");
+        assertThat(MiniSync.pass(types, primary, standby))
+                .containsExactly(
+                        "replace secret cos-access",
+                        "update config_map app-config",
+                        "replace persistent_data_store reports",
+                        "update allowed_outbound_destination corp-net",
+                        "update app api");
 
         List<String> writes = ce.calls().subList(before, ce.calls().size()).stream()
-                .filter(c -> !c.startsWith("GET")).toList();
-        assertThat(writes).contains(
-                "PUT /config_maps/app-config If-Match=" + configMapTag,
-                "PATCH /apps/api If-Match=" + appTag,
-                "DELETE /secrets/cos-access", "POST /secrets",
-                "DELETE /persistent_data_stores/reports", "POST /persistent_data_stores");
+                .filter(c -> !c.startsWith("GET"))
+                .toList();
+        assertThat(writes)
+                .contains(
+                        "PUT /config_maps/app-config If-Match=" + configMapTag,
+                        "PATCH /apps/api If-Match=" + appTag,
+                        "DELETE /secrets/cos-access",
+                        "POST /secrets",
+                        "DELETE /persistent_data_stores/reports",
+                        "POST /persistent_data_stores");
         assertThat(ce.resource(STANDBY, CeKind.APP, "api").has("run_env_variables"))
-                .as("merge patch removed the field with a null").isFalse();
-        assertThat(ce.resource(STANDBY, CeKind.CONFIG_MAP, "app-config").path("data").path("LOG_LEVEL").asText())
+                .as("merge patch removed the field with a null")
+                .isFalse();
+        assertThat(ce.resource(STANDBY, CeKind.CONFIG_MAP, "app-config")
+                        .path("data")
+                        .path("LOG_LEVEL")
+                        .asText())
                 .isEqualTo("debug");
         assertThat(MiniSync.pass(types, primary, standby)).isEmpty();
     }
@@ -138,30 +175,39 @@ class CeEntityStoreTest {
     @Test
     void aStaleEntityTagIsReadAgainAndTheUpdateSentOnceMoreWithTheNewTag() {
         EntityType configMaps = copiedToStandby(CeEntityTypes.CONFIG_MAP, "app-config");
-        ce.change(ce.resource(PRIMARY, CeKind.CONFIG_MAP, "app-config"),
+        ce.change(
+                ce.resource(PRIMARY, CeKind.CONFIG_MAP, "app-config"),
                 c -> ((ObjectNode) c.get("data")).put("LOG_LEVEL", "debug"));
         ObjectNode current = only(standby.list(configMaps));
         String readTag = current.path("entity_tag").asText();
-        ce.change(ce.resource(STANDBY, CeKind.CONFIG_MAP, "app-config"),
+        ce.change(
+                ce.resource(STANDBY, CeKind.CONFIG_MAP, "app-config"),
                 c -> ((ObjectNode) c.get("data")).put("ADDED_BY_HAND", "1"));
-        String newTag = ce.resource(STANDBY, CeKind.CONFIG_MAP, "app-config").path("entity_tag").asText();
+        String newTag = ce.resource(STANDBY, CeKind.CONFIG_MAP, "app-config")
+                .path("entity_tag")
+                .asText();
 
         ObjectNode updated = standby.update(configMaps, current, desired(configMaps, PRIMARY, "app-config"));
 
-        assertThat(puts()).containsExactly("PUT /config_maps/app-config If-Match=" + readTag,
-                "PUT /config_maps/app-config If-Match=" + newTag);
-        assertThat(updated.path("data")).isEqualTo(ce.resource(PRIMARY, CeKind.CONFIG_MAP, "app-config").path("data"));
+        assertThat(puts())
+                .containsExactly(
+                        "PUT /config_maps/app-config If-Match=" + readTag,
+                        "PUT /config_maps/app-config If-Match=" + newTag);
+        assertThat(updated.path("data"))
+                .isEqualTo(ce.resource(PRIMARY, CeKind.CONFIG_MAP, "app-config").path("data"));
     }
 
     @Test
     void aSecondStaleTagFailsTheWriteAsPreconditionFailed() {
         EntityType configMaps = copiedToStandby(CeEntityTypes.CONFIG_MAP, "app-config");
-        ce.change(ce.resource(PRIMARY, CeKind.CONFIG_MAP, "app-config"),
+        ce.change(
+                ce.resource(PRIMARY, CeKind.CONFIG_MAP, "app-config"),
                 c -> ((ObjectNode) c.get("data")).put("LOG_LEVEL", "debug"));
         ObjectNode current = only(standby.list(configMaps));
-        ce.beforeEachUpdate = resource -> ce.change(resource, r -> { });
+        ce.beforeEachUpdate = resource -> ce.change(resource, r -> {});
 
-        IbmApiException e = catchThrowableOfType(IbmApiException.class,
+        IbmApiException e = catchThrowableOfType(
+                IbmApiException.class,
                 () -> standby.update(configMaps, current, desired(configMaps, PRIMARY, "app-config")));
 
         assertThat(e.category()).isEqualTo(ErrorCategory.PRECONDITION_FAILED);
@@ -171,10 +217,12 @@ class CeEntityStoreTest {
     @Test
     void aStaleTagOnAResourceThatIsAlreadyAsWantedWritesNothingMore() {
         EntityType configMaps = copiedToStandby(CeEntityTypes.CONFIG_MAP, "app-config");
-        ce.change(ce.resource(PRIMARY, CeKind.CONFIG_MAP, "app-config"),
+        ce.change(
+                ce.resource(PRIMARY, CeKind.CONFIG_MAP, "app-config"),
                 c -> ((ObjectNode) c.get("data")).put("LOG_LEVEL", "debug"));
         ObjectNode current = only(standby.list(configMaps));
-        ce.change(ce.resource(STANDBY, CeKind.CONFIG_MAP, "app-config"),
+        ce.change(
+                ce.resource(STANDBY, CeKind.CONFIG_MAP, "app-config"),
                 c -> ((ObjectNode) c.get("data")).put("LOG_LEVEL", "debug"));
 
         ObjectNode result = standby.update(configMaps, current, desired(configMaps, PRIMARY, "app-config"));
@@ -186,17 +234,20 @@ class CeEntityStoreTest {
     @Test
     void aStaleTagThatNowNeedsAReplaceIsNotOverwritten() {
         EntityType destinations = copiedToStandby(CeEntityTypes.ALLOWED_OUTBOUND_DESTINATION, "corp-net");
-        ce.change(ce.resource(PRIMARY, CeKind.ALLOWED_OUTBOUND_DESTINATION, "corp-net"),
+        ce.change(
+                ce.resource(PRIMARY, CeKind.ALLOWED_OUTBOUND_DESTINATION, "corp-net"),
                 d -> d.put("cidr_block", "10.20.0.0/16"));
         ObjectNode current = only(standby.list(destinations));
-        ce.change(ce.resource(STANDBY, CeKind.ALLOWED_OUTBOUND_DESTINATION, "corp-net"),
+        ce.change(
+                ce.resource(STANDBY, CeKind.ALLOWED_OUTBOUND_DESTINATION, "corp-net"),
                 d -> d.put("type", "private_path_service_gateway"));
 
-        assertThatThrownBy(() -> standby.update(destinations, current,
-                desired(destinations, PRIMARY, "corp-net")))
-                .isInstanceOfSatisfying(IbmApiException.class,
+        assertThatThrownBy(() -> standby.update(destinations, current, desired(destinations, PRIMARY, "corp-net")))
+                .isInstanceOfSatisfying(
+                        IbmApiException.class,
                         e -> assertThat(e.category()).isEqualTo(ErrorCategory.PRECONDITION_FAILED));
-        assertThat(ce.calls().stream().filter(c -> c.startsWith("PATCH")).toList()).hasSize(1);
+        assertThat(ce.calls().stream().filter(c -> c.startsWith("PATCH")).toList())
+                .hasSize(1);
     }
 
     @Test
@@ -209,11 +260,14 @@ class CeEntityStoreTest {
         standby.delete(stores, current);
         standby.create(stores, desired(stores, PRIMARY, "reports"));
 
-        assertThat(ce.calls().subList(before, ce.calls().size())).containsExactly(
-                "DELETE /persistent_data_stores/reports",
-                "GET /persistent_data_stores/reports", "GET /persistent_data_stores/reports",
-                "GET /persistent_data_stores/reports", "GET /persistent_data_stores/reports",
-                "POST /persistent_data_stores");
+        assertThat(ce.calls().subList(before, ce.calls().size()))
+                .containsExactly(
+                        "DELETE /persistent_data_stores/reports",
+                        "GET /persistent_data_stores/reports",
+                        "GET /persistent_data_stores/reports",
+                        "GET /persistent_data_stores/reports",
+                        "GET /persistent_data_stores/reports",
+                        "POST /persistent_data_stores");
         standby.delete(stores, current);
         standby.delete(stores, current);
     }
@@ -238,8 +292,10 @@ class CeEntityStoreTest {
         ObjectNode created = standby.create(apps, desired(apps, PRIMARY, "api"));
 
         assertThat(created.path("status").asText()).isEqualTo("ready");
-        assertThat(created.path("status_details").path("latest_ready_revision").asText()).isEqualTo("api-00001");
-        assertThat(ce.calls().stream().filter(c -> c.equals("GET /apps/api")).count()).isEqualTo(4);
+        assertThat(created.path("status_details").path("latest_ready_revision").asText())
+                .isEqualTo("api-00001");
+        assertThat(ce.calls().stream().filter(c -> c.equals("GET /apps/api")).count())
+                .isEqualTo(4);
     }
 
     @Test
@@ -247,14 +303,17 @@ class CeEntityStoreTest {
         EntityType apps = CeEntityTypes.select(StandbyMode.WARM, List.of("app")).get(0);
         ce.seed(PRIMARY, CeKind.APP, CeFixtures.app("broken-app", "icr.io/codeengine/broken"));
 
-        CeWaitFailedException e = catchThrowableOfType(CeWaitFailedException.class,
-                () -> standby.create(apps, desired(apps, PRIMARY, "broken-app")));
+        CeWaitFailedException e = catchThrowableOfType(
+                CeWaitFailedException.class, () -> standby.create(apps, desired(apps, PRIMARY, "broken-app")));
 
         assertThat(e.errorCode()).isEqualTo(CeWaitFailedException.APP_FAILED);
         assertThat(e.category()).isEqualTo(ErrorCategory.UNEXPECTED);
-        assertThat(e.summary()).isEqualTo("app_failed: app broken-app went to failed "
-                + "(status failed, reason fetch_image_failed_registry_not_found)");
-        assertThat(ce.resource(STANDBY, CeKind.APP, "broken-app")).as("the app was created").isNotNull();
+        assertThat(e.summary())
+                .isEqualTo("app_failed: app broken-app went to failed "
+                        + "(status failed, reason fetch_image_failed_registry_not_found)");
+        assertThat(ce.resource(STANDBY, CeKind.APP, "broken-app"))
+                .as("the app was created")
+                .isNotNull();
     }
 
     @Test
@@ -262,8 +321,8 @@ class CeEntityStoreTest {
         EntityType apps = CeEntityTypes.select(StandbyMode.WARM, List.of("app")).get(0);
         CodeEngineClient client = new HttpCodeEngineClients(cloud.endpoints(), cloud.ibmHttp(FAST, null), POLL)
                 .forProject("eu-gb", STANDBY, KEY);
-        CeEntityStore impatient = new CeEntityStore(client,
-                new CeEntityStore.Settings(Duration.ofMillis(50), Duration.ofMillis(50)));
+        CeEntityStore impatient =
+                new CeEntityStore(client, new CeEntityStore.Settings(Duration.ofMillis(50), Duration.ofMillis(50)));
         ce.getsUntilAppSettles = Integer.MAX_VALUE;
 
         assertThatThrownBy(() -> impatient.create(apps, desired(apps, PRIMARY, "api")))
@@ -275,11 +334,15 @@ class CeEntityStoreTest {
 
     @Test
     void systemSecretsAreInvisible() {
-        EntityType secrets = CeEntityTypes.select(StandbyMode.WARM, List.of("secret")).get(0);
+        EntityType secrets =
+                CeEntityTypes.select(StandbyMode.WARM, List.of("secret")).get(0);
 
-        assertThat(primary.list(secrets)).extracting(s -> s.path("name").asText())
-                .doesNotContain("ce-auto-icr-private-eu-de").contains("db-credentials");
-        assertThat(ce.resources(PRIMARY, CeKind.SECRET)).extracting(s -> s.path("name").asText())
+        assertThat(primary.list(secrets))
+                .extracting(s -> s.path("name").asText())
+                .doesNotContain("ce-auto-icr-private-eu-de")
+                .contains("db-credentials");
+        assertThat(ce.resources(PRIMARY, CeKind.SECRET))
+                .extracting(s -> s.path("name").asText())
                 .contains("ce-auto-icr-private-eu-de");
     }
 
@@ -287,8 +350,8 @@ class CeEntityStoreTest {
     void describesItsProjectAndRefusesOtherTypes() {
         assertThat(standby.describe()).isEqualTo("eu-gb/" + STANDBY);
         assertThat(standby.toString()).contains(STANDBY).doesNotContain(KEY.reveal());
-        EntityType foreign = (EntityType) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {EntityType.class}, (proxy, method, args) -> "topic");
+        EntityType foreign = (EntityType) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {EntityType.class}, (proxy, method, args) -> "topic");
         assertThatThrownBy(() -> standby.list(foreign)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -296,22 +359,31 @@ class CeEntityStoreTest {
 
     /** The type, with a copy of the primary's resource already on the standby (written straight into the fake). */
     private EntityType copiedToStandby(String typeName, String name) {
-        EntityType type = CeEntityTypes.select(StandbyMode.WARM, List.of(typeName)).get(0);
+        EntityType type =
+                CeEntityTypes.select(StandbyMode.WARM, List.of(typeName)).get(0);
         CeKind kind = ((CeEntityType) type).kind();
-        ce.seed(STANDBY, kind, CeNormal.createBody(ce.resource(PRIMARY, kind, name)).toString());
+        ce.seed(
+                STANDBY,
+                kind,
+                CeNormal.createBody(ce.resource(PRIMARY, kind, name)).toString());
         return type;
     }
 
     private EntityType bindingOnStandby() {
-        EntityType bindings = CeEntityTypes.select(StandbyMode.WARM, List.of(CeEntityTypes.BINDING)).get(0);
-        ce.seed(STANDBY, CeKind.BINDING, "{\"component\":{\"name\":\"api\",\"resource_type\":\"app_v2\"},"
-                + "\"prefix\":\"COS\",\"secret_name\":\"cos-access\"}");
+        EntityType bindings = CeEntityTypes.select(StandbyMode.WARM, List.of(CeEntityTypes.BINDING))
+                .get(0);
+        ce.seed(
+                STANDBY,
+                CeKind.BINDING,
+                "{\"component\":{\"name\":\"api\",\"resource_type\":\"app_v2\"},"
+                        + "\"prefix\":\"COS\",\"secret_name\":\"cos-access\"}");
         return bindings;
     }
 
     private Desired desired(EntityType type, String project, String name) {
         CeKind kind = ((CeEntityType) type).kind();
-        Translation translation = type.translate(ce.resource(project, kind, name).deepCopy(), NO_CONTEXT);
+        Translation translation =
+                type.translate(ce.resource(project, kind, name).deepCopy(), NO_CONTEXT);
         return ((Translation.Write) translation).desired();
     }
 

@@ -50,18 +50,32 @@ class CeEntityTypesTest {
 
     @Test
     void allTypesComeInRestoreOrderAndCanBeSelected() {
-        assertThat(CeEntityTypes.all(StandbyMode.WARM)).extracting(EntityType::name).containsExactly(
-                "secret", "config_map", "persistent_data_store", "allowed_outbound_destination", "build", "app", "job",
-                "function", "binding");
-        assertThat(CeEntityTypes.all(StandbyMode.WARM)).extracting(t -> ((CeEntityType) t).kind())
-                .containsExactly(java.util.Arrays.stream(CeKind.values()).filter(k -> k != CeKind.DOMAIN_MAPPING)
+        assertThat(CeEntityTypes.all(StandbyMode.WARM))
+                .extracting(EntityType::name)
+                .containsExactly(
+                        "secret",
+                        "config_map",
+                        "persistent_data_store",
+                        "allowed_outbound_destination",
+                        "build",
+                        "app",
+                        "job",
+                        "function",
+                        "binding");
+        assertThat(CeEntityTypes.all(StandbyMode.WARM))
+                .extracting(t -> ((CeEntityType) t).kind())
+                .containsExactly(java.util.Arrays.stream(CeKind.values())
+                        .filter(k -> k != CeKind.DOMAIN_MAPPING)
                         .toArray(CeKind[]::new));
         assertThat(CeEntityTypes.select(StandbyMode.COLD, List.of("binding", "secret", "app")))
-                .extracting(EntityType::name).containsExactly("secret", "app", "binding");
+                .extracting(EntityType::name)
+                .containsExactly("secret", "app", "binding");
         assertThatThrownBy(() -> CeEntityTypes.select(StandbyMode.WARM, List.of("app", "topic")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[topic]");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[topic]");
         for (EntityType type : CeEntityTypes.all(StandbyMode.WARM)) {
-            assertThat(type.dependsOn()).as(type.name() + " depends only on earlier types")
+            assertThat(type.dependsOn())
+                    .as(type.name() + " depends only on earlier types")
                     .allSatisfy(d -> assertThat(order(d)).isLessThan(order(type.name())));
         }
     }
@@ -75,12 +89,19 @@ class CeEntityTypesTest {
         assertThat(desired.body().has("id")).isFalse();
         assertThat(desired.body().has("entity_tag")).isFalse();
         assertThat(desired.body().has("computed_env_variables")).isFalse();
-        assertThat(desired.body().path("run_volume_mounts").path(0).has("name")).as("server-made mount name").isFalse();
-        assertThat(desired.body().path("probe_liveness").has("path")).as("nulls dropped").isFalse();
+        assertThat(desired.body().path("run_volume_mounts").path(0).has("name"))
+                .as("server-made mount name")
+                .isFalse();
+        assertThat(desired.body().path("probe_liveness").has("path"))
+                .as("nulls dropped")
+                .isFalse();
         assertThat(desired.comparable()).isEqualTo(apps.comparable(json(STANDBY_APP), NO_CONTEXT));
-        assertThat(apps.changeMarker(json(PRIMARY_APP))).as("the mode is part of what is wanted")
-                .isEqualTo("2385407409/warm").isNotEqualTo(type(StandbyMode.COLD, "app").changeMarker(json(PRIMARY_APP)));
-        assertThat(type(StandbyMode.WARM, "job").changeMarker(json(PRIMARY_APP))).isEqualTo("2385407409");
+        assertThat(apps.changeMarker(json(PRIMARY_APP)))
+                .as("the mode is part of what is wanted")
+                .isEqualTo("2385407409/warm")
+                .isNotEqualTo(type(StandbyMode.COLD, "app").changeMarker(json(PRIMARY_APP)));
+        assertThat(type(StandbyMode.WARM, "job").changeMarker(json(PRIMARY_APP)))
+                .isEqualTo("2385407409");
         assertThat(apps.listItemComplete()).isTrue();
         assertThat(apps.builtIn(json(PRIMARY_APP))).isFalse();
         assertThat(apps.id(json(PRIMARY_APP))).isEqualTo("my-app");
@@ -90,7 +111,9 @@ class CeEntityTypesTest {
     void aColdStandbyWantsMinZeroAndKeepsEverythingElse() {
         EntityType cold = type(StandbyMode.COLD, "app");
         EntityType warm = type(StandbyMode.WARM, "app");
-        ObjectNode primary = json(PRIMARY_APP).put("scale_min_instances", 2).put("scale_max_instances", 20)
+        ObjectNode primary = json(PRIMARY_APP)
+                .put("scale_min_instances", 2)
+                .put("scale_max_instances", 20)
                 .put("scale_initial_instances", 3);
 
         Desired desired = write(cold, primary.toString());
@@ -98,7 +121,9 @@ class CeEntityTypesTest {
         assertThat(desired.body().path("scale_min_instances").asInt()).isZero();
         ObjectNode expected = write(warm, primary.toString()).body().put("scale_min_instances", 0);
         assertThat(desired.body()).isEqualTo(expected);
-        ObjectNode coldStandby = json(STANDBY_APP).put("scale_min_instances", 0).put("scale_max_instances", 20)
+        ObjectNode coldStandby = json(STANDBY_APP)
+                .put("scale_min_instances", 0)
+                .put("scale_max_instances", 20)
                 .put("scale_initial_instances", 3);
         assertThat(cold.comparable(coldStandby, NO_CONTEXT)).isEqualTo(desired.comparable());
         ObjectNode warmStandby = coldStandby.deepCopy().put("scale_min_instances", 2);
@@ -106,8 +131,9 @@ class CeEntityTypesTest {
         assertThat(differing).isNotEqualTo(desired.comparable());
         assertThat(cold.needsReplace(desired, differing)).as("min is patched").isFalse();
         assertThat(CeScaling.of(primary)).isEqualTo(new CeScaling(2, 20, 3));
-        assertThat(CeScaling.of(primary).toMergePatch()).isEqualTo(json(
-                "{\"scale_min_instances\":2,\"scale_max_instances\":20,\"scale_initial_instances\":3}"));
+        assertThat(CeScaling.of(primary).toMergePatch())
+                .isEqualTo(
+                        json("{\"scale_min_instances\":2,\"scale_max_instances\":20,\"scale_initial_instances\":3}"));
         assertThat(CeScaling.of(json("{\"name\":\"a\"}"))).as("CE defaults").isEqualTo(new CeScaling(0, 10, 1));
     }
 
@@ -121,8 +147,9 @@ class CeEntityTypesTest {
 
         ObjectNode patch = apps.updateBody(json(STANDBY_APP), write(apps, primary.toString()));
 
-        assertThat(patch).isEqualTo(json("{\"run_env_variables\":null,\"scale_max_instances\":0,"
-                + "\"probe_liveness\":{\"interval\":10}}"));
+        assertThat(patch)
+                .isEqualTo(json("{\"run_env_variables\":null,\"scale_max_instances\":0,"
+                        + "\"probe_liveness\":{\"interval\":10}}"));
     }
 
     @Test
@@ -135,8 +162,11 @@ class CeEntityTypesTest {
         assertThat(desired.body()).isEqualTo(json("{\"name\":\"cm\",\"data\":{\"a\":\"1\",\"b\":\"2\"}}"));
         assertThat(configMaps.updateBody(json("{\"name\":\"cm\",\"data\":{}}"), desired))
                 .isEqualTo(json("{\"data\":{\"a\":\"1\",\"b\":\"2\"}}"));
-        assertThat(desired.comparable()).isEqualTo(configMaps.comparable(json(
-                "{\"name\":\"cm\",\"id\":\"9\",\"entity_tag\":\"1\",\"region\":\"eu-gb\",\"data\":{\"b\":\"2\",\"a\":\"1\"}}")));
+        assertThat(desired.comparable())
+                .isEqualTo(
+                        configMaps.comparable(
+                                json(
+                                        "{\"name\":\"cm\",\"id\":\"9\",\"entity_tag\":\"1\",\"region\":\"eu-gb\",\"data\":{\"b\":\"2\",\"a\":\"1\"}}")));
     }
 
     @Test
@@ -147,19 +177,28 @@ class CeEntityTypesTest {
                 + "\"data\":{\"username\":\"app\",\"password\":\"" + CeFixtures.DB_PASSWORD + "\"}}";
         Desired desired = write(secrets, primary);
 
-        assertThat(desired.body()).isEqualTo(json("{\"name\":\"db\",\"format\":\"basic_auth\","
-                + "\"data\":{\"username\":\"app\",\"password\":\"" + CeFixtures.DB_PASSWORD + "\"}}"));
-        assertThat(desired.comparable().toString()).doesNotContain(CeFixtures.DB_PASSWORD).contains("data_digest");
-        assertThat(desired.materialDigest()).as("a GET shows the data: nothing write-only").isNull();
+        assertThat(desired.body())
+                .isEqualTo(json("{\"name\":\"db\",\"format\":\"basic_auth\","
+                        + "\"data\":{\"username\":\"app\",\"password\":\"" + CeFixtures.DB_PASSWORD + "\"}}"));
+        assertThat(desired.comparable().toString())
+                .doesNotContain(CeFixtures.DB_PASSWORD)
+                .contains("data_digest");
+        assertThat(desired.materialDigest())
+                .as("a GET shows the data: nothing write-only")
+                .isNull();
         ObjectNode sameOnStandby = json(primary.replace("\"5\"", "\"77\"").replace("eu-de", "eu-gb"));
         assertThat(secrets.comparable(sameOnStandby)).isEqualTo(desired.comparable());
         ObjectNode otherPassword = json(primary.replace(CeFixtures.DB_PASSWORD, "rotated"));
         assertThat(secrets.comparable(otherPassword)).isNotEqualTo(desired.comparable());
-        assertThat(secrets.needsReplace(desired, secrets.comparable(otherPassword))).as("PUT new data").isFalse();
-        assertThat(secrets.updateBody(otherPassword, desired)).isEqualTo(json("{\"format\":\"basic_auth\","
-                + "\"data\":{\"username\":\"app\",\"password\":\"" + CeFixtures.DB_PASSWORD + "\"}}"));
+        assertThat(secrets.needsReplace(desired, secrets.comparable(otherPassword)))
+                .as("PUT new data")
+                .isFalse();
+        assertThat(secrets.updateBody(otherPassword, desired))
+                .isEqualTo(json("{\"format\":\"basic_auth\"," + "\"data\":{\"username\":\"app\",\"password\":\""
+                        + CeFixtures.DB_PASSWORD + "\"}}"));
         ObjectNode otherFormat = json(primary.replace("basic_auth", "generic"));
-        assertThat(secrets.needsReplace(desired, secrets.comparable(otherFormat))).isTrue();
+        assertThat(secrets.needsReplace(desired, secrets.comparable(otherFormat)))
+                .isTrue();
         assertThat(secrets.listItemComplete()).as("data is read with a GET").isFalse();
     }
 
@@ -171,9 +210,12 @@ class CeEntityTypesTest {
 
         assertThat(secrets.visible(system)).isFalse();
         assertThat(secrets.builtIn(system)).isTrue();
-        assertThat(secrets.translate(system, NO_CONTEXT)).isInstanceOfSatisfying(Translation.Skip.class,
-                skip -> assertThat(skip.reason()).isEqualTo("SystemSecret"));
-        assertThat(secrets.visible(json("{\"name\":\"s\",\"generated_by\":\"user\"}"))).isTrue();
+        assertThat(secrets.translate(system, NO_CONTEXT))
+                .isInstanceOfSatisfying(
+                        Translation.Skip.class,
+                        skip -> assertThat(skip.reason()).isEqualTo("SystemSecret"));
+        assertThat(secrets.visible(json("{\"name\":\"s\",\"generated_by\":\"user\"}")))
+                .isTrue();
     }
 
     @Test
@@ -185,17 +227,22 @@ class CeEntityTypesTest {
                 + "\"service_instance\":{\"id\":\"si\",\"type\":\"cloud-object-storage\"},\"serviceid\":{\"crn\":\"c\",\"id\":\"sid\"}}}";
         Desired desired = write(secrets, primary);
 
-        assertThat(desired.body()).isEqualTo(json("{\"name\":\"cos\",\"format\":\"service_access\","
-                + "\"service_access\":{\"resource_key\":{\"id\":\"rk\"},\"role\":{\"crn\":\"crn:v1:bluemix:public:iam::::serviceRole:Writer\"},"
-                + "\"service_instance\":{\"id\":\"si\"},\"serviceid\":{\"id\":\"sid\"}}}"));
+        assertThat(desired.body())
+                .isEqualTo(json("{\"name\":\"cos\",\"format\":\"service_access\","
+                        + "\"service_access\":{\"resource_key\":{\"id\":\"rk\"},\"role\":{\"crn\":\"crn:v1:bluemix:public:iam::::serviceRole:Writer\"},"
+                        + "\"service_instance\":{\"id\":\"si\"},\"serviceid\":{\"id\":\"sid\"}}}"));
         ObjectNode otherInstance = json(primary.replace("\"si\"", "\"si-2\""));
-        assertThat(secrets.needsReplace(desired, secrets.comparable(otherInstance))).isTrue();
+        assertThat(secrets.needsReplace(desired, secrets.comparable(otherInstance)))
+                .isTrue();
 
-        Desired operator = write(secrets, "{\"name\":\"op\",\"format\":\"service_operator\",\"service_operator\":"
-                + "{\"apikey_id\":\"a\",\"resource_group_ids\":[\"rg\"],\"serviceid\":{\"id\":\"sid\",\"crn\":\"c\"},"
-                + "\"user_managed\":false}}");
-        assertThat(operator.body()).isEqualTo(json("{\"name\":\"op\",\"format\":\"service_operator\","
-                + "\"service_operator\":{\"resource_group_ids\":[\"rg\"],\"serviceid\":{\"id\":\"sid\"}}}"));
+        Desired operator = write(
+                secrets,
+                "{\"name\":\"op\",\"format\":\"service_operator\",\"service_operator\":"
+                        + "{\"apikey_id\":\"a\",\"resource_group_ids\":[\"rg\"],\"serviceid\":{\"id\":\"sid\",\"crn\":\"c\"},"
+                        + "\"user_managed\":false}}");
+        assertThat(operator.body())
+                .isEqualTo(json("{\"name\":\"op\",\"format\":\"service_operator\","
+                        + "\"service_operator\":{\"resource_group_ids\":[\"rg\"],\"serviceid\":{\"id\":\"sid\"}}}"));
     }
 
     @Test
@@ -207,8 +254,9 @@ class CeEntityTypesTest {
         Desired desired = write(bindings, primary);
 
         assertThat(desired.key()).isEqualTo("app_v2/my-app-1/MY_COS/my-service-access");
-        assertThat(desired.body()).isEqualTo(json("{\"component\":{\"name\":\"my-app-1\",\"resource_type\":\"app_v2\"},"
-                + "\"prefix\":\"MY_COS\",\"secret_name\":\"my-service-access\"}"));
+        assertThat(desired.body())
+                .isEqualTo(json("{\"component\":{\"name\":\"my-app-1\",\"resource_type\":\"app_v2\"},"
+                        + "\"prefix\":\"MY_COS\",\"secret_name\":\"my-service-access\"}"));
         assertThat(bindings.id(json(primary))).isEqualTo("a172ced-b5f21bc-71ba50c-1638604");
         ObjectNode standby = json(primary.replace("a172ced", "ffff000").replace("p1", "p2"));
         assertThat(bindings.comparable(standby, NO_CONTEXT)).isEqualTo(desired.comparable());
@@ -219,47 +267,67 @@ class CeEntityTypesTest {
     @Test
     void persistentDataStoresHaveNoUpdate() {
         EntityType stores = type(StandbyMode.WARM, "persistent_data_store");
-        Desired desired = write(stores, "{\"name\":\"pds\",\"storage_type\":\"object_storage\",\"id\":\"1\","
-                + "\"entity_tag\":\"1\",\"data\":{\"bucket_location\":\"eu-de\",\"bucket_name\":\"b\",\"secret_name\":\"s\"}}");
+        Desired desired = write(
+                stores,
+                "{\"name\":\"pds\",\"storage_type\":\"object_storage\",\"id\":\"1\","
+                        + "\"entity_tag\":\"1\",\"data\":{\"bucket_location\":\"eu-de\",\"bucket_name\":\"b\",\"secret_name\":\"s\"}}");
 
-        assertThat(desired.body()).isEqualTo(json("{\"name\":\"pds\",\"storage_type\":\"object_storage\","
-                + "\"data\":{\"bucket_location\":\"eu-de\",\"bucket_name\":\"b\",\"secret_name\":\"s\"}}"));
+        assertThat(desired.body())
+                .isEqualTo(json("{\"name\":\"pds\",\"storage_type\":\"object_storage\","
+                        + "\"data\":{\"bucket_location\":\"eu-de\",\"bucket_name\":\"b\",\"secret_name\":\"s\"}}"));
         assertThat(stores.needsReplace(desired, json("{\"name\":\"pds\"}"))).isTrue();
     }
 
     @Test
     void allowedOutboundDestinationsAreReplacedOnlyWhenTheirTypeOrGatewayChanges() {
         EntityType destinations = type(StandbyMode.WARM, "allowed_outbound_destination");
-        Desired desired = write(destinations, "{\"name\":\"net\",\"type\":\"cidr_block\",\"cidr_block\":\"10.0.0.0/8\","
-                + "\"entity_tag\":\"1\",\"status\":\"ready\",\"status_details\":{\"reason\":\"ready\"}}");
+        Desired desired = write(
+                destinations,
+                "{\"name\":\"net\",\"type\":\"cidr_block\",\"cidr_block\":\"10.0.0.0/8\","
+                        + "\"entity_tag\":\"1\",\"status\":\"ready\",\"status_details\":{\"reason\":\"ready\"}}");
 
-        assertThat(destinations.needsReplace(desired,
-                json("{\"name\":\"net\",\"type\":\"cidr_block\",\"cidr_block\":\"10.1.0.0/16\"}"))).isFalse();
-        assertThat(destinations.needsReplace(desired, json("{\"name\":\"net\",\"type\":\"private_path_service_gateway\","
-                + "\"private_path_service_gateway_crn\":\"crn\"}"))).isTrue();
+        assertThat(destinations.needsReplace(
+                        desired, json("{\"name\":\"net\",\"type\":\"cidr_block\",\"cidr_block\":\"10.1.0.0/16\"}")))
+                .isFalse();
+        assertThat(destinations.needsReplace(
+                        desired,
+                        json("{\"name\":\"net\",\"type\":\"private_path_service_gateway\","
+                                + "\"private_path_service_gateway_crn\":\"crn\"}")))
+                .isTrue();
     }
 
     @Test
     void jobsFunctionsAndBuildsDropTheirServerFields() {
-        Desired job = write(type(StandbyMode.WARM, "job"), "{\"name\":\"j\",\"image_reference\":\"icr.io/x\","
-                + "\"run_mode\":\"task\",\"build\":\"b\",\"build_run\":\"br\",\"computed_env_variables\":[],"
-                + "\"entity_tag\":\"1\",\"resource_type\":\"job_v2\"}");
-        Desired function = write(type(StandbyMode.WARM, "function"), "{\"name\":\"f\",\"runtime\":\"nodejs-20\","
-                + "\"code_reference\":\"data:text/plain;base64,eA==\",\"endpoint\":\"https://f\",\"endpoint_internal\":\"http://f\","
-                + "\"status\":\"ready\",\"status_details\":{\"reason\":\"ready\"},\"computed_env_variables\":[]}");
-        Desired build = write(type(StandbyMode.WARM, "build"), "{\"name\":\"b\",\"output_image\":\"icr.io/x\","
-                + "\"output_secret\":\"s\",\"strategy_type\":\"dockerfile\",\"status\":\"ready\",\"href\":\"h\"}");
+        Desired job = write(
+                type(StandbyMode.WARM, "job"),
+                "{\"name\":\"j\",\"image_reference\":\"icr.io/x\","
+                        + "\"run_mode\":\"task\",\"build\":\"b\",\"build_run\":\"br\",\"computed_env_variables\":[],"
+                        + "\"entity_tag\":\"1\",\"resource_type\":\"job_v2\"}");
+        Desired function = write(
+                type(StandbyMode.WARM, "function"),
+                "{\"name\":\"f\",\"runtime\":\"nodejs-20\","
+                        + "\"code_reference\":\"data:text/plain;base64,eA==\",\"endpoint\":\"https://f\",\"endpoint_internal\":\"http://f\","
+                        + "\"status\":\"ready\",\"status_details\":{\"reason\":\"ready\"},\"computed_env_variables\":[]}");
+        Desired build = write(
+                type(StandbyMode.WARM, "build"),
+                "{\"name\":\"b\",\"output_image\":\"icr.io/x\","
+                        + "\"output_secret\":\"s\",\"strategy_type\":\"dockerfile\",\"status\":\"ready\",\"href\":\"h\"}");
 
-        assertThat(job.body()).isEqualTo(json("{\"name\":\"j\",\"image_reference\":\"icr.io/x\",\"run_mode\":\"task\"}"));
-        assertThat(function.body()).isEqualTo(json("{\"name\":\"f\",\"runtime\":\"nodejs-20\","
-                + "\"code_reference\":\"data:text/plain;base64,eA==\"}"));
-        assertThat(build.body()).isEqualTo(json("{\"name\":\"b\",\"output_image\":\"icr.io/x\",\"output_secret\":\"s\","
-                + "\"strategy_type\":\"dockerfile\"}"));
+        assertThat(job.body())
+                .isEqualTo(json("{\"name\":\"j\",\"image_reference\":\"icr.io/x\",\"run_mode\":\"task\"}"));
+        assertThat(function.body())
+                .isEqualTo(json("{\"name\":\"f\",\"runtime\":\"nodejs-20\","
+                        + "\"code_reference\":\"data:text/plain;base64,eA==\"}"));
+        assertThat(build.body())
+                .isEqualTo(json("{\"name\":\"b\",\"output_image\":\"icr.io/x\",\"output_secret\":\"s\","
+                        + "\"strategy_type\":\"dockerfile\"}"));
     }
 
     @Test
     void domainMappingsAreNotSyncedAndMoveWithTheFailover() {
-        assertThat(CeEntityTypes.all(StandbyMode.WARM)).extracting(EntityType::name).doesNotContain("domain_mapping");
+        assertThat(CeEntityTypes.all(StandbyMode.WARM))
+                .extracting(EntityType::name)
+                .doesNotContain("domain_mapping");
         String primary = "{\"cname_target\":\"custom.abcdabcdabc.us-east.codeengine.appdomain.cloud\","
                 + "\"component\":{\"name\":\"my-app-1\",\"resource_type\":\"app_v2\"},\"entity_tag\":\"1\","
                 + "\"name\":\"www.example.com\",\"resource_type\":\"domain_mapping_v2\",\"status\":\"ready\","
@@ -268,10 +336,12 @@ class CeEntityTypesTest {
 
         assertThat(CeDomainMappings.createBodies(List.of(json(primary.replace("www.", "api.")), json(primary))))
                 .containsExactly(
-                        json("{\"name\":\"api.example.com\",\"component\":{\"name\":\"my-app-1\",\"resource_type\":\"app_v2\"},"
-                                + "\"tls_secret\":\"my-tls-secret\"}"),
-                        json("{\"name\":\"www.example.com\",\"component\":{\"name\":\"my-app-1\",\"resource_type\":\"app_v2\"},"
-                                + "\"tls_secret\":\"my-tls-secret\"}"));
+                        json(
+                                "{\"name\":\"api.example.com\",\"component\":{\"name\":\"my-app-1\",\"resource_type\":\"app_v2\"},"
+                                        + "\"tls_secret\":\"my-tls-secret\"}"),
+                        json(
+                                "{\"name\":\"www.example.com\",\"component\":{\"name\":\"my-app-1\",\"resource_type\":\"app_v2\"},"
+                                        + "\"tls_secret\":\"my-tls-secret\"}"));
     }
 
     @Test
@@ -281,12 +351,16 @@ class CeEntityTypesTest {
         assertThat(CeAppStatus.of(json("{\"status\":\"ready\"}"))).isEqualTo(CeAppStatus.READY);
         assertThat(CeAppStatus.of(json("{\"status\":\"failed\"}"))).isEqualTo(CeAppStatus.FAILED);
         assertThat(CeAppStatus.of(json("{\"status\":\"warning\",\"status_details\":{\"reason\":"
-                + "\"ready_but_latest_revision_failed\"}}"))).isEqualTo(CeAppStatus.FAILED);
+                        + "\"ready_but_latest_revision_failed\"}}")))
+                .isEqualTo(CeAppStatus.FAILED);
         assertThat(CeAppStatus.of(json("{}"))).isEqualTo(CeAppStatus.DEPLOYING);
     }
 
     private static int order(String typeName) {
-        return CeEntityTypes.all(StandbyMode.WARM).stream().map(EntityType::name).toList().indexOf(typeName);
+        return CeEntityTypes.all(StandbyMode.WARM).stream()
+                .map(EntityType::name)
+                .toList()
+                .indexOf(typeName);
     }
 
     private static EntityType type(StandbyMode mode, String name) {

@@ -35,13 +35,14 @@ class CeFailoverActionsTest {
         cloud.answerApi(ce);
         ce.addProject("eu-de", PRIMARY);
         ce.addProject("eu-gb", STANDBY);
-        CodeEngineClients clients = new HttpCodeEngineClients(cloud.endpoints(),
-                cloud.ibmHttp(CeEntityStoreTest.FAST, CallObserver.NONE), CeEntityStoreTest.POLL);
+        CodeEngineClients clients = new HttpCodeEngineClients(
+                cloud.endpoints(), cloud.ibmHttp(CeEntityStoreTest.FAST, CallObserver.NONE), CeEntityStoreTest.POLL);
         actions = new CeFailoverActions(clients, clients, Duration.ofSeconds(1));
         CeFixtures.seedPrimary(ce, PRIMARY);
         // a cold standby: the app is there, at zero
         ce.seed(STANDBY, CeKind.APP, CeFixtures.app("api", "icr.io/codeengine/helloworld"))
-                .put(CeScaling.MIN, 0).put(CeScaling.INITIAL, 0);
+                .put(CeScaling.MIN, 0)
+                .put(CeScaling.INITIAL, 0);
     }
 
     @AfterEach
@@ -65,13 +66,13 @@ class CeFailoverActionsTest {
         Map<String, String> again = actions.activate(protection(), standby, CeEntityStoreTest.KEY); // idempotent
 
         assertThat(CeScaling.of(ce.resource(STANDBY, CeKind.APP, "api"))).isEqualTo(new CeScaling(2, 20, 3));
-        assertThat(ce.resources(STANDBY, CeKind.DOMAIN_MAPPING)).singleElement()
-                .satisfies(m -> {
-                    assertThat(m.path("name").asText()).isEqualTo("www.example.com");
-                    assertThat(m.path("component").path("name").asText()).isEqualTo("api");
-                    assertThat(m.path("tls_secret").asText()).isEqualTo("www-tls");
-                });
-        assertThat(data).containsEntry("projectId", STANDBY)
+        assertThat(ce.resources(STANDBY, CeKind.DOMAIN_MAPPING)).singleElement().satisfies(m -> {
+            assertThat(m.path("name").asText()).isEqualTo("www.example.com");
+            assertThat(m.path("component").path("name").asText()).isEqualTo("api");
+            assertThat(m.path("tls_secret").asText()).isEqualTo("www-tls");
+        });
+        assertThat(data)
+                .containsEntry("projectId", STANDBY)
                 .containsEntry("app.api", "https://api.abc.eu-gb.codeengine.appdomain.cloud");
         assertThat(again).isEqualTo(data);
         assertThat(ce.calls()).noneMatch(call -> call.contains(PRIMARY)); // the old region is never asked

@@ -9,8 +9,7 @@ final class CeFixtures {
     static final String REGISTRY_PASSWORD = "registry-password-value-7781";
     static final String TLS_KEY = "tls-private-key-value-5523";
 
-    private CeFixtures() {
-    }
+    private CeFixtures() {}
 
     static Map<String, CeKind> kindOfType() {
         Map<String, CeKind> kinds = new LinkedHashMap<>();
@@ -28,38 +27,80 @@ final class CeFixtures {
 
     /** Every kind at least once, secrets in each interesting format. */
     static void seedPrimary(FakeCodeEngine ce, String project) {
-        ce.seed(project, CeKind.SECRET, "{\"name\":\"db-credentials\",\"format\":\"generic\","
-                + "\"data\":{\"password\":\"" + DB_PASSWORD + "\",\"user\":\"app\"}}");
-        ce.seed(project, CeKind.SECRET, "{\"name\":\"icr-pull\",\"format\":\"registry\",\"data\":{\"username\":"
-                + "\"iamapikey\",\"password\":\"" + REGISTRY_PASSWORD + "\",\"server\":\"private.de.icr.io\",\"email\":\"\"}}");
-        ce.seed(project, CeKind.SECRET, "{\"name\":\"www-tls\",\"format\":\"tls\",\"data\":{\"tls_cert\":"
-                + "\"-----BEGIN CERTIFICATE-----\\nMIIB\",\"tls_key\":\"" + TLS_KEY + "\"}}");
-        ce.seed(project, CeKind.SECRET, "{\"name\":\"cos-access\",\"format\":\"service_access\",\"service_access\":"
-                + "{\"resource_key\":{\"id\":\"rk-1\"},\"role\":{\"crn\":\"crn:v1:bluemix:public:iam::::serviceRole:Writer\"},"
-                + "\"service_instance\":{\"id\":\"si-1\"}}}");
-        ce.seed(project, CeKind.SECRET, "{\"name\":\"ce-operator\",\"format\":\"service_operator\",\"service_operator\":"
-                + "{\"resource_group_ids\":[\"rg-1\"],\"serviceid\":{\"id\":\"ServiceId-1\"}}}");
-        ce.seed(project, CeKind.SECRET, "{\"name\":\"ce-auto-icr-private-eu-de\",\"format\":\"registry\","
-                + "\"data\":{\"username\":\"iamapikey\",\"password\":\"system-made-password\",\"server\":\"private.de.icr.io\"}}")
+        ce.seed(
+                project,
+                CeKind.SECRET,
+                "{\"name\":\"db-credentials\",\"format\":\"generic\"," + "\"data\":{\"password\":\"" + DB_PASSWORD
+                        + "\",\"user\":\"app\"}}");
+        ce.seed(
+                project,
+                CeKind.SECRET,
+                "{\"name\":\"icr-pull\",\"format\":\"registry\",\"data\":{\"username\":"
+                        + "\"iamapikey\",\"password\":\"" + REGISTRY_PASSWORD
+                        + "\",\"server\":\"private.de.icr.io\",\"email\":\"\"}}");
+        ce.seed(
+                project,
+                CeKind.SECRET,
+                "{\"name\":\"www-tls\",\"format\":\"tls\",\"data\":{\"tls_cert\":"
+                        + "\"-----BEGIN CERTIFICATE-----\\nMIIB\",\"tls_key\":\"" + TLS_KEY + "\"}}");
+        ce.seed(
+                project,
+                CeKind.SECRET,
+                "{\"name\":\"cos-access\",\"format\":\"service_access\",\"service_access\":"
+                        + "{\"resource_key\":{\"id\":\"rk-1\"},\"role\":{\"crn\":\"crn:v1:bluemix:public:iam::::serviceRole:Writer\"},"
+                        + "\"service_instance\":{\"id\":\"si-1\"}}}");
+        ce.seed(
+                project,
+                CeKind.SECRET,
+                "{\"name\":\"ce-operator\",\"format\":\"service_operator\",\"service_operator\":"
+                        + "{\"resource_group_ids\":[\"rg-1\"],\"serviceid\":{\"id\":\"ServiceId-1\"}}}");
+        ce.seed(
+                        project,
+                        CeKind.SECRET,
+                        "{\"name\":\"ce-auto-icr-private-eu-de\",\"format\":\"registry\","
+                                + "\"data\":{\"username\":\"iamapikey\",\"password\":\"system-made-password\",\"server\":\"private.de.icr.io\"}}")
                 .put("generated_by", "system");
-        ce.seed(project, CeKind.CONFIG_MAP, "{\"name\":\"app-config\",\"data\":{\"LOG_LEVEL\":\"info\",\"FEATURE_X\":\"on\"}}");
-        ce.seed(project, CeKind.PERSISTENT_DATA_STORE, "{\"name\":\"reports\",\"storage_type\":\"object_storage\","
-                + "\"data\":{\"bucket_location\":\"eu-de\",\"bucket_name\":\"reports-bucket\",\"secret_name\":\"db-credentials\"}}");
-        ce.seed(project, CeKind.ALLOWED_OUTBOUND_DESTINATION,
+        ce.seed(
+                project,
+                CeKind.CONFIG_MAP,
+                "{\"name\":\"app-config\",\"data\":{\"LOG_LEVEL\":\"info\",\"FEATURE_X\":\"on\"}}");
+        ce.seed(
+                project,
+                CeKind.PERSISTENT_DATA_STORE,
+                "{\"name\":\"reports\",\"storage_type\":\"object_storage\","
+                        + "\"data\":{\"bucket_location\":\"eu-de\",\"bucket_name\":\"reports-bucket\",\"secret_name\":\"db-credentials\"}}");
+        ce.seed(
+                project,
+                CeKind.ALLOWED_OUTBOUND_DESTINATION,
                 "{\"name\":\"corp-net\",\"type\":\"cidr_block\",\"cidr_block\":\"10.10.0.0/16\"}");
-        ce.seed(project, CeKind.BUILD, "{\"name\":\"api-build\",\"output_image\":\"private.de.icr.io/ns/api\","
-                + "\"output_secret\":\"icr-pull\",\"strategy_type\":\"dockerfile\",\"source_type\":\"git\","
-                + "\"source_url\":\"https://github.com/example/api\",\"strategy_size\":\"medium\",\"timeout\":600}");
+        ce.seed(
+                project,
+                CeKind.BUILD,
+                "{\"name\":\"api-build\",\"output_image\":\"private.de.icr.io/ns/api\","
+                        + "\"output_secret\":\"icr-pull\",\"strategy_type\":\"dockerfile\",\"source_type\":\"git\","
+                        + "\"source_url\":\"https://github.com/example/api\",\"strategy_size\":\"medium\",\"timeout\":600}");
         ce.seed(project, CeKind.APP, app("api", "icr.io/codeengine/helloworld"));
-        ce.seed(project, CeKind.JOB, "{\"name\":\"nightly\",\"image_reference\":\"icr.io/codeengine/firstjob\","
-                + "\"run_mode\":\"task\",\"scale_array_spec\":\"0-4\",\"scale_retry_limit\":3,"
-                + "\"run_volume_mounts\":[{\"type\":\"persistent_data_store\",\"reference\":\"reports\",\"mount_path\":\"/reports\"}]}");
-        ce.seed(project, CeKind.FUNCTION, "{\"name\":\"hook\",\"runtime\":\"nodejs-20\",\"code_reference\":"
-                + "\"data:text/plain;base64,ZnVuY3Rpb24gbWFpbigpIHt9\",\"code_main\":\"main\",\"scale_max_execution_time\":60}");
-        ce.seed(project, CeKind.BINDING, "{\"component\":{\"name\":\"api\",\"resource_type\":\"app_v2\"},"
-                + "\"prefix\":\"COS\",\"secret_name\":\"cos-access\"}");
-        ce.seed(project, CeKind.DOMAIN_MAPPING, "{\"name\":\"www.example.com\",\"component\":{\"name\":\"api\","
-                + "\"resource_type\":\"app_v2\"},\"tls_secret\":\"www-tls\"}");
+        ce.seed(
+                project,
+                CeKind.JOB,
+                "{\"name\":\"nightly\",\"image_reference\":\"icr.io/codeengine/firstjob\","
+                        + "\"run_mode\":\"task\",\"scale_array_spec\":\"0-4\",\"scale_retry_limit\":3,"
+                        + "\"run_volume_mounts\":[{\"type\":\"persistent_data_store\",\"reference\":\"reports\",\"mount_path\":\"/reports\"}]}");
+        ce.seed(
+                project,
+                CeKind.FUNCTION,
+                "{\"name\":\"hook\",\"runtime\":\"nodejs-20\",\"code_reference\":"
+                        + "\"data:text/plain;base64,ZnVuY3Rpb24gbWFpbigpIHt9\",\"code_main\":\"main\",\"scale_max_execution_time\":60}");
+        ce.seed(
+                project,
+                CeKind.BINDING,
+                "{\"component\":{\"name\":\"api\",\"resource_type\":\"app_v2\"},"
+                        + "\"prefix\":\"COS\",\"secret_name\":\"cos-access\"}");
+        ce.seed(
+                project,
+                CeKind.DOMAIN_MAPPING,
+                "{\"name\":\"www.example.com\",\"component\":{\"name\":\"api\","
+                        + "\"resource_type\":\"app_v2\"},\"tls_secret\":\"www-tls\"}");
     }
 
     /** An app with env vars, a mount, a probe and a warm scaling of 2..20 (initial 3). */

@@ -15,11 +15,11 @@ import dev.regionguard.api.CodeEngineProtection;
 import dev.regionguard.api.CodeEngineProtectionSpec;
 import dev.regionguard.api.CodeEngineProtectionStatus;
 import dev.regionguard.api.CodeEngineStandbyMode;
+import dev.regionguard.api.Conditions;
 import dev.regionguard.api.SecretKeyRef;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.http.CallObserver;
 import dev.regionguard.cloud.http.HttpSettings;
-import dev.regionguard.api.Conditions;
 import dev.regionguard.simulator.CodeEngineSeedManifest;
 import dev.regionguard.testing.OperatorHarness;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -39,8 +39,15 @@ class CodeEngineProtectionReconcilerTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String PRIMARY = "us-south";
     private static final String STANDBY = "us-east";
-    private static final List<CeKind> SYNCED = List.of(CeKind.SECRET, CeKind.CONFIG_MAP, CeKind.PERSISTENT_DATA_STORE,
-            CeKind.ALLOWED_OUTBOUND_DESTINATION, CeKind.BUILD, CeKind.APP, CeKind.JOB, CeKind.FUNCTION);
+    private static final List<CeKind> SYNCED = List.of(
+            CeKind.SECRET,
+            CeKind.CONFIG_MAP,
+            CeKind.PERSISTENT_DATA_STORE,
+            CeKind.ALLOWED_OUTBOUND_DESTINATION,
+            CeKind.BUILD,
+            CeKind.APP,
+            CeKind.JOB,
+            CeKind.FUNCTION);
     private static OperatorHarness harness;
     private static CodeEngineClients clients;
 
@@ -56,23 +63,36 @@ class CodeEngineProtectionReconcilerTest {
         harness.close();
     }
 
-    private record Pair(String name, String primaryId, String standbyId, CodeEngineSeedManifest manifest,
-                        CodeEngineClient primary, CodeEngineClient standby) {
-    }
+    private record Pair(
+            String name,
+            String primaryId,
+            String standbyId,
+            CodeEngineSeedManifest manifest,
+            CodeEngineClient primary,
+            CodeEngineClient standby) {}
 
     private static Pair pair(String name, int resources) {
         String primaryId = harness.simulator().createCodeEngineProject(PRIMARY);
         String standbyId = harness.simulator().createCodeEngineProject(STANDBY);
-        CodeEngineSeedManifest manifest = harness.simulator().seedCodeEngine(PRIMARY, primaryId, resources, name.hashCode());
+        CodeEngineSeedManifest manifest =
+                harness.simulator().seedCodeEngine(PRIMARY, primaryId, resources, name.hashCode());
         harness.secret(name + "-apikey", Map.of("apikey", "ce-test-key"));
         ApiKey key = new ApiKey("ce-test-key");
-        return new Pair(name, primaryId, standbyId, manifest, clients.forProject(PRIMARY, primaryId, key),
+        return new Pair(
+                name,
+                primaryId,
+                standbyId,
+                manifest,
+                clients.forProject(PRIMARY, primaryId, key),
                 clients.forProject(STANDBY, standbyId, key));
     }
 
     private static CodeEngineProtection protection(Pair p, CodeEngineStandbyMode mode) {
         CodeEngineProtection cep = new CodeEngineProtection();
-        cep.setMetadata(new ObjectMetaBuilder().withName(p.name).withNamespace(OperatorHarness.NAMESPACE).build());
+        cep.setMetadata(new ObjectMetaBuilder()
+                .withName(p.name)
+                .withNamespace(OperatorHarness.NAMESPACE)
+                .build());
         CodeEngineProtectionSpec spec = new CodeEngineProtectionSpec();
         spec.primary = new CeProjectRef(PRIMARY, p.primaryId);
         spec.standbys = List.of(new CeStandby(STANDBY, p.standbyId));
@@ -83,17 +103,27 @@ class CodeEngineProtectionReconcilerTest {
         return cep;
     }
 
-    private static CodeEngineProtectionStatus awaitStatus(String name, java.util.function.Predicate<CodeEngineProtectionStatus> done) {
-        return await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> {
-            CodeEngineProtection cep = harness.client().resources(CodeEngineProtection.class)
-                    .inNamespace(OperatorHarness.NAMESPACE).withName(name).get();
-            return cep == null ? null : cep.getStatus();
-        }, s -> s != null && done.test(s));
+    private static CodeEngineProtectionStatus awaitStatus(
+            String name, java.util.function.Predicate<CodeEngineProtectionStatus> done) {
+        return await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> {
+                            CodeEngineProtection cep = harness.client()
+                                    .resources(CodeEngineProtection.class)
+                                    .inNamespace(OperatorHarness.NAMESPACE)
+                                    .withName(name)
+                                    .get();
+                            return cep == null ? null : cep.getStatus();
+                        },
+                        s -> s != null && done.test(s));
     }
 
     private static TreeSet<String> names(CodeEngineClient client, CeKind kind) {
-        return client.list(kind).stream().filter(r -> !"system".equals(r.path("generated_by").asText()))
-                .map(r -> r.path("name").asText()).collect(Collectors.toCollection(TreeSet::new));
+        return client.list(kind).stream()
+                .filter(r -> !"system".equals(r.path("generated_by").asText()))
+                .map(r -> r.path("name").asText())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test
@@ -108,25 +138,34 @@ class CodeEngineProtectionReconcilerTest {
         project.setLevel(Level.DEBUG);
         try {
             harness.client().resource(protection(p, CodeEngineStandbyMode.Cold)).create();
-            CodeEngineProtectionStatus status = awaitStatus(p.name, s -> Conditions.isTrue(s.conditions, Conditions.READY));
+            CodeEngineProtectionStatus status =
+                    awaitStatus(p.name, s -> Conditions.isTrue(s.conditions, Conditions.READY));
 
             for (CeKind kind : SYNCED) {
                 assertThat(names(p.standby, kind)).as(kind.name()).isEqualTo(names(p.primary, kind));
             }
             assertThat(p.standby.list(CeKind.BINDING)).hasSameSizeAs(p.primary.list(CeKind.BINDING));
             // The primary's system secret stays home; the standby keeps its own.
-            assertThat(p.standby.list(CeKind.SECRET).stream().map(s -> s.path("name").asText()))
-                    .noneMatch(n -> n.endsWith(PRIMARY)).anyMatch(n -> n.endsWith(STANDBY));
+            assertThat(p.standby.list(CeKind.SECRET).stream()
+                            .map(s -> s.path("name").asText()))
+                    .noneMatch(n -> n.endsWith(PRIMARY))
+                    .anyMatch(n -> n.endsWith(STANDBY));
             // Cold: deployed, scaled to zero; the primary's scaling is in status for the failover.
-            assertThat(p.standby.list(CeKind.APP)).isNotEmpty()
-                    .allSatisfy(app -> assertThat(app.path("scale_min_instances").asInt()).isZero());
+            assertThat(p.standby.list(CeKind.APP))
+                    .isNotEmpty()
+                    .allSatisfy(app ->
+                            assertThat(app.path("scale_min_instances").asInt()).isZero());
             Map<String, Integer> primaryMins = p.primary.list(CeKind.APP).stream()
-                    .collect(Collectors.toMap(a -> a.path("name").asText(), a -> a.path("scale_min_instances").asInt(0)));
-            assertThat(status.appScaling).hasSize(primaryMins.size())
+                    .collect(Collectors.toMap(
+                            a -> a.path("name").asText(),
+                            a -> a.path("scale_min_instances").asInt(0)));
+            assertThat(status.appScaling)
+                    .hasSize(primaryMins.size())
                     .allSatisfy(a -> assertThat(a.minInstances).isEqualTo(primaryMins.get(a.app)));
             assertThat(primaryMins.values()).anyMatch(min -> min > 0);
             // Custom domains are recorded, never claimed by the standby.
-            assertThat(status.domainMappings).extracting(d -> d.name)
+            assertThat(status.domainMappings)
+                    .extracting(d -> d.name)
                     .containsExactlyInAnyOrderElementsOf(p.manifest.domainNames());
             assertThat(p.standby.list(CeKind.DOMAIN_MAPPING)).isEmpty();
         } finally {
@@ -143,7 +182,8 @@ class CodeEngineProtectionReconcilerTest {
             });
         }
         assertThat(values).isNotEmpty();
-        String logged = logs.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n"));
+        String logged =
+                logs.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n"));
         values.forEach(v -> assertThat(logged).doesNotContain(v));
     }
 
@@ -153,14 +193,18 @@ class CodeEngineProtectionReconcilerTest {
         harness.client().resource(protection(p, CodeEngineStandbyMode.Warm)).create();
         awaitStatus(p.name, s -> Conditions.isTrue(s.conditions, Conditions.READY));
         ObjectNode app = p.primary.list(CeKind.APP).get(0);
-        assertThat(p.standby.get(CeKind.APP, app.path("name").asText()).path("scale_min_instances").asInt(0))
+        assertThat(p.standby
+                        .get(CeKind.APP, app.path("name").asText())
+                        .path("scale_min_instances")
+                        .asInt(0))
                 .isEqualTo(app.path("scale_min_instances").asInt(0));
 
         ObjectNode configMap = p.primary.list(CeKind.CONFIG_MAP).get(0);
         String cmName = configMap.path("name").asText();
         ObjectNode put = configMap.objectNode();
         put.set("data", configMap.objectNode().put("CHANGED", "on-the-primary"));
-        p.primary.update(CeKind.CONFIG_MAP, cmName, put, configMap.path("entity_tag").asText());
+        p.primary.update(
+                CeKind.CONFIG_MAP, cmName, put, configMap.path("entity_tag").asText());
         String job = p.primary.list(CeKind.JOB).get(0).path("name").asText();
         p.primary.delete(CeKind.JOB, job);
 

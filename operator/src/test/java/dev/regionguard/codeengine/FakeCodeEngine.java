@@ -39,7 +39,7 @@ final class FakeCodeEngine implements FakeIbmCloud.Handler {
     volatile int getsUntilDeleted = 1;
     volatile int getsUntilAppSettles = 1;
     /** Runs before every PATCH or PUT is checked: lets a test change a resource "meanwhile". */
-    volatile Consumer<ObjectNode> beforeEachUpdate = resource -> { };
+    volatile Consumer<ObjectNode> beforeEachUpdate = resource -> {};
 
     private static final class Project {
         final String region;
@@ -102,10 +102,18 @@ final class FakeCodeEngine implements FakeIbmCloud.Handler {
         }
         String method = request.getMethod();
         calls.add(method + " " + path.substring(at + PREFIX.length() + parts[0].length())
-                + Optional.ofNullable(request.getHeaders().get("If-Match")).map(t -> " If-Match=" + t).orElse(""));
+                + Optional.ofNullable(request.getHeaders().get("If-Match"))
+                        .map(t -> " If-Match=" + t)
+                        .orElse(""));
         if (parts.length == 1) {
-            return ok(200, JSON.createObjectNode().put("id", parts[0]).put("name", "project")
-                    .put("region", project.region).put("resource_type", "project_v2").put("status", "active"));
+            return ok(
+                    200,
+                    JSON.createObjectNode()
+                            .put("id", parts[0])
+                            .put("name", "project")
+                            .put("region", project.region)
+                            .put("resource_type", "project_v2")
+                            .put("status", "active"));
         }
         CeKind kind = kindOf(parts[1]);
         if (kind == null) {
@@ -138,7 +146,9 @@ final class FakeCodeEngine implements FakeIbmCloud.Handler {
             items.add(copy);
         }
         if (to < all.size()) {
-            page.putObject("next").put("href", "https://example/" + kind.path() + "?start=s" + to).put("start", "s" + to);
+            page.putObject("next")
+                    .put("href", "https://example/" + kind.path() + "?start=s" + to)
+                    .put("start", "s" + to);
         }
         return ok(200, page);
     }
@@ -178,10 +188,14 @@ final class FakeCodeEngine implements FakeIbmCloud.Handler {
 
     private ObjectNode create(Project project, String projectId, CeKind kind, ObjectNode body) {
         ObjectNode resource = body.deepCopy();
-        String id = kind == CeKind.BINDING ? UUID.randomUUID().toString().substring(0, 23) : UUID.randomUUID().toString();
+        String id = kind == CeKind.BINDING
+                ? UUID.randomUUID().toString().substring(0, 23)
+                : UUID.randomUUID().toString();
         resource.put("id", id);
-        resource.put("href", "https://api." + project.region + ".codeengine.cloud.ibm.com/v2/projects/" + projectId
-                + "/" + kind.path() + "/" + (kind == CeKind.BINDING ? id : CeJson.text(body, "name")));
+        resource.put(
+                "href",
+                "https://api." + project.region + ".codeengine.cloud.ibm.com/v2/projects/" + projectId + "/"
+                        + kind.path() + "/" + (kind == CeKind.BINDING ? id : CeJson.text(body, "name")));
         resource.put("created_at", "2026-11-22T10:00:00Z");
         resource.put("project_id", projectId);
         resource.put("region", project.region);
@@ -191,16 +205,26 @@ final class FakeCodeEngine implements FakeIbmCloud.Handler {
         }
         switch (kind) {
             case APP -> createApp(project, resource);
-            case JOB -> resource.putArray("computed_env_variables").addObject().put("name", "CE_PROJECT").put("value", projectId);
+            case JOB ->
+                resource.putArray("computed_env_variables")
+                        .addObject()
+                        .put("name", "CE_PROJECT")
+                        .put("value", projectId);
             case SECRET -> createSecret(resource);
             case BINDING -> resource.put("status", "active");
-            case DOMAIN_MAPPING -> resource.put("cname_target", "custom.abc." + project.region + ".codeengine.appdomain.cloud")
-                    .put("user_managed", true).put("visibility", "custom").put("status", "ready");
+            case DOMAIN_MAPPING ->
+                resource.put("cname_target", "custom.abc." + project.region + ".codeengine.appdomain.cloud")
+                        .put("user_managed", true)
+                        .put("visibility", "custom")
+                        .put("status", "ready");
             case BUILD, FUNCTION, ALLOWED_OUTBOUND_DESTINATION -> resource.put("status", "ready");
-            default -> { }
+            default -> {}
         }
         for (JsonNode mount : resource.path("run_volume_mounts")) {
-            ((ObjectNode) mount).put("name", "codeengine-mount-" + UUID.randomUUID().toString().substring(0, 6));
+            ((ObjectNode) mount)
+                    .put(
+                            "name",
+                            "codeengine-mount-" + UUID.randomUUID().toString().substring(0, 6));
         }
         project.collection(kind.path()).put(kind == CeKind.BINDING ? id : CeJson.text(body, "name"), resource);
         return resource;
@@ -208,8 +232,20 @@ final class FakeCodeEngine implements FakeIbmCloud.Handler {
 
     private void createApp(Project project, ObjectNode app) {
         String name = CeJson.text(app, "name");
-        defaults(app, "image_port", 8080, "scale_min_instances", 0, "scale_max_instances", 10,
-                "scale_initial_instances", 1, "scale_concurrency", 100, "scale_request_timeout", 300);
+        defaults(
+                app,
+                "image_port",
+                8080,
+                "scale_min_instances",
+                0,
+                "scale_max_instances",
+                10,
+                "scale_initial_instances",
+                1,
+                "scale_concurrency",
+                100,
+                "scale_request_timeout",
+                300);
         if (!app.has("managed_domain_mappings")) {
             app.put("managed_domain_mappings", "local_public");
         }
@@ -244,7 +280,8 @@ final class FakeCodeEngine implements FakeIbmCloud.Handler {
             details.put("reason", "fetch_image_failed_registry_not_found");
         } else {
             app.put("status", "ready");
-            details.put("latest_ready_revision", CeJson.text(details, "latest_created_revision")).put("reason", "ready");
+            details.put("latest_ready_revision", CeJson.text(details, "latest_created_revision"))
+                    .put("reason", "ready");
         }
         app.put("entity_tag", String.valueOf(tags.incrementAndGet()));
     }
@@ -258,7 +295,9 @@ final class FakeCodeEngine implements FakeIbmCloud.Handler {
             ((ObjectNode) access.path("role")).put("name", "Writer");
             secret.putObject("data").put("apikey", "server-made-credential");
         } else if ("service_operator".equals(format)) {
-            ((ObjectNode) secret.get("service_operator")).put("apikey_id", "ApiKey-1").put("user_managed", false);
+            ((ObjectNode) secret.get("service_operator"))
+                    .put("apikey_id", "ApiKey-1")
+                    .put("user_managed", false);
         }
     }
 
@@ -352,7 +391,9 @@ final class FakeCodeEngine implements FakeIbmCloud.Handler {
     }
 
     static MockResponse error(int status, String code, String message) {
-        return json(status, "{\"status_code\":" + status + ",\"trace\":\"trace-" + status + "\",\"errors\":[{\"code\":\""
-                + code + "\",\"message\":\"" + message + "\"}]}");
+        return json(
+                status,
+                "{\"status_code\":" + status + ",\"trace\":\"trace-" + status + "\",\"errors\":[{\"code\":\"" + code
+                        + "\",\"message\":\"" + message + "\"}]}");
     }
 }

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.cloud.ApiKey;
-import dev.regionguard.cloud.http.CallObserver;
 import dev.regionguard.cloud.ErrorCategory;
-import dev.regionguard.cloud.http.FakeIbmCloud;
 import dev.regionguard.cloud.IbmApiException;
+import dev.regionguard.cloud.http.CallObserver;
+import dev.regionguard.cloud.http.FakeIbmCloud;
 import dev.regionguard.cloud.http.TestClock;
 import java.io.IOException;
 import java.time.Duration;
@@ -39,8 +39,8 @@ class HttpCodeEngineClientTest {
     void start() throws IOException {
         cloud = new FakeIbmCloud(TestClock.atEpochSecond(1_700_000_000L));
         CallObserver observer = (region, method, route, status, elapsed) -> routes.add(method + " " + route);
-        clients = new HttpCodeEngineClients(cloud.endpoints(), cloud.ibmHttp(CeEntityStoreTest.FAST, observer),
-                CeEntityStoreTest.POLL);
+        clients = new HttpCodeEngineClients(
+                cloud.endpoints(), cloud.ibmHttp(CeEntityStoreTest.FAST, observer), CeEntityStoreTest.POLL);
         client = clients.forProject("eu-de", PROJECT, KEY);
     }
 
@@ -80,22 +80,26 @@ class HttpCodeEngineClientTest {
 
     @Test
     void aFailingPageFailsTheWholeList() {
-        cloud.enqueue(json(200, page("config_maps", "c1") + ",\"next\":{\"start\":\"t2\"}}"),
+        cloud.enqueue(
+                json(200, page("config_maps", "c1") + ",\"next\":{\"start\":\"t2\"}}"),
                 json(200, page("config_maps", "c2") + ",\"next\":{\"start\":\"t3\"}}"),
                 json(400, "{\"errors\":[{\"code\":\"invalid_start\",\"message\":\"start token expired\"}]}"));
 
-        assertThatThrownBy(() -> client.list(CeKind.CONFIG_MAP))
-                .isInstanceOfSatisfying(IbmApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.getMessage()).isEqualTo("start token expired");
-                });
+        assertThatThrownBy(() -> client.list(CeKind.CONFIG_MAP)).isInstanceOfSatisfying(IbmApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.getMessage()).isEqualTo("start token expired");
+        });
         assertThat(cloud.apiRequestCount()).isEqualTo(3);
     }
 
     @Test
     void listTakesTheStartFromNextHrefWhenNextHasNoToken() throws Exception {
-        cloud.enqueue(json(200, page("jobs", "j1") + ",\"next\":{\"href\":\"https://api.eu-de.codeengine.cloud.ibm.com"
-                + "/v2/projects/" + PROJECT + "/jobs?limit=100&start=abc\"}}"), json(200, page("jobs", "j2") + "}"));
+        cloud.enqueue(
+                json(
+                        200,
+                        page("jobs", "j1") + ",\"next\":{\"href\":\"https://api.eu-de.codeengine.cloud.ibm.com"
+                                + "/v2/projects/" + PROJECT + "/jobs?limit=100&start=abc\"}}"),
+                json(200, page("jobs", "j2") + "}"));
 
         assertThat(client.list(CeKind.JOB)).hasSize(2);
         cloud.takeApiRequest();
@@ -105,7 +109,9 @@ class HttpCodeEngineClientTest {
     @Test
     void listRefusesPagesItCannotTrust() {
         cloud.enqueue(json(200, "{\"limit\":100}"));
-        assertThat(client.list(CeKind.BUILD)).as("an empty collection may come without its key").isEmpty();
+        assertThat(client.list(CeKind.BUILD))
+                .as("an empty collection may come without its key")
+                .isEmpty();
 
         cloud.enqueue(json(200, "{\"limit\":100,\"next\":{\"start\":\"t\"}}"));
         assertUnexpected(() -> client.list(CeKind.BUILD));
@@ -116,7 +122,8 @@ class HttpCodeEngineClientTest {
         cloud.enqueue(json(200, "{\"builds\":[1]}"));
         assertUnexpected(() -> client.list(CeKind.BUILD));
 
-        cloud.enqueue(json(200, page("builds", "b1") + ",\"next\":{\"start\":\"t\"}}"),
+        cloud.enqueue(
+                json(200, page("builds", "b1") + ",\"next\":{\"start\":\"t\"}}"),
                 json(200, page("builds", "b1") + ",\"next\":{\"start\":\"t\"}}"));
         assertUnexpected(() -> client.list(CeKind.BUILD));
 
@@ -126,7 +133,8 @@ class HttpCodeEngineClientTest {
 
     @Test
     void getKeepsTheBodysEntityTagAndFillsAMissingOneFromTheETagHeader() throws Exception {
-        cloud.enqueue(json(200, "{\"name\":\"my-app\",\"entity_tag\":\"2385407409\"}", "ETag", "\"other\""),
+        cloud.enqueue(
+                json(200, "{\"name\":\"my-app\",\"entity_tag\":\"2385407409\"}", "ETag", "\"other\""),
                 json(200, "{\"name\":\"my-app\"}", "ETag", "\"77\""),
                 json(200, "{\"name\":\"my-app\"}"));
 
@@ -139,10 +147,12 @@ class HttpCodeEngineClientTest {
 
     @Test
     void createPostsTheBodyAsItIsAndAcceptsAsynchronousCreates() throws Exception {
-        cloud.enqueue(json(201, "{\"name\":\"my-app\",\"entity_tag\":\"1\"}"), json(202, "{\"name\":\"other\"}"),
+        cloud.enqueue(
+                json(201, "{\"name\":\"my-app\",\"entity_tag\":\"1\"}"),
+                json(202, "{\"name\":\"other\"}"),
                 json(204, ""));
-        ObjectNode body = (ObjectNode) JSON.readTree("{\"name\":\"my-app\",\"image_reference\":\"icr.io/x\","
-                + "\"future_field\":{\"a\":[1]}}");
+        ObjectNode body = (ObjectNode) JSON.readTree(
+                "{\"name\":\"my-app\",\"image_reference\":\"icr.io/x\"," + "\"future_field\":{\"a\":[1]}}");
 
         assertThat(client.create(CeKind.APP, body).path("entity_tag").asText()).isEqualTo("1");
         assertThat(client.create(CeKind.APP, body).path("name").asText()).isEqualTo("other");
@@ -172,7 +182,9 @@ class HttpCodeEngineClientTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CeKind.class, names = {"CONFIG_MAP", "SECRET"})
+    @EnumSource(
+            value = CeKind.class,
+            names = {"CONFIG_MAP", "SECRET"})
     void configMapsAndSecretsAreReplacedWithPut(CeKind kind) throws Exception {
         cloud.enqueue(json(200, "{\"name\":\"n\"}"));
         ObjectNode body = JSON.createObjectNode();
@@ -193,7 +205,8 @@ class HttpCodeEngineClientTest {
         cloud.enqueue(json(412, "{\"errors\":[{\"code\":\"precondition_failed\",\"message\":\"etag mismatch\"}]}"));
 
         assertThatThrownBy(() -> client.update(CeKind.JOB, "j", JSON.createObjectNode(), "1"))
-                .isInstanceOfSatisfying(IbmApiException.class,
+                .isInstanceOfSatisfying(
+                        IbmApiException.class,
                         e -> assertThat(e.category()).isEqualTo(ErrorCategory.PRECONDITION_FAILED));
         assertThat(cloud.apiRequestCount()).as("not retried").isEqualTo(1);
     }
@@ -211,8 +224,11 @@ class HttpCodeEngineClientTest {
 
     @Test
     void deleteIsAcceptedAndThenPolledUntilNotFound() throws Exception {
-        cloud.enqueue(json(202, "{}"), json(200, "{\"name\":\"my-app\",\"status\":\"deleting\"}"),
-                json(200, "{\"name\":\"my-app\"}"), json(404, "{\"errors\":[{\"message\":\"app not found\"}]}"));
+        cloud.enqueue(
+                json(202, "{}"),
+                json(200, "{\"name\":\"my-app\",\"status\":\"deleting\"}"),
+                json(200, "{\"name\":\"my-app\"}"),
+                json(404, "{\"errors\":[{\"message\":\"app not found\"}]}"));
 
         client.delete(CeKind.APP, "my-app");
         client.awaitDeleted(CeKind.APP, "my-app", Duration.ofSeconds(5));
@@ -256,13 +272,14 @@ class HttpCodeEngineClientTest {
         cloud.enqueue(json(403, "{\"errors\":[{\"message\":\"no access\"}]}"));
 
         assertThatThrownBy(() -> client.awaitDeleted(CeKind.CONFIG_MAP, "cm", Duration.ofSeconds(5)))
-                .isInstanceOfSatisfying(IbmApiException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.AUTHORIZATION));
+                .isInstanceOfSatisfying(
+                        IbmApiException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.AUTHORIZATION));
     }
 
     @Test
     void awaitAppFollowsTheAppUntilItsLatestRevisionIsReady() {
-        cloud.enqueue(json(200, app("deploying", "deploying", "a-00002", "a-00001")),
+        cloud.enqueue(
+                json(200, app("deploying", "deploying", "a-00002", "a-00001")),
                 json(200, app("ready", "ready", "a-00002", "a-00001")),
                 json(200, app("ready", "ready", "a-00002", "a-00002")));
 
@@ -274,7 +291,8 @@ class HttpCodeEngineClientTest {
 
     @Test
     void awaitAppReturnsAFailedAppForTheCallerToJudge() {
-        cloud.enqueue(json(200, app("deploying", "deploying", "a-00002", "a-00001")),
+        cloud.enqueue(
+                json(200, app("deploying", "deploying", "a-00002", "a-00001")),
                 json(200, app("warning", "ready_but_latest_revision_failed", "a-00002", "a-00001")));
 
         assertThat(CeAppStatus.of(client.awaitApp("a", Duration.ofSeconds(5)))).isEqualTo(CeAppStatus.FAILED);
@@ -288,13 +306,17 @@ class HttpCodeEngineClientTest {
         cloud.answerApi(request -> json(200, app("deploying", "waiting_for_resources", "a-00001", null)));
 
         assertThatThrownBy(() -> client.awaitApp("a", Duration.ofMillis(50)))
-                .isInstanceOfSatisfying(CeWaitFailedException.class, e -> assertThat(e.summary())
-                        .isEqualTo("app_not_ready: app a not ready after 50 ms (status deploying, reason waiting_for_resources)"));
+                .isInstanceOfSatisfying(
+                        CeWaitFailedException.class,
+                        e -> assertThat(e.summary())
+                                .isEqualTo(
+                                        "app_not_ready: app a not ready after 50 ms (status deploying, reason waiting_for_resources)"));
     }
 
     @Test
     void projectIsReadForHealthProbes() throws Exception {
-        cloud.enqueue(json(200, "{\"id\":\"" + PROJECT + "\",\"status\":\"active\",\"region\":\"eu-de\"}"),
+        cloud.enqueue(
+                json(200, "{\"id\":\"" + PROJECT + "\",\"status\":\"active\",\"region\":\"eu-de\"}"),
                 json(200, "{\"id\":\"" + PROJECT + "\",\"status\":\"creating\"}"));
 
         assertThat(CodeEngineClient.isActive(client.project())).isTrue();
@@ -331,15 +353,18 @@ class HttpCodeEngineClientTest {
     }
 
     private static void assertUnexpected(Runnable call) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(IbmApiException.class,
-                e -> assertThat(e.category()).isEqualTo(ErrorCategory.UNEXPECTED));
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(
+                        IbmApiException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.UNEXPECTED));
     }
 
     /** A page without its closing brace, so a test can add {@code next}. */
     private static String page(String key, String... names) {
         StringBuilder items = new StringBuilder();
         for (String name : names) {
-            items.append(items.length() == 0 ? "" : ",").append("{\"name\":\"").append(name)
+            items.append(items.length() == 0 ? "" : ",")
+                    .append("{\"name\":\"")
+                    .append(name)
                     .append("\",\"entity_tag\":\"1\"}");
         }
         return "{\"limit\":100,\"first\":{\"href\":\"f\"},\"" + key + "\":[" + items + "]";

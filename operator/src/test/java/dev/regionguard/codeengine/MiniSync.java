@@ -31,8 +31,7 @@ final class MiniSync {
         }
     };
 
-    private MiniSync() {
-    }
+    private MiniSync() {}
 
     /** @return what was done, e.g. {@code "create app api"}, {@code "skip domain_mapping www.example.com DomainClaimedByPrimary"} */
     static List<String> pass(List<EntityType> types, EntityStore primary, EntityStore standby) {

@@ -27,8 +27,10 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ArgoCdHealthTest {
     private static final Path GROUP_DIR = Repo.ARGOCD.resolve("regionguard.dev");
-    private static final List<String> KINDS = List.of("EventNotificationsProtection", "CodeEngineProtection", "RegionFailover");
-    private static final Set<String> ARGO_STATUSES = Set.of("Healthy", "Progressing", "Degraded", "Suspended", "Missing", "Unknown");
+    private static final List<String> KINDS =
+            List.of("EventNotificationsProtection", "CodeEngineProtection", "RegionFailover");
+    private static final Set<String> ARGO_STATUSES =
+            Set.of("Healthy", "Progressing", "Degraded", "Suspended", "Missing", "Unknown");
 
     @TestFactory
     Stream<DynamicTest> everyHealthTestCasePasses() {
@@ -36,7 +38,8 @@ class ArgoCdHealthTest {
         for (String kind : KINDS) {
             Path dir = GROUP_DIR.resolve(kind);
             String script = Repo.read(dir.resolve("health.lua"));
-            for (JsonNode testCase : HelmRender.tree(Repo.read(dir.resolve("health_test.yaml"))).path("tests")) {
+            for (JsonNode testCase :
+                    HelmRender.tree(Repo.read(dir.resolve("health_test.yaml"))).path("tests")) {
                 String input = testCase.path("inputPath").asText();
                 String status = testCase.at("/healthStatus/status").asText();
                 String message = testCase.at("/healthStatus/message").asText("");
@@ -54,17 +57,23 @@ class ArgoCdHealthTest {
         for (String kind : KINDS) {
             Path dir = GROUP_DIR.resolve(kind);
             Set<String> referenced = new HashSet<>();
-            for (JsonNode testCase : HelmRender.tree(Repo.read(dir.resolve("health_test.yaml"))).path("tests")) {
+            for (JsonNode testCase :
+                    HelmRender.tree(Repo.read(dir.resolve("health_test.yaml"))).path("tests")) {
                 String input = testCase.path("inputPath").asText();
                 referenced.add(input);
                 // Files are named <status>_<scenario>.yaml after the status they produce.
                 String expected = testCase.at("/healthStatus/status").asText().toLowerCase();
-                assertThat(Path.of(input).getFileName().toString()).as(kind + " " + input).startsWith(expected + "_");
-                assertThat(ARGO_STATUSES).contains(testCase.at("/healthStatus/status").asText());
+                assertThat(Path.of(input).getFileName().toString())
+                        .as(kind + " " + input)
+                        .startsWith(expected + "_");
+                assertThat(ARGO_STATUSES)
+                        .contains(testCase.at("/healthStatus/status").asText());
             }
             for (Path file : Repo.list(dir.resolve("testdata"), Repo::isYaml)) {
                 String input = "testdata/" + file.getFileName();
-                assertThat(referenced).as("%s/%s is used by a test case", kind, input).contains(input);
+                assertThat(referenced)
+                        .as("%s/%s is used by a test case", kind, input)
+                        .contains(input);
                 JsonNode object = HelmRender.tree(Repo.read(file));
                 // Full manifests as kubectl get -o yaml prints them.
                 assertThat(object.path("apiVersion").asText()).isEqualTo("regionguard.dev/v1alpha1");
@@ -106,10 +115,14 @@ class ArgoCdHealthTest {
     @Test
     void reasonsTheScriptsRelyOnAreStillProducedByTheOperator() throws IOException {
         String script = Repo.read(GROUP_DIR.resolve("EventNotificationsProtection/health.lua"));
-        Matcher table = Pattern.compile("local transientReasons = \\{(.*?)}", Pattern.DOTALL).matcher(script);
+        Matcher table = Pattern.compile("local transientReasons = \\{(.*?)}", Pattern.DOTALL)
+                .matcher(script);
         assertThat(table.find()).isTrue();
-        List<String> reasons = new ArrayList<>(Pattern.compile("(\\w+) = true").matcher(table.group(1))
-                .results().map(m -> m.group(1)).toList());
+        List<String> reasons = new ArrayList<>(Pattern.compile("(\\w+) = true")
+                .matcher(table.group(1))
+                .results()
+                .map(m -> m.group(1))
+                .toList());
         reasons.add("InvalidSpec");
         assertThat(reasons).contains("StandbyUnreachable");
 
@@ -120,7 +133,9 @@ class ArgoCdHealthTest {
             javaSources = all.toString();
         }
         for (String reason : reasons) {
-            assertThat(javaSources).as("reason %s in operator/src/main/java", reason).contains('"' + reason + '"');
+            assertThat(javaSources)
+                    .as("reason %s in operator/src/main/java", reason)
+                    .contains('"' + reason + '"');
         }
     }
 
@@ -130,7 +145,8 @@ class ArgoCdHealthTest {
         // The literal blocks must give back the scripts byte for byte once parsed.
         JsonNode data = HelmRender.tree(generated).path("data");
         for (String kind : KINDS) {
-            assertThat(data.path("resource.customizations.health.regionguard.dev_" + kind).asText())
+            assertThat(data.path("resource.customizations.health.regionguard.dev_" + kind)
+                            .asText())
                     .isEqualTo(Repo.read(GROUP_DIR.resolve(kind).resolve("health.lua")));
         }
         assertThat(data.size()).isEqualTo(KINDS.size());
@@ -158,7 +174,8 @@ class ArgoCdHealthTest {
         assertThat(operator.at("/spec/source/path").asText()).isEqualTo("deploy/helm/regionguard");
         assertThat(operator.at("/spec/source/helm/skipCrds").asBoolean()).isTrue();
 
-        assertThat(syncOptions(protections)).contains("RespectIgnoreDifferences=true", "SkipDryRunOnMissingResource=true");
+        assertThat(syncOptions(protections))
+                .contains("RespectIgnoreDifferences=true", "SkipDryRunOnMissingResource=true");
         Set<String> ignoredKinds = new HashSet<>();
         for (JsonNode ignore : protections.at("/spec/ignoreDifferences")) {
             assertThat(ignore.path("group").asText()).isEqualTo("regionguard.dev");
@@ -169,7 +186,8 @@ class ArgoCdHealthTest {
     }
 
     private static int wave(JsonNode app) {
-        return Integer.parseInt(app.at("/metadata/annotations/argocd.argoproj.io~1sync-wave").asText("0"));
+        return Integer.parseInt(
+                app.at("/metadata/annotations/argocd.argoproj.io~1sync-wave").asText("0"));
     }
 
     private static List<String> syncOptions(JsonNode app) {

@@ -56,8 +56,7 @@ final class DeployArtifacts {
                     .build())
             .build();
 
-    private DeployArtifacts() {
-    }
+    private DeployArtifacts() {}
 
     // ---------------------------------------------------------------- chart crds/
 
@@ -67,7 +66,8 @@ final class DeployArtifacts {
         for (Path source : Repo.list(crdSourceDir, Repo::isYaml)) {
             String name = source.getFileName().toString();
             StringBuilder out = new StringBuilder()
-                    .append("# Generated from crds/").append(name)
+                    .append("# Generated from crds/")
+                    .append(name)
                     .append(" with Helm and Argo CD annotations added; do not edit.\n")
                     .append("# Regenerate: see deploy/README.md#regenerating\n");
             List<JsonNode> docs = readAll(Repo.read(source));
@@ -81,7 +81,8 @@ final class DeployArtifacts {
 
     static JsonNode annotate(JsonNode crd) {
         if (!"CustomResourceDefinition".equals(crd.path("kind").asText())) {
-            throw new IllegalArgumentException("not a CRD: " + crd.path("metadata").path("name").asText());
+            throw new IllegalArgumentException(
+                    "not a CRD: " + crd.path("metadata").path("name").asText());
         }
         ObjectNode copy = crd.deepCopy();
         ObjectNode annotations = ((ObjectNode) copy.get("metadata")).withObjectProperty("annotations");
@@ -103,7 +104,9 @@ final class DeployArtifacts {
         for (Map.Entry<String, String> crd : chartCrds.entrySet()) {
             for (JsonNode doc : readAll(crd.getValue())) {
                 String plural = doc.path("spec").path("names").path("plural").asText();
-                put(files, "010-Crd-" + plural + ".yaml",
+                put(
+                        files,
+                        "010-Crd-" + plural + ".yaml",
                         header + "# Source: regionguard/crds/" + crd.getKey() + "\n" + write(doc));
             }
         }
@@ -130,10 +133,13 @@ final class DeployArtifacts {
         String kind = doc.kind();
         String prefix = ORDER.get(kind);
         if (prefix == null) {
-            throw new IllegalStateException("no manifest number for kind " + kind + "; add it to DeployArtifacts.ORDER");
+            throw new IllegalStateException(
+                    "no manifest number for kind " + kind + "; add it to DeployArtifacts.ORDER");
         }
         var labels = doc.object().getMetadata().getLabels();
-        if ("ClusterRole".equals(kind) && labels != null && "user-role".equals(labels.get("app.kubernetes.io/component"))) {
+        if ("ClusterRole".equals(kind)
+                && labels != null
+                && "user-role".equals(labels.get("app.kubernetes.io/component"))) {
             prefix = USER_ROLE_PREFIX;
         }
         // Objects named after the release are the chart's singletons: 060-Deployment.yaml.
@@ -180,8 +186,13 @@ final class DeployArtifacts {
                 data:
                 """);
         for (Map.Entry<String, String> script : healthScripts(argocdDir).entrySet()) {
-            out.append("  resource.customizations.health.").append(script.getKey()).append(": |\n");
-            script.getValue().lines().forEach(line -> out.append(line.isEmpty() ? "" : "    " + line).append('\n'));
+            out.append("  resource.customizations.health.")
+                    .append(script.getKey())
+                    .append(": |\n");
+            script.getValue()
+                    .lines()
+                    .forEach(line ->
+                            out.append(line.isEmpty() ? "" : "    " + line).append('\n'));
         }
         return out.toString();
     }
@@ -213,7 +224,8 @@ final class DeployArtifacts {
     // ---------------------------------------------------------------- YAML
 
     static List<JsonNode> readAll(String yaml) {
-        try (MappingIterator<JsonNode> it = HelmRender.YAML.readerFor(JsonNode.class).readValues(yaml)) {
+        try (MappingIterator<JsonNode> it =
+                HelmRender.YAML.readerFor(JsonNode.class).readValues(yaml)) {
             List<JsonNode> docs = new ArrayList<>();
             while (it.hasNext()) {
                 JsonNode doc = it.next();

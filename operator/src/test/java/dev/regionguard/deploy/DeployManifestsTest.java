@@ -48,18 +48,29 @@ class DeployManifestsTest {
     @Test
     @Order(4)
     void manifestsAreNumberedInApplyOrder() {
-        List<String> names = Repo.list(Repo.MANIFESTS, Repo::isYaml).stream().map(p -> p.getFileName().toString()).toList();
+        List<String> names = Repo.list(Repo.MANIFESTS, Repo::isYaml).stream()
+                .map(p -> p.getFileName().toString())
+                .toList();
 
-        assertThat(names).isSorted().contains("000-Namespace.yaml", "020-ServiceAccount.yaml", "060-Deployment.yaml",
-                "030-ClusterRole-regionguard-operator.yaml", "040-Role-regionguard-leader-election.yaml",
-                "090-ClusterRole-regionguard-failover-operator.yaml");
+        assertThat(names)
+                .isSorted()
+                .contains(
+                        "000-Namespace.yaml",
+                        "020-ServiceAccount.yaml",
+                        "060-Deployment.yaml",
+                        "030-ClusterRole-regionguard-operator.yaml",
+                        "040-Role-regionguard-leader-election.yaml",
+                        "090-ClusterRole-regionguard-failover-operator.yaml");
         // kubectl apply -f dir/ goes in file-name order: the namespace and CRDs before what uses them.
         assertThat(names.indexOf("000-Namespace.yaml")).isZero();
-        assertThat(names).filteredOn(n -> n.startsWith("010-Crd-"))
+        assertThat(names)
+                .filteredOn(n -> n.startsWith("010-Crd-"))
                 .allSatisfy(n -> assertThat(n).isLessThan("020-ServiceAccount.yaml"));
         for (String name : names) {
             JsonNode doc = HelmRender.tree(Repo.read(Repo.MANIFESTS.resolve(name)));
-            assertThat(name).as("file named after its kind").contains("-" + kindInFileName(doc.path("kind").asText()));
+            assertThat(name)
+                    .as("file named after its kind")
+                    .contains("-" + kindInFileName(doc.path("kind").asText()));
         }
     }
 
@@ -77,19 +88,25 @@ class DeployManifestsTest {
         Map<String, String> chartCrds = DeployArtifacts.chartCrds(source);
         Map<String, String> manifests = DeployArtifacts.manifests(HelmRender.render(null), chartCrds);
 
-        assertThat(chartCrds.keySet()).containsExactlyInAnyOrderElementsOf(
-                Repo.list(source, Repo::isYaml).stream().map(p -> p.getFileName().toString()).toList());
+        assertThat(chartCrds.keySet())
+                .containsExactlyInAnyOrderElementsOf(Repo.list(source, Repo::isYaml).stream()
+                        .map(p -> p.getFileName().toString())
+                        .toList());
         for (Map.Entry<String, String> e : chartCrds.entrySet()) {
             JsonNode original = HelmRender.tree(Repo.read(source.resolve(e.getKey())));
             JsonNode copy = HelmRender.tree(e.getValue());
             // Only the annotations are added; the rest round-trips through the YAML writer unchanged.
             assertThat(copy).isEqualTo(DeployArtifacts.annotate(original));
-            assertThat(copy.at("/metadata/annotations/helm.sh~1resource-policy").asText()).isEqualTo("keep");
-            assertThat(copy.at("/metadata/annotations/argocd.argoproj.io~1sync-options").asText())
-                    .contains("Prune=false").contains("ServerSideApply=true");
+            assertThat(copy.at("/metadata/annotations/helm.sh~1resource-policy").asText())
+                    .isEqualTo("keep");
+            assertThat(copy.at("/metadata/annotations/argocd.argoproj.io~1sync-options")
+                            .asText())
+                    .contains("Prune=false")
+                    .contains("ServerSideApply=true");
             String plural = copy.at("/spec/names/plural").asText();
             assertThat(manifests).containsKey("010-Crd-" + plural + ".yaml");
-            assertThat(HelmRender.tree(manifests.get("010-Crd-" + plural + ".yaml"))).isEqualTo(copy);
+            assertThat(HelmRender.tree(manifests.get("010-Crd-" + plural + ".yaml")))
+                    .isEqualTo(copy);
         }
     }
 
@@ -98,8 +115,10 @@ class DeployManifestsTest {
         // Anything hand-written in the chart's crds/ would be installed by Helm but never checked.
         try (Stream<Path> files = Files.list(Repo.CHART.resolve("crds"))) {
             List<String> other = new ArrayList<>();
-            files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("README.md"))
-                    .filter(n -> !DeployArtifacts.chartCrds(Repo.CRDS).containsKey(n)).forEach(other::add);
+            files.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.equals("README.md"))
+                    .filter(n -> !DeployArtifacts.chartCrds(Repo.CRDS).containsKey(n))
+                    .forEach(other::add);
             assertThat(other).isEmpty();
         }
     }

@@ -24,8 +24,9 @@ class DockerfileTest {
         Stage runtime = stages.get(1);
 
         assertThat(build.image()).matches("maven:3\\.9[\\w.-]*-eclipse-temurin-17");
-        assertThat(build.instructions("RUN")).anySatisfy(run ->
-                assertThat(run).contains("mvn -B -f operator/pom.xml -Dregionguard.image -Dmaven.test.skip=true package"));
+        assertThat(build.instructions("RUN"))
+                .anySatisfy(run -> assertThat(run)
+                        .contains("mvn -B -f operator/pom.xml -Dregionguard.image -Dmaven.test.skip=true package"));
         assertThat(runtime.image()).matches("eclipse-temurin:17[\\w.-]*-jre[\\w.-]*|eclipse-temurin:17-jre");
     }
 
@@ -40,8 +41,13 @@ class DockerfileTest {
         assertThat(last).matches("\\d+(:\\d+)?");
         long uid = Long.parseLong(last.split(":")[0]);
         assertThat(uid).isNotZero();
-        Long chartUid = HelmRender.render(null).one(Deployment.class).getSpec().getTemplate().getSpec()
-                .getSecurityContext().getRunAsUser();
+        Long chartUid = HelmRender.render(null)
+                .one(Deployment.class)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getSecurityContext()
+                .getRunAsUser();
         assertThat(uid).isEqualTo(chartUid);
     }
 
@@ -52,8 +58,11 @@ class DockerfileTest {
         assertThat(runtime.instructions("ENTRYPOINT"))
                 .containsExactly("[\"java\",\"-XX:MaxRAMPercentage=75\",\"-jar\",\"/app/regionguard.jar\"]");
         assertThat(runtime.instructions("CMD")).containsExactly("[\"run\"]");
-        assertThat(runtime.instructions("EXPOSE")).containsExactly(
-                String.valueOf(HelmChartTest.container(HelmRender.render(null)).getPorts().get(0).getContainerPort()));
+        assertThat(runtime.instructions("EXPOSE"))
+                .containsExactly(String.valueOf(HelmChartTest.container(HelmRender.render(null))
+                        .getPorts()
+                        .get(0)
+                        .getContainerPort()));
     }
 
     @Test
@@ -64,21 +73,31 @@ class DockerfileTest {
                 .matcher(Repo.read(Repo.ROOT.resolve("operator/pom.xml")));
         assertThat(shaded.find()).isTrue();
 
-        assertThat(runtime.instructions("COPY")).contains("--from=" + build.name() + " /src/operator/target/"
-                + shaded.group(1) + " /app/regionguard.jar");
+        assertThat(runtime.instructions("COPY"))
+                .contains("--from=" + build.name() + " /src/operator/target/" + shaded.group(1)
+                        + " /app/regionguard.jar");
     }
 
     @Test
     void dockerignoreLetsTheBuildSeeEverythingItCopies() {
-        List<String> ignore = Repo.read(Repo.ROOT.resolve(".dockerignore")).lines().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        List<String> ignore = Repo.read(Repo.ROOT.resolve(".dockerignore"))
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
         assertThat(ignore.get(0)).as("allow-list: ignore everything first").isEqualTo("*");
-        List<String> allowed = ignore.stream().filter(l -> l.startsWith("!")).map(l -> l.substring(1)).toList();
+        List<String> allowed = ignore.stream()
+                .filter(l -> l.startsWith("!"))
+                .map(l -> l.substring(1))
+                .toList();
 
         for (String copy : stages.get(0).instructions("COPY")) {
             String source = copy.split("\\s+")[0];
-            assertThat(allowed).as("COPY %s", source).anySatisfy(a ->
-                    assertThat(source.equals(a) || (source + "/").startsWith(a.endsWith("/") ? a : a + "/")).isTrue());
+            assertThat(allowed)
+                    .as("COPY %s", source)
+                    .anySatisfy(a -> assertThat(
+                                    source.equals(a) || (source + "/").startsWith(a.endsWith("/") ? a : a + "/"))
+                            .isTrue());
         }
         assertThat(allowed).noneMatch(a -> a.startsWith("operator/target") || a.startsWith(".git"));
     }
@@ -87,7 +106,10 @@ class DockerfileTest {
 
     record Stage(String image, String name, List<String[]> lines) {
         List<String> instructions(String keyword) {
-            return lines.stream().filter(l -> l[0].equals(keyword)).map(l -> l[1]).toList();
+            return lines.stream()
+                    .filter(l -> l[0].equals(keyword))
+                    .map(l -> l[1])
+                    .toList();
         }
     }
 
@@ -114,7 +136,8 @@ class DockerfileTest {
             String args = parts.length > 1 ? parts[1].strip() : "";
             if (keyword.equals("FROM")) {
                 String[] from = args.split("\\s+");
-                String name = from.length == 3 && from[1].equalsIgnoreCase("AS") ? from[2] : String.valueOf(stages.size());
+                String name =
+                        from.length == 3 && from[1].equalsIgnoreCase("AS") ? from[2] : String.valueOf(stages.size());
                 stages.add(new Stage(from[0], name, new ArrayList<>()));
             } else if (!stages.isEmpty()) {
                 stages.get(stages.size() - 1).lines().add(new String[] {keyword, args});

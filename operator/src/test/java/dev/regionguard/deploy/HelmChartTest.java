@@ -38,9 +38,16 @@ class HelmChartTest {
     private static final Set<String> RBAC_KINDS = Set.of("ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding");
 
     /** The contract with the Java side: every variable it reads, and nothing else from the chart. */
-    private static final Set<String> OPERATOR_ENV = Set.of("REGIONGUARD_ENDPOINT_TYPE", "REGIONGUARD_WATCH_NAMESPACES",
-            "REGIONGUARD_LEADER_ELECTION", "REGIONGUARD_LEASE_NAME", "REGIONGUARD_LEASE_NAMESPACE", "REGIONGUARD_POD_NAME",
-            "REGIONGUARD_LOG_FORMAT", "REGIONGUARD_MAX_CONCURRENT_PER_REGION", "REGIONGUARD_HTTP_PORT");
+    private static final Set<String> OPERATOR_ENV = Set.of(
+            "REGIONGUARD_ENDPOINT_TYPE",
+            "REGIONGUARD_WATCH_NAMESPACES",
+            "REGIONGUARD_LEADER_ELECTION",
+            "REGIONGUARD_LEASE_NAME",
+            "REGIONGUARD_LEASE_NAMESPACE",
+            "REGIONGUARD_POD_NAME",
+            "REGIONGUARD_LOG_FORMAT",
+            "REGIONGUARD_MAX_CONCURRENT_PER_REGION",
+            "REGIONGUARD_HTTP_PORT");
 
     /** What the operator may do in a watched namespace: "group/resource" → verbs. */
     private static final Map<String, Set<String>> OPERATOR_PERMISSIONS = Map.ofEntries(
@@ -58,8 +65,8 @@ class HelmChartTest {
             Map.entry("/events", Set.of("create", "patch")),
             Map.entry("events.k8s.io/events", Set.of("create", "patch")));
 
-    private static final List<String> KINDS = List.of(GROUP + "/eventnotificationsprotections",
-            GROUP + "/codeengineprotections", GROUP + "/regionfailovers");
+    private static final List<String> KINDS = List.of(
+            GROUP + "/eventnotificationsprotections", GROUP + "/codeengineprotections", GROUP + "/regionfailovers");
 
     @Test
     void chartLintsCleanInStrictMode() {
@@ -75,18 +82,36 @@ class HelmChartTest {
 
         @Test
         void rendersTheOperatorAndItsRbacButNoMonitoringObjects() {
-            assertThat(r.kinds()).containsExactlyInAnyOrder("ServiceAccount", "ClusterRole", "ClusterRole", "ClusterRole",
-                    "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Service", "Deployment",
-                    "PodDisruptionBudget");
-            assertThat(r.all(ClusterRole.class)).extracting(o -> o.getMetadata().getName()).containsExactlyInAnyOrder(
-                    "regionguard-operator", "regionguard-view", "regionguard-edit", "regionguard-failover-operator");
+            assertThat(r.kinds())
+                    .containsExactlyInAnyOrder(
+                            "ServiceAccount",
+                            "ClusterRole",
+                            "ClusterRole",
+                            "ClusterRole",
+                            "ClusterRole",
+                            "ClusterRoleBinding",
+                            "Role",
+                            "RoleBinding",
+                            "Service",
+                            "Deployment",
+                            "PodDisruptionBudget");
+            assertThat(r.all(ClusterRole.class))
+                    .extracting(o -> o.getMetadata().getName())
+                    .containsExactlyInAnyOrder(
+                            "regionguard-operator",
+                            "regionguard-view",
+                            "regionguard-edit",
+                            "regionguard-failover-operator");
         }
 
         @Test
         void namespacedObjectsLandInTheReleaseNamespace() {
-            r.docs().stream().map(HelmRender.Doc::object)
+            r.docs().stream()
+                    .map(HelmRender.Doc::object)
                     .filter(o -> !o.getKind().startsWith("Cluster"))
-                    .forEach(o -> assertThat(o.getMetadata().getNamespace()).as(o.getKind()).isEqualTo(NS));
+                    .forEach(o -> assertThat(o.getMetadata().getNamespace())
+                            .as(o.getKind())
+                            .isEqualTo(NS));
         }
 
         @Test
@@ -99,7 +124,8 @@ class HelmChartTest {
             ClusterRole role = r.named(ClusterRole.class, "regionguard-operator");
 
             assertThat(permissions(role.getRules())).isEqualTo(new TreeMap<>(OPERATOR_PERMISSIONS));
-            assertThat(role.getRules()).allSatisfy(rule -> assertThat(rule.getResourceNames()).isNullOrEmpty());
+            assertThat(role.getRules())
+                    .allSatisfy(rule -> assertThat(rule.getResourceNames()).isNullOrEmpty());
         }
 
         @Test
@@ -121,18 +147,25 @@ class HelmChartTest {
                 assertThat(rule.getApiGroups()).containsExactly("coordination.k8s.io");
                 assertThat(rule.getResources()).containsExactly("leases");
             });
-            assertThat(role.getRules()).filteredOn(rule -> !rule.getResourceNames().isEmpty())
-                    .singleElement().satisfies(rule -> {
+            assertThat(role.getRules())
+                    .filteredOn(rule -> !rule.getResourceNames().isEmpty())
+                    .singleElement()
+                    .satisfies(rule -> {
                         assertThat(rule.getResourceNames()).containsExactly(lease);
                         assertThat(rule.getVerbs()).containsExactlyInAnyOrder("get", "update");
                     });
-            assertThat(role.getRules()).filteredOn(rule -> rule.getResourceNames().isEmpty())
-                    .singleElement().satisfies(rule -> assertThat(rule.getVerbs()).containsExactly("create"));
-            assertThat(r.all(ClusterRole.class)).flatExtracting(ClusterRole::getRules)
-                    .flatExtracting(PolicyRule::getResources).doesNotContain("leases");
+            assertThat(role.getRules())
+                    .filteredOn(rule -> rule.getResourceNames().isEmpty())
+                    .singleElement()
+                    .satisfies(rule -> assertThat(rule.getVerbs()).containsExactly("create"));
+            assertThat(r.all(ClusterRole.class))
+                    .flatExtracting(ClusterRole::getRules)
+                    .flatExtracting(PolicyRule::getResources)
+                    .doesNotContain("leases");
 
             RoleBinding binding = r.one(RoleBinding.class);
-            assertThat(binding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
+            assertThat(binding.getRoleRef().getName())
+                    .isEqualTo(role.getMetadata().getName());
             assertThat(binding.getSubjects()).singleElement().satisfies(s -> isOperatorAccount(s, "regionguard"));
         }
 
@@ -142,14 +175,17 @@ class HelmChartTest {
             ClusterRole edit = r.named(ClusterRole.class, "regionguard-edit");
             ClusterRole onCall = r.named(ClusterRole.class, "regionguard-failover-operator");
 
-            assertThat(view.getMetadata().getLabels()).containsEntry("rbac.authorization.k8s.io/aggregate-to-view", "true");
+            assertThat(view.getMetadata().getLabels())
+                    .containsEntry("rbac.authorization.k8s.io/aggregate-to-view", "true");
             assertThat(permissions(view.getRules())).isEqualTo(onKinds(KINDS, "get", "list", "watch"));
 
-            assertThat(edit.getMetadata().getLabels()).containsEntry("rbac.authorization.k8s.io/aggregate-to-edit", "true")
+            assertThat(edit.getMetadata().getLabels())
+                    .containsEntry("rbac.authorization.k8s.io/aggregate-to-edit", "true")
                     .doesNotContainKey("rbac.authorization.k8s.io/aggregate-to-view");
             assertThat(permissions(edit.getRules())).isEqualTo(onKinds(KINDS, "create", "update", "patch", "delete"));
 
-            assertThat(onCall.getMetadata().getLabels().keySet()).noneMatch(k -> k.startsWith("rbac.authorization.k8s.io/aggregate-to"));
+            assertThat(onCall.getMetadata().getLabels().keySet())
+                    .noneMatch(k -> k.startsWith("rbac.authorization.k8s.io/aggregate-to"));
             Map<String, Set<String>> expected = onKinds(KINDS, "get", "list", "watch");
             expected.put(GROUP + "/regionfailovers", Set.of("get", "list", "watch", "create", "delete"));
             assertThat(permissions(onCall.getRules())).isEqualTo(expected);
@@ -196,27 +232,35 @@ class HelmChartTest {
             assertProbe(c.getLivenessProbe().getHttpGet(), "/healthz/live");
             assertProbe(c.getReadinessProbe().getHttpGet(), "/healthz/ready");
             // A slow first informer sync must not get the pod killed before it has started.
-            assertThat(c.getStartupProbe().getPeriodSeconds() * c.getStartupProbe().getFailureThreshold())
+            assertThat(c.getStartupProbe().getPeriodSeconds()
+                            * c.getStartupProbe().getFailureThreshold())
                     .isGreaterThanOrEqualTo(60);
         }
 
         @Test
         void environmentCarriesTheContractWithLeaderElectionFromTheDownwardApi() {
             Map<String, String> env = env(container(r));
-            Map<String, EnvVar> vars = container(r).getEnv().stream()
-                    .collect(Collectors.toMap(EnvVar::getName, v -> v));
+            Map<String, EnvVar> vars =
+                    container(r).getEnv().stream().collect(Collectors.toMap(EnvVar::getName, v -> v));
 
             assertThat(env.keySet()).isEqualTo(OPERATOR_ENV);
-            assertThat(env).containsEntry("REGIONGUARD_ENDPOINT_TYPE", "public")
+            assertThat(env)
+                    .containsEntry("REGIONGUARD_ENDPOINT_TYPE", "public")
                     .containsEntry("REGIONGUARD_WATCH_NAMESPACES", "")
                     .containsEntry("REGIONGUARD_LEADER_ELECTION", "true")
                     .containsEntry("REGIONGUARD_LEASE_NAME", "regionguard-operator")
                     .containsEntry("REGIONGUARD_LOG_FORMAT", "json")
                     .containsEntry("REGIONGUARD_MAX_CONCURRENT_PER_REGION", "8")
                     .containsEntry("REGIONGUARD_HTTP_PORT", "8080");
-            assertThat(vars.get("REGIONGUARD_LEASE_NAMESPACE").getValueFrom().getFieldRef().getFieldPath())
+            assertThat(vars.get("REGIONGUARD_LEASE_NAMESPACE")
+                            .getValueFrom()
+                            .getFieldRef()
+                            .getFieldPath())
                     .isEqualTo("metadata.namespace");
-            assertThat(vars.get("REGIONGUARD_POD_NAME").getValueFrom().getFieldRef().getFieldPath())
+            assertThat(vars.get("REGIONGUARD_POD_NAME")
+                            .getValueFrom()
+                            .getFieldRef()
+                            .getFieldPath())
                     .isEqualTo("metadata.name");
         }
 
@@ -224,26 +268,34 @@ class HelmChartTest {
         void deploymentRunsTwoReplicasSpreadAcrossNodesWithTimeToShutDown() {
             Deployment d = r.one(Deployment.class);
             PodSpec pod = d.getSpec().getTemplate().getSpec();
-            Map<String, String> podLabels = d.getSpec().getTemplate().getMetadata().getLabels();
+            Map<String, String> podLabels =
+                    d.getSpec().getTemplate().getMetadata().getLabels();
 
             assertThat(d.getSpec().getReplicas()).isEqualTo(2);
             assertThat(podLabels).containsAllEntriesOf(d.getSpec().getSelector().getMatchLabels());
-            assertThat(pod.getServiceAccountName()).isEqualTo(r.one(ServiceAccount.class).getMetadata().getName());
+            assertThat(pod.getServiceAccountName())
+                    .isEqualTo(r.one(ServiceAccount.class).getMetadata().getName());
             assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThanOrEqualTo(30L);
             assertThat(container(r).getImage()).isEqualTo("icr.io/regionguard/regionguard-operator:0.1.0");
             assertThat(container(r).getArgs()).containsExactly("run");
 
-            WeightedPodAffinityTerm spread = pod.getAffinity().getPodAntiAffinity()
-                    .getPreferredDuringSchedulingIgnoredDuringExecution().get(0);
-            assertThat(pod.getAffinity().getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution()).isNullOrEmpty();
+            WeightedPodAffinityTerm spread = pod.getAffinity()
+                    .getPodAntiAffinity()
+                    .getPreferredDuringSchedulingIgnoredDuringExecution()
+                    .get(0);
+            assertThat(pod.getAffinity().getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution())
+                    .isNullOrEmpty();
             assertThat(spread.getPodAffinityTerm().getTopologyKey()).isEqualTo("kubernetes.io/hostname");
-            assertThat(podLabels).containsAllEntriesOf(spread.getPodAffinityTerm().getLabelSelector().getMatchLabels());
+            assertThat(podLabels)
+                    .containsAllEntriesOf(
+                            spread.getPodAffinityTerm().getLabelSelector().getMatchLabels());
         }
 
         @Test
         void serviceAndDisruptionBudgetSelectTheOperatorPods() {
             Deployment d = r.one(Deployment.class);
-            Map<String, String> podLabels = d.getSpec().getTemplate().getMetadata().getLabels();
+            Map<String, String> podLabels =
+                    d.getSpec().getTemplate().getMetadata().getLabels();
             Service svc = r.one(Service.class);
             PodDisruptionBudget pdb = r.one(PodDisruptionBudget.class);
 
@@ -252,7 +304,8 @@ class HelmChartTest {
                 assertThat(p.getName()).isEqualTo("http");
                 assertThat(p.getTargetPort().getStrVal()).isEqualTo("http");
             });
-            assertThat(podLabels).containsAllEntriesOf(pdb.getSpec().getSelector().getMatchLabels());
+            assertThat(podLabels)
+                    .containsAllEntriesOf(pdb.getSpec().getSelector().getMatchLabels());
             assertThat(pdb.getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
         }
     }
@@ -264,27 +317,36 @@ class HelmChartTest {
         @Test
         void grantsTheOperatorRolesInEachWatchedNamespaceAndNoClusterRole() {
             List<Role> operatorRoles = r.all(Role.class).stream()
-                    .filter(role -> role.getMetadata().getName().equals("regionguard-operator")).toList();
+                    .filter(role -> role.getMetadata().getName().equals("regionguard-operator"))
+                    .toList();
 
-            assertThat(operatorRoles).extracting(role -> role.getMetadata().getNamespace())
+            assertThat(operatorRoles)
+                    .extracting(role -> role.getMetadata().getNamespace())
                     .containsExactlyInAnyOrder("team-a", "team-b");
-            assertThat(operatorRoles).allSatisfy(role ->
-                    assertThat(permissions(role.getRules())).isEqualTo(new TreeMap<>(OPERATOR_PERMISSIONS)));
-            assertThat(r.all(ClusterRole.class)).extracting(o -> o.getMetadata().getName())
+            assertThat(operatorRoles)
+                    .allSatisfy(role ->
+                            assertThat(permissions(role.getRules())).isEqualTo(new TreeMap<>(OPERATOR_PERMISSIONS)));
+            assertThat(r.all(ClusterRole.class))
+                    .extracting(o -> o.getMetadata().getName())
                     .doesNotContain("regionguard-operator");
             assertThat(r.all(ClusterRoleBinding.class)).isEmpty();
             // Nothing cluster-wide may read Secrets when namespaces are listed.
-            assertThat(r.all(ClusterRole.class)).flatExtracting(ClusterRole::getRules)
-                    .flatExtracting(PolicyRule::getResources).doesNotContain("secrets", "configmaps");
+            assertThat(r.all(ClusterRole.class))
+                    .flatExtracting(ClusterRole::getRules)
+                    .flatExtracting(PolicyRule::getResources)
+                    .doesNotContain("secrets", "configmaps");
             assertNoWildcards(r);
         }
 
         @Test
         void bindsEachRoleToTheServiceAccountInTheReleaseNamespace() {
             List<RoleBinding> bindings = r.all(RoleBinding.class).stream()
-                    .filter(b -> b.getMetadata().getName().equals("regionguard-operator")).toList();
+                    .filter(b -> b.getMetadata().getName().equals("regionguard-operator"))
+                    .toList();
 
-            assertThat(bindings).extracting(b -> b.getMetadata().getNamespace()).containsExactlyInAnyOrder("team-a", "team-b");
+            assertThat(bindings)
+                    .extracting(b -> b.getMetadata().getNamespace())
+                    .containsExactlyInAnyOrder("team-a", "team-b");
             assertThat(bindings).allSatisfy(b -> {
                 assertThat(b.getRoleRef().getKind()).isEqualTo("Role");
                 assertThat(b.getSubjects()).singleElement().satisfies(s -> isOperatorAccount(s, "regionguard"));
@@ -294,7 +356,10 @@ class HelmChartTest {
         @Test
         void passesTheNamespacesToTheOperatorAndKeepsTheLeaseInTheReleaseNamespace() {
             assertThat(env(container(r))).containsEntry("REGIONGUARD_WATCH_NAMESPACES", "team-a,team-b");
-            assertThat(r.named(Role.class, "regionguard-leader-election").getMetadata().getNamespace()).isEqualTo(NS);
+            assertThat(r.named(Role.class, "regionguard-leader-election")
+                            .getMetadata()
+                            .getNamespace())
+                    .isEqualTo(NS);
             assertThat(r.all(ClusterRole.class)).hasSize(3);
         }
     }
@@ -310,16 +375,23 @@ class HelmChartTest {
     @Test
     void monitoringObjectsScrapeTheHttpPortAndKeepTheMetricsOwnNamespaceLabel() {
         HelmRender.Rendered r = HelmRender.render("monitoring.yaml");
-        GenericKubernetesResource monitor = (GenericKubernetesResource) r.ofKind("ServiceMonitor").get(0).object();
-        GenericKubernetesResource rule = (GenericKubernetesResource) r.ofKind("PrometheusRule").get(0).object();
+        GenericKubernetesResource monitor =
+                (GenericKubernetesResource) r.ofKind("ServiceMonitor").get(0).object();
+        GenericKubernetesResource rule =
+                (GenericKubernetesResource) r.ofKind("PrometheusRule").get(0).object();
         Service svc = r.one(Service.class);
 
         assertThat(monitor.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
         assertThat(monitor.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
-        Map<String, Object> endpoint = monitor.<List<Map<String, Object>>>get("spec", "endpoints").get(0);
-        assertThat(endpoint).containsEntry("port", "http").containsEntry("path", "/metrics")
-                .containsEntry("interval", "15s").containsEntry("honorLabels", true);
-        assertThat(svc.getMetadata().getLabels()).containsAllEntriesOf(monitor.<Map<String, String>>get("spec", "selector", "matchLabels"));
+        Map<String, Object> endpoint =
+                monitor.<List<Map<String, Object>>>get("spec", "endpoints").get(0);
+        assertThat(endpoint)
+                .containsEntry("port", "http")
+                .containsEntry("path", "/metrics")
+                .containsEntry("interval", "15s")
+                .containsEntry("honorLabels", true);
+        assertThat(svc.getMetadata().getLabels())
+                .containsAllEntriesOf(monitor.<Map<String, String>>get("spec", "selector", "matchLabels"));
         assertThat(rule.getMetadata().getLabels()).containsEntry("release", "kube-prometheus-stack");
         assertThat(rule.<List<?>>get("spec", "groups")).isNotEmpty();
     }
@@ -332,7 +404,8 @@ class HelmChartTest {
         Container c = container(r);
         Map<String, String> env = env(c);
 
-        assertThat(env).containsEntry("REGIONGUARD_ENDPOINT_TYPE", "private")
+        assertThat(env)
+                .containsEntry("REGIONGUARD_ENDPOINT_TYPE", "private")
                 .containsEntry("REGIONGUARD_LOG_FORMAT", "text")
                 .containsEntry("REGIONGUARD_MAX_CONCURRENT_PER_REGION", "4")
                 .containsEntry("REGIONGUARD_LEASE_NAME", "rg-lease")
@@ -343,10 +416,14 @@ class HelmChartTest {
         assertThat(c.getImage()).endsWith(":1.2.3");
         assertThat(pod.getImagePullSecrets()).extracting("name").containsExactly("icr-pull");
         assertThat(pod.getServiceAccountName()).isEqualTo("rg-operator");
-        assertThat(r.one(ServiceAccount.class).getMetadata().getAnnotations()).containsEntry("example.com/owner", "platform");
-        assertThat(r.one(ClusterRoleBinding.class).getSubjects()).singleElement().satisfies(s -> isOperatorAccount(s, "rg-operator"));
+        assertThat(r.one(ServiceAccount.class).getMetadata().getAnnotations())
+                .containsEntry("example.com/owner", "platform");
+        assertThat(r.one(ClusterRoleBinding.class).getSubjects())
+                .singleElement()
+                .satisfies(s -> isOperatorAccount(s, "rg-operator"));
         assertThat(r.named(Role.class, "regionguard-leader-election").getRules())
-                .flatExtracting(PolicyRule::getResourceNames).containsExactly("rg-lease");
+                .flatExtracting(PolicyRule::getResourceNames)
+                .containsExactly("rg-lease");
         // A user-supplied affinity replaces the default spread instead of being merged with it.
         assertThat(pod.getAffinity().getNodeAffinity()).isNotNull();
         assertThat(pod.getAffinity().getPodAntiAffinity()).isNull();
@@ -371,13 +448,20 @@ class HelmChartTest {
     @Test
     void schemaRejectsAnUnknownEndpointType() {
         assertThat(HelmRender.failure("invalid-endpoint-type.yaml"))
-                .contains("operator.endpointType").contains("public").contains("private");
+                .contains("operator.endpointType")
+                .contains("public")
+                .contains("private");
     }
 
     // ---------------------------------------------------------------- helpers
 
     static Container container(HelmRender.Rendered r) {
-        return r.one(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
+        return r.one(Deployment.class)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
     }
 
     static Map<String, String> env(Container c) {
@@ -403,7 +487,8 @@ class HelmChartTest {
         for (PolicyRule rule : rules) {
             for (String group : rule.getApiGroups()) {
                 for (String resource : rule.getResources()) {
-                    map.computeIfAbsent(group + "/" + resource, k -> new TreeSet<>()).addAll(rule.getVerbs());
+                    map.computeIfAbsent(group + "/" + resource, k -> new TreeSet<>())
+                            .addAll(rule.getVerbs());
                 }
             }
         }
@@ -417,13 +502,17 @@ class HelmChartTest {
     }
 
     private static void assertNoWildcards(HelmRender.Rendered r) {
-        List<HasMetadata> rbac = r.docs().stream().map(HelmRender.Doc::object)
-                .filter(o -> RBAC_KINDS.contains(o.getKind())).toList();
+        List<HasMetadata> rbac = r.docs().stream()
+                .map(HelmRender.Doc::object)
+                .filter(o -> RBAC_KINDS.contains(o.getKind()))
+                .toList();
         assertThat(rbac).isNotEmpty();
         for (HelmRender.Doc doc : r.docs()) {
             if (RBAC_KINDS.contains(doc.kind())) {
                 // Any "*" in an RBAC object is a wildcard (verbs, resources, groups, names or URLs).
-                assertThat(doc.tree().toString()).as(doc.kind() + " " + doc.name()).doesNotContain("*");
+                assertThat(doc.tree().toString())
+                        .as(doc.kind() + " " + doc.name())
+                        .doesNotContain("*");
             }
         }
     }

@@ -30,8 +30,7 @@ final class HelmRender {
 
     private static final Map<String, Rendered> CACHE = new ConcurrentHashMap<>();
 
-    private HelmRender() {
-    }
+    private HelmRender() {}
 
     /** The chart in the repository, with defaults (null) or src/test/resources/deploy/values/{name}. */
     static Rendered render(String valuesName) {
@@ -61,8 +60,12 @@ final class HelmRender {
     /** The error Helm reports for a values file the chart must reject. */
     static String failure(String valuesName) {
         try {
-            new Helm(Repo.CHART).template().withName(RELEASE).withNamespace(NAMESPACE)
-                    .withValuesFile(values(valuesName)).call();
+            new Helm(Repo.CHART)
+                    .template()
+                    .withName(RELEASE)
+                    .withNamespace(NAMESPACE)
+                    .withValuesFile(values(valuesName))
+                    .call();
         } catch (RuntimeException e) {
             return e.getMessage();
         }
@@ -77,8 +80,11 @@ final class HelmRender {
             if (onlyComments) {
                 continue;
             }
-            String source = text.lines().filter(l -> l.startsWith("# Source: ")).findFirst()
-                    .map(l -> l.substring("# Source: ".length())).orElse("");
+            String source = text.lines()
+                    .filter(l -> l.startsWith("# Source: "))
+                    .findFirst()
+                    .map(l -> l.substring("# Source: ".length()))
+                    .orElse("");
             docs.add(new Doc(source, text + "\n", tree(text), KUBE.unmarshal(text)));
         }
         return docs;
@@ -110,7 +116,11 @@ final class HelmRender {
         }
 
         <T extends HasMetadata> List<T> all(Class<T> type) {
-            return docs.stream().map(Doc::object).filter(type::isInstance).map(type::cast).toList();
+            return docs.stream()
+                    .map(Doc::object)
+                    .filter(type::isInstance)
+                    .map(type::cast)
+                    .toList();
         }
 
         <T extends HasMetadata> T one(Class<T> type) {
@@ -122,7 +132,9 @@ final class HelmRender {
         }
 
         <T extends HasMetadata> T named(Class<T> type, String name) {
-            return all(type).stream().filter(o -> o.getMetadata().getName().equals(name)).findFirst()
+            return all(type).stream()
+                    .filter(o -> o.getMetadata().getName().equals(name))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " named " + name));
         }
 

@@ -18,11 +18,9 @@ import org.luaj.vm2.lib.jse.JseBaseLib;
  * fails here as it would there.
  */
 final class LuaHealth {
-    record Result(String status, String message) {
-    }
+    record Result(String status, String message) {}
 
-    private LuaHealth() {
-    }
+    private LuaHealth() {}
 
     static Result run(String script, JsonNode object) {
         Globals globals = new Globals();

@@ -26,13 +26,16 @@ class PrometheusRulesTest {
             Map.entry("regionguard_last_failover_duration_seconds", Set.of("namespace", "name", "kind")),
             Map.entry("regionguard_ibm_api_calls_total", Set.of("service", "region", "status")));
 
-    private static final Pattern AGGREGATION = Pattern.compile(
-            "(?:max|min|sum) by \\(([^)]*)\\) \\((?:increase\\()?(\\w+)");
+    private static final Pattern AGGREGATION =
+            Pattern.compile("(?:max|min|sum) by \\(([^)]*)\\) \\((?:increase\\()?(\\w+)");
 
     private final Map<String, JsonNode> alerts = alerts();
 
     private static Map<String, JsonNode> alerts() {
-        JsonNode rule = HelmRender.render("prometheus-rule.yaml").ofKind("PrometheusRule").get(0).tree();
+        JsonNode rule = HelmRender.render("prometheus-rule.yaml")
+                .ofKind("PrometheusRule")
+                .get(0)
+                .tree();
         Map<String, JsonNode> byName = new LinkedHashMap<>();
         for (JsonNode group : rule.at("/spec/groups")) {
             for (JsonNode alert : group.path("rules")) {
@@ -44,19 +47,27 @@ class PrometheusRulesTest {
 
     @Test
     void shipsTheAgreedAlertsWithSeverities() {
-        assertThat(alerts.keySet()).containsExactly("RegionGuardStandbyRPOHigh", "RegionGuardStandbyRPOCritical",
-                "RegionGuardRegionUnhealthy", "RegionGuardStandbyNotReady", "RegionGuardFailoverFailed",
-                "RegionGuardFailoverStuck", "RegionGuardCredentialsInvalid");
+        assertThat(alerts.keySet())
+                .containsExactly(
+                        "RegionGuardStandbyRPOHigh",
+                        "RegionGuardStandbyRPOCritical",
+                        "RegionGuardRegionUnhealthy",
+                        "RegionGuardStandbyNotReady",
+                        "RegionGuardFailoverFailed",
+                        "RegionGuardFailoverStuck",
+                        "RegionGuardCredentialsInvalid");
         assertThat(severity("RegionGuardStandbyRPOHigh")).isEqualTo("warning");
         assertThat(severity("RegionGuardStandbyRPOCritical")).isEqualTo("critical");
         assertThat(severity("RegionGuardFailoverFailed")).isEqualTo("critical");
         assertThat(severity("RegionGuardFailoverStuck")).isEqualTo("critical");
-        assertThat(alerts.values()).allSatisfy(a -> assertThat(a.at("/labels/severity").asText()).isIn("warning", "critical"));
+        assertThat(alerts.values())
+                .allSatisfy(a -> assertThat(a.at("/labels/severity").asText()).isIn("warning", "critical"));
     }
 
     @Test
     void rpoAlertsFireAtTwoAndThreeSyncIntervals() {
-        assertThat(expr("RegionGuardStandbyRPOHigh")).contains("regionguard_standby_seconds_since_last_sync")
+        assertThat(expr("RegionGuardStandbyRPOHigh"))
+                .contains("regionguard_standby_seconds_since_last_sync")
                 .contains("2 * max by (namespace, name, kind) (regionguard_sync_interval_seconds)");
         assertThat(expr("RegionGuardStandbyRPOCritical"))
                 .contains("3 * max by (namespace, name, kind) (regionguard_sync_interval_seconds)");
@@ -64,7 +75,8 @@ class PrometheusRulesTest {
 
     @Test
     void slowConditionsWaitFifteenMinutes() {
-        assertThat(alerts.get("RegionGuardStandbyNotReady").path("for").asText()).isEqualTo("15m");
+        assertThat(alerts.get("RegionGuardStandbyNotReady").path("for").asText())
+                .isEqualTo("15m");
         assertThat(alerts.get("RegionGuardFailoverStuck").path("for").asText()).isEqualTo("15m");
         assertThat(expr("RegionGuardFailoverStuck")).contains("regionguard_failover_in_progress) == 1");
         assertThat(expr("RegionGuardFailoverFailed")).contains("regionguard_failovers_total{result=\"failed\"}");
@@ -84,7 +96,8 @@ class PrometheusRulesTest {
             while (aggregation.find()) {
                 found++;
                 Set<String> labels = Set.of(aggregation.group(1).split(",\\s*"));
-                assertThat(METRICS.get(aggregation.group(2))).as(alert.getKey() + " " + aggregation.group())
+                assertThat(METRICS.get(aggregation.group(2)))
+                        .as(alert.getKey() + " " + aggregation.group())
                         .containsAll(labels);
             }
             // Aggregating drops pod/instance, so a leader change does not split a series.
@@ -98,9 +111,12 @@ class PrometheusRulesTest {
         for (Map.Entry<String, JsonNode> alert : alerts.entrySet()) {
             JsonNode annotations = alert.getValue().path("annotations");
             assertThat(annotations.path("summary").asText()).as(alert.getKey()).isNotBlank();
-            assertThat(annotations.path("description").asText()).as(alert.getKey()).isNotBlank();
+            assertThat(annotations.path("description").asText())
+                    .as(alert.getKey())
+                    .isNotBlank();
             String url = annotations.path("runbook_url").asText();
-            assertThat(url).as(alert.getKey())
+            assertThat(url)
+                    .as(alert.getKey())
                     .startsWith("https://github.com/regionguard/regionguard/blob/main/deploy/README.md#runbook-");
             String anchor = url.substring(url.indexOf('#') + 1);
             assertThat(readme).as("deploy/README.md has anchor " + anchor).contains("<a id=\"" + anchor + "\"></a>");

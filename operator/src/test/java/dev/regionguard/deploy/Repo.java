@@ -16,7 +16,9 @@ import java.util.stream.Stream;
 
 /** Paths in the repository and the check-or-rewrite step shared by every generated file. */
 final class Repo {
-    static final Path ROOT = Path.of(System.getProperty("regionguard.projectRoot", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = Path.of(System.getProperty("regionguard.projectRoot", ".."))
+            .toAbsolutePath()
+            .normalize();
     static final Path CHART = ROOT.resolve("deploy/helm/regionguard");
     static final Path CRDS = ROOT.resolve("crds");
     static final Path MANIFESTS = ROOT.resolve("deploy/manifests");
@@ -29,8 +31,7 @@ final class Repo {
     static final String REGENERATE = "mvn -B -o -q test -Dtest='dev.regionguard.deploy.**' "
             + "-Dsurefire.failIfNoSpecifiedTests=false -Dregionguard.updateManifests=true";
 
-    private Repo() {
-    }
+    private Repo() {}
 
     static String read(Path file) {
         try {
@@ -84,7 +85,8 @@ final class Repo {
             return;
         }
         if (!UPDATE) {
-            fail("Generated files are out of date:%n  %s%nRegenerate from the repository root with:%n  %s",
+            fail(
+                    "Generated files are out of date:%n  %s%nRegenerate from the repository root with:%n  %s",
                     String.join("\n  ", problems), REGENERATE);
         }
         try {
@@ -105,6 +107,9 @@ final class Repo {
     /** checkOrUpdate for a single file. */
     static void checkOrUpdate(Path file, String expected) {
         String name = file.getFileName().toString();
-        checkOrUpdate(file.getParent(), Map.of(name, expected), p -> p.getFileName().toString().equals(name));
+        checkOrUpdate(
+                file.getParent(),
+                Map.of(name, expected),
+                p -> p.getFileName().toString().equals(name));
     }
 }

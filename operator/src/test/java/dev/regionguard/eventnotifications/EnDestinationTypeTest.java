@@ -47,10 +47,11 @@ class EnDestinationTypeTest {
 
         Desired desired = write(type.translate(webhook("d1", "value-from-get"), context));
 
-        assertThat(desired.body()).isEqualTo(of("{'name':'ops-hook','type':'webhook','description':'to ops',"
-                + "'collect_failed_events':false,'config':{'params':{'url':'https://ops.example.com/hook',"
-                + "'verb':'post','custom_headers':{'X-Env':'prod','Authorization':'Bearer s3cr3t'},"
-                + "'sensitive_headers':['Authorization']}}}"));
+        assertThat(desired.body())
+                .isEqualTo(of("{'name':'ops-hook','type':'webhook','description':'to ops',"
+                        + "'collect_failed_events':false,'config':{'params':{'url':'https://ops.example.com/hook',"
+                        + "'verb':'post','custom_headers':{'X-Env':'prod','Authorization':'Bearer s3cr3t'},"
+                        + "'sensitive_headers':['Authorization']}}}"));
         assertThat(desired.comparable().at("/config/params/custom_headers")).isEqualTo(of("{'X-Env':'prod'}"));
         assertThat(desired.comparable().toString()).doesNotContain("Bearer", "value-from-get");
         assertThat(desired.materialDigest()).isNotNull();
@@ -63,19 +64,22 @@ class EnDestinationTypeTest {
         Translation.Skip skip = skip(type.translate(webhook("d1", "value-from-get"), new EnTestContext()));
 
         assertThat(skip.reason()).isEqualTo("MissingSecret");
-        assertThat(skip.message()).isEqualTo("destination 'ops-hook' (webhook) needs header.Authorization from a Secret");
+        assertThat(skip.message())
+                .isEqualTo("destination 'ops-hook' (webhook) needs header.Authorization from a Secret");
     }
 
     @Test
     void requiredSecretParamsComeOnlyFromMaterial() {
-        ObjectNode pagerduty = of("{'id':'d2','name':'pd','type':'pagerduty','config':{'params':{'routing_key':'from-get'}}}");
+        ObjectNode pagerduty =
+                of("{'id':'d2','name':'pd','type':'pagerduty','config':{'params':{'routing_key':'from-get'}}}");
 
         Translation.Skip skip = skip(type.translate(pagerduty, new EnTestContext()));
-        assertThat(skip.message()).isEqualTo("destination 'pd' (pagerduty) needs routing_key from a Secret")
+        assertThat(skip.message())
+                .isEqualTo("destination 'pd' (pagerduty) needs routing_key from a Secret")
                 .doesNotContain("from-get");
 
-        Desired desired = write(type.translate(pagerduty,
-                new EnTestContext().material("destination", "pd", Map.of("routing_key", "rk-123"))));
+        Desired desired = write(type.translate(
+                pagerduty, new EnTestContext().material("destination", "pd", Map.of("routing_key", "rk-123"))));
         assertThat(desired.body().at("/config/params/routing_key").asText()).isEqualTo("rk-123");
         assertThat(desired.comparable().at("/config/params").has("routing_key")).isFalse();
     }
@@ -85,15 +89,17 @@ class EnDestinationTypeTest {
         ObjectNode servicenow = of("{'id':'d3','name':'snow','type':'servicenow','config':{'params':"
                 + "{'client_id':'c','username':'u','instance_name':'i'}}}");
 
-        Translation.Skip skip = skip(type.translate(servicenow,
-                new EnTestContext().material("destination", "snow", Map.of("password", ""))));
+        Translation.Skip skip = skip(type.translate(
+                servicenow, new EnTestContext().material("destination", "snow", Map.of("password", ""))));
 
-        assertThat(skip.message()).isEqualTo("destination 'snow' (servicenow) needs client_secret, password from a Secret");
+        assertThat(skip.message())
+                .isEqualTo("destination 'snow' (servicenow) needs client_secret, password from a Secret");
     }
 
     @Test
     void conditionalSecretsFollowTheConfig() {
-        ObjectNode incoming = of("{'name':'sl','type':'slack','config':{'params':{'url':'https://hooks','type':'incoming_webhook'}}}");
+        ObjectNode incoming = of(
+                "{'name':'sl','type':'slack','config':{'params':{'url':'https://hooks','type':'incoming_webhook'}}}");
         ObjectNode direct = of("{'name':'sl','type':'slack','config':{'params':{'type':'direct_message'}}}");
 
         Desired plain = write(type.translate(incoming, new EnTestContext()));
@@ -105,23 +111,31 @@ class EnDestinationTypeTest {
     void certificatesAreFilesFromMaterial() {
         ObjectNode ios = of("{'name':'apns','type':'push_ios','config':{'params':{'cert_type':'p8','is_sandbox':false,"
                 + "'key_id':'k','team_id':'t','bundle_id':'b'}}}");
-        FilePart certificate = new FilePart("certificate", "certificate", "application/octet-stream", new byte[] {1, 2});
+        FilePart certificate =
+                new FilePart("certificate", "certificate", "application/octet-stream", new byte[] {1, 2});
 
         assertThat(skip(type.translate(ios, new EnTestContext())).message()).contains("needs certificate");
 
-        Desired desired = write(type.translate(ios, new EnTestContext().material("destination", "apns",
-                new Material(Map.of(), List.of(certificate), "d-cert", "Secret apns"))));
+        Desired desired = write(type.translate(
+                ios,
+                new EnTestContext()
+                        .material(
+                                "destination",
+                                "apns",
+                                new Material(Map.of(), List.of(certificate), "d-cert", "Secret apns"))));
         assertThat(desired.files()).containsExactly(certificate);
         assertThat(desired.materialDigest()).isEqualTo("d-cert");
     }
 
     @Test
     void verificationStateOfCustomEmailIsNotCompared() {
-        ObjectNode primary = of("{'id':'d4','name':'mail','type':'smtp_custom','config':{'params':{'domain':'example.com',"
-                + "'dkim':{'public_key':'pk','selector':'s1','verification':'VERIFIED'},"
-                + "'spf':{'txt_name':'n','txt_value':'v','verification':'VERIFIED'}}}}");
-        ObjectNode standby = of("{'id':'d9','name':'mail','type':'smtp_custom','config':{'params':{'domain':'example.com',"
-                + "'dkim':{'public_key':'other','selector':'s2','verification':'PENDING'}}}}");
+        ObjectNode primary =
+                of("{'id':'d4','name':'mail','type':'smtp_custom','config':{'params':{'domain':'example.com',"
+                        + "'dkim':{'public_key':'pk','selector':'s1','verification':'VERIFIED'},"
+                        + "'spf':{'txt_name':'n','txt_value':'v','verification':'VERIFIED'}}}}");
+        ObjectNode standby =
+                of("{'id':'d9','name':'mail','type':'smtp_custom','config':{'params':{'domain':'example.com',"
+                        + "'dkim':{'public_key':'other','selector':'s2','verification':'PENDING'}}}}");
         EnTestContext context = new EnTestContext();
 
         Desired desired = write(type.translate(primary, context));

@@ -32,8 +32,10 @@ class EnEndToEndSyncTest {
     private final EnFakeClient standby = new EnFakeClient("eu-de");
     private final Watermarks watermarks = new Watermarks();
     private final Map<String, Material> materials = Map.of(
-            "destination/ops-hook", new Material(Map.of("header.Authorization", "Bearer s3cr3t"), List.of(), "d1", "Secret hook"),
-            "template/ops-note", new Material(Map.of("body", "{\"text\":\"{{data}}\"}"), List.of(), "d2", "ConfigMap note"));
+            "destination/ops-hook",
+                    new Material(Map.of("header.Authorization", "Bearer s3cr3t"), List.of(), "d1", "Secret hook"),
+            "template/ops-note",
+                    new Material(Map.of("body", "{\"text\":\"{{data}}\"}"), List.of(), "d2", "ConfigMap note"));
     private final MaterialSource material = (type, name) -> Optional.ofNullable(materials.get(type + "/" + name));
 
     @AfterEach
@@ -45,35 +47,56 @@ class EnEndToEndSyncTest {
     void instances() {
         for (EnFakeClient instance : List.of(primary, standby)) {
             instance.add(EnKind.INTEGRATION, "{'type':'kms','metadata':{'endpoint':'','crn':'','root_key_id':''}}");
-            instance.add(EnKind.SOURCE, "{'name':'Periodic Timer','type':'periodic-timer','enabled':"
-                    + (instance == primary) + ",'topic_count':0}");
-            instance.add(EnKind.DESTINATION, "{'name':'IBM Email','type':'smtp_ibm','description':'',"
-                    + "'config':{'params':{}},'subscription_count':0}");
+            instance.add(
+                    EnKind.SOURCE,
+                    "{'name':'Periodic Timer','type':'periodic-timer','enabled':" + (instance == primary)
+                            + ",'topic_count':0}");
+            instance.add(
+                    EnKind.DESTINATION,
+                    "{'name':'IBM Email','type':'smtp_ibm','description':'',"
+                            + "'config':{'params':{}},'subscription_count':0}");
         }
-        ObjectNode orders = primary.add(EnKind.SOURCE, "{'name':'orders','description':'','enabled':true,'type':'api'}");
+        ObjectNode orders =
+                primary.add(EnKind.SOURCE, "{'name':'orders','description':'','enabled':true,'type':'api'}");
         ObjectNode timer = primary.byName(EnKind.SOURCE, "Periodic Timer");
-        ObjectNode hook = primary.add(EnKind.DESTINATION, "{'name':'ops-hook','type':'webhook','description':'',"
-                + "'collect_failed_events':false,'config':{'params':{'url':'https://ops.example.com','verb':'post',"
-                + "'custom_headers':{'Authorization':'********'},'sensitive_headers':['Authorization']}}}");
+        ObjectNode hook = primary.add(
+                EnKind.DESTINATION,
+                "{'name':'ops-hook','type':'webhook','description':'',"
+                        + "'collect_failed_events':false,'config':{'params':{'url':'https://ops.example.com','verb':'post',"
+                        + "'custom_headers':{'Authorization':'********'},'sensitive_headers':['Authorization']}}}");
         ObjectNode mail = primary.byName(EnKind.DESTINATION, "IBM Email");
-        ObjectNode note = primary.add(EnKind.TEMPLATE, "{'name':'ops-note','type':'webhook.notification','description':''}");
-        ObjectNode topic = primary.add(EnKind.TOPIC, "{'name':'alerts','description':'','sources':["
-                + "{'id':'" + orders.get("id").asText() + "','name':'orders','rules':[{'enabled':true,"
-                + "'event_type_filter':'$.*','id':'r1','updated_at':'x'}]},"
-                + "{'id':'" + timer.get("id").asText() + "','name':'Periodic Timer','rules':[{'enabled':true,"
-                + "'event_schedule_filter':{'expression':'0 * * * *'},'id':'r2','updated_at':'x'}]}]}");
-        primary.add(EnKind.SUBSCRIPTION, "{'name':'ops-webhook','description':'','topic_id':'" + topic.get("id").asText()
-                + "','destination_id':'" + hook.get("id").asText() + "','destination_type':'webhook',"
-                + "'attributes':{'signing_enabled':true,'template_id_notification':'" + note.get("id").asText() + "'}}");
-        primary.add(EnKind.SUBSCRIPTION, "{'name':'ops-mail','description':'','topic_id':'" + topic.get("id").asText()
-                + "','destination_id':'" + mail.get("id").asText() + "','destination_type':'smtp_ibm','from':'x',"
-                + "'attributes':{'add_notification_payload':false,'invited':[{'email':'new@example.com'}],"
-                + "'subscribed':[{'email':'ann@example.com'}],'unsubscribed':[{'email':'gone@example.com'}]}}");
+        ObjectNode note =
+                primary.add(EnKind.TEMPLATE, "{'name':'ops-note','type':'webhook.notification','description':''}");
+        ObjectNode topic = primary.add(
+                EnKind.TOPIC,
+                "{'name':'alerts','description':'','sources':["
+                        + "{'id':'" + orders.get("id").asText() + "','name':'orders','rules':[{'enabled':true,"
+                        + "'event_type_filter':'$.*','id':'r1','updated_at':'x'}]},"
+                        + "{'id':'" + timer.get("id").asText() + "','name':'Periodic Timer','rules':[{'enabled':true,"
+                        + "'event_schedule_filter':{'expression':'0 * * * *'},'id':'r2','updated_at':'x'}]}]}");
+        primary.add(
+                EnKind.SUBSCRIPTION,
+                "{'name':'ops-webhook','description':'','topic_id':'"
+                        + topic.get("id").asText()
+                        + "','destination_id':'" + hook.get("id").asText() + "','destination_type':'webhook',"
+                        + "'attributes':{'signing_enabled':true,'template_id_notification':'"
+                        + note.get("id").asText() + "'}}");
+        primary.add(
+                EnKind.SUBSCRIPTION,
+                "{'name':'ops-mail','description':'','topic_id':'"
+                        + topic.get("id").asText()
+                        + "','destination_id':'" + mail.get("id").asText()
+                        + "','destination_type':'smtp_ibm','from':'x',"
+                        + "'attributes':{'add_notification_payload':false,'invited':[{'email':'new@example.com'}],"
+                        + "'subscribed':[{'email':'ann@example.com'}],'unsubscribed':[{'email':'gone@example.com'}]}}");
     }
 
     private SyncOutcome.Target sync(SyncPolicy policy) {
-        SyncOutcome outcome = engine.sync(new SyncRequest(new EnEntityStore(primary),
-                List.of(new SyncTarget("eu-de", new EnEntityStore(standby), watermarks)), EnEntityTypes.all(), policy,
+        SyncOutcome outcome = engine.sync(new SyncRequest(
+                new EnEntityStore(primary),
+                List.of(new SyncTarget("eu-de", new EnEntityStore(standby), watermarks)),
+                EnEntityTypes.all(),
+                policy,
                 material));
         assertThat(outcome.source().complete()).isTrue();
         return outcome.targets().get(0);
@@ -88,11 +111,14 @@ class EnEndToEndSyncTest {
         assertThat(first.counts().updated()).as("timer enabled").isEqualTo(1);
         ObjectNode topic = standby.byName(EnKind.TOPIC, "alerts");
         ObjectNode webhookSub = standby.byName(EnKind.SUBSCRIPTION, "ops-webhook");
-        assertThat(webhookSub.get("topic_id").asText()).isEqualTo(topic.get("id").asText());
-        assertThat(webhookSub.get("destination_id")).isEqualTo(standby.byName(EnKind.DESTINATION, "ops-hook").get("id"));
+        assertThat(webhookSub.get("topic_id").asText())
+                .isEqualTo(topic.get("id").asText());
+        assertThat(webhookSub.get("destination_id"))
+                .isEqualTo(standby.byName(EnKind.DESTINATION, "ops-hook").get("id"));
         assertThat(webhookSub.at("/attributes/template_id_notification"))
                 .isEqualTo(standby.byName(EnKind.TEMPLATE, "ops-note").get("id"));
-        assertThat(topic.at("/sources/1/id")).isEqualTo(standby.byName(EnKind.SOURCE, "Periodic Timer").get("id"));
+        assertThat(topic.at("/sources/1/id"))
+                .isEqualTo(standby.byName(EnKind.SOURCE, "Periodic Timer").get("id"));
         assertThat(standby.byName(EnKind.SUBSCRIPTION, "ops-mail").get("destination_id"))
                 .isEqualTo(standby.byName(EnKind.DESTINATION, "IBM Email").get("id"));
         standby.clearWrites();
@@ -109,17 +135,24 @@ class EnEndToEndSyncTest {
     @Test
     void recipientChangesOnThePrimaryReachTheStandbyAsAddAndRemove() {
         sync(MIRROR);
-        primary.edit(EnKind.SUBSCRIPTION, "ops-mail", mail ->
-                mail.putObject("attributes").putArray("subscribed").addObject().put("email", "zoe@example.com"));
+        primary.edit(
+                EnKind.SUBSCRIPTION,
+                "ops-mail",
+                mail -> mail.putObject("attributes")
+                        .putArray("subscribed")
+                        .addObject()
+                        .put("email", "zoe@example.com"));
         standby.clearWrites();
 
         sync(MIRROR);
 
         assertThat(standby.writes()).singleElement().satisfies(call -> {
-            assertThat(call.body().at("/attributes/invited")).isEqualTo(Json.of("{'add':['zoe@example.com'],"
-                    + "'remove':['ann@example.com','new@example.com']}"));
+            assertThat(call.body().at("/attributes/invited"))
+                    .isEqualTo(
+                            Json.of("{'add':['zoe@example.com']," + "'remove':['ann@example.com','new@example.com']}"));
         });
-        assertThat(EnSubscriptionAttributes.addresses(standby.byName(EnKind.SUBSCRIPTION, "ops-mail").at("/attributes/invited")))
+        assertThat(EnSubscriptionAttributes.addresses(
+                        standby.byName(EnKind.SUBSCRIPTION, "ops-mail").at("/attributes/invited")))
                 .containsExactly("zoe@example.com");
     }
 }

@@ -11,8 +11,10 @@ class EnEntityTypesTest {
 
     @Test
     void allIsInRestoreOrder() {
-        assertThat(EnEntityTypes.all()).extracting(EntityType::name).containsExactly(
-                "integration", "source", "smtp_config", "destination", "template", "topic", "subscription");
+        assertThat(EnEntityTypes.all())
+                .extracting(EntityType::name)
+                .containsExactly(
+                        "integration", "source", "smtp_config", "destination", "template", "topic", "subscription");
     }
 
     @Test
@@ -26,9 +28,11 @@ class EnEntityTypesTest {
 
     @Test
     void selectAddsWhatTheChosenTypesReferenceAndKeepsRestoreOrder() {
-        assertThat(EnEntityTypes.select(Set.of("subscription"))).extracting(EntityType::name)
+        assertThat(EnEntityTypes.select(Set.of("subscription")))
+                .extracting(EntityType::name)
                 .containsExactly("source", "destination", "template", "topic", "subscription");
-        assertThat(EnEntityTypes.select(Set.of("template", "integration"))).extracting(EntityType::name)
+        assertThat(EnEntityTypes.select(Set.of("template", "integration")))
+                .extracting(EntityType::name)
                 .containsExactly("integration", "template");
         assertThat(EnEntityTypes.select(Set.of())).hasSize(7);
         assertThat(EnEntityTypes.select(null)).hasSize(7);
@@ -38,12 +42,21 @@ class EnEntityTypesTest {
     void selectRejectsUnknownNames() {
         assertThatThrownBy(() -> EnEntityTypes.select(Set.of("topic", "smtp_user")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("[smtp_user]").hasMessageContaining("subscription");
+                .hasMessageContaining("[smtp_user]")
+                .hasMessageContaining("subscription");
     }
 
     @Test
     void eachTypeHasItsCollection() {
-        assertThat(EnEntityTypes.all()).extracting(EnEntityTypes::kind).containsExactly(EnKind.INTEGRATION,
-                EnKind.SOURCE, EnKind.SMTP_CONFIG, EnKind.DESTINATION, EnKind.TEMPLATE, EnKind.TOPIC, EnKind.SUBSCRIPTION);
+        assertThat(EnEntityTypes.all())
+                .extracting(EnEntityTypes::kind)
+                .containsExactly(
+                        EnKind.INTEGRATION,
+                        EnKind.SOURCE,
+                        EnKind.SMTP_CONFIG,
+                        EnKind.DESTINATION,
+                        EnKind.TEMPLATE,
+                        EnKind.TOPIC,
+                        EnKind.SUBSCRIPTION);
     }
 }

@@ -23,8 +23,7 @@ import java.util.function.Consumer;
  * recipients as add/remove. Records every write.
  */
 final class EnFakeClient implements EventNotificationsClient {
-    record Call(String method, EnKind kind, String id, ObjectNode body, List<FilePart> files) {
-    }
+    record Call(String method, EnKind kind, String id, ObjectNode body, List<FilePart> files) {}
 
     private final String region;
     private final Map<EnKind, Map<String, ObjectNode>> stored = new EnumMap<>(EnKind.class);
@@ -46,14 +45,19 @@ final class EnFakeClient implements EventNotificationsClient {
     }
 
     synchronized ObjectNode byName(EnKind kind, String name) {
-        return entities(kind).values().stream().filter(e -> name.equals(EnJson.text(e, "name")))
-                .findFirst().map(ObjectNode::deepCopy).orElse(null);
+        return entities(kind).values().stream()
+                .filter(e -> name.equals(EnJson.text(e, "name")))
+                .findFirst()
+                .map(ObjectNode::deepCopy)
+                .orElse(null);
     }
 
     /** A change made by a user in the console: the entity changes and so does its marker. */
     synchronized void edit(EnKind kind, String name, Consumer<ObjectNode> change) {
-        ObjectNode entity = entities(kind).values().stream().filter(e -> name.equals(EnJson.text(e, "name")))
-                .findFirst().orElseThrow();
+        ObjectNode entity = entities(kind).values().stream()
+                .filter(e -> name.equals(EnJson.text(e, "name")))
+                .findFirst()
+                .orElseThrow();
         change.accept(entity);
         entity.put("updated_at", "2026-11-22T13:00:" + (++sequence) + "Z");
     }
@@ -100,7 +104,8 @@ final class EnFakeClient implements EventNotificationsClient {
         entity.put("updated_at", "2026-11-22T11:00:" + (++sequence) + "Z");
         ObjectNode response = entity.deepCopy();
         entity.remove("params");
-        if (kind == EnKind.SUBSCRIPTION && entity.path("attributes").path("invited").isArray()) {
+        if (kind == EnKind.SUBSCRIPTION
+                && entity.path("attributes").path("invited").isArray()) {
             ObjectNode attributes = (ObjectNode) entity.get("attributes");
             attributes.set("invited", recipients(attributes.get("invited")));
         }
@@ -117,7 +122,8 @@ final class EnFakeClient implements EventNotificationsClient {
         if (!put) {
             body.properties().forEach(e -> entity.set(e.getKey(), e.getValue().deepCopy()));
         }
-        if (kind == EnKind.SUBSCRIPTION && body.path("attributes").path("invited").isObject()) {
+        if (kind == EnKind.SUBSCRIPTION
+                && body.path("attributes").path("invited").isObject()) {
             applyRecipientChanges(before, body.get("attributes"), entity);
         }
         entity.put("id", id);
@@ -175,8 +181,7 @@ final class EnFakeClient implements EventNotificationsClient {
                 item.put("source_count", names.size());
                 item.set("sources_names", EnJson.textArray(names));
             }
-            default -> {
-            }
+            default -> {}
         }
         return masked(kind, item);
     }
@@ -201,8 +206,10 @@ final class EnFakeClient implements EventNotificationsClient {
 
     private static ArrayNode recipients(JsonNode plain) {
         ArrayNode objects = EnJson.NODES.arrayNode();
-        plain.forEach(a -> objects.addObject().put(a.asText().contains("@") ? "email" : "phone_number", a.asText())
-                .put("updated_at", "2026-11-22T11:00:00Z").put("expires_at", "2026-11-29T11:00:00Z"));
+        plain.forEach(a -> objects.addObject()
+                .put(a.asText().contains("@") ? "email" : "phone_number", a.asText())
+                .put("updated_at", "2026-11-22T11:00:00Z")
+                .put("expires_at", "2026-11-29T11:00:00Z"));
         return objects;
     }
 

@@ -23,14 +23,16 @@ class EnIntegrationAndSmtpConfigTypeTest {
         assertThat(type.key(kms)).isEqualTo("kms");
         assertThat(type.builtIn(kms)).isTrue();
         assertThat(type.deletable(kms)).isFalse();
-        assertThat(desired.body()).isEqualTo(of("{'type':'kms','metadata':{'endpoint':'https://us-south.kms.cloud.ibm.com',"
-                + "'crn':'crn:kms','root_key_id':'rk'}}"));
+        assertThat(desired.body())
+                .isEqualTo(of("{'type':'kms','metadata':{'endpoint':'https://us-south.kms.cloud.ibm.com',"
+                        + "'crn':'crn:kms','root_key_id':'rk'}}"));
     }
 
     @Test
     void collectFailedEventsIsCreatedButNeverDeleted() {
         EntityType type = new EnIntegrationType();
-        ObjectNode cos = of("{'id':'i2','type':'collect_failed_events','metadata':{'endpoint':'e','crn':'c','bucket_name':'b'}}");
+        ObjectNode cos = of(
+                "{'id':'i2','type':'collect_failed_events','metadata':{'endpoint':'e','crn':'c','bucket_name':'b'}}");
 
         assertThat(type.builtIn(cos)).isFalse();
         assertThat(type.deletable(cos)).isFalse();
@@ -52,8 +54,11 @@ class EnIntegrationAndSmtpConfigTypeTest {
 
         assertThat(desired.body()).isEqualTo(of("{'name':'mail','description':'d','domain':'example.com'}"));
         assertThat(type.comparable(standby, context)).isEqualTo(desired.comparable());
-        assertThat(type.needsReplace(desired, type.comparable(standby.put("domain", "other.com"), context))).isTrue();
-        assertThat(type.needsReplace(desired, type.comparable(standby.put("domain", "example.com")
-                .put("description", "x"), context))).isFalse();
+        assertThat(type.needsReplace(desired, type.comparable(standby.put("domain", "other.com"), context)))
+                .isTrue();
+        assertThat(type.needsReplace(
+                        desired,
+                        type.comparable(standby.put("domain", "example.com").put("description", "x"), context)))
+                .isFalse();
     }
 }

@@ -28,8 +28,9 @@ class EnSourceTypeTest {
         Desired desired = translate(primary);
 
         assertThat(desired.key()).isEqualTo("orders");
-        assertThat(desired.body()).isEqualTo(of("{'name':'orders','description':'Order events','enabled':true,"
-                + "'store_notifications':false,'future_field':'kept'}"));
+        assertThat(desired.body())
+                .isEqualTo(of("{'name':'orders','description':'Order events','enabled':true,"
+                        + "'store_notifications':false,'future_field':'kept'}"));
         assertThat(desired.materialDigest()).isNull();
         assertThat(primary.get("id").asText()).as("input untouched").isEqualTo("src-1");
     }
@@ -41,9 +42,11 @@ class EnSourceTypeTest {
         ObjectNode standby = of("{'id':'other-9','name':'orders','enabled':true,'type':'api',"
                 + "'updated_at':'2026-03-03T00:00:00.000Z','topic_count':0,'topic_names':[]}");
 
-        assertThat(type.comparable(standby, context)).isEqualTo(translate(primary).comparable());
+        assertThat(type.comparable(standby, context))
+                .isEqualTo(translate(primary).comparable());
         standby.put("enabled", false);
-        assertThat(type.comparable(standby, context)).isNotEqualTo(translate(primary).comparable());
+        assertThat(type.comparable(standby, context))
+                .isNotEqualTo(translate(primary).comparable());
     }
 
     @Test

@@ -36,10 +36,11 @@ class EnSubscriptionTypeTest {
     void idsAreRemappedAndRecipientsTakeTheCreateShape() {
         Desired desired = translate(PRIMARY_EMAIL);
 
-        assertThat(desired.body()).isEqualTo(of("{'name':'ops-mail','description':'mail ops','destination_id':'s-dest',"
-                + "'topic_id':'s-topic','attributes':{'template_id_notification':'s-tmpl-n',"
-                + "'template_id_invitation':'s-tmpl-i','reply_to_mail':'ops@example.com','add_notification_payload':true,"
-                + "'invited':['ann@example.com','bob@example.com','new@example.com']}}"));
+        assertThat(desired.body())
+                .isEqualTo(of("{'name':'ops-mail','description':'mail ops','destination_id':'s-dest',"
+                        + "'topic_id':'s-topic','attributes':{'template_id_notification':'s-tmpl-n',"
+                        + "'template_id_invitation':'s-tmpl-i','reply_to_mail':'ops@example.com','add_notification_payload':true,"
+                        + "'invited':['ann@example.com','bob@example.com','new@example.com']}}"));
     }
 
     @Test
@@ -51,10 +52,12 @@ class EnSubscriptionTypeTest {
                 + "'invited':[{'email':'new@example.com'},{'email':'bob@example.com'},{'email':'ann@example.com'}],"
                 + "'subscribed':[],'unsubscribed':[]}}");
 
-        assertThat(type.comparable(standby, context)).isEqualTo(translate(PRIMARY_EMAIL).comparable());
+        assertThat(type.comparable(standby, context))
+                .isEqualTo(translate(PRIMARY_EMAIL).comparable());
 
         ((ObjectNode) standby.get("attributes")).putArray("invited").addObject().put("email", "ann@example.com");
-        assertThat(type.comparable(standby, context)).isNotEqualTo(translate(PRIMARY_EMAIL).comparable());
+        assertThat(type.comparable(standby, context))
+                .isNotEqualTo(translate(PRIMARY_EMAIL).comparable());
     }
 
     @Test

@@ -26,8 +26,8 @@ class EnTemplateTypeTest {
 
     @Test
     void bodyComesFromMaterialAsBase64WithTheSubjectOfEmailTemplates() {
-        EnTestContext context = new EnTestContext().material("template", "welcome",
-                Map.of("body", "<p>Hello {{name}} ü</p>", "subject", "Welcome"));
+        EnTestContext context = new EnTestContext()
+                .material("template", "welcome", Map.of("body", "<p>Hello {{name}} ü</p>", "subject", "Welcome"));
 
         Translation t = type.translate(template("welcome", "smtp_custom.invitation"), context);
 
@@ -35,16 +35,18 @@ class EnTemplateTypeTest {
         assertThat(desired.key()).isEqualTo("smtp_custom.invitation/welcome");
         assertThat(decode(desired.body().at("/params/body").asText())).isEqualTo("<p>Hello {{name}} ü</p>");
         assertThat(desired.body().at("/params/subject").asText()).isEqualTo("Welcome");
-        assertThat(desired.comparable()).isEqualTo(of("{'name':'welcome','type':'smtp_custom.invitation','description':'d'}"));
+        assertThat(desired.comparable())
+                .isEqualTo(of("{'name':'welcome','type':'smtp_custom.invitation','description':'d'}"));
         assertThat(desired.materialDigest()).isNotNull();
     }
 
     @Test
     void nonEmailTemplatesGetNoSubject() {
-        EnTestContext context = new EnTestContext().material("template", "alert",
-                Map.of("body", "{\"text\":\"alert\"}", "subject", "ignored"));
+        EnTestContext context = new EnTestContext()
+                .material("template", "alert", Map.of("body", "{\"text\":\"alert\"}", "subject", "ignored"));
 
-        Desired desired = ((Translation.Write) type.translate(template("alert", "slack.notification"), context)).desired();
+        Desired desired =
+                ((Translation.Write) type.translate(template("alert", "slack.notification"), context)).desired();
 
         assertThat(desired.body().get("params").has("subject")).isFalse();
     }
@@ -52,7 +54,8 @@ class EnTemplateTypeTest {
     @Test
     void aStandbyTemplateComparesEqualAlthoughItsGetHasNoParams() {
         EnTestContext context = new EnTestContext().material("template", "alert", Map.of("body", "x"));
-        Desired desired = ((Translation.Write) type.translate(template("alert", "webhook.notification"), context)).desired();
+        Desired desired =
+                ((Translation.Write) type.translate(template("alert", "webhook.notification"), context)).desired();
 
         ObjectNode standby = of("{'id':'other','name':'alert','type':'webhook.notification','description':'d',"
                 + "'subscription_count':0,'updated_at':'2026-05-05T00:00:00Z'}");
@@ -65,7 +68,10 @@ class EnTemplateTypeTest {
     void withoutMaterialTheTemplateIsSkipped() {
         Translation t = type.translate(template("alert", "webhook.notification"), new EnTestContext());
 
-        assertThat(t).isEqualTo(new Translation.Skip("MissingTemplateBody",
-                "template 'alert' (webhook.notification) needs its body from a ConfigMap or Secret: IBM never returns it"));
+        assertThat(t)
+                .isEqualTo(
+                        new Translation.Skip(
+                                "MissingTemplateBody",
+                                "template 'alert' (webhook.notification) needs its body from a ConfigMap or Secret: IBM never returns it"));
     }
 }

@@ -18,7 +18,8 @@ final class EnTestContext implements SyncContext {
     }
 
     EnTestContext material(String typeName, String entityName, Map<String, String> values) {
-        materials.put(typeName + "/" + entityName,
+        materials.put(
+                typeName + "/" + entityName,
                 new Material(values, List.of(), "digest-" + values.hashCode(), "Secret test"));
         return this;
     }

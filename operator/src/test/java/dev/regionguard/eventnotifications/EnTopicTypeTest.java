@@ -11,9 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class EnTopicTypeTest {
     private final EntityType type = new EnTopicType();
-    private final EnTestContext context = new EnTestContext()
-            .id("source", "src-orders", "sb-orders")
-            .id("source", "crn:timer:p", "crn:timer:s");
+    private final EnTestContext context =
+            new EnTestContext().id("source", "src-orders", "sb-orders").id("source", "crn:timer:p", "crn:timer:s");
 
     private static final ObjectNode PRIMARY = of("{'id':'top-1','name':'alerts','description':'all alerts',"
             + "'updated_at':'2026-01-01','source_count':2,'subscription_count':1,'subscriptions':[{'id':'s1'}],"
@@ -27,11 +26,12 @@ class EnTopicTypeTest {
     void sourceIdsAreRemappedAndServerFieldsDropped() {
         Desired desired = ((Translation.Write) type.translate(PRIMARY, context)).desired();
 
-        assertThat(desired.body().get("sources")).isEqualTo(of("{'s':[{'id':'sb-orders','rules':["
-                + "{'enabled':true,'event_type_filter':'$.*','notification_filter':''},"
-                + "{'enabled':false,'event_type_filter':'$.data.severity > 2'}]},"
-                + "{'id':'crn:timer:s','rules':[{'enabled':true,'event_schedule_filter':{'expression':'0 * * * *'}}]}]}")
-                .get("s"));
+        assertThat(desired.body().get("sources"))
+                .isEqualTo(of("{'s':[{'id':'sb-orders','rules':["
+                                + "{'enabled':true,'event_type_filter':'$.*','notification_filter':''},"
+                                + "{'enabled':false,'event_type_filter':'$.data.severity > 2'}]},"
+                                + "{'id':'crn:timer:s','rules':[{'enabled':true,'event_schedule_filter':{'expression':'0 * * * *'}}]}]}")
+                        .get("s"));
         assertThat(desired.body().has("subscriptions")).isFalse();
         assertThat(desired.body().has("source_count")).isFalse();
         assertThat(desired.body().has("id")).isFalse();
@@ -68,11 +68,14 @@ class EnTopicTypeTest {
                 + "'subscription_count':3}");
         ObjectNode sameOtherOrder = of("{'id':'t','name':'alerts','description':'d','source_count':2,"
                 + "'sources_names':['a','b'],'subscription_count':4}");
-        ObjectNode changed = of("{'id':'t','name':'alerts','description':'new','source_count':2,'sources_names':['a','b']}");
+        ObjectNode changed =
+                of("{'id':'t','name':'alerts','description':'new','source_count':2,'sources_names':['a','b']}");
 
         assertThat(type.changeMarker(item)).isNotNull().isEqualTo(type.changeMarker(sameOtherOrder));
         assertThat(type.changeMarker(changed)).isNotEqualTo(type.changeMarker(item));
-        assertThat(type.changeMarker(of("{'id':'t','name':'alerts','created_at':'x'}"))).as("create response").isNull();
+        assertThat(type.changeMarker(of("{'id':'t','name':'alerts','created_at':'x'}")))
+                .as("create response")
+                .isNull();
         assertThat(type.listItemComplete()).isFalse();
         assertThat(type.dependsOn()).containsExactly("source");
     }

@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regionguard.api.Conditions;
 import dev.regionguard.api.EventNotificationsProtection;
 import dev.regionguard.api.ProtectionStatus;
 import dev.regionguard.api.StandbyStatus;
 import dev.regionguard.api.SyncMode;
-import dev.regionguard.api.Conditions;
 import dev.regionguard.simulator.TemplateBody;
 import dev.regionguard.testing.EnFixture;
 import dev.regionguard.testing.OperatorHarness;
@@ -51,7 +51,8 @@ class EventNotificationsProtectionReconcilerTest {
 
         assertThat(en.standbyMatchesPrimary()).isTrue();
         assertThat(status.observedGeneration).isEqualTo(applied.getMetadata().getGeneration());
-        assertThat(status.conditions).extracting(c -> c.type)
+        assertThat(status.conditions)
+                .extracting(c -> c.type)
                 .containsExactly(Conditions.READY, Conditions.STANDBYS_IN_SYNC, Conditions.CREDENTIALS_VALID);
         assertThat(status.standbysInSync).isEqualTo("1/1");
         StandbyStatus standby = status.standbys.get(0);
@@ -62,7 +63,9 @@ class EventNotificationsProtectionReconcilerTest {
         // What no GET returns arrived too: destination secrets and template bodies.
         ObjectNode snapshot = harness.simulator().eventNotificationsSnapshot(EnFixture.STANDBY, en.standbyId);
         en.manifest.destinationSecrets().forEach((destination, secrets) -> {
-            JsonNode params = find(snapshot.get("destinations"), destination).path("config").path("params");
+            JsonNode params = find(snapshot.get("destinations"), destination)
+                    .path("config")
+                    .path("params");
             secrets.forEach((key, value) -> {
                 JsonNode stored = key.startsWith("header.")
                         ? params.path("custom_headers").path(key.substring("header.".length()))
@@ -71,12 +74,19 @@ class EventNotificationsProtectionReconcilerTest {
             });
         });
         for (Map.Entry<String, TemplateBody> t : en.manifest.templateBodies().entrySet()) {
-            String body = find(snapshot.get("templates"), t.getKey()).path("params").path("body").asText();
-            assertThat(new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8)).isEqualTo(t.getValue().body());
+            String body = find(snapshot.get("templates"), t.getKey())
+                    .path("params")
+                    .path("body")
+                    .asText();
+            assertThat(new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8))
+                    .isEqualTo(t.getValue().body());
         }
         // Secrets never reach status.
         String statusText = status.standbys.toString() + status.conditions;
-        en.manifest.destinationSecrets().values().forEach(m -> m.values().forEach(v -> assertThat(statusText).doesNotContain(v)));
+        en.manifest
+                .destinationSecrets()
+                .values()
+                .forEach(m -> m.values().forEach(v -> assertThat(statusText).doesNotContain(v)));
     }
 
     @Test
@@ -88,7 +98,9 @@ class EventNotificationsProtectionReconcilerTest {
 
         ObjectNode topic = en.primary.list(EnKind.TOPIC).get(0);
         ObjectNode fullTopic = en.primary.get(EnKind.TOPIC, topic.get("id").asText());
-        ObjectNode topicUpdate = fullTopic.objectNode().put("name", fullTopic.get("name").asText())
+        ObjectNode topicUpdate = fullTopic
+                .objectNode()
+                .put("name", fullTopic.get("name").asText())
                 .put("description", "changed on the primary");
         topicUpdate.set("sources", fullTopic.get("sources"));
         en.primary.update(EnKind.TOPIC, topic.get("id").asText(), topicUpdate, List.of());
@@ -96,20 +108,29 @@ class EventNotificationsProtectionReconcilerTest {
         // A destination without write-only material: renaming one with secrets would need the Secret renamed too.
         ObjectNode destination = en.primary.list(EnKind.DESTINATION).stream()
                 .filter(d -> !d.path("type").asText().endsWith("_ibm"))
-                .filter(d -> !en.manifest.destinationSecrets().containsKey(d.path("name").asText()))
-                .findFirst().orElseThrow();
+                .filter(d -> !en.manifest
+                        .destinationSecrets()
+                        .containsKey(d.path("name").asText()))
+                .findFirst()
+                .orElseThrow();
         String oldName = destination.get("name").asText();
-        en.primary.update(EnKind.DESTINATION, destination.get("id").asText(),
-                destination.objectNode().put("name", oldName + "-renamed"), List.of());
+        en.primary.update(
+                EnKind.DESTINATION,
+                destination.get("id").asText(),
+                destination.objectNode().put("name", oldName + "-renamed"),
+                List.of());
 
         ObjectNode subscription = en.primary.list(EnKind.SUBSCRIPTION).get(0);
         en.primary.delete(EnKind.SUBSCRIPTION, subscription.get("id").asText());
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            assertThat(EnFixture.names(en.standby, EnKind.DESTINATION)).contains(oldName + "-renamed").doesNotContain(oldName);
-            assertThat(EnFixture.names(en.standby, EnKind.SUBSCRIPTION)).doesNotContain(subscription.get("name").asText());
-            assertThat(en.standby.list(EnKind.TOPIC)).anySatisfy(t -> assertThat(t.path("description").asText())
-                    .isEqualTo("changed on the primary"));
+            assertThat(EnFixture.names(en.standby, EnKind.DESTINATION))
+                    .contains(oldName + "-renamed")
+                    .doesNotContain(oldName);
+            assertThat(EnFixture.names(en.standby, EnKind.SUBSCRIPTION))
+                    .doesNotContain(subscription.get("name").asText());
+            assertThat(en.standby.list(EnKind.TOPIC))
+                    .anySatisfy(t -> assertThat(t.path("description").asText()).isEqualTo("changed on the primary"));
         });
         await().atMost(TIMEOUT).until(en::standbyMatchesPrimary);
     }
@@ -124,7 +145,12 @@ class EventNotificationsProtectionReconcilerTest {
 
         // Everything the user made disappears from the primary, as in a bad read or a wiped instance
         // (the failed-events integration stays: EN cannot delete integrations).
-        for (EnKind kind : List.of(EnKind.SUBSCRIPTION, EnKind.TOPIC, EnKind.TEMPLATE, EnKind.DESTINATION, EnKind.SOURCE,
+        for (EnKind kind : List.of(
+                EnKind.SUBSCRIPTION,
+                EnKind.TOPIC,
+                EnKind.TEMPLATE,
+                EnKind.DESTINATION,
+                EnKind.SOURCE,
                 EnKind.SMTP_CONFIG)) {
             for (ObjectNode item : en.primary.list(kind)) {
                 if (!builtIn(kind, item)) {
@@ -133,9 +159,12 @@ class EventNotificationsProtectionReconcilerTest {
             }
         }
 
-        ProtectionStatus held = harness.awaitStatus(en.name, TIMEOUT, s -> !s.standbys.isEmpty()
-                && s.standbys.get(0).pendingDeletions.stream()
-                        .anyMatch(p -> "PrimaryEmpty".equals(p.reason) || "PrimaryShrunk".equals(p.reason)));
+        ProtectionStatus held = harness.awaitStatus(
+                en.name,
+                TIMEOUT,
+                s -> !s.standbys.isEmpty()
+                        && s.standbys.get(0).pendingDeletions.stream()
+                                .anyMatch(p -> "PrimaryEmpty".equals(p.reason) || "PrimaryShrunk".equals(p.reason)));
         assertThat(en.standby.list(EnKind.SUBSCRIPTION)).hasSize(standbySubscriptions);
         assertThat(held.standbys.get(0).counts.deleted).isZero();
         assertThat(ready(held)).isFalse();
@@ -151,8 +180,11 @@ class EventNotificationsProtectionReconcilerTest {
 
         harness.simulator().faults(EnFixture.PRIMARY).down(dev.regionguard.simulator.DownMode.UNAVAILABLE);
         try {
-            ProtectionStatus down = harness.awaitStatus(en.name, TIMEOUT, s -> "PrimaryUnreachable".equals(
-                    Conditions.find(s.conditions, Conditions.STANDBYS_IN_SYNC).reason));
+            ProtectionStatus down = harness.awaitStatus(
+                    en.name,
+                    TIMEOUT,
+                    s -> "PrimaryUnreachable"
+                            .equals(Conditions.find(s.conditions, Conditions.STANDBYS_IN_SYNC).reason));
             assertThat(down.standbys.get(0).inSync).isFalse();
             assertThat(en.standby.list(EnKind.SUBSCRIPTION)).hasSize(before);
             assertThat(harness.events(en.name)).anySatisfy(e -> {
@@ -163,7 +195,8 @@ class EventNotificationsProtectionReconcilerTest {
             harness.simulator().faults(EnFixture.PRIMARY).up();
         }
         harness.awaitStatus(en.name, TIMEOUT, OperatorHarnessStatus::ready);
-        assertThat(harness.events(en.name)).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("SyncRecovered"));
+        assertThat(harness.events(en.name))
+                .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("SyncRecovered"));
     }
 
     @Test
@@ -175,33 +208,45 @@ class EventNotificationsProtectionReconcilerTest {
         ObjectNode subscription = en.primary.list(EnKind.SUBSCRIPTION).get(0);
         en.primary.delete(EnKind.SUBSCRIPTION, subscription.get("id").asText());
 
-        ProtectionStatus status = harness.awaitStatus(en.name, TIMEOUT, s -> s.standbys.get(0).pendingDeletions.stream()
-                .anyMatch(p -> "DeletesDisabled".equals(p.reason)));
-        assertThat(EnFixture.names(en.standby, EnKind.SUBSCRIPTION)).contains(subscription.get("name").asText());
+        ProtectionStatus status = harness.awaitStatus(
+                en.name,
+                TIMEOUT,
+                s -> s.standbys.get(0).pendingDeletions.stream().anyMatch(p -> "DeletesDisabled".equals(p.reason)));
+        assertThat(EnFixture.names(en.standby, EnKind.SUBSCRIPTION))
+                .contains(subscription.get("name").asText());
         assertThat(status.standbys.get(0).counts.deleted).isZero();
-        assertThat(ready(status)).as("extra entities are expected in UpsertOnly").isTrue();
+        assertThat(ready(status))
+                .as("extra entities are expected in UpsertOnly")
+                .isTrue();
     }
 
     @Test
     void aMissingDestinationSecretIsReportedForThatEntityAndEverythingElseSyncs() {
         EnFixture en = new EnFixture(harness, "nosecret", 40);
-        String withoutSecret = en.manifest.destinationSecrets().keySet().stream().sorted().findFirst().orElseThrow();
+        String withoutSecret = en.manifest.destinationSecrets().keySet().stream()
+                .sorted()
+                .findFirst()
+                .orElseThrow();
         en.material(withoutSecret);
         harness.apply(en.protection(SyncMode.Mirror, "1h"));
 
-        ProtectionStatus status = harness.awaitStatus(en.name, TIMEOUT, s -> !s.standbys.isEmpty()
-                && s.standbys.get(0).counts != null);
+        ProtectionStatus status =
+                harness.awaitStatus(en.name, TIMEOUT, s -> !s.standbys.isEmpty() && s.standbys.get(0).counts != null);
         StandbyStatus standby = status.standbys.get(0);
         assertThat(standby.unsyncedEntities).anySatisfy(u -> {
             assertThat(u.type).isEqualTo("destination");
             assertThat(u.name).endsWith(withoutSecret);
             assertThat(u.reason).isEqualTo("MissingSecret");
         });
-        assertThat(EnFixture.names(en.standby, EnKind.DESTINATION)).doesNotContain(withoutSecret)
-                .containsAll(EnFixture.names(en.primary, EnKind.DESTINATION).stream().filter(n -> !n.equals(withoutSecret)).toList());
+        assertThat(EnFixture.names(en.standby, EnKind.DESTINATION))
+                .doesNotContain(withoutSecret)
+                .containsAll(EnFixture.names(en.primary, EnKind.DESTINATION).stream()
+                        .filter(n -> !n.equals(withoutSecret))
+                        .toList());
         assertThat(EnFixture.names(en.standby, EnKind.TOPIC)).isEqualTo(EnFixture.names(en.primary, EnKind.TOPIC));
         assertThat(Conditions.find(status.conditions, Conditions.READY).reason).isEqualTo("EntitiesNotSynced");
-        assertThat(harness.events(en.name)).anySatisfy(e -> assertThat(e.getType()).isEqualTo("Warning"));
+        assertThat(harness.events(en.name))
+                .anySatisfy(e -> assertThat(e.getType()).isEqualTo("Warning"));
     }
 
     @Test
@@ -213,13 +258,17 @@ class EventNotificationsProtectionReconcilerTest {
         long iamBefore = harness.simulator().iamStats().calls();
         harness.apply(en.protection(SyncMode.Mirror, "1h"));
 
-        ProtectionStatus status = harness.awaitStatus(en.name, TIMEOUT, s -> "False".equals(
-                statusOf(s, Conditions.CREDENTIALS_VALID)));
-        assertThat(Conditions.find(status.conditions, Conditions.CREDENTIALS_VALID).reason).isEqualTo("ApiKeyRejected");
-        assertThat(Conditions.find(status.conditions, Conditions.CREDENTIALS_VALID).message).doesNotContain("revoked-key");
-        assertThat(harness.events(en.name)).anySatisfy(e -> assertThat(e.getReason()).isEqualTo("ApiKeyRejected"));
+        ProtectionStatus status =
+                harness.awaitStatus(en.name, TIMEOUT, s -> "False".equals(statusOf(s, Conditions.CREDENTIALS_VALID)));
+        assertThat(Conditions.find(status.conditions, Conditions.CREDENTIALS_VALID).reason)
+                .isEqualTo("ApiKeyRejected");
+        assertThat(Conditions.find(status.conditions, Conditions.CREDENTIALS_VALID).message)
+                .doesNotContain("revoked-key");
+        assertThat(harness.events(en.name))
+                .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("ApiKeyRejected"));
         // No storm: over the next seconds the operator does not keep asking IAM.
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> harness.simulator().iamStats().calls() - iamBefore <= 4);
         assertThat(en.standby.list(EnKind.TOPIC)).isEmpty();
     }
@@ -231,9 +280,10 @@ class EventNotificationsProtectionReconcilerTest {
         enp.getSpec().credentialsSecretRef.name = "does-not-exist";
         harness.apply(enp);
 
-        ProtectionStatus status = harness.awaitStatus(en.name, TIMEOUT, s -> "False".equals(
-                statusOf(s, Conditions.CREDENTIALS_VALID)));
-        assertThat(Conditions.find(status.conditions, Conditions.CREDENTIALS_VALID).reason).isEqualTo("SecretNotFound");
+        ProtectionStatus status =
+                harness.awaitStatus(en.name, TIMEOUT, s -> "False".equals(statusOf(s, Conditions.CREDENTIALS_VALID)));
+        assertThat(Conditions.find(status.conditions, Conditions.CREDENTIALS_VALID).reason)
+                .isEqualTo("SecretNotFound");
         assertThat(statusOf(status, Conditions.STANDBYS_IN_SYNC)).isEqualTo("Unknown");
     }
 
@@ -244,26 +294,43 @@ class EventNotificationsProtectionReconcilerTest {
         harness.apply(en.protection(SyncMode.Mirror, "1s"));
         harness.awaitStatus(en.name, TIMEOUT, OperatorHarnessStatus::ready);
 
-        harness.client().resources(EventNotificationsProtection.class).inNamespace(OperatorHarness.NAMESPACE)
-                .withName(en.name).edit(p -> {
+        harness.client()
+                .resources(EventNotificationsProtection.class)
+                .inNamespace(OperatorHarness.NAMESPACE)
+                .withName(en.name)
+                .edit(p -> {
                     p.getMetadata().getAnnotations().put(dev.regionguard.api.Protections.PAUSED, "true");
                     return p;
                 });
-        harness.awaitStatus(en.name, TIMEOUT, s -> "Paused".equals(Conditions.find(s.conditions, Conditions.READY).reason));
-        ObjectNode source = en.primary.list(EnKind.SOURCE).stream().filter(x -> "api".equals(x.path("type").asText()))
-                .findFirst().orElseThrow();
-        en.primary.update(EnKind.SOURCE, source.get("id").asText(),
-                source.objectNode().put("description", "edited while paused"), List.of());
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> en.standby.list(EnKind.SOURCE)
-                .stream().noneMatch(x -> "edited while paused".equals(x.path("description").asText())));
+        harness.awaitStatus(
+                en.name, TIMEOUT, s -> "Paused".equals(Conditions.find(s.conditions, Conditions.READY).reason));
+        ObjectNode source = en.primary.list(EnKind.SOURCE).stream()
+                .filter(x -> "api".equals(x.path("type").asText()))
+                .findFirst()
+                .orElseThrow();
+        en.primary.update(
+                EnKind.SOURCE,
+                source.get("id").asText(),
+                source.objectNode().put("description", "edited while paused"),
+                List.of());
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> en.standby.list(EnKind.SOURCE).stream()
+                        .noneMatch(x -> "edited while paused"
+                                .equals(x.path("description").asText())));
 
-        harness.client().resources(EventNotificationsProtection.class).inNamespace(OperatorHarness.NAMESPACE)
-                .withName(en.name).edit(p -> {
+        harness.client()
+                .resources(EventNotificationsProtection.class)
+                .inNamespace(OperatorHarness.NAMESPACE)
+                .withName(en.name)
+                .edit(p -> {
                     p.getMetadata().getAnnotations().remove(dev.regionguard.api.Protections.PAUSED);
                     return p;
                 });
-        await().atMost(TIMEOUT).until(() -> en.standby.list(EnKind.SOURCE).stream()
-                .anyMatch(x -> "edited while paused".equals(x.path("description").asText())));
+        await().atMost(TIMEOUT)
+                .until(() -> en.standby.list(EnKind.SOURCE).stream()
+                        .anyMatch(x -> "edited while paused"
+                                .equals(x.path("description").asText())));
     }
 
     private static String statusOf(ProtectionStatus s, String type) {

@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.cloud.ApiKey;
-import dev.regionguard.cloud.http.CallObserver;
 import dev.regionguard.cloud.ErrorCategory;
-import dev.regionguard.cloud.http.FakeIbmCloud;
 import dev.regionguard.cloud.FilePart;
-import dev.regionguard.cloud.http.HttpSettings;
 import dev.regionguard.cloud.IbmApiException;
+import dev.regionguard.cloud.http.CallObserver;
+import dev.regionguard.cloud.http.FakeIbmCloud;
+import dev.regionguard.cloud.http.HttpSettings;
 import dev.regionguard.cloud.http.TestClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -88,11 +88,10 @@ class HttpEventNotificationsClientTest {
                 ? json(200, page("topics", 3, 0, "t1", "t2") + next(2))
                 : json(400, "{\"errors\":[{\"code\":\"bad_request\",\"message\":\"offset out of range\"}]}"));
 
-        assertThatThrownBy(() -> client.list(EnKind.TOPIC))
-                .isInstanceOfSatisfying(IbmApiException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.getMessage()).isEqualTo("offset out of range");
-                });
+        assertThatThrownBy(() -> client.list(EnKind.TOPIC)).isInstanceOfSatisfying(IbmApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.getMessage()).isEqualTo("offset out of range");
+        });
         assertThat(cloud.apiRequestCount()).isEqualTo(2);
     }
 
@@ -100,7 +99,9 @@ class HttpEventNotificationsClientTest {
     void listTakesItemsFromTheKindsListKey() throws Exception {
         cloud.enqueue(json(200, "{\"total_count\":1,\"smtp_configurations\":[{\"id\":\"c1\"}]}"));
 
-        assertThat(client.list(EnKind.SMTP_CONFIG)).extracting(c -> c.path("id").asText()).containsExactly("c1");
+        assertThat(client.list(EnKind.SMTP_CONFIG))
+                .extracting(c -> c.path("id").asText())
+                .containsExactly("c1");
         assertThat(cloud.takeApiRequest().getUrl().encodedPath()).isEqualTo(PREFIX + "/smtp/config");
     }
 
@@ -129,7 +130,9 @@ class HttpEventNotificationsClientTest {
                 + "\"sensitive_headers\":[\"authorization\"]}}}");
         byte[] certificate = {1, 2, 3, (byte) 0xff};
 
-        ObjectNode created = client.create(EnKind.DESTINATION, destination,
+        ObjectNode created = client.create(
+                EnKind.DESTINATION,
+                destination,
                 List.of(new FilePart("certificate", "cert.p12", "application/x-pkcs12", certificate)));
 
         assertThat(created.path("id").asText()).isEqualTo("d1");
@@ -137,7 +140,8 @@ class HttpEventNotificationsClientTest {
         assertThat(request.getMethod()).isEqualTo("POST");
         assertThat(request.getUrl().encodedPath()).isEqualTo(PREFIX + "/destinations");
         List<Part> parts = parts(request);
-        assertThat(parts).extracting(Part::name)
+        assertThat(parts)
+                .extracting(Part::name)
                 .containsExactly("name", "type", "description", "collect_failed_events", "config", "certificate");
         assertThat(parts.get(0).text()).isEqualTo("ops-hook");
         assertThat(parts.get(1).text()).isEqualTo("webhook");
@@ -167,7 +171,10 @@ class HttpEventNotificationsClientTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EnKind.class, names = {"DESTINATION", "SMTP_USER"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(
+            value = EnKind.class,
+            names = {"DESTINATION", "SMTP_USER"},
+            mode = EnumSource.Mode.EXCLUDE)
     void updatesJsonKindsWithTheirMethod(EnKind kind) throws Exception {
         cloud.enqueue(json(200, "{\"id\":\"x1\"}"));
         ObjectNode body = JSON.createObjectNode().put("name", "n").put("description", "d");
@@ -196,14 +203,15 @@ class HttpEventNotificationsClientTest {
         ObjectNode topic = (ObjectNode) JSON.readTree("{\"name\":\"alerts\",\"sources\":[{\"id\":\"s1\","
                 + "\"rules\":[{\"enabled\":true,\"event_type_filter\":\"$.*\"}]}],\"future_field\":1}");
 
-        assertThat(client.create(EnKind.TOPIC, topic, List.of()).path("id").asText()).isEqualTo("t9");
+        assertThat(client.create(EnKind.TOPIC, topic, List.of()).path("id").asText())
+                .isEqualTo("t9");
 
         RecordedRequest request = cloud.takeApiRequest();
         assertThat(request.getMethod()).isEqualTo("POST");
         assertThat(request.getUrl().encodedPath()).isEqualTo(PREFIX + "/topics");
         assertThat(JSON.readTree(request.getBody().utf8())).isEqualTo(topic);
-        assertThatThrownBy(() -> client.create(EnKind.TOPIC, topic,
-                List.of(new FilePart("icon_16x16", "i.png", "image/png", new byte[] {1}))))
+        assertThatThrownBy(() -> client.create(
+                        EnKind.TOPIC, topic, List.of(new FilePart("icon_16x16", "i.png", "image/png", new byte[] {1}))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -234,13 +242,18 @@ class HttpEventNotificationsClientTest {
 
     @Test
     void smtpUsersLiveUnderTheirConfiguration() throws Exception {
-        cloud.enqueue(json(200, "{\"total_count\":1,\"users\":[{\"id\":\"u1\"}]}"),
+        cloud.enqueue(
+                json(200, "{\"total_count\":1,\"users\":[{\"id\":\"u1\"}]}"),
                 json(201, "{\"id\":\"u2\",\"username\":\"x\",\"password\":\"only-now\"}"),
-                json(200, "{\"id\":\"u2\"}"), empty(204));
+                json(200, "{\"id\":\"u2\"}"),
+                empty(204));
         ObjectNode description = JSON.createObjectNode().put("description", "relay");
 
-        assertThat(client.listSmtpUsers("c1")).extracting(u -> u.path("id").asText()).containsExactly("u1");
-        assertThat(client.createSmtpUser("c1", description).path("password").asText()).isEqualTo("only-now");
+        assertThat(client.listSmtpUsers("c1"))
+                .extracting(u -> u.path("id").asText())
+                .containsExactly("u1");
+        assertThat(client.createSmtpUser("c1", description).path("password").asText())
+                .isEqualTo("only-now");
         client.updateSmtpUser("c1", "u2", description);
         client.deleteSmtpUser("c1", "u2");
 
@@ -253,7 +266,8 @@ class HttpEventNotificationsClientTest {
 
     @Test
     void probeReadsOneSourceAndReturnsTheTotal() throws Exception {
-        cloud.enqueue(json(200, "{\"total_count\":7,\"offset\":0,\"limit\":1,\"sources\":[{\"id\":\"s1\"}]}"),
+        cloud.enqueue(
+                json(200, "{\"total_count\":7,\"offset\":0,\"limit\":1,\"sources\":[{\"id\":\"s1\"}]}"),
                 json(200, "{\"sources\":[]}"));
 
         assertThat(client.probe()).isEqualTo(7);
@@ -296,15 +310,19 @@ class HttpEventNotificationsClientTest {
     }
 
     private static void assertUnexpected(Runnable call) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(IbmApiException.class,
-                e -> assertThat(e.category()).isEqualTo(ErrorCategory.UNEXPECTED));
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(
+                        IbmApiException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.UNEXPECTED));
     }
 
     /** A page without its closing brace, so a test can add {@code next}. */
     private static String page(String key, int total, int offset, String... ids) {
         StringBuilder items = new StringBuilder();
         for (String id : ids) {
-            items.append(items.length() == 0 ? "" : ",").append("{\"id\":\"").append(id).append("\"}");
+            items.append(items.length() == 0 ? "" : ",")
+                    .append("{\"id\":\"")
+                    .append(id)
+                    .append("\"}");
         }
         return "{\"total_count\":" + total + ",\"offset\":" + offset + ",\"limit\":100,\"" + key + "\":[" + items + "]";
     }
@@ -318,11 +336,14 @@ class HttpEventNotificationsClientTest {
         MediaType type = MediaType.get(request.getHeaders().get("Content-Type"));
         assertThat(type.type() + "/" + type.subtype()).isEqualTo("multipart/form-data");
         List<Part> parts = new ArrayList<>();
-        try (MultipartReader reader = new MultipartReader(new Buffer().write(request.getBody()),
-                type.parameter("boundary"))) {
+        try (MultipartReader reader =
+                new MultipartReader(new Buffer().write(request.getBody()), type.parameter("boundary"))) {
             for (MultipartReader.Part part = reader.nextPart(); part != null; part = reader.nextPart()) {
                 String disposition = part.headers().get("Content-Disposition");
-                parts.add(new Part(disposition, part.headers().get("Content-Type"), part.body().readByteArray()));
+                parts.add(new Part(
+                        disposition,
+                        part.headers().get("Content-Type"),
+                        part.body().readByteArray()));
             }
         }
         return parts;

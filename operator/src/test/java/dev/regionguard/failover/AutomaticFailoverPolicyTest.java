@@ -1,15 +1,15 @@
 package dev.regionguard.failover;
 
-import dev.regionguard.spec.FailoverSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regionguard.api.FailoverMode;
 import dev.regionguard.api.HealthState;
 import dev.regionguard.api.RegionRole;
 import dev.regionguard.cloud.ErrorCategory;
-import dev.regionguard.spec.HealthCheckSettings;
 import dev.regionguard.health.ProbeOutcome;
 import dev.regionguard.health.RegionHealth;
+import dev.regionguard.spec.FailoverSettings;
+import dev.regionguard.spec.HealthCheckSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,41 +46,46 @@ class AutomaticFailoverPolicyTest {
         return new StandbyReadiness(region, true, "Healthy, synced 60s ago", T0, false);
     }
 
-    private static AutomaticFailoverPolicy.Situation situation(RegionHealth active, Instant lastAutomatic,
-                                                               boolean inProgress) {
-        return new AutomaticFailoverPolicy.Situation("us-south", active,
-                List.of(ready("us-east"), ready("eu-de")), lastAutomatic, inProgress);
+    private static AutomaticFailoverPolicy.Situation situation(
+            RegionHealth active, Instant lastAutomatic, boolean inProgress) {
+        return new AutomaticFailoverPolicy.Situation(
+                "us-south", active, List.of(ready("us-east"), ready("eu-de")), lastAutomatic, inProgress);
     }
 
     @Test
     void failsOverToTheBestReadyStandbyWhenTheActiveRegionStaysDown() {
-        AutomaticFailoverPolicy.Verdict verdict = AUTOMATIC.evaluate(situation(after(DOWN, DOWN, DOWN), null, false), T0);
+        AutomaticFailoverPolicy.Verdict verdict =
+                AUTOMATIC.evaluate(situation(after(DOWN, DOWN, DOWN), null, false), T0);
 
         assertThat(verdict).isInstanceOf(AutomaticFailoverPolicy.Decision.class);
         AutomaticFailoverPolicy.Decision decision = (AutomaticFailoverPolicy.Decision) verdict;
         assertThat(decision.targetRegion()).isEqualTo("us-east");
-        assertThat(decision.reason()).isEqualTo("automatic: us-south Unhealthy since 2026-03-01T10:00:50Z (3 failed "
-                + "probes in a row, last: UNREACHABLE: connection refused); us-east is ready: Healthy, synced 60s ago");
+        assertThat(decision.reason())
+                .isEqualTo(
+                        "automatic: us-south Unhealthy since 2026-03-01T10:00:50Z (3 failed "
+                                + "probes in a row, last: UNREACHABLE: connection refused); us-east is ready: Healthy, synced 60s ago");
     }
 
     @Test
     void twoFailuresAreNotEnough() {
-        assertThat(AUTOMATIC.decide(situation(after(DOWN, DOWN), null, false), T0)).isEmpty();
+        assertThat(AUTOMATIC.decide(situation(after(DOWN, DOWN), null, false), T0))
+                .isEmpty();
     }
 
     @Test
     void manualModeNeverFailsOver() {
         AutomaticFailoverPolicy manual = new AutomaticFailoverPolicy(FailoverSettings.DEFAULTS, HEALTH);
 
-        AutomaticFailoverPolicy.Verdict verdict = manual.evaluate(situation(after(DOWN, DOWN, DOWN, DOWN), null, false), T0);
+        AutomaticFailoverPolicy.Verdict verdict =
+                manual.evaluate(situation(after(DOWN, DOWN, DOWN, DOWN), null, false), T0);
 
         assertThat(verdict).isEqualTo(new AutomaticFailoverPolicy.Hold("failover.mode is Manual"));
     }
 
     @Test
     void credentialErrorsAndThrottlingNeverFailOver() {
-        for (ErrorCategory category : List.of(ErrorCategory.AUTHENTICATION, ErrorCategory.AUTHORIZATION,
-                ErrorCategory.THROTTLED)) {
+        for (ErrorCategory category :
+                List.of(ErrorCategory.AUTHENTICATION, ErrorCategory.AUTHORIZATION, ErrorCategory.THROTTLED)) {
             ProbeOutcome refused = ProbeOutcome.ofError(category, "refused");
             RegionHealth health = after(refused, refused, refused, refused, refused, refused, refused, refused);
 
@@ -94,8 +99,10 @@ class AutomaticFailoverPolicyTest {
     void unknownNeverFailsOverEvenAfterFailures() {
         ProbeOutcome throttled = ProbeOutcome.ofError(ErrorCategory.THROTTLED, "429");
 
-        assertThat(AUTOMATIC.decide(situation(after(DOWN, DOWN, DOWN, throttled), null, false), T0)).isEmpty();
-        assertThat(AUTOMATIC.decide(situation(after(DOWN, DOWN, throttled, DOWN), null, false), T0)).isEmpty();
+        assertThat(AUTOMATIC.decide(situation(after(DOWN, DOWN, DOWN, throttled), null, false), T0))
+                .isEmpty();
+        assertThat(AUTOMATIC.decide(situation(after(DOWN, DOWN, throttled, DOWN), null, false), T0))
+                .isEmpty();
     }
 
     @Test
@@ -103,14 +110,15 @@ class AutomaticFailoverPolicyTest {
         RegionHealth answeredOnce = after(DOWN, DOWN, DOWN, OK);
 
         assertThat(answeredOnce.state()).isEqualTo(HealthState.Unhealthy);
-        assertThat(AUTOMATIC.evaluate(situation(answeredOnce, null, false), T0).reason()).isEqualTo("active region "
-                + "us-south is Unhealthy but only 0 of the last probes failed in a row (failureThreshold 3)");
+        assertThat(AUTOMATIC.evaluate(situation(answeredOnce, null, false), T0).reason())
+                .isEqualTo("active region "
+                        + "us-south is Unhealthy but only 0 of the last probes failed in a row (failureThreshold 3)");
     }
 
     @Test
     void aRestoredUnhealthyRegionNeedsFreshFailures() {
-        RegionHealth restored = RegionHealth.restore(after(DOWN, DOWN, DOWN).toStatus("us-south",
-                RegionRole.Primary), T0.plusSeconds(600));
+        RegionHealth restored = RegionHealth.restore(
+                after(DOWN, DOWN, DOWN).toStatus("us-south", RegionRole.Primary), T0.plusSeconds(600));
 
         assertThat(AUTOMATIC.decide(situation(restored, null, false), T0)).isEmpty();
         RegionHealth confirmed = restored;
@@ -124,27 +132,40 @@ class AutomaticFailoverPolicyTest {
     void notDuringCooldownNorWhileAFailoverRuns() {
         RegionHealth down = after(DOWN, DOWN, DOWN);
 
-        assertThat(AUTOMATIC.evaluate(situation(down, T0.minus(Duration.ofMinutes(29)), false), T0).reason())
+        assertThat(AUTOMATIC
+                        .evaluate(situation(down, T0.minus(Duration.ofMinutes(29)), false), T0)
+                        .reason())
                 .isEqualTo("cooldown: the last automatic failover was at 2026-03-01T09:31:00Z; the next may start at "
                         + "2026-03-01T10:01:00Z");
-        assertThat(AUTOMATIC.decide(situation(down, T0.minus(Duration.ofMinutes(30)), false), T0)).isPresent();
+        assertThat(AUTOMATIC.decide(situation(down, T0.minus(Duration.ofMinutes(30)), false), T0))
+                .isPresent();
         assertThat(AUTOMATIC.evaluate(situation(down, null, true), T0).reason())
                 .isEqualTo("a failover is already in progress");
     }
 
     @Test
     void noReadyStandbyMeansNoFailover() {
-        AutomaticFailoverPolicy.Situation s = new AutomaticFailoverPolicy.Situation("us-south", after(DOWN, DOWN, DOWN),
-                List.of(new StandbyReadiness("us-east", false, "region is Unknown", T0, false)), null, false);
+        AutomaticFailoverPolicy.Situation s = new AutomaticFailoverPolicy.Situation(
+                "us-south",
+                after(DOWN, DOWN, DOWN),
+                List.of(new StandbyReadiness("us-east", false, "region is Unknown", T0, false)),
+                null,
+                false);
 
         assertThat(AUTOMATIC.evaluate(s, T0).reason()).isEqualTo("no standby is ready: us-east: region is Unknown");
     }
 
     @Test
     void neverFailsBackToAFencedRegionEvenWhenItIsHealthyAndTheOnlyOther() {
-        AutomaticFailoverPolicy.Situation s = new AutomaticFailoverPolicy.Situation("us-east", after(DOWN, DOWN, DOWN),
-                List.of(new StandbyReadiness("us-south", false, "fenced by an earlier failover, so not synced", T0, true),
-                        new StandbyReadiness("eu-de", false, "region is Unhealthy", T0, false)), null, false);
+        AutomaticFailoverPolicy.Situation s = new AutomaticFailoverPolicy.Situation(
+                "us-east",
+                after(DOWN, DOWN, DOWN),
+                List.of(
+                        new StandbyReadiness(
+                                "us-south", false, "fenced by an earlier failover, so not synced", T0, true),
+                        new StandbyReadiness("eu-de", false, "region is Unhealthy", T0, false)),
+                null,
+                false);
 
         assertThat(AUTOMATIC.decide(s, T0)).isEmpty();
     }
@@ -158,8 +179,7 @@ class AutomaticFailoverPolicyTest {
     @Test
     void flappingInsideTheCooldownFailsOverOnce() {
         Map<String, RegionHealth> health = new HashMap<>();
-        RegionTopology topology = new RegionTopology("us-south", List.of("us-east", "eu-de"), "us-south", 0,
-                Set.of());
+        RegionTopology topology = new RegionTopology("us-south", List.of("us-east", "eu-de"), "us-south", 0, Set.of());
         for (String region : topology.regions()) {
             health.put(region, RegionHealth.unknown(T0));
         }
@@ -169,7 +189,8 @@ class AutomaticFailoverPolicyTest {
             long minute = Duration.between(T0, t).toMinutes();
             for (String region : topology.regions()) {
                 boolean down = switch (region) {
-                    case "us-south" -> minute >= 1 && minute < 3 || minute >= 10; // down, back, down again (fenced by then)
+                    case "us-south" ->
+                        minute >= 1 && minute < 3 || minute >= 10; // down, back, down again (fenced by then)
                     case "us-east" -> minute >= 4 && minute < 6 || minute >= 8 && minute < 12 || minute >= 40;
                     default -> false;
                 };
@@ -178,13 +199,23 @@ class AutomaticFailoverPolicyTest {
             RegionTopology current = topology;
             Instant now = t;
             List<StandbyReadiness> standbys = current.otherRegions().stream()
-                    .map(r -> StandbyReadiness.of(new StandbyFacts(r, now.minusSeconds(30), health.get(r).state(), 0,
-                            current.fencedRegions().contains(r)), Duration.ofMinutes(5), now))
+                    .map(r -> StandbyReadiness.of(
+                            new StandbyFacts(
+                                    r,
+                                    now.minusSeconds(30),
+                                    health.get(r).state(),
+                                    0,
+                                    current.fencedRegions().contains(r)),
+                            Duration.ofMinutes(5),
+                            now))
                     .toList();
-            var decision = AUTOMATIC.decide(new AutomaticFailoverPolicy.Situation(current.activeRegion(),
-                    health.get(current.activeRegion()), standbys, lastAutomatic, false), t);
+            var decision = AUTOMATIC.decide(
+                    new AutomaticFailoverPolicy.Situation(
+                            current.activeRegion(), health.get(current.activeRegion()), standbys, lastAutomatic, false),
+                    t);
             if (decision.isPresent()) {
-                failovers.add(minute + "m " + current.activeRegion() + "->" + decision.get().targetRegion());
+                failovers.add(minute + "m " + current.activeRegion() + "->"
+                        + decision.get().targetRegion());
                 topology = current.afterFailover(decision.get().targetRegion());
                 lastAutomatic = t;
             }

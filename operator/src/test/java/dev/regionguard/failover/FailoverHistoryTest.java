@@ -29,7 +29,10 @@ class FailoverHistoryTest {
         }
 
         assertThat(history).hasSize(FailoverHistory.MAX_ENTRIES);
-        assertThat(history).extracting(r -> r.name).startsWith("rfo-12", "rfo-11").endsWith("rfo-3");
+        assertThat(history)
+                .extracting(r -> r.name)
+                .startsWith("rfo-12", "rfo-11")
+                .endsWith("rfo-3");
     }
 
     @Test

@@ -40,7 +40,8 @@ class FailoverStateMachineTest {
     private final FailoverStateMachine machine = new FailoverStateMachine();
 
     static FailoverRequest failover(String target) {
-        return new FailoverRequest("rfo-1", 1, ORDERS, FailoverType.Failover, target, false, "INC-1: us-south 503", false);
+        return new FailoverRequest(
+                "rfo-1", 1, ORDERS, FailoverType.Failover, target, false, "INC-1: us-south 503", false);
     }
 
     static FailoverRequest forced(String target) {
@@ -60,7 +61,10 @@ class FailoverStateMachineTest {
     }
 
     private static Condition condition(RegionFailoverStatus status, String type) {
-        return status.conditions.stream().filter(c -> c.type.equals(type)).findFirst().orElseThrow();
+        return status.conditions.stream()
+                .filter(c -> c.type.equals(type))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Nested
@@ -74,29 +78,34 @@ class FailoverStateMachineTest {
 
             wiring.run(request);
 
-            List<String> trace = wiring.decisions.stream().map(next -> {
-                if (next instanceof Next.Record r) {
-                    FailoverStepStatus last = r.status().steps.get(r.status().steps.size() - 1);
-                    return "record " + r.status().phase + " " + last.step + (last.result == null ? " running" : " " + last.result);
-                }
-                if (next instanceof Next.Perform p) {
-                    return "perform " + p.step();
-                }
-                return "done";
-            }).toList();
-            assertThat(trace).containsExactly(
-                    "record Validating Validating running",
-                    "perform Validating",
-                    "record Fencing Fencing running",
-                    "perform Fencing",
-                    "record Promoting Promoting running",
-                    "perform Promoting",
-                    "record Redirecting Redirecting running",
-                    "perform Redirecting",
-                    "record Verifying Verifying running",
-                    "perform Verifying",
-                    "record Succeeded Verifying Succeeded",
-                    "done");
+            List<String> trace = wiring.decisions.stream()
+                    .map(next -> {
+                        if (next instanceof Next.Record r) {
+                            FailoverStepStatus last =
+                                    r.status().steps.get(r.status().steps.size() - 1);
+                            return "record " + r.status().phase + " " + last.step
+                                    + (last.result == null ? " running" : " " + last.result);
+                        }
+                        if (next instanceof Next.Perform p) {
+                            return "perform " + p.step();
+                        }
+                        return "done";
+                    })
+                    .toList();
+            assertThat(trace)
+                    .containsExactly(
+                            "record Validating Validating running",
+                            "perform Validating",
+                            "record Fencing Fencing running",
+                            "perform Fencing",
+                            "record Promoting Promoting running",
+                            "perform Promoting",
+                            "record Redirecting Redirecting running",
+                            "perform Redirecting",
+                            "record Verifying Verifying running",
+                            "perform Verifying",
+                            "record Succeeded Verifying Succeeded",
+                            "done");
         }
 
         @Test
@@ -107,24 +116,34 @@ class FailoverStateMachineTest {
 
             RegionFailoverStatus status = wiring.recorded;
             assertThat(status.phase).isEqualTo(FailoverPhase.Succeeded);
-            assertThat(status.steps).extracting(s -> s.step, s -> s.result).containsExactly(
-                    tuple(Validating, FailoverStepResult.Succeeded), tuple(Fencing, FailoverStepResult.Succeeded),
-                    tuple(Promoting, FailoverStepResult.Succeeded), tuple(Redirecting, FailoverStepResult.Succeeded),
-                    tuple(Verifying, FailoverStepResult.Succeeded));
+            assertThat(status.steps)
+                    .extracting(s -> s.step, s -> s.result)
+                    .containsExactly(
+                            tuple(Validating, FailoverStepResult.Succeeded),
+                            tuple(Fencing, FailoverStepResult.Succeeded),
+                            tuple(Promoting, FailoverStepResult.Succeeded),
+                            tuple(Redirecting, FailoverStepResult.Succeeded),
+                            tuple(Verifying, FailoverStepResult.Succeeded));
             assertThat(status.fromRegion).isEqualTo("us-south");
             assertThat(status.toRegion).isEqualTo("us-east");
             assertThat(status.epoch).isEqualTo(1L);
             assertThat(status.observedGeneration).isEqualTo(1L);
-            assertThat(status.durationSeconds).isEqualTo(
-                    Duration.between(FakeProtection.T0, Instant.parse(status.completionTime)).toSeconds());
-            assertThat(status.conditions).extracting(c -> c.type, c -> c.status)
+            assertThat(status.durationSeconds)
+                    .isEqualTo(Duration.between(FakeProtection.T0, Instant.parse(status.completionTime))
+                            .toSeconds());
+            assertThat(status.conditions)
+                    .extracting(c -> c.type, c -> c.status)
                     .containsExactly(tuple("Ready", "True"), tuple("Committed", "True"));
 
-            assertThat(protection.topology.roles()).containsExactly(
-                    Map.entry("us-south", RegionRole.Fenced), Map.entry("us-east", RegionRole.Primary),
-                    Map.entry("eu-de", RegionRole.Standby));
+            assertThat(protection.topology.roles())
+                    .containsExactly(
+                            Map.entry("us-south", RegionRole.Fenced),
+                            Map.entry("us-east", RegionRole.Primary),
+                            Map.entry("eu-de", RegionRole.Standby));
             assertThat(protection.topology.epoch()).isEqualTo(1);
-            assertThat(protection.topology.syncTargets()).as("sync now flows from us-east to the rest").containsExactly("eu-de");
+            assertThat(protection.topology.syncTargets())
+                    .as("sync now flows from us-east to the rest")
+                    .containsExactly("eu-de");
             assertThat(protection.lock).isNull();
             assertThat(wiring.publishedRegion).isEqualTo("us-east");
             assertThat(done.unfenceOldSide()).isFalse();
@@ -135,8 +154,14 @@ class FailoverStateMachineTest {
                 assertThat(entry.reason).isEqualTo("INC-1: us-south 503");
                 assertThat(entry.automatic).isFalse();
             });
-            assertThat(reasons(wiring.milestones)).containsExactly("FailoverStarted", "RegionFenced",
-                    "FailoverCommitted", "EndpointRedirected", "ActiveRegionVerified", "FailoverSucceeded");
+            assertThat(reasons(wiring.milestones))
+                    .containsExactly(
+                            "FailoverStarted",
+                            "RegionFenced",
+                            "FailoverCommitted",
+                            "EndpointRedirected",
+                            "ActiveRegionVerified",
+                            "FailoverSucceeded");
         }
 
         @Test
@@ -158,14 +183,18 @@ class FailoverStateMachineTest {
             assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Rejected);
             Condition ready = condition(wiring.recorded, "Ready");
             assertThat(ready.reason).isEqualTo("TargetNotReady");
-            assertThat(ready.message).isEqualTo("us-east is not ready: last successful sync 20m ago, more than 2 sync "
-                    + "intervals (10m); set force: true to fail over anyway");
-            assertThat(wiring.recorded.steps).singleElement()
+            assertThat(ready.message)
+                    .isEqualTo("us-east is not ready: last successful sync 20m ago, more than 2 sync "
+                            + "intervals (10m); set force: true to fail over anyway");
+            assertThat(wiring.recorded.steps)
+                    .singleElement()
                     .satisfies(s -> assertThat(s.result).isEqualTo(FailoverStepResult.Rejected));
             assertThat(wiring.performed).as("nothing was done").isEmpty();
             assertThat(protection.topology.activeRegion()).isEqualTo("us-south");
             assertThat(protection.lock).isNull();
-            assertThat(done.historyEntry()).as("a rejected request is not a failover").isNull();
+            assertThat(done.historyEntry())
+                    .as("a rejected request is not a failover")
+                    .isNull();
             assertThat(reasons(wiring.milestones)).containsExactly("FailoverRejected");
         }
 
@@ -179,7 +208,8 @@ class FailoverStateMachineTest {
 
             assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Succeeded);
             assertThat(wiring.recorded.steps.get(0).message)
-                    .isEqualTo("forced: us-east is not ready: region is Unknown; 2 entities failed to sync; failover lock taken");
+                    .isEqualTo(
+                            "forced: us-east is not ready: region is Unknown; 2 entities failed to sync; failover lock taken");
             assertThat(protection.topology.activeRegion()).isEqualTo("us-east");
         }
 
@@ -191,8 +221,10 @@ class FailoverStateMachineTest {
             FakeWiring refused = new FakeWiring(protection);
             refused.run(failover(null));
             assertThat(condition(refused.recorded, "Ready").reason).isEqualTo("NoReadyStandby");
-            assertThat(condition(refused.recorded, "Ready").message).isEqualTo("no standby is ready (us-east: region is "
-                    + "Unhealthy; eu-de: never synced successfully); set force: true to fail over to us-east anyway");
+            assertThat(condition(refused.recorded, "Ready").message)
+                    .isEqualTo(
+                            "no standby is ready (us-east: region is "
+                                    + "Unhealthy; eu-de: never synced successfully); set force: true to fail over to us-east anyway");
 
             new FakeWiring(protection).run(forced(null));
             assertThat(protection.topology.activeRegion()).isEqualTo("us-east");
@@ -207,7 +239,8 @@ class FailoverStateMachineTest {
 
             assertThat(condition(foreign.recorded, "Ready").reason).isEqualTo("InvalidTarget");
             assertThat(condition(foreign.recorded, "Ready").message)
-                    .isEqualTo("jp-tok is not a region of this protection (its regions besides the active us-south: us-east, eu-de)");
+                    .isEqualTo(
+                            "jp-tok is not a region of this protection (its regions besides the active us-south: us-east, eu-de)");
             assertThat(condition(active.recorded, "Ready").message).isEqualTo("us-south is already the active region");
         }
 
@@ -235,7 +268,9 @@ class FailoverStateMachineTest {
 
             assertThat(condition(wiring.recorded, "Ready").reason).isEqualTo("FailoverInProgress");
             assertThat(condition(wiring.recorded, "Ready").message).contains("rfo-0");
-            assertThat(protection.lock).as("the other failover keeps the protection").isEqualTo("rfo-0");
+            assertThat(protection.lock)
+                    .as("the other failover keeps the protection")
+                    .isEqualTo("rfo-0");
         }
 
         @Test
@@ -285,16 +320,26 @@ class FailoverStateMachineTest {
             int[] failures = {0};
             Function<Next.Perform, StepResult> normal = wiring.results;
             wiring.results = p -> p.step() == Redirecting && failures[0]++ < 7
-                    ? StepResult.failed("configmaps is forbidden") : normal.apply(p);
+                    ? StepResult.failed("configmaps is forbidden")
+                    : normal.apply(p);
 
             wiring.run(failover("us-east"));
 
             assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Succeeded);
             assertThat(wiring.recorded.steps.get(3).attempts).isEqualTo(8);
-            List<Duration> delays = wiring.decisions.stream().filter(n -> n instanceof Next.Record r && r.retryAfter() != null)
-                    .map(n -> ((Next.Record) n).retryAfter()).toList();
-            assertThat(delays).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(40),
-                    Duration.ofSeconds(80), Duration.ofSeconds(160), Duration.ofMinutes(5), Duration.ofMinutes(5));
+            List<Duration> delays = wiring.decisions.stream()
+                    .filter(n -> n instanceof Next.Record r && r.retryAfter() != null)
+                    .map(n -> ((Next.Record) n).retryAfter())
+                    .toList();
+            assertThat(delays)
+                    .containsExactly(
+                            Duration.ofSeconds(10),
+                            Duration.ofSeconds(20),
+                            Duration.ofSeconds(40),
+                            Duration.ofSeconds(80),
+                            Duration.ofSeconds(160),
+                            Duration.ofMinutes(5),
+                            Duration.ofMinutes(5));
             assertThat(reasons(wiring.milestones)).contains("RedirectingRetrying");
         }
 
@@ -351,12 +396,15 @@ class FailoverStateMachineTest {
         void specEditsAfterValidationAreIgnored() {
             FakeWiring wiring = new FakeWiring(protection);
             wiring.decide(failover("us-east"));
-            FailoverRequest edited = new FailoverRequest("rfo-1", 2, ORDERS, FailoverType.Plan, "eu-de", true, "x", false);
+            FailoverRequest edited =
+                    new FailoverRequest("rfo-1", 2, ORDERS, FailoverType.Plan, "eu-de", true, "x", false);
 
             wiring.run(edited);
 
             assertThat(protection.topology.activeRegion()).isEqualTo("us-east");
-            assertThat(wiring.recorded.observedGeneration).as("the generation that was validated").isEqualTo(1L);
+            assertThat(wiring.recorded.observedGeneration)
+                    .as("the generation that was validated")
+                    .isEqualTo(1L);
         }
 
         @Test
@@ -384,10 +432,12 @@ class FailoverStateMachineTest {
             FakeWiring wiring = new FakeWiring(protection);
             wiring.decide(failover("us-east"));
 
-            assertThatThrownBy(() -> machine.completed(failover("us-east"), wiring.recorded, Promoting,
-                    StepResult.succeeded("x"), wiring.now)).isInstanceOf(IllegalStateException.class);
-            assertThatThrownBy(() -> machine.completed(failover("us-east"), wiring.recorded, Validating,
-                    StepResult.skipped("x"), wiring.now)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> machine.completed(
+                            failover("us-east"), wiring.recorded, Promoting, StepResult.succeeded("x"), wiring.now))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> machine.completed(
+                            failover("us-east"), wiring.recorded, Validating, StepResult.skipped("x"), wiring.now))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
@@ -407,12 +457,13 @@ class FailoverStateMachineTest {
             assertThat(status.plan.toRegion).isEqualTo("us-east");
             assertThat(status.plan.epoch).isEqualTo(1L);
             assertThat(status.plan.endpoint).isEqualTo("https://us-east.event-notifications.cloud.ibm.com");
-            assertThat(status.plan.actions).containsExactly(
-                    "us-south: fence (best effort; skipped when it does not answer); no longer a sync source",
-                    "us-east: becomes the active region at epoch 1",
-                    "eu-de: synced from us-east",
-                    "ConfigMap orders-notifications-endpoint: publish us-east (https://us-east.event-notifications.cloud.ibm.com)",
-                    "us-east: verify that it answers");
+            assertThat(status.plan.actions)
+                    .containsExactly(
+                            "us-south: fence (best effort; skipped when it does not answer); no longer a sync source",
+                            "us-east: becomes the active region at epoch 1",
+                            "eu-de: synced from us-east",
+                            "ConfigMap orders-notifications-endpoint: publish us-east (https://us-east.event-notifications.cloud.ibm.com)",
+                            "us-east: verify that it answers");
             assertThat(condition(status, "Ready").reason).isEqualTo("Planned");
             assertThat(condition(status, "Committed").reason).isEqualTo("PlanOnly");
 
@@ -443,7 +494,8 @@ class FailoverStateMachineTest {
 
             wiring.run(plan("eu-de"));
 
-            assertThat(wiring.recorded.plan.actions).contains("eu-de: restore app scaling and move domain mappings")
+            assertThat(wiring.recorded.plan.actions)
+                    .contains("eu-de: restore app scaling and move domain mappings")
                     .noneMatch(a -> a.startsWith("ConfigMap"));
         }
     }
@@ -459,21 +511,25 @@ class FailoverStateMachineTest {
             wiring.run(relocate(null));
 
             assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Succeeded);
-            assertThat(wiring.recorded.steps).extracting(s -> s.step)
+            assertThat(wiring.recorded.steps)
+                    .extracting(s -> s.step)
                     .containsExactly(Validating, FinalSync, Fencing, Promoting, Redirecting, Verifying);
             assertThat(wiring.performOrder).containsSubsequence(FinalSync, Promoting);
-            assertThat(protection.topology.roles()).containsExactly(
-                    Map.entry("us-south", RegionRole.Primary), Map.entry("us-east", RegionRole.Standby),
-                    Map.entry("eu-de", RegionRole.Standby));
+            assertThat(protection.topology.roles())
+                    .containsExactly(
+                            Map.entry("us-south", RegionRole.Primary),
+                            Map.entry("us-east", RegionRole.Standby),
+                            Map.entry("eu-de", RegionRole.Standby));
             assertThat(protection.topology.epoch()).isEqualTo(2);
-            assertThat(wiring.recorded.plan.actions).containsExactly(
-                    "us-south: final sync from us-east; must succeed before anything switches",
-                    "us-east: fence during the switch (best effort)",
-                    "us-south: becomes the active region at epoch 2",
-                    "us-east: standby again; synced from us-south",
-                    "eu-de: synced from us-south",
-                    "ConfigMap orders-notifications-endpoint: publish us-south (https://us-south.event-notifications.cloud.ibm.com)",
-                    "us-south: verify that it answers");
+            assertThat(wiring.recorded.plan.actions)
+                    .containsExactly(
+                            "us-south: final sync from us-east; must succeed before anything switches",
+                            "us-east: fence during the switch (best effort)",
+                            "us-south: becomes the active region at epoch 2",
+                            "us-east: standby again; synced from us-south",
+                            "eu-de: synced from us-south",
+                            "ConfigMap orders-notifications-endpoint: publish us-south (https://us-south.event-notifications.cloud.ibm.com)",
+                            "us-south: verify that it answers");
         }
 
         @Test
@@ -486,8 +542,9 @@ class FailoverStateMachineTest {
 
             assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Rejected);
             assertThat(condition(wiring.recorded, "Ready").reason).isEqualTo("RegionsNotHealthy");
-            assertThat(condition(wiring.recorded, "Ready").message).isEqualTo("Relocate needs both regions Healthy: us-east is "
-                    + "Healthy, us-south is Unknown; when the active region is down, use type Failover");
+            assertThat(condition(wiring.recorded, "Ready").message)
+                    .isEqualTo("Relocate needs both regions Healthy: us-east is "
+                            + "Healthy, us-south is Unknown; when the active region is down, use type Failover");
             assertThat(wiring.performed).isEmpty();
         }
 
@@ -511,8 +568,9 @@ class FailoverStateMachineTest {
             active.run(relocate(null));
 
             assertThat(condition(standby.recorded, "Ready").reason).isEqualTo("InvalidTarget");
-            assertThat(condition(standby.recorded, "Ready").message).isEqualTo("Relocate moves to the original primary "
-                    + "(us-south) or a fenced region [us-south]; eu-de is neither: use type Failover");
+            assertThat(condition(standby.recorded, "Ready").message)
+                    .isEqualTo("Relocate moves to the original primary "
+                            + "(us-south) or a fenced region [us-south]; eu-de is neither: use type Failover");
             assertThat(condition(active.recorded, "Ready").reason).isEqualTo("AlreadyActive");
         }
 
@@ -527,8 +585,9 @@ class FailoverStateMachineTest {
             assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Failed);
             assertThat(wiring.performed.get(FinalSync)).isEqualTo(FailoverStateMachine.FINAL_SYNC_ATTEMPTS);
             assertThat(wiring.performed).doesNotContainKeys(Fencing, Promoting);
-            assertThat(condition(wiring.recorded, "Ready").message).isEqualTo("the final sync from us-east to us-south "
-                    + "failed 3 times: topic orders: 500; nothing switched");
+            assertThat(condition(wiring.recorded, "Ready").message)
+                    .isEqualTo("the final sync from us-east to us-south "
+                            + "failed 3 times: topic orders: 500; nothing switched");
             assertThat(protection.topology.activeRegion()).isEqualTo("us-east");
             assertThat(protection.lock).isNull();
             assertThat(done.historyEntry().phase).isEqualTo(FailoverPhase.Failed);
@@ -555,9 +614,13 @@ class FailoverStateMachineTest {
             Deletion deletion = machine.onDeletion(wiring.recorded);
 
             assertThat(deletion.release()).isTrue();
-            assertThat(deletion.unfenceOldSide()).as("us-south may have been fenced and stays active").isTrue();
-            assertThat(deletion.message()).isEqualTo("aborted in Fencing, before Promoting: us-south stays the active region");
-            wiring.release(failover("us-east"), new Next.Done(null, deletion.unfenceOldSide(), wiring.recorded.fromRegion));
+            assertThat(deletion.unfenceOldSide())
+                    .as("us-south may have been fenced and stays active")
+                    .isTrue();
+            assertThat(deletion.message())
+                    .isEqualTo("aborted in Fencing, before Promoting: us-south stays the active region");
+            wiring.release(
+                    failover("us-east"), new Next.Done(null, deletion.unfenceOldSide(), wiring.recorded.fromRegion));
             assertThat(protection.lock).isNull();
             assertThat(wiring.unfenced).isTrue();
             assertThat(protection.topology.activeRegion()).isEqualTo("us-south");
@@ -577,7 +640,8 @@ class FailoverStateMachineTest {
 
         @Test
         void afterPromotingStartedTheFailoverRunsToTheEnd() {
-            for (FailoverPhase phase : List.of(FailoverPhase.Promoting, FailoverPhase.Redirecting, FailoverPhase.Verifying)) {
+            for (FailoverPhase phase :
+                    List.of(FailoverPhase.Promoting, FailoverPhase.Redirecting, FailoverPhase.Verifying)) {
                 FakeProtection fresh = new FakeProtection();
                 FakeWiring wiring = new FakeWiring(fresh);
                 while (wiring.recorded == null || wiring.recorded.phase != phase) {
@@ -620,22 +684,33 @@ class FailoverStateMachineTest {
             return wiring.operations;
         }
 
-        private void assertFinishedExactlyOnce(FakeProtection p, FakeWiring last, String target, long epoch,
-                                               Set<String> fenced, String where) {
+        private void assertFinishedExactlyOnce(
+                FakeProtection p, FakeWiring last, String target, long epoch, Set<String> fenced, String where) {
             assertThat(last.recorded.phase).as(where).isEqualTo(FailoverPhase.Succeeded);
             assertThat(p.topology.activeRegion()).as(where).isEqualTo(target);
             assertThat(p.topology.epoch()).as("one epoch bump, " + where).isEqualTo(epoch);
             assertThat(p.topology.fencedRegions()).as(where).isEqualTo(fenced);
-            assertThat(p.topology.roles().values().stream().filter(r -> r == RegionRole.Primary)).as(where).hasSize(1);
+            assertThat(p.topology.roles().values().stream().filter(r -> r == RegionRole.Primary))
+                    .as(where)
+                    .hasSize(1);
             assertThat(p.lock).as(where).isNull();
             assertThat(p.history).as(where).hasSize(1);
-            assertThat(last.recorded.steps).extracting(s -> s.result).as(where)
+            assertThat(last.recorded.steps)
+                    .extracting(s -> s.result)
+                    .as(where)
                     .allMatch(r -> r == FailoverStepResult.Succeeded || r == FailoverStepResult.Skipped);
-            assertThat(last.recorded.steps).extracting(s -> s.step).as("no step recorded twice, " + where).doesNotHaveDuplicates();
+            assertThat(last.recorded.steps)
+                    .extracting(s -> s.step)
+                    .as("no step recorded twice, " + where)
+                    .doesNotHaveDuplicates();
         }
 
-        private void crashAndRestart(FailoverRequest request, Supplier<FakeProtection> setup,
-                                     String target, long epoch, Set<String> fenced) {
+        private void crashAndRestart(
+                FailoverRequest request,
+                Supplier<FakeProtection> setup,
+                String target,
+                long epoch,
+                Set<String> fenced) {
             int total = operationsOfACleanRun(request, setup.get());
             assertThat(total).isGreaterThan(10);
             for (int first = 1; first <= total; first++) {
@@ -661,12 +736,13 @@ class FailoverStateMachineTest {
                         restarted.now = wiring.now.plusSeconds(30);
                         wiring = restarted;
                     }
-                    String where = "crash before operation " + first + (second > 0 ? " and again before " + second : "");
+                    String where =
+                            "crash before operation " + first + (second > 0 ? " and again before " + second : "");
                     assertFinishedExactlyOnce(p, wiring, target, epoch, fenced, where);
                     assertThat(promotions).as("promotions applied, " + where).isEqualTo(1);
                     int maxRepeats = 1 + crashes;
-                    performed.forEach((step, count) -> assertThat(count).as(step + " performed, " + where)
-                            .isBetween(1, maxRepeats));
+                    performed.forEach((step, count) ->
+                            assertThat(count).as(step + " performed, " + where).isBetween(1, maxRepeats));
                 }
             }
         }
@@ -678,11 +754,16 @@ class FailoverStateMachineTest {
 
         @Test
         void failoverWithTheOldRegionDownFinishesOnce() {
-            crashAndRestart(failover(null), () -> {
-                FakeProtection p = new FakeProtection();
-                p.health.put("us-south", HealthState.Unhealthy);
-                return p;
-            }, "us-east", 1, Set.of("us-south"));
+            crashAndRestart(
+                    failover(null),
+                    () -> {
+                        FakeProtection p = new FakeProtection();
+                        p.health.put("us-south", HealthState.Unhealthy);
+                        return p;
+                    },
+                    "us-east",
+                    1,
+                    Set.of("us-south"));
         }
 
         @Test

@@ -20,22 +20,29 @@ final class FakeProtection {
     static final Duration SYNC_INTERVAL = Duration.ofMinutes(5);
 
     RegionTopology topology = new RegionTopology("us-south", List.of("us-east", "eu-de"), "us-south", 0, Set.of());
-    final Map<String, HealthState> health = new HashMap<>(Map.of(
-            "us-south", HealthState.Healthy, "us-east", HealthState.Healthy, "eu-de", HealthState.Healthy));
-    final Map<String, Instant> lastSuccessfulSync = new HashMap<>(Map.of(
-            "us-south", T0.minusSeconds(60), "us-east", T0.minusSeconds(60), "eu-de", T0.minusSeconds(90)));
+    final Map<String, HealthState> health = new HashMap<>(
+            Map.of("us-south", HealthState.Healthy, "us-east", HealthState.Healthy, "eu-de", HealthState.Healthy));
+    final Map<String, Instant> lastSuccessfulSync = new HashMap<>(
+            Map.of("us-south", T0.minusSeconds(60), "us-east", T0.minusSeconds(60), "eu-de", T0.minusSeconds(90)));
     final Map<String, Integer> unsyncedEntities = new HashMap<>();
     ProtectionKind kind = ProtectionKind.EventNotificationsProtection;
     String endpointConfigMap = "orders-notifications-endpoint";
     /** status.failover.name */
     String lock;
+
     List<FailoverRecord> history = new ArrayList<>();
 
     ProtectionView view(Instant now) {
         List<StandbyReadiness> readiness = topology.otherRegions().stream()
-                .map(region -> StandbyReadiness.of(new StandbyFacts(region, lastSuccessfulSync.get(region),
-                        health.getOrDefault(region, HealthState.Unknown), unsyncedEntities.getOrDefault(region, 0),
-                        topology.fencedRegions().contains(region)), SYNC_INTERVAL, now))
+                .map(region -> StandbyReadiness.of(
+                        new StandbyFacts(
+                                region,
+                                lastSuccessfulSync.get(region),
+                                health.getOrDefault(region, HealthState.Unknown),
+                                unsyncedEntities.getOrDefault(region, 0),
+                                topology.fencedRegions().contains(region)),
+                        SYNC_INTERVAL,
+                        now))
                 .toList();
         Map<String, String> endpoints = new HashMap<>();
         topology.regions().forEach(r -> endpoints.put(r, "https://" + r + ".event-notifications.cloud.ibm.com"));

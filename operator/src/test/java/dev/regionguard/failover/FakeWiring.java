@@ -30,6 +30,7 @@ final class FakeWiring {
     final FakeProtection protection;
     /** The RegionFailover's status as stored in the API server. */
     RegionFailoverStatus recorded;
+
     Instant now = FakeProtection.T0;
     int crashAt = -1;
     int operations;
@@ -103,11 +104,13 @@ final class FakeWiring {
             case Promoting -> {
                 // compare-and-set on the protection's status, as the reconciler must do it
                 RegionTopology current = protection.topology;
-                if (current.epoch() == perform.after().epoch() - 1 && current.activeRegion().equals(perform.fromRegion())) {
+                if (current.epoch() == perform.after().epoch() - 1
+                        && current.activeRegion().equals(perform.fromRegion())) {
                     protection.topology = perform.after();
                     promotionsApplied++;
                 }
-                return StepResult.succeeded(perform.toRegion() + " is the active region at epoch " + perform.after().epoch());
+                return StepResult.succeeded(perform.toRegion() + " is the active region at epoch "
+                        + perform.after().epoch());
             }
             default -> {
                 return results.apply(perform);
@@ -118,18 +121,22 @@ final class FakeWiring {
     private StepResult defaultResult(Next.Perform perform) {
         return switch (perform.step()) {
             case FinalSync -> StepResult.succeeded("synced " + perform.fromRegion() + " to " + perform.toRegion());
-            case Fencing -> protection.health.get(perform.fromRegion()) == HealthState.Healthy
-                    ? StepResult.succeeded("destinations paused")
-                    : StepResult.failed("no answer within 5000ms");
+            case Fencing ->
+                protection.health.get(perform.fromRegion()) == HealthState.Healthy
+                        ? StepResult.succeeded("destinations paused")
+                        : StepResult.failed("no answer within 5000ms");
             case Redirecting -> {
                 publishedRegion = perform.toRegion();
-                yield StepResult.succeeded("ConfigMap " + perform.plan().endpointConfigMap + " names " + perform.toRegion());
+                yield StepResult.succeeded(
+                        "ConfigMap " + perform.plan().endpointConfigMap + " names " + perform.toRegion());
             }
-            case Verifying -> StepResult.verification(switch (protection.health.get(perform.toRegion())) {
-                case Healthy -> ProbeOutcome.success(Duration.ofMillis(90));
-                case Unknown -> ProbeOutcome.ofError(ErrorCategory.AUTHENTICATION, "401");
-                case Unhealthy -> ProbeOutcome.ofError(ErrorCategory.SERVER, "503 Service Unavailable");
-            });
+            case Verifying ->
+                StepResult.verification(
+                        switch (protection.health.get(perform.toRegion())) {
+                            case Healthy -> ProbeOutcome.success(Duration.ofMillis(90));
+                            case Unknown -> ProbeOutcome.ofError(ErrorCategory.AUTHENTICATION, "401");
+                            case Unhealthy -> ProbeOutcome.ofError(ErrorCategory.SERVER, "503 Service Unavailable");
+                        });
             default -> throw new IllegalStateException(perform.step().name());
         };
     }

@@ -26,15 +26,18 @@ import org.junit.jupiter.api.Test;
  * runs through the fixtures in src/test/resources/crd/cel/regionfailover.)
  */
 class RegionFailoverCrdTest {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private static Path root() {
-        return Path.of(System.getProperty("regionguard.projectRoot", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("regionguard.projectRoot", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     private static JsonNode crd() throws IOException {
-        return YAML.readTree(root().resolve("crds/regionfailovers.regionguard.dev-v1.yml").toFile());
+        return YAML.readTree(
+                root().resolve("crds/regionfailovers.regionguard.dev-v1.yml").toFile());
     }
 
     @Test
@@ -47,10 +50,15 @@ class RegionFailoverCrdTest {
         assertThat(crd.at("/spec/versions/0/subresources/status").isObject()).isTrue();
         List<JsonNode> columns = new ArrayList<>();
         crd.at("/spec/versions/0/additionalPrinterColumns").forEach(columns::add);
-        assertThat(columns).extracting(c -> c.path("name").asText(), c -> c.path("jsonPath").asText()).containsExactly(
-                tuple("Protection", ".spec.protectionRef.name"), tuple("Type", ".spec.type"),
-                tuple("Target", ".status.toRegion"), tuple("Phase", ".status.phase"),
-                tuple("Age", ".metadata.creationTimestamp"));
+        assertThat(columns)
+                .extracting(
+                        c -> c.path("name").asText(), c -> c.path("jsonPath").asText())
+                .containsExactly(
+                        tuple("Protection", ".spec.protectionRef.name"),
+                        tuple("Type", ".spec.type"),
+                        tuple("Target", ".status.toRegion"),
+                        tuple("Phase", ".status.phase"),
+                        tuple("Age", ".metadata.creationTimestamp"));
     }
 
     @Test
@@ -76,16 +84,22 @@ class RegionFailoverCrdTest {
 
     @Test
     void theSampleIsAFailoverOfTheDemoProtectionToItsStandby() throws IOException {
-        RegionFailover rfo = YAML.readValue(root().resolve("config/samples/failover/orders-notifications-failover.yaml")
-                .toFile(), RegionFailover.class);
-        JsonNode protection = YAML.readTree(root()
-                .resolve("config/samples/05-eventnotificationsprotection-orders-notifications.yaml").toFile());
+        RegionFailover rfo = YAML.readValue(
+                root().resolve("config/samples/failover/orders-notifications-failover.yaml")
+                        .toFile(),
+                RegionFailover.class);
+        JsonNode protection =
+                YAML.readTree(root().resolve("config/samples/05-eventnotificationsprotection-orders-notifications.yaml")
+                        .toFile());
 
         assertThat(rfo.getSpec().type).isEqualTo(FailoverType.Failover);
         assertThat(rfo.getSpec().protectionRef.kind).isEqualTo(ProtectionKind.EventNotificationsProtection);
-        assertThat(rfo.getSpec().protectionRef.name).isEqualTo(protection.at("/metadata/name").asText());
-        assertThat(rfo.getMetadata().getNamespace()).isEqualTo(protection.at("/metadata/namespace").asText());
-        assertThat(rfo.getSpec().targetRegion).isEqualTo(protection.at("/spec/standbys/0/region").asText());
+        assertThat(rfo.getSpec().protectionRef.name)
+                .isEqualTo(protection.at("/metadata/name").asText());
+        assertThat(rfo.getMetadata().getNamespace())
+                .isEqualTo(protection.at("/metadata/namespace").asText());
+        assertThat(rfo.getSpec().targetRegion)
+                .isEqualTo(protection.at("/spec/standbys/0/region").asText());
         assertThat(rfo.getSpec().force).isFalse();
     }
 

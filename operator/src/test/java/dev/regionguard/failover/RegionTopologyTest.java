@@ -19,8 +19,11 @@ class RegionTopologyTest {
 
         assertThat(topology.activeRegion()).isEqualTo("us-south");
         assertThat(topology.epoch()).isZero();
-        assertThat(topology.roles()).containsExactly(Map.entry("us-south", RegionRole.Primary),
-                Map.entry("us-east", RegionRole.Standby), Map.entry("eu-de", RegionRole.Standby));
+        assertThat(topology.roles())
+                .containsExactly(
+                        Map.entry("us-south", RegionRole.Primary),
+                        Map.entry("us-east", RegionRole.Standby),
+                        Map.entry("eu-de", RegionRole.Standby));
         assertThat(RegionTopology.of("us-south", STANDBYS, null)).isEqualTo(topology);
     }
 
@@ -50,14 +53,17 @@ class RegionTopologyTest {
 
     @Test
     void relocatingToTheOriginalPrimaryRestoresEveryStandby() {
-        RegionTopology twice = RegionTopology.of("us-south", STANDBYS, null).afterFailover("us-east").afterFailover("eu-de");
+        RegionTopology twice = RegionTopology.of("us-south", STANDBYS, null)
+                .afterFailover("us-east")
+                .afterFailover("eu-de");
 
         RegionTopology home = twice.afterRelocate("us-south");
 
         assertThat(home.activeRegion()).isEqualTo("us-south");
         assertThat(home.epoch()).isEqualTo(3);
         assertThat(home.fencedRegions()).isEmpty();
-        assertThat(twice.afterRelocate("us-east").fencedRegions()).as("only the target comes back")
+        assertThat(twice.afterRelocate("us-east").fencedRegions())
+                .as("only the target comes back")
                 .containsExactly("us-south");
     }
 

@@ -28,9 +28,12 @@ class StandbyReadinessTest {
 
     @Test
     void aSyncExactlyTwoIntervalsOldIsStillReadyOneSecondMoreIsNot() {
-        assertThat(readiness(NOW.minus(Duration.ofMinutes(10)), HealthState.Healthy, 0, false).ready()).isTrue();
+        assertThat(readiness(NOW.minus(Duration.ofMinutes(10)), HealthState.Healthy, 0, false)
+                        .ready())
+                .isTrue();
 
-        StandbyReadiness stale = readiness(NOW.minus(Duration.ofMinutes(10)).minusSeconds(1), HealthState.Healthy, 0, false);
+        StandbyReadiness stale =
+                readiness(NOW.minus(Duration.ofMinutes(10)).minusSeconds(1), HealthState.Healthy, 0, false);
         assertThat(stale.ready()).isFalse();
         assertThat(stale.reason()).isEqualTo("last successful sync 10m ago, more than 2 sync intervals (10m)");
     }
@@ -50,7 +53,8 @@ class StandbyReadinessTest {
         StandbyReadiness r = readiness(null, HealthState.Unknown, 3, false);
 
         assertThat(r.ready()).isFalse();
-        assertThat(r.describe()).isEqualTo("us-east: never synced successfully; region is Unknown; 3 entities failed to sync");
+        assertThat(r.describe())
+                .isEqualTo("us-east: never synced successfully; region is Unknown; 3 entities failed to sync");
     }
 
     @Test
@@ -61,8 +65,10 @@ class StandbyReadinessTest {
 
         StandbyFacts facts = StandbyFacts.of("us-east", status, HealthState.Healthy, false);
 
-        assertThat(facts).isEqualTo(new StandbyFacts("us-east", Instant.parse("2026-03-01T09:58:00Z"),
-                HealthState.Healthy, 1, false));
-        assertThat(StandbyFacts.of("eu-de", null, HealthState.Healthy, false).lastSuccessfulSync()).isNull();
+        assertThat(facts)
+                .isEqualTo(new StandbyFacts(
+                        "us-east", Instant.parse("2026-03-01T09:58:00Z"), HealthState.Healthy, 1, false));
+        assertThat(StandbyFacts.of("eu-de", null, HealthState.Healthy, false).lastSuccessfulSync())
+                .isNull();
     }
 }

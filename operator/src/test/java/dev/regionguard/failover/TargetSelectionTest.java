@@ -30,16 +30,21 @@ class TargetSelectionTest {
                 ready("jp-tok", T),
                 notReady("au-syd", null));
 
-        assertThat(TargetSelection.rank(standbys)).extracting(StandbyReadiness::region)
+        assertThat(TargetSelection.rank(standbys))
+                .extracting(StandbyReadiness::region)
                 .containsExactly("eu-gb", "jp-tok", "eu-de", "us-east", "au-syd");
-        assertThat(TargetSelection.bestReady(standbys)).map(StandbyReadiness::region).hasValue("eu-gb");
+        assertThat(TargetSelection.bestReady(standbys))
+                .map(StandbyReadiness::region)
+                .hasValue("eu-gb");
     }
 
     @Test
     void fencedRegionsAreNeverChosen() {
         List<StandbyReadiness> standbys = List.of(fenced("us-south"), notReady("eu-de", T));
 
-        assertThat(TargetSelection.rank(standbys)).extracting(StandbyReadiness::region).containsExactly("eu-de");
+        assertThat(TargetSelection.rank(standbys))
+                .extracting(StandbyReadiness::region)
+                .containsExactly("eu-de");
         assertThat(TargetSelection.bestReady(standbys)).isEmpty();
     }
 
@@ -47,11 +52,16 @@ class TargetSelectionTest {
     void aNamedTargetMustBeAnotherRegionOfTheProtection() {
         List<StandbyReadiness> standbys = List.of(ready("us-east", T), fenced("eu-de"));
 
-        assertThat(TargetSelection.problemWithExplicit("us-east", "us-south", standbys)).isEmpty();
-        assertThat(TargetSelection.problemWithExplicit("eu-de", "us-south", standbys)).as("readiness decides").isEmpty();
+        assertThat(TargetSelection.problemWithExplicit("us-east", "us-south", standbys))
+                .isEmpty();
+        assertThat(TargetSelection.problemWithExplicit("eu-de", "us-south", standbys))
+                .as("readiness decides")
+                .isEmpty();
         assertThat(TargetSelection.problemWithExplicit("us-south", "us-south", standbys))
                 .hasValue("us-south is already the active region");
-        assertThat(TargetSelection.problemWithExplicit("jp-tok", "us-south", standbys)).get().asString()
+        assertThat(TargetSelection.problemWithExplicit("jp-tok", "us-south", standbys))
+                .get()
+                .asString()
                 .startsWith("jp-tok is not a region of this protection");
     }
 }

@@ -23,7 +23,9 @@ class ProbeOutcomeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ErrorCategory.class, names = {"AUTHENTICATION", "AUTHORIZATION", "THROTTLED"})
+    @EnumSource(
+            value = ErrorCategory.class,
+            names = {"AUTHENTICATION", "AUTHORIZATION", "THROTTLED"})
     void credentialsAndThrottlingAreInconclusive(ErrorCategory category) {
         ProbeOutcome outcome = ProbeOutcome.ofError(category, "refused");
 

@@ -20,7 +20,9 @@ class RegionHealthBoardTest {
         for (int i = 0; i < 40; i++) {
             see("enp/default/p" + i, HealthState.Healthy, HealthState.Healthy);
         }
-        assertThat(board.announcements()).as("a starting operator announces nothing").isEmpty();
+        assertThat(board.announcements())
+                .as("a starting operator announces nothing")
+                .isEmpty();
 
         for (int i = 0; i < 40; i++) {
             see("enp/default/p" + i, HealthState.Unhealthy, HealthState.Healthy);
@@ -28,10 +30,12 @@ class RegionHealthBoardTest {
         List<RegionSummary> first = board.announcements();
         List<RegionSummary> second = board.announcements();
 
-        assertThat(first).extracting(RegionSummary::region, RegionSummary::state)
+        assertThat(first)
+                .extracting(RegionSummary::region, RegionSummary::state)
                 .containsExactly(tuple("us-south", HealthState.Unhealthy));
         assertThat(first.get(0).unhealthyFor()).hasSize(40);
-        assertThat(first.get(0).describe()).startsWith("us-south is Unhealthy for 40 of 40 protections: enp/default/p0, ")
+        assertThat(first.get(0).describe())
+                .startsWith("us-south is Unhealthy for 40 of 40 protections: enp/default/p0, ")
                 .endsWith(", ...");
         assertThat(second).isEmpty();
     }
@@ -58,7 +62,8 @@ class RegionHealthBoardTest {
         assertThat(board.announcements()).as("b still sees it down").isEmpty();
 
         see("b", HealthState.Healthy, HealthState.Healthy);
-        assertThat(board.announcements()).singleElement()
+        assertThat(board.announcements())
+                .singleElement()
                 .satisfies(s -> assertThat(s.state()).isEqualTo(HealthState.Healthy));
         assertThat(board.announcements()).isEmpty();
     }
@@ -72,7 +77,9 @@ class RegionHealthBoardTest {
         assertThat(board.announcements()).isEmpty();
 
         see("a", HealthState.Unhealthy, HealthState.Healthy);
-        assertThat(board.announcements()).as("still announced as down: no second story").isEmpty();
+        assertThat(board.announcements())
+                .as("still announced as down: no second story")
+                .isEmpty();
     }
 
     @Test
@@ -85,7 +92,9 @@ class RegionHealthBoardTest {
         assertThat(board.summaries()).isEmpty();
         assertThat(board.announcements()).isEmpty();
         see("b", HealthState.Unhealthy, HealthState.Healthy);
-        assertThat(board.announcements()).as("down again for a new protection: a new story").hasSize(1);
+        assertThat(board.announcements())
+                .as("down again for a new protection: a new story")
+                .hasSize(1);
     }
 
     @Test
@@ -93,8 +102,10 @@ class RegionHealthBoardTest {
         see("a", HealthState.Unknown, HealthState.Healthy);
         board.update("b", Map.of("eu-de", HealthState.Unknown));
 
-        assertThat(board.summaries()).extracting(RegionSummary::region, RegionSummary::state, RegionSummary::protections)
-                .containsExactly(tuple("eu-de", HealthState.Unknown, 1),
+        assertThat(board.summaries())
+                .extracting(RegionSummary::region, RegionSummary::state, RegionSummary::protections)
+                .containsExactly(
+                        tuple("eu-de", HealthState.Unknown, 1),
                         tuple("us-east", HealthState.Healthy, 1),
                         tuple("us-south", HealthState.Unknown, 1));
     }

@@ -1,12 +1,12 @@
 package dev.regionguard.health;
 
-import dev.regionguard.spec.HealthCheckSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regionguard.api.HealthState;
 import dev.regionguard.api.RegionRole;
 import dev.regionguard.api.RegionStatus;
 import dev.regionguard.cloud.ErrorCategory;
+import dev.regionguard.spec.HealthCheckSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RegionHealthTest {
-    private static final HealthCheckSettings SETTINGS = HealthCheckSettings.DEFAULTS; // 10s, 5s, 3 failures, 2 successes
+    private static final HealthCheckSettings SETTINGS =
+            HealthCheckSettings.DEFAULTS; // 10s, 5s, 3 failures, 2 successes
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final ProbeOutcome OK = ProbeOutcome.success(Duration.ofMillis(80));
     private static final ProbeOutcome DOWN = ProbeOutcome.ofError(ErrorCategory.SERVER, "503 Service Unavailable");
@@ -56,8 +57,9 @@ class RegionHealthTest {
     void becomesUnhealthyOnlyAtTheFailureThreshold() {
         List<RegionHealth> states = probe(healthy(), DOWN, DOWN, DOWN, DOWN);
 
-        assertThat(statesOf(states)).containsExactly(HealthState.Healthy, HealthState.Healthy, HealthState.Unhealthy,
-                HealthState.Unhealthy);
+        assertThat(statesOf(states))
+                .containsExactly(
+                        HealthState.Healthy, HealthState.Healthy, HealthState.Unhealthy, HealthState.Unhealthy);
         assertThat(states.get(2).consecutiveFailures()).isEqualTo(3);
         assertThat(states.get(2).since()).isEqualTo(T0.plusSeconds(30));
         assertThat(states.get(3).since()).as("since moves only on transitions").isEqualTo(T0.plusSeconds(30));
@@ -80,9 +82,12 @@ class RegionHealthTest {
         RegionHealth down = last(healthy(), DOWN, DOWN, DOWN);
 
         assertThat(statesOf(probe(down, OK, DOWN, OK, OK)))
-                .containsExactly(HealthState.Unhealthy, HealthState.Unhealthy, HealthState.Unhealthy, HealthState.Healthy);
+                .containsExactly(
+                        HealthState.Unhealthy, HealthState.Unhealthy, HealthState.Unhealthy, HealthState.Healthy);
         RegionHealth recovered = last(down, OK, OK);
-        assertThat(recovered.lastError()).as("a Healthy region shows no stale error").isNull();
+        assertThat(recovered.lastError())
+                .as("a Healthy region shows no stale error")
+                .isNull();
         assertThat(recovered.consecutiveFailures()).isZero();
     }
 
@@ -91,21 +96,26 @@ class RegionHealthTest {
         RegionHealth down = last(healthy(), DOWN, DOWN, DOWN, OK);
 
         assertThat(down.state()).isEqualTo(HealthState.Unhealthy);
-        assertThat(down.consecutiveFailures()).as("what the automatic failover policy checks").isZero();
+        assertThat(down.consecutiveFailures())
+                .as("what the automatic failover policy checks")
+                .isZero();
     }
 
     @Test
     void credentialsAndThrottlingMakeTheRegionUnknownNeverUnhealthy() {
         assertThat(last(healthy(), UNAUTHORIZED).state()).isEqualTo(HealthState.Unknown);
-        assertThat(last(healthy(), THROTTLED, THROTTLED, THROTTLED, THROTTLED).state()).isEqualTo(HealthState.Unknown);
+        assertThat(last(healthy(), THROTTLED, THROTTLED, THROTTLED, THROTTLED).state())
+                .isEqualTo(HealthState.Unknown);
         assertThat(last(last(healthy(), DOWN, DOWN, DOWN), UNAUTHORIZED).state())
-                .as("an Unhealthy region we can no longer judge").isEqualTo(HealthState.Unknown);
+                .as("an Unhealthy region we can no longer judge")
+                .isEqualTo(HealthState.Unknown);
     }
 
     @Test
     void anInconclusiveProbeBreaksARunOfFailures() {
         // the region answered 429, so it was not down: the two failures before do not count any more
-        assertThat(last(healthy(), DOWN, DOWN, THROTTLED, DOWN).consecutiveFailures()).isEqualTo(1);
+        assertThat(last(healthy(), DOWN, DOWN, THROTTLED, DOWN).consecutiveFailures())
+                .isEqualTo(1);
         assertThat(last(healthy(), DOWN, DOWN, THROTTLED, DOWN).state()).isEqualTo(HealthState.Unknown);
     }
 
@@ -130,7 +140,9 @@ class RegionHealthTest {
         }
 
         assertThat(writes).containsExactly(false, false, true, false, false, true);
-        assertThat(healthy().transitioned(null)).as("first state is always written").isTrue();
+        assertThat(healthy().transitioned(null))
+                .as("first state is always written")
+                .isTrue();
     }
 
     @Test
@@ -164,6 +176,8 @@ class RegionHealthTest {
     void longErrorsAreCutForStatus() {
         ProbeOutcome verbose = ProbeOutcome.ofError(ErrorCategory.SERVER, "x".repeat(1000));
 
-        assertThat(last(healthy(), verbose).lastError()).hasSize(RegionHealth.MAX_ERROR_LENGTH).endsWith("...");
+        assertThat(last(healthy(), verbose).lastError())
+                .hasSize(RegionHealth.MAX_ERROR_LENGTH)
+                .endsWith("...");
     }
 }

@@ -1,6 +1,5 @@
 package dev.regionguard.health;
 
-import dev.regionguard.spec.HealthCheckSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -8,6 +7,7 @@ import dev.regionguard.api.HealthState;
 import dev.regionguard.api.RegionRole;
 import dev.regionguard.api.RegionStatus;
 import dev.regionguard.cloud.ErrorCategory;
+import dev.regionguard.spec.HealthCheckSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -34,25 +34,29 @@ class RegionStatusesTest {
 
     @Test
     void firstWriteListsEveryRegionInRoleOrder() {
-        RegionStatuses.Update update = RegionStatuses.update(null, roles(RegionRole.Primary, RegionRole.Standby),
-                Map.of("us-south", healthy()), T0);
+        RegionStatuses.Update update = RegionStatuses.update(
+                null, roles(RegionRole.Primary, RegionRole.Standby), Map.of("us-south", healthy()), T0);
 
         assertThat(update.changed()).isTrue();
-        assertThat(update.regions()).extracting(r -> r.region, r -> r.role, r -> r.state).containsExactly(
-                tuple("us-south", RegionRole.Primary, HealthState.Healthy),
-                tuple("us-east", RegionRole.Standby, HealthState.Unknown));
+        assertThat(update.regions())
+                .extracting(r -> r.region, r -> r.role, r -> r.state)
+                .containsExactly(
+                        tuple("us-south", RegionRole.Primary, HealthState.Healthy),
+                        tuple("us-east", RegionRole.Standby, HealthState.Unknown));
     }
 
     @Test
     void probesThatChangeNoStateChangeNothing() {
         Map<String, RegionRole> roles = roles(RegionRole.Primary, RegionRole.Standby);
-        List<RegionStatus> written = RegionStatuses.update(null, roles,
-                Map.of("us-south", healthy(), "us-east", healthy()), T0).regions();
-        RegionHealth slowerButHealthy = healthy().next(ProbeOutcome.success(Duration.ofMillis(900)), SETTINGS, T0.plusSeconds(30))
+        List<RegionStatus> written = RegionStatuses.update(
+                        null, roles, Map.of("us-south", healthy(), "us-east", healthy()), T0)
+                .regions();
+        RegionHealth slowerButHealthy = healthy()
+                .next(ProbeOutcome.success(Duration.ofMillis(900)), SETTINGS, T0.plusSeconds(30))
                 .next(DOWN, SETTINGS, T0.plusSeconds(40)); // one failure: still Healthy
 
-        RegionStatuses.Update update = RegionStatuses.update(written, roles,
-                Map.of("us-south", slowerButHealthy, "us-east", healthy()), T0.plusSeconds(40));
+        RegionStatuses.Update update = RegionStatuses.update(
+                written, roles, Map.of("us-south", slowerButHealthy, "us-east", healthy()), T0.plusSeconds(40));
 
         assertThat(update.changed()).isFalse();
         assertThat(update.regions().get(0)).isSameAs(written.get(0));
@@ -61,17 +65,23 @@ class RegionStatusesTest {
     @Test
     void aTransitionOrARoleChangeRewritesThatRegionOnly() {
         Map<String, RegionHealth> health = Map.of("us-south", healthy(), "us-east", healthy());
-        List<RegionStatus> written = RegionStatuses.update(null, roles(RegionRole.Primary, RegionRole.Standby), health, T0)
+        List<RegionStatus> written = RegionStatuses.update(
+                        null, roles(RegionRole.Primary, RegionRole.Standby), health, T0)
                 .regions();
         RegionHealth down = healthy();
         for (int i = 0; i < 3; i++) {
             down = down.next(DOWN, SETTINGS, T0.plusSeconds(30 + 10L * i));
         }
 
-        RegionStatuses.Update transition = RegionStatuses.update(written, roles(RegionRole.Primary, RegionRole.Standby),
-                Map.of("us-south", down, "us-east", healthy()), T0.plusSeconds(50));
-        RegionStatuses.Update failover = RegionStatuses.update(transition.regions(),
-                roles(RegionRole.Fenced, RegionRole.Primary), Map.of("us-south", down, "us-east", healthy()),
+        RegionStatuses.Update transition = RegionStatuses.update(
+                written,
+                roles(RegionRole.Primary, RegionRole.Standby),
+                Map.of("us-south", down, "us-east", healthy()),
+                T0.plusSeconds(50));
+        RegionStatuses.Update failover = RegionStatuses.update(
+                transition.regions(),
+                roles(RegionRole.Fenced, RegionRole.Primary),
+                Map.of("us-south", down, "us-east", healthy()),
                 T0.plusSeconds(60));
 
         assertThat(transition.changed()).isTrue();

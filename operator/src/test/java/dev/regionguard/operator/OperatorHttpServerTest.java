@@ -1,9 +1,9 @@
 package dev.regionguard.operator;
 
-import dev.regionguard.api.Conditions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.regionguard.api.Conditions;
 import dev.regionguard.api.SyncMode;
 import dev.regionguard.testing.EnFixture;
 import dev.regionguard.testing.OperatorHarness;
@@ -26,7 +26,10 @@ class OperatorHttpServerTest {
     @BeforeAll
     static void start() {
         harness = OperatorHarness.start(EnFixture.PRIMARY, EnFixture.STANDBY);
-        http = new OperatorHttpServer(0, () -> harness.operator().operator().getRuntimeInfo(), harness.operator().registry());
+        http = new OperatorHttpServer(
+                0,
+                () -> harness.operator().operator().getRuntimeInfo(),
+                harness.operator().registry());
     }
 
     @AfterAll
@@ -36,7 +39,9 @@ class OperatorHttpServerTest {
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path)).build(),
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -57,11 +62,15 @@ class OperatorHttpServerTest {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             String metrics = get("/metrics").body();
-            assertThat(metrics).contains("regionguard_standby_seconds_since_last_sync{")
-                    .contains("name=\"metrics\"").contains("region=\"us-east\"")
-                    .contains("regionguard_standby_ready{").contains("regionguard_sync_interval_seconds{")
+            assertThat(metrics)
+                    .contains("regionguard_standby_seconds_since_last_sync{")
+                    .contains("name=\"metrics\"")
+                    .contains("region=\"us-east\"")
+                    .contains("regionguard_standby_ready{")
+                    .contains("regionguard_sync_interval_seconds{")
                     .contains("regionguard_credentials_valid{")
-                    .contains("regionguard_ibm_api_calls_total{").contains("service=\"event_notifications\"")
+                    .contains("regionguard_ibm_api_calls_total{")
+                    .contains("service=\"event_notifications\"")
                     .contains("operator_sdk_");
         });
     }

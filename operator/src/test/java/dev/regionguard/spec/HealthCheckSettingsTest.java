@@ -17,8 +17,9 @@ class HealthCheckSettingsTest {
         empty.failureThreshold = null;
         empty.successThreshold = null;
 
-        for (HealthCheckSettings settings : new HealthCheckSettings[] {HealthCheckSettings.of(null),
-                HealthCheckSettings.of(empty), HealthCheckSettings.of(new HealthCheckSpec())}) {
+        for (HealthCheckSettings settings : new HealthCheckSettings[] {
+            HealthCheckSettings.of(null), HealthCheckSettings.of(empty), HealthCheckSettings.of(new HealthCheckSpec())
+        }) {
             assertThat(settings.interval()).isEqualTo(Duration.ofSeconds(10));
             assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(5));
             assertThat(settings.failureThreshold()).isEqualTo(3);
@@ -46,8 +47,10 @@ class HealthCheckSettingsTest {
         spec.interval = "5s";
         spec.timeout = "5s";
 
-        assertThatThrownBy(() -> HealthCheckSettings.of(spec)).isInstanceOf(Blocked.class)
-                .hasMessageContaining("timeout").hasMessageContaining("shorter than healthCheck.interval");
+        assertThatThrownBy(() -> HealthCheckSettings.of(spec))
+                .isInstanceOf(Blocked.class)
+                .hasMessageContaining("timeout")
+                .hasMessageContaining("shorter than healthCheck.interval");
     }
 
     @Test
@@ -58,9 +61,11 @@ class HealthCheckSettingsTest {
         tooFast.interval = "500ms";
         tooFast.timeout = "100ms";
 
-        assertThatThrownBy(() -> HealthCheckSettings.of(words)).isInstanceOf(Blocked.class)
+        assertThatThrownBy(() -> HealthCheckSettings.of(words))
+                .isInstanceOf(Blocked.class)
                 .hasMessageStartingWith("healthCheck: not a duration");
-        assertThatThrownBy(() -> HealthCheckSettings.of(tooFast)).isInstanceOf(Blocked.class)
+        assertThatThrownBy(() -> HealthCheckSettings.of(tooFast))
+                .isInstanceOf(Blocked.class)
                 .hasMessageContaining("at least 1s");
     }
 }

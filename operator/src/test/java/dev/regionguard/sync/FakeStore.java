@@ -33,8 +33,15 @@ final class FakeStore implements EntityStore {
     }
 
     static IbmApiException error(int status, String message) {
-        return new IbmApiException(status, status == 0 ? ErrorCategory.UNREACHABLE : ErrorCategory.ofStatus(status),
-                "code_" + status, message, "trace-1", "test", null, null);
+        return new IbmApiException(
+                status,
+                status == 0 ? ErrorCategory.UNREACHABLE : ErrorCategory.ofStatus(status),
+                "code_" + status,
+                message,
+                "trace-1",
+                "test",
+                null,
+                null);
     }
 
     // --- test set-up and inspection ---
@@ -50,12 +57,17 @@ final class FakeStore implements EntityStore {
     }
 
     ObjectNode find(String type, String entityName) {
-        return entities(type).values().stream().filter(e -> entityName.equals(e.path("name").asText()))
-                .findFirst().orElse(null);
+        return entities(type).values().stream()
+                .filter(e -> entityName.equals(e.path("name").asText()))
+                .findFirst()
+                .orElse(null);
     }
 
     List<String> names(String type) {
-        return entities(type).values().stream().map(e -> e.path("name").asText()).sorted().toList();
+        return entities(type).values().stream()
+                .map(e -> e.path("name").asText())
+                .sorted()
+                .toList();
     }
 
     /** Changes a field as a user would: the marker moves too. */

@@ -72,7 +72,8 @@ final class FakeType implements EntityType {
             if (!body.has(ref.getKey())) {
                 continue;
             }
-            Optional<String> targetId = context.targetId(ref.getValue(), body.get(ref.getKey()).asText());
+            Optional<String> targetId =
+                    context.targetId(ref.getValue(), body.get(ref.getKey()).asText());
             if (targetId.isEmpty()) {
                 return new Translation.Skip("MissingReference", ref.getValue() + " not on the target");
             }
@@ -83,7 +84,8 @@ final class FakeType implements EntityType {
         if (body.path("needs_secret").asBoolean(false)) {
             Optional<Material> material = context.material(name, key(source));
             if (material.isEmpty() || !material.get().values().containsKey("secret")) {
-                return new Translation.Skip("MissingSecret", name + " '" + key(source) + "' needs secret from a Secret");
+                return new Translation.Skip(
+                        "MissingSecret", name + " '" + key(source) + "' needs secret from a Secret");
             }
             body.put("secret", material.get().values().get("secret"));
             digest = material.get().digest();
@@ -100,6 +102,7 @@ final class FakeType implements EntityType {
 
     @Override
     public boolean needsReplace(Desired desired, ObjectNode targetComparable) {
-        return immutable.stream().anyMatch(f -> !Objects.equals(desired.comparable().get(f), targetComparable.get(f)));
+        return immutable.stream()
+                .anyMatch(f -> !Objects.equals(desired.comparable().get(f), targetComparable.get(f)));
     }
 }

@@ -62,7 +62,8 @@ class LaneTest {
         });
         CompletableFuture<String> next = lane.submit(() -> "ok");
 
-        assertThatThrownBy(failing::join).isInstanceOf(CompletionException.class)
+        assertThatThrownBy(failing::join)
+                .isInstanceOf(CompletionException.class)
                 .hasCauseInstanceOf(IllegalStateException.class);
         assertThat(next.join()).isEqualTo("ok");
     }

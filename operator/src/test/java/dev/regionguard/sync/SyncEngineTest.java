@@ -33,6 +33,7 @@ class SyncEngineTest {
     private final SyncEngine engine = new SyncEngine(executor, 3);
     /** Groups are replaced when their {@code kind} changes; members reference a group. */
     private final FakeType group = new FakeType("group", Map.of(), false, Set.of("kind"));
+
     private final FakeType member = new FakeType("member", Map.of("group_id", "group"), false, Set.of());
     private final FakeStore primary = new FakeStore("primary");
     private final FakeStore standby = new FakeStore("standby");
@@ -54,8 +55,8 @@ class SyncEngineTest {
     }
 
     private SyncOutcome sync(SyncPolicy policy, List<EntityType> types) {
-        return engine.sync(new SyncRequest(primary, List.of(new SyncTarget("standby", standby, watermarks)), types,
-                policy, material));
+        return engine.sync(new SyncRequest(
+                primary, List.of(new SyncTarget("standby", standby, watermarks)), types, policy, material));
     }
 
     private static SyncOutcome.Target only(SyncOutcome outcome) {
@@ -83,10 +84,11 @@ class SyncEngineTest {
         assertThat(t.counts()).isEqualTo(new Counts(2, 0, 0, 0, 0, 0));
         assertThat(standby.writeLog()).containsExactly("create group/g1", "create member/m1");
         String standbyGroupId = standby.find("group", "g1").get("id").asText();
-        assertThat(standbyGroupId).isNotEqualTo(primary.find("group", "g1").get("id").asText());
+        assertThat(standbyGroupId)
+                .isNotEqualTo(primary.find("group", "g1").get("id").asText());
         assertThat(standby.find("member", "m1").get("group_id").asText()).isEqualTo(standbyGroupId);
-        assertThat(t.changes()).containsExactly(new Change("group", "g1", CREATE, true),
-                new Change("member", "m1", CREATE, true));
+        assertThat(t.changes())
+                .containsExactly(new Change("group", "g1", CREATE, true), new Change("member", "m1", CREATE, true));
         assertThat(outcome.source().complete()).isTrue();
         assertThat(outcome.source().entityCount()).isEqualTo(2);
         assertThat(outcome.source().countsByType()).containsExactly(Map.entry("group", 1), Map.entry("member", 1));
@@ -160,8 +162,8 @@ class SyncEngineTest {
         SyncOutcome.Target t = only(sync(MIRROR));
 
         assertThat(standby.names("member")).containsExactly("m2");
-        assertThat(t.changes()).containsExactly(new Change("member", "m1", DELETE, true),
-                new Change("member", "m2", CREATE, true));
+        assertThat(t.changes())
+                .containsExactly(new Change("member", "m1", DELETE, true), new Change("member", "m2", CREATE, true));
         assertThat(t.counts()).isEqualTo(new Counts(1, 0, 1, 1, 0, 0));
     }
 
@@ -192,9 +194,11 @@ class SyncEngineTest {
 
         assertThat(first.counts().deleted()).isEqualTo(2);
         assertThat(standby.names("group")).containsExactly("g0", "x3", "x4", "x5");
-        assertThat(first.pendingDeletions()).containsExactly(new PendingDeletion("group", "x3", "DeletionCapReached"),
-                new PendingDeletion("group", "x4", "DeletionCapReached"),
-                new PendingDeletion("group", "x5", "DeletionCapReached"));
+        assertThat(first.pendingDeletions())
+                .containsExactly(
+                        new PendingDeletion("group", "x3", "DeletionCapReached"),
+                        new PendingDeletion("group", "x4", "DeletionCapReached"),
+                        new PendingDeletion("group", "x5", "DeletionCapReached"));
 
         SyncOutcome.Target second = only(sync(mirror(2, 0, null)));
 
@@ -236,11 +240,13 @@ class SyncEngineTest {
         SyncOutcome.Target t = only(sync(OBSERVE_ONLY));
 
         assertThat(standby.writes()).isZero();
-        assertThat(t.changes()).containsExactly(new Change("group", "g1", CREATE, false),
-                new Change("group", "g2", UPDATE, false));
+        assertThat(t.changes())
+                .containsExactly(new Change("group", "g1", CREATE, false), new Change("group", "g2", UPDATE, false));
         assertThat(t.counts()).isEqualTo(new Counts(0, 0, 0, 0, 2, 0));
-        assertThat(t.issues()).containsExactly(new EntityIssue("group", "g1", "ObserveOnly", "would create"),
-                new EntityIssue("group", "g2", "ObserveOnly", "would update"));
+        assertThat(t.issues())
+                .containsExactly(
+                        new EntityIssue("group", "g1", "ObserveOnly", "would create"),
+                        new EntityIssue("group", "g2", "ObserveOnly", "would update"));
         assertThat(t.pendingDeletions()).containsExactly(new PendingDeletion("group", "x1", "DeletesDisabled"));
     }
 
@@ -261,8 +267,10 @@ class SyncEngineTest {
         assertThat(standby.writeLog()).containsExactly("create group/g1");
         assertThat(t.holdReason()).isEqualTo("PrimaryListIncomplete");
         assertThat(t.pendingDeletions()).containsExactly(new PendingDeletion("group", "gx", "PrimaryListIncomplete"));
-        assertThat(t.issues()).extracting(EntityIssue::type, EntityIssue::name, EntityIssue::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("member", null, "PrimaryReadFailed"),
+        assertThat(t.issues())
+                .extracting(EntityIssue::type, EntityIssue::name, EntityIssue::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("member", null, "PrimaryReadFailed"),
                         org.assertj.core.groups.Tuple.tuple("tag", null, "PrimaryReadFailed"));
         assertThat(t.issues().get(0).message()).contains("500");
     }
@@ -290,7 +298,10 @@ class SyncEngineTest {
 
         assertThat(standby.deletes.get()).isZero();
         assertThat(held.holdReason()).isEqualTo("PrimaryEmpty");
-        assertThat(held.pendingDeletions()).extracting(PendingDeletion::reason).containsOnly("PrimaryEmpty").hasSize(2);
+        assertThat(held.pendingDeletions())
+                .extracting(PendingDeletion::reason)
+                .containsOnly("PrimaryEmpty")
+                .hasSize(2);
 
         SyncOutcome.Target confirmed = only(sync(mirror(10, 0, 0)));
 
@@ -312,13 +323,18 @@ class SyncEngineTest {
         assertThat(held.holdReason()).isEqualTo("PrimaryShrunk");
         assertThat(standby.deletes.get()).isZero();
         assertThat(held.counts().created()).isEqualTo(5);
-        assertThat(held.pendingDeletions()).hasSize(15).extracting(PendingDeletion::reason).containsOnly("PrimaryShrunk");
+        assertThat(held.pendingDeletions())
+                .hasSize(15)
+                .extracting(PendingDeletion::reason)
+                .containsOnly("PrimaryShrunk");
 
         SyncOutcome.Target confirmed = only(sync(mirror(10, 20, 5)));
 
         assertThat(confirmed.holdReason()).isNull();
         assertThat(confirmed.counts().deleted()).isEqualTo(10);
-        assertThat(confirmed.pendingDeletions()).hasSize(5).extracting(PendingDeletion::reason)
+        assertThat(confirmed.pendingDeletions())
+                .hasSize(5)
+                .extracting(PendingDeletion::reason)
                 .containsOnly("DeletionCapReached");
     }
 
@@ -347,8 +363,9 @@ class SyncEngineTest {
 
         SyncOutcome.Target t = only(sync(MIRROR));
 
-        assertThat(t.issues()).singleElement().satisfies(issue ->
-                assertThat(issue.message()).isEqualTo("create: unexpected IllegalStateException"));
+        assertThat(t.issues())
+                .singleElement()
+                .satisfies(issue -> assertThat(issue.message()).isEqualTo("create: unexpected IllegalStateException"));
     }
 
     @Test
@@ -376,7 +393,8 @@ class SyncEngineTest {
         SyncOutcome.Target t = only(outcome);
         assertThat(standby.find("group", "b1").get("enabled").asBoolean()).isTrue();
         assertThat(standby.names("group")).containsExactly("b1", "b9", "g1");
-        assertThat(t.issues()).extracting(EntityIssue::name, EntityIssue::reason)
+        assertThat(t.issues())
+                .extracting(EntityIssue::name, EntityIssue::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("b2", "BuiltInMissing"));
         assertThat(t.pendingDeletions()).isEmpty();
         assertThat(t.counts()).isEqualTo(new Counts(1, 1, 0, 0, 1, 0));
@@ -414,7 +432,8 @@ class SyncEngineTest {
 
         SyncOutcome.Target t = only(outcome);
         assertThat(standby.names("hook")).containsExactly("h2");
-        assertThat(t.issues()).extracting(EntityIssue::name, EntityIssue::reason)
+        assertThat(t.issues())
+                .extracting(EntityIssue::name, EntityIssue::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("h1", "MissingSecret"));
         assertThat(outcome.toString()).doesNotContain("s3cr3t");
     }
@@ -431,8 +450,8 @@ class SyncEngineTest {
         String newGroupId = standby.find("group", "g1").get("id").asText();
         assertThat(newGroupId).isNotEqualTo(oldGroupId);
         assertThat(standby.find("member", "m1").get("group_id").asText()).isEqualTo(newGroupId);
-        assertThat(t.changes()).containsExactly(new Change("group", "g1", REPLACE, true),
-                new Change("member", "m1", UPDATE, true));
+        assertThat(t.changes())
+                .containsExactly(new Change("group", "g1", REPLACE, true), new Change("member", "m1", UPDATE, true));
     }
 
     @Test
@@ -444,9 +463,11 @@ class SyncEngineTest {
         SyncOutcome.Target t = only(sync(MIRROR));
 
         assertThat(standby.names("member")).isEmpty();
-        assertThat(t.issues()).extracting(EntityIssue::name, EntityIssue::reason).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("g1", "WriteFailed"),
-                org.assertj.core.groups.Tuple.tuple("m1", "MissingReference"));
+        assertThat(t.issues())
+                .extracting(EntityIssue::name, EntityIssue::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("g1", "WriteFailed"),
+                        org.assertj.core.groups.Tuple.tuple("m1", "MissingReference"));
     }
 
     @Test
@@ -454,8 +475,8 @@ class SyncEngineTest {
         groupWithMember();
         FakeStore other = new FakeStore("other");
         other.add("group", "{'name':'g1','kind':'a'}");
-        List<SyncTarget> targets = List.of(new SyncTarget("standby", standby, watermarks),
-                new SyncTarget("other", other, new Watermarks()));
+        List<SyncTarget> targets = List.of(
+                new SyncTarget("standby", standby, watermarks), new SyncTarget("other", other, new Watermarks()));
 
         SyncOutcome outcome = engine.sync(new SyncRequest(primary, targets, List.of(group, member), MIRROR, material));
 
@@ -472,8 +493,8 @@ class SyncEngineTest {
         groupWithMember();
         FakeStore down = new FakeStore("down");
         down.failList("member", error(0, "connection refused"));
-        List<SyncTarget> targets = List.of(new SyncTarget("down", down, new Watermarks()),
-                new SyncTarget("standby", standby, watermarks));
+        List<SyncTarget> targets =
+                List.of(new SyncTarget("down", down, new Watermarks()), new SyncTarget("standby", standby, watermarks));
 
         SyncOutcome outcome = engine.sync(new SyncRequest(primary, targets, List.of(group, member), MIRROR, material));
 
@@ -522,8 +543,13 @@ class SyncEngineTest {
         try {
             groupWithMember();
             primary.add("group", "{'name':'g2'}");
-            SyncOutcome outcome = new SyncEngine(single, 4).sync(new SyncRequest(primary,
-                    List.of(new SyncTarget("standby", standby, watermarks)), List.of(group, member), MIRROR, material));
+            SyncOutcome outcome = new SyncEngine(single, 4)
+                    .sync(new SyncRequest(
+                            primary,
+                            List.of(new SyncTarget("standby", standby, watermarks)),
+                            List.of(group, member),
+                            MIRROR,
+                            material));
             assertThat(only(outcome).counts().created()).isEqualTo(3);
         } finally {
             single.shutdownNow();

@@ -47,7 +47,8 @@ public final class EnFixture {
         this.primaryId = harness.simulator().createEventNotificationsInstance(PRIMARY);
         this.standbyId = harness.simulator().createEventNotificationsInstance(STANDBY);
         this.manifest = harness.simulator().seedEventNotifications(PRIMARY, primaryId, entities, name.hashCode());
-        var clients = HttpEventNotificationsClients.create(harness.endpoints(), HttpSettings.defaults(), CallObserver.NONE);
+        var clients =
+                HttpEventNotificationsClients.create(harness.endpoints(), HttpSettings.defaults(), CallObserver.NONE);
         this.primary = clients.forInstance(PRIMARY, primaryId, new ApiKey(API_KEY));
         this.standby = clients.forInstance(STANDBY, standbyId, new ApiKey(API_KEY));
         harness.secret(name + "-apikey", Map.of("apikey", API_KEY));
@@ -73,23 +74,31 @@ public final class EnFixture {
 
     public EventNotificationsProtection protection(SyncMode mode, String interval) {
         EventNotificationsProtection enp = new EventNotificationsProtection();
-        enp.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(OperatorHarness.NAMESPACE).build());
+        enp.setMetadata(new ObjectMetaBuilder()
+                .withName(name)
+                .withNamespace(OperatorHarness.NAMESPACE)
+                .build());
         EventNotificationsProtectionSpec spec = new EventNotificationsProtectionSpec();
         spec.primary = new EnInstanceRef(PRIMARY, primaryId);
         spec.standbys = List.of(new EnStandby(STANDBY, standbyId));
         spec.credentialsSecretRef = new SecretKeyRef(name + "-apikey", "apikey");
         spec.sync.mode = mode;
         spec.sync.interval = interval;
-        spec.destinationSecrets = manifest.destinationSecrets().keySet().stream().sorted()
-                .map(d -> new DestinationSecretRef(d, secretName(d))).toList();
-        spec.templateBodies = manifest.templateBodies().keySet().stream().sorted().map(t -> {
-            TemplateBodyRef ref = new TemplateBodyRef();
-            ref.template = t;
-            ref.configMapName = name + "-templates";
-            ref.bodyKey = t + ".body";
-            ref.subjectKey = t + ".subject";
-            return ref;
-        }).toList();
+        spec.destinationSecrets = manifest.destinationSecrets().keySet().stream()
+                .sorted()
+                .map(d -> new DestinationSecretRef(d, secretName(d)))
+                .toList();
+        spec.templateBodies = manifest.templateBodies().keySet().stream()
+                .sorted()
+                .map(t -> {
+                    TemplateBodyRef ref = new TemplateBodyRef();
+                    ref.template = t;
+                    ref.configMapName = name + "-templates";
+                    ref.bodyKey = t + ".body";
+                    ref.subjectKey = t + ".subject";
+                    return ref;
+                })
+                .toList();
         enp.setSpec(spec);
         return enp;
     }
@@ -100,11 +109,14 @@ public final class EnFixture {
 
     /** Names of a collection, sorted: the part of the configuration both sides must share. */
     public static TreeSet<String> names(EventNotificationsClient client, EnKind kind) {
-        return client.list(kind).stream().map(n -> n.path("name").asText()).collect(Collectors.toCollection(TreeSet::new));
+        return client.list(kind).stream()
+                .map(n -> n.path("name").asText())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     public boolean standbyMatchesPrimary() {
-        for (EnKind kind : List.of(EnKind.SOURCE, EnKind.DESTINATION, EnKind.TEMPLATE, EnKind.TOPIC, EnKind.SUBSCRIPTION)) {
+        for (EnKind kind :
+                List.of(EnKind.SOURCE, EnKind.DESTINATION, EnKind.TEMPLATE, EnKind.TOPIC, EnKind.SUBSCRIPTION)) {
             if (!names(primary, kind).equals(names(standby, kind))) {
                 return false;
             }

@@ -1,6 +1,5 @@
 package dev.regionguard.testing;
 
-import dev.regionguard.api.Protections;
 import static org.awaitility.Awaitility.await;
 
 import dev.regionguard.api.EventNotificationsProtection;
@@ -9,17 +8,18 @@ import dev.regionguard.api.FailoverType;
 import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.api.ProtectionRef;
 import dev.regionguard.api.ProtectionStatus;
+import dev.regionguard.api.Protections;
 import dev.regionguard.api.RegionFailover;
 import dev.regionguard.api.RegionFailoverSpec;
-import dev.regionguard.controller.failover.FailoverHooks;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import dev.regionguard.cloud.Endpoints;
+import dev.regionguard.controller.failover.FailoverHooks;
 import dev.regionguard.embedded.EmbeddedKubernetes;
 import dev.regionguard.operator.OperatorConfig;
 import dev.regionguard.operator.RegionGuardOperator;
 import dev.regionguard.simulator.IbmCloudSimulator;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -46,20 +46,21 @@ public final class OperatorHarness implements AutoCloseable {
     }
 
     public static OperatorHarness start(String... regions) {
-        IbmCloudSimulator simulator = IbmCloudSimulator.builder().regions(regions).build().start();
+        IbmCloudSimulator simulator =
+                IbmCloudSimulator.builder().regions(regions).build().start();
         EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start(Protections.RESOURCES);
-        Endpoints endpoints = new Endpoints(simulator.iamUrl(), simulator.eventNotificationsTemplate(),
-                simulator.codeEngineTemplate());
-        RegionGuardOperator operator = RegionGuardOperator.start(kubernetes.client(), OperatorConfig.local(endpoints),
-                Clock.systemUTC(), true);
+        Endpoints endpoints = new Endpoints(
+                simulator.iamUrl(), simulator.eventNotificationsTemplate(), simulator.codeEngineTemplate());
+        RegionGuardOperator operator = RegionGuardOperator.start(
+                kubernetes.client(), OperatorConfig.local(endpoints), Clock.systemUTC(), true);
         return new OperatorHarness(kubernetes, simulator, operator);
     }
 
     /** Stops the operator, as if its pod died, and starts a new one on the same API and simulator. */
     public void restartOperator(FailoverHooks hooks) {
         operator.close();
-        operator = RegionGuardOperator.start(kubernetes.client(), OperatorConfig.local(endpoints()), Clock.systemUTC(),
-                true, hooks);
+        operator = RegionGuardOperator.start(
+                kubernetes.client(), OperatorConfig.local(endpoints()), Clock.systemUTC(), true, hooks);
     }
 
     public void stopOperator() {
@@ -71,19 +72,24 @@ public final class OperatorHarness implements AutoCloseable {
     }
 
     public RegionFailover failover(String name) {
-        return client().resources(RegionFailover.class).inNamespace(NAMESPACE).withName(name).get();
+        return client().resources(RegionFailover.class)
+                .inNamespace(NAMESPACE)
+                .withName(name)
+                .get();
     }
 
     public List<RegionFailover> failoversOf(String protection) {
         return client().resources(RegionFailover.class).inNamespace(NAMESPACE).list().getItems().stream()
-                .filter(r -> protection.equals(r.getSpec().protectionRef.name)).toList();
+                .filter(r -> protection.equals(r.getSpec().protectionRef.name))
+                .toList();
     }
 
     /** Creates a RegionFailover of an Event Notifications protection. */
-    public RegionFailover requestFailover(String name, String protection, FailoverType type, String target,
-                                          boolean force) {
+    public RegionFailover requestFailover(
+            String name, String protection, FailoverType type, String target, boolean force) {
         RegionFailover rfo = new RegionFailover();
-        rfo.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
+        rfo.setMetadata(
+                new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
         RegionFailoverSpec spec = new RegionFailoverSpec();
         spec.protectionRef = new ProtectionRef(ProtectionKind.EventNotificationsProtection, protection);
         spec.type = type;
@@ -96,8 +102,9 @@ public final class OperatorHarness implements AutoCloseable {
 
     /** Waits until the RegionFailover reaches the phase and returns it. */
     public RegionFailover awaitFailover(String name, Duration timeout, FailoverPhase phase) {
-        return await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> failover(name),
-                r -> r != null && r.getStatus() != null && r.getStatus().phase == phase);
+        return await().atMost(timeout)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> failover(name), r -> r != null && r.getStatus() != null && r.getStatus().phase == phase);
     }
 
     public KubernetesClient client() {
@@ -113,17 +120,34 @@ public final class OperatorHarness implements AutoCloseable {
     }
 
     public Endpoints endpoints() {
-        return new Endpoints(simulator.iamUrl(), simulator.eventNotificationsTemplate(), simulator.codeEngineTemplate());
+        return new Endpoints(
+                simulator.iamUrl(), simulator.eventNotificationsTemplate(), simulator.codeEngineTemplate());
     }
 
     public void secret(String name, Map<String, String> stringData) {
-        client().secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata().withName(name)
-                .withNamespace(NAMESPACE).endMetadata().withStringData(stringData).build()).createOr(c -> c.update());
+        client().secrets()
+                .inNamespace(NAMESPACE)
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .withNamespace(NAMESPACE)
+                        .endMetadata()
+                        .withStringData(stringData)
+                        .build())
+                .createOr(c -> c.update());
     }
 
     public void configMap(String name, Map<String, String> data) {
-        client().configMaps().inNamespace(NAMESPACE).resource(new ConfigMapBuilder().withNewMetadata().withName(name)
-                .withNamespace(NAMESPACE).endMetadata().withData(data).build()).createOr(c -> c.update());
+        client().configMaps()
+                .inNamespace(NAMESPACE)
+                .resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .withNamespace(NAMESPACE)
+                        .endMetadata()
+                        .withData(data)
+                        .build())
+                .createOr(c -> c.update());
     }
 
     public EventNotificationsProtection apply(EventNotificationsProtection enp) {
@@ -132,20 +156,28 @@ public final class OperatorHarness implements AutoCloseable {
     }
 
     public EventNotificationsProtection get(String name) {
-        return client().resources(EventNotificationsProtection.class).inNamespace(NAMESPACE).withName(name).get();
+        return client().resources(EventNotificationsProtection.class)
+                .inNamespace(NAMESPACE)
+                .withName(name)
+                .get();
     }
 
     /** Waits until the protection's status satisfies the predicate and returns it. */
     public ProtectionStatus awaitStatus(String name, Duration timeout, Predicate<ProtectionStatus> condition) {
-        return await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
-            EventNotificationsProtection enp = get(name);
-            return enp == null ? null : enp.getStatus();
-        }, s -> s != null && condition.test(s));
+        return await().atMost(timeout)
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> {
+                            EventNotificationsProtection enp = get(name);
+                            return enp == null ? null : enp.getStatus();
+                        },
+                        s -> s != null && condition.test(s));
     }
 
     public List<Event> events(String involvedName) {
         return client().v1().events().inNamespace(NAMESPACE).list().getItems().stream()
-                .filter(e -> involvedName.equals(e.getInvolvedObject().getName())).toList();
+                .filter(e -> involvedName.equals(e.getInvolvedObject().getName()))
+                .toList();
     }
 
     @Override

@@ -22,8 +22,13 @@ final class AppRevisions {
 
     AppRevision add(ObjectNode spec, String createdAt, Instant settlesAt, boolean fails, Instant now) {
         created++;
-        AppRevision revision = new AppRevision(String.format("%s-%05d", appName, created),
-                UUID.randomUUID().toString(), createdAt, spec, settlesAt, fails);
+        AppRevision revision = new AppRevision(
+                String.format("%s-%05d", appName, created),
+                UUID.randomUUID().toString(),
+                createdAt,
+                spec,
+                settlesAt,
+                fails);
         revisions.add(revision);
         AppRevision serving = latestReady(now);
         for (int i = 0; revisions.size() > KEPT && i < revisions.size(); ) {

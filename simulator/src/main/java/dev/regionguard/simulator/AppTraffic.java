@@ -26,13 +26,21 @@ final class AppTraffic {
     void handle(HttpExchange exchange, List<String> segments) throws IOException {
         Region region = segments.size() >= 4 ? regions.get(segments.get(1)) : null;
         if (region == null) {
-            HttpIo.sendError(exchange, IbmService.CODE_ENGINE,
-                    ApiException.notFound("No app endpoint at " + exchange.getRequestURI().getPath()));
+            HttpIo.sendError(
+                    exchange,
+                    IbmService.CODE_ENGINE,
+                    ApiException.notFound(
+                            "No app endpoint at " + exchange.getRequestURI().getPath()));
             return;
         }
         exchange.getRequestBody().readAllBytes();
-        RegionalCall.serve(exchange, region.faults().beforeAppTraffic(), region.appTrafficStats(), CallKind.OTHER,
-                IbmService.CODE_ENGINE, () -> answer(region, segments.get(2), segments.get(3)));
+        RegionalCall.serve(
+                exchange,
+                region.faults().beforeAppTraffic(),
+                region.appTrafficStats(),
+                CallKind.OTHER,
+                IbmService.CODE_ENGINE,
+                () -> answer(region, segments.get(2), segments.get(3)));
     }
 
     private static Reply answer(Region region, String projectId, String appName) {
@@ -47,7 +55,9 @@ final class AppTraffic {
             }
             ObjectNode view = CeKinds.APPS.view(project, app, now);
             AppRevision serving = app.revisions().latestReady(now);
-            ObjectNode body = Json.object().put("app", appName).put("region", project.region())
+            ObjectNode body = Json.object()
+                    .put("app", appName)
+                    .put("region", project.region())
                     .put("project_id", project.id());
             if (app.deleting() || serving == null) {
                 body.put("status", view.get("status").textValue());

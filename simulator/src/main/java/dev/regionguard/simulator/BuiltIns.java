@@ -10,13 +10,15 @@ final class BuiltIns {
     static final String EMAIL_DESTINATION = "IBM Cloud Email Service";
     static final String SMS_DESTINATION = "IBM Cloud SMS Service";
 
-    private BuiltIns() {
-    }
+    private BuiltIns() {}
 
     static void install(EnInstance instance) {
         destination(instance, EMAIL_DESTINATION, "smtp_ibm", "Email sent by IBM Cloud Event Notifications");
         destination(instance, SMS_DESTINATION, "sms_ibm", "SMS sent by IBM Cloud Event Notifications");
-        source(instance, "Resource Lifecycle Events", PLATFORM_SOURCE_TYPE,
+        source(
+                instance,
+                "Resource Lifecycle Events",
+                PLATFORM_SOURCE_TYPE,
                 "Events of IBM Cloud resources being created, updated and deleted in this account");
         source(instance, "Periodic Timer", TopicKind.PERIODIC_TIMER, "Events on a cron schedule");
         ObjectNode kms = EntityKind.newEntity(instance, EnInstance.newId());

@@ -2,7 +2,10 @@ package dev.regionguard.simulator;
 
 /** How a call counts in {@link CallStats}. */
 enum CallKind {
-    LIST, ENTITY_READ, WRITE, OTHER;
+    LIST,
+    ENTITY_READ,
+    WRITE,
+    OTHER;
 
     static CallKind of(String method, boolean collectionPath, boolean entityPath) {
         return switch (method) {

@@ -15,23 +15,28 @@ final class CeAppKind extends CeKind {
     private static final String VISIBILITY = "managed_domain_mappings";
 
     CeAppKind() {
-        super("apps", "app", "app_v2", CeNames.LABEL, Update.MERGE_PATCH, WorkloadFields.withRunFields(
-                CeSchema.of("app")
-                        .required("image_reference", CeSchema.Type.STRING)
-                        .optional("image_port", CeSchema.Type.INTEGER, 8080))
-                .oneOf(VISIBILITY, "local_public", "local", "local_private", "local_public")
-                .optional("probe_liveness", CeSchema.Type.OBJECT)
-                .optional("probe_readiness", CeSchema.Type.OBJECT)
-                .optional("scale_concurrency", CeSchema.Type.INTEGER, 100)
-                .optional("scale_concurrency_target", CeSchema.Type.INTEGER)
-                .optional("scale_cpu_limit", CeSchema.Type.STRING, "1")
-                .optional("scale_down_delay", CeSchema.Type.INTEGER, 0)
-                .optional("scale_ephemeral_storage_limit", CeSchema.Type.STRING, "400M")
-                .optional("scale_initial_instances", CeSchema.Type.INTEGER, 1)
-                .optional("scale_max_instances", CeSchema.Type.INTEGER, 10)
-                .optional("scale_memory_limit", CeSchema.Type.STRING, "4G")
-                .optional("scale_min_instances", CeSchema.Type.INTEGER, 0)
-                .optional("scale_request_timeout", CeSchema.Type.INTEGER, 300));
+        super(
+                "apps",
+                "app",
+                "app_v2",
+                CeNames.LABEL,
+                Update.MERGE_PATCH,
+                WorkloadFields.withRunFields(CeSchema.of("app")
+                                .required("image_reference", CeSchema.Type.STRING)
+                                .optional("image_port", CeSchema.Type.INTEGER, 8080))
+                        .oneOf(VISIBILITY, "local_public", "local", "local_private", "local_public")
+                        .optional("probe_liveness", CeSchema.Type.OBJECT)
+                        .optional("probe_readiness", CeSchema.Type.OBJECT)
+                        .optional("scale_concurrency", CeSchema.Type.INTEGER, 100)
+                        .optional("scale_concurrency_target", CeSchema.Type.INTEGER)
+                        .optional("scale_cpu_limit", CeSchema.Type.STRING, "1")
+                        .optional("scale_down_delay", CeSchema.Type.INTEGER, 0)
+                        .optional("scale_ephemeral_storage_limit", CeSchema.Type.STRING, "400M")
+                        .optional("scale_initial_instances", CeSchema.Type.INTEGER, 1)
+                        .optional("scale_max_instances", CeSchema.Type.INTEGER, 10)
+                        .optional("scale_memory_limit", CeSchema.Type.STRING, "4G")
+                        .optional("scale_min_instances", CeSchema.Type.INTEGER, 0)
+                        .optional("scale_request_timeout", CeSchema.Type.INTEGER, 300));
     }
 
     @Override
@@ -55,8 +60,8 @@ final class CeAppKind extends CeKind {
         int max = spec.get("scale_max_instances").intValue();
         // max 0 means no upper limit
         if (max > 0 && min > max) {
-            throw ApiException.badRequest("scale_min_instances (" + min + ") must not exceed scale_max_instances ("
-                    + max + ")");
+            throw ApiException.badRequest(
+                    "scale_min_instances (" + min + ") must not exceed scale_max_instances (" + max + ")");
         }
     }
 
@@ -67,8 +72,12 @@ final class CeAppKind extends CeKind {
         AppRevisions revisions = resource.revisions();
         if (revisions.isEmpty() || !revisions.latest().spec().equals(runs)) {
             Instant settlesAt = settled ? now : now.plus(project.timings().appReady());
-            revisions.add(runs, project.timestamp(), settlesAt,
-                    project.imageFails(runs.get("image_reference").textValue()), now);
+            revisions.add(
+                    runs,
+                    project.timestamp(),
+                    settlesAt,
+                    project.imageFails(runs.get("image_reference").textValue()),
+                    now);
         }
     }
 
@@ -127,7 +136,9 @@ final class CeAppKind extends CeKind {
         view.put("status", revision.status(now));
         ObjectNode details = view.putObject("status_details");
         boolean serving = revision == app.revisions().latestReady(now);
-        details.put("actual_instances", serving ? revision.spec().get("scale_min_instances").intValue() : 0);
+        details.put(
+                "actual_instances",
+                serving ? revision.spec().get("scale_min_instances").intValue() : 0);
         details.put("reason", revision.reason(now));
         return view;
     }

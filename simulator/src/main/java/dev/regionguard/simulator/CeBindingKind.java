@@ -18,17 +18,27 @@ final class CeBindingKind extends CeKind {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     CeBindingKind() {
-        super("bindings", "binding", "binding_v2", null, Update.NONE, CeSchema.of("binding")
-                .createOnly("component", CeSchema.Type.OBJECT, true)
-                .createOnly("prefix", CeSchema.Type.STRING, true)
-                .createOnly("secret_name", CeSchema.Type.STRING, true));
+        super(
+                "bindings",
+                "binding",
+                "binding_v2",
+                null,
+                Update.NONE,
+                CeSchema.of("binding")
+                        .createOnly("component", CeSchema.Type.OBJECT, true)
+                        .createOnly("prefix", CeSchema.Type.STRING, true)
+                        .createOnly("secret_name", CeSchema.Type.STRING, true));
     }
 
     /** Shaped like IBM's, e.g. {@code a172ced-b5f21bc-71ba50c-1638604}. */
     @Override
     String newId() {
-        return String.format("%07x-%07x-%07x-%07d", RANDOM.nextInt(0x10000000), RANDOM.nextInt(0x10000000),
-                RANDOM.nextInt(0x10000000), RANDOM.nextInt(10_000_000));
+        return String.format(
+                "%07x-%07x-%07x-%07d",
+                RANDOM.nextInt(0x10000000),
+                RANDOM.nextInt(0x10000000),
+                RANDOM.nextInt(0x10000000),
+                RANDOM.nextInt(10_000_000));
     }
 
     @Override
@@ -45,11 +55,13 @@ final class CeBindingKind extends CeKind {
             throw ApiException.badRequest("Field 'prefix' must be an env variable prefix such as MY_COS");
         }
         JsonNode component = spec.get("component");
-        boolean taken = project.resources(this).stream().filter(CeResource::live).anyMatch(binding ->
-                binding.spec().get("component").equals(component) && prefix.equals(binding.text("prefix")));
+        boolean taken = project.resources(this).stream()
+                .filter(CeResource::live)
+                .anyMatch(binding ->
+                        binding.spec().get("component").equals(component) && prefix.equals(binding.text("prefix")));
         if (taken) {
-            throw ApiException.conflict("The " + component.path("name").asText() + " already has a binding with prefix "
-                    + prefix);
+            throw ApiException.conflict(
+                    "The " + component.path("name").asText() + " already has a binding with prefix " + prefix);
         }
     }
 
@@ -60,10 +72,15 @@ final class CeBindingKind extends CeKind {
 
     /** The live bindings of one app or job. */
     static List<CeResource> bindingsOf(CeProject project, CeKind componentKind, String componentName) {
-        return project.resources(CeKinds.BINDINGS).stream().filter(CeResource::live).filter(binding -> {
-            JsonNode component = binding.spec().get("component");
-            return componentName.equals(component.path("name").textValue())
-                    && componentKind.resourceType().equals(component.path("resource_type").textValue());
-        }).toList();
+        return project.resources(CeKinds.BINDINGS).stream()
+                .filter(CeResource::live)
+                .filter(binding -> {
+                    JsonNode component = binding.spec().get("component");
+                    return componentName.equals(component.path("name").textValue())
+                            && componentKind
+                                    .resourceType()
+                                    .equals(component.path("resource_type").textValue());
+                })
+                .toList();
     }
 }

@@ -8,23 +8,29 @@ import java.util.Set;
 /** {@code /builds}: a build configuration (runs are not simulated), ready once registered. */
 final class CeBuildKind extends CeKind {
 
-    private static final Set<String> PARAM_TYPES = Set.of("literal", "config_map_key_reference",
-            "secret_key_reference");
+    private static final Set<String> PARAM_TYPES =
+            Set.of("literal", "config_map_key_reference", "secret_key_reference");
 
     CeBuildKind() {
-        super("builds", "build", "build_v2", CeNames.LABEL, Update.MERGE_PATCH, CeSchema.of("build")
-                .required("output_image", CeSchema.Type.STRING)
-                .required("output_secret", CeSchema.Type.STRING)
-                .oneOf("strategy_type", null, "dockerfile", "buildpacks")
-                .oneOf("source_type", "git", "git", "local")
-                .optional("source_url", CeSchema.Type.STRING)
-                .optional("source_revision", CeSchema.Type.STRING)
-                .optional("source_context_dir", CeSchema.Type.STRING)
-                .optional("source_secret", CeSchema.Type.STRING)
-                .oneOf("strategy_size", "medium", "small", "medium", "large", "xlarge", "xxlarge")
-                .optional("strategy_spec_file", CeSchema.Type.STRING)
-                .optional("timeout", CeSchema.Type.INTEGER, 600)
-                .optional("run_build_params", CeSchema.Type.OBJECT_LIST, new Object[0]));
+        super(
+                "builds",
+                "build",
+                "build_v2",
+                CeNames.LABEL,
+                Update.MERGE_PATCH,
+                CeSchema.of("build")
+                        .required("output_image", CeSchema.Type.STRING)
+                        .required("output_secret", CeSchema.Type.STRING)
+                        .oneOf("strategy_type", null, "dockerfile", "buildpacks")
+                        .oneOf("source_type", "git", "git", "local")
+                        .optional("source_url", CeSchema.Type.STRING)
+                        .optional("source_revision", CeSchema.Type.STRING)
+                        .optional("source_context_dir", CeSchema.Type.STRING)
+                        .optional("source_secret", CeSchema.Type.STRING)
+                        .oneOf("strategy_size", "medium", "small", "medium", "large", "xlarge", "xxlarge")
+                        .optional("strategy_spec_file", CeSchema.Type.STRING)
+                        .optional("timeout", CeSchema.Type.INTEGER, 600)
+                        .optional("run_build_params", CeSchema.Type.OBJECT_LIST, new Object[0]));
     }
 
     @Override

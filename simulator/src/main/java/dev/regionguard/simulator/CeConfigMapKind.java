@@ -10,7 +10,12 @@ final class CeConfigMapKind extends CeKind {
     static final Pattern DATA_KEY = Pattern.compile("[-._a-zA-Z0-9]{1,253}");
 
     CeConfigMapKind() {
-        super("config_maps", "config map", "config_map_v2", CeNames.SUBDOMAIN, Update.PUT,
+        super(
+                "config_maps",
+                "config map",
+                "config_map_v2",
+                CeNames.SUBDOMAIN,
+                Update.PUT,
                 CeSchema.of("config map").optional("data", CeSchema.Type.STRING_MAP));
     }
 
@@ -22,8 +27,8 @@ final class CeConfigMapKind extends CeKind {
     static void checkDataKeys(ObjectNode spec) {
         spec.path("data").fieldNames().forEachRemaining(key -> {
             if (!DATA_KEY.matcher(key).matches()) {
-                throw ApiException.badRequest("The data key '" + key
-                        + "' is not valid: use letters, digits, '-', '_' and '.'");
+                throw ApiException.badRequest(
+                        "The data key '" + key + "' is not valid: use letters, digits, '-', '_' and '.'");
             }
         });
     }

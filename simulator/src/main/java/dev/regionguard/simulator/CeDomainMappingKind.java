@@ -11,7 +11,12 @@ import java.util.List;
 final class CeDomainMappingKind extends CeKind {
 
     CeDomainMappingKind() {
-        super("domain_mappings", "domain mapping", "domain_mapping_v2", CeNames.DOMAIN, Update.MERGE_PATCH,
+        super(
+                "domain_mappings",
+                "domain mapping",
+                "domain_mapping_v2",
+                CeNames.DOMAIN,
+                Update.MERGE_PATCH,
                 CeSchema.of("domain mapping")
                         .required("component", CeSchema.Type.OBJECT)
                         .required("tls_secret", CeSchema.Type.STRING));
@@ -25,8 +30,10 @@ final class CeDomainMappingKind extends CeKind {
 
     @Override
     void created(CeProject project, CeResource resource, Instant now) {
-        resource.serverFields().put("cname_target", "custom." + project.subdomain() + "." + project.region()
-                + ".codeengine.appdomain.cloud");
+        resource.serverFields()
+                .put(
+                        "cname_target",
+                        "custom." + project.subdomain() + "." + project.region() + ".codeengine.appdomain.cloud");
         resource.serverFields().put("user_managed", true);
         resource.serverFields().put("visibility", "custom");
         project.claimDomain(resource, now);

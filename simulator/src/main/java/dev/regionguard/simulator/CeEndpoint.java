@@ -26,14 +26,21 @@ final class CeEndpoint {
     void handle(HttpExchange exchange, List<String> segments) throws IOException {
         Region region = regions.get(segments.get(0));
         if (region == null) {
-            HttpIo.sendError(exchange, IbmService.CODE_ENGINE,
+            HttpIo.sendError(
+                    exchange,
+                    IbmService.CODE_ENGINE,
                     ApiException.notFound("Unknown region '" + segments.get(0) + "'"));
             return;
         }
         CeRoute route = CeRoute.parse(segments.subList(2, segments.size()));
         CallKind kind = route.callKind(exchange.getRequestMethod());
-        RegionalCall.serve(exchange, region.faults().beforeCall(), region.codeEngineStats(), kind,
-                IbmService.CODE_ENGINE, () -> answer(exchange, region, route));
+        RegionalCall.serve(
+                exchange,
+                region.faults().beforeCall(),
+                region.codeEngineStats(),
+                kind,
+                IbmService.CODE_ENGINE,
+                () -> answer(exchange, region, route));
     }
 
     private Reply answer(HttpExchange exchange, Region region, CeRoute route) throws IOException {
@@ -41,8 +48,11 @@ final class CeEndpoint {
         if (route.projectId() != null && denials.isDenied(grant.apiKey(), region.name(), route.projectId())) {
             throw AccessDenials.forbidden();
         }
-        CeRequest request = new CeRequest(exchange.getRequestMethod(), HttpIo.query(exchange),
-                HttpIo.header(exchange, "If-Match"), HttpIo.contentType(exchange),
+        CeRequest request = new CeRequest(
+                exchange.getRequestMethod(),
+                HttpIo.query(exchange),
+                HttpIo.header(exchange, "If-Match"),
+                HttpIo.contentType(exchange),
                 exchange.getRequestBody().readAllBytes());
         request.checkVersion();
         return switch (route.target()) {
@@ -50,11 +60,13 @@ final class CeEndpoint {
                 requireGet(request);
                 yield new Reply(200, FunctionRuntimes.list());
             }
-            case PROJECTS, PROJECT, STATUS_DETAILS, EGRESS_IPS -> CeProjectsApi.handle(region.codeEngine(), route,
-                    request);
-            case COLLECTION, RESOURCE, REVISIONS, REVISION -> CeResourcesApi.handle(
-                    region.codeEngine().require(route.projectId()), route, request);
-            case UNKNOWN -> throw ApiException.notFound("No such path: " + exchange.getRequestURI().getPath());
+            case PROJECTS, PROJECT, STATUS_DETAILS, EGRESS_IPS ->
+                CeProjectsApi.handle(region.codeEngine(), route, request);
+            case COLLECTION, RESOURCE, REVISIONS, REVISION ->
+                CeResourcesApi.handle(region.codeEngine().require(route.projectId()), route, request);
+            case UNKNOWN ->
+                throw ApiException.notFound(
+                        "No such path: " + exchange.getRequestURI().getPath());
         };
     }
 

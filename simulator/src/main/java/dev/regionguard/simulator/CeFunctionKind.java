@@ -7,20 +7,26 @@ import java.time.Instant;
 final class CeFunctionKind extends CeKind {
 
     CeFunctionKind() {
-        super("functions", "function", "function_v2", CeNames.LABEL, Update.MERGE_PATCH, CeSchema.of("function")
-                .required("runtime", CeSchema.Type.STRING)
-                .required("code_reference", CeSchema.Type.STRING)
-                .optional("code_binary", CeSchema.Type.BOOLEAN, false)
-                .optional("code_main", CeSchema.Type.STRING, "main")
-                .optional("code_secret", CeSchema.Type.STRING)
-                .oneOf("managed_domain_mappings", "local_public", "local", "local_private", "local_public")
-                .optional("run_compute_resource_token_enabled", CeSchema.Type.BOOLEAN, false)
-                .optional("run_env_variables", CeSchema.Type.OBJECT_LIST, new Object[0])
-                .optional("scale_concurrency", CeSchema.Type.INTEGER, 1)
-                .optional("scale_cpu_limit", CeSchema.Type.STRING, "1")
-                .optional("scale_down_delay", CeSchema.Type.INTEGER, 1)
-                .optional("scale_max_execution_time", CeSchema.Type.INTEGER, 60)
-                .optional("scale_memory_limit", CeSchema.Type.STRING, "4G"));
+        super(
+                "functions",
+                "function",
+                "function_v2",
+                CeNames.LABEL,
+                Update.MERGE_PATCH,
+                CeSchema.of("function")
+                        .required("runtime", CeSchema.Type.STRING)
+                        .required("code_reference", CeSchema.Type.STRING)
+                        .optional("code_binary", CeSchema.Type.BOOLEAN, false)
+                        .optional("code_main", CeSchema.Type.STRING, "main")
+                        .optional("code_secret", CeSchema.Type.STRING)
+                        .oneOf("managed_domain_mappings", "local_public", "local", "local_private", "local_public")
+                        .optional("run_compute_resource_token_enabled", CeSchema.Type.BOOLEAN, false)
+                        .optional("run_env_variables", CeSchema.Type.OBJECT_LIST, new Object[0])
+                        .optional("scale_concurrency", CeSchema.Type.INTEGER, 1)
+                        .optional("scale_cpu_limit", CeSchema.Type.STRING, "1")
+                        .optional("scale_down_delay", CeSchema.Type.INTEGER, 1)
+                        .optional("scale_max_execution_time", CeSchema.Type.INTEGER, 60)
+                        .optional("scale_memory_limit", CeSchema.Type.STRING, "4G"));
     }
 
     @Override
@@ -51,8 +57,10 @@ final class CeFunctionKind extends CeKind {
     void addLiveFields(CeProject project, CeResource resource, ObjectNode view, Instant now) {
         String name = resource.key();
         if (!"local".equals(resource.text("managed_domain_mappings"))) {
-            view.put("endpoint", "https://" + name + "." + project.subdomain() + "." + project.region()
-                    + ".codeengine.appdomain.cloud");
+            view.put(
+                    "endpoint",
+                    "https://" + name + "." + project.subdomain() + "." + project.region()
+                            + ".codeengine.appdomain.cloud");
         }
         view.put("endpoint_internal", "http://" + name + "." + project.subdomain() + ".function.cluster.local");
         view.set("computed_env_variables", WorkloadFields.computedEnv(project, "CE_FUNCTION", name));

@@ -11,15 +11,20 @@ final class CeJobKind extends CeKind {
     private static final Pattern ARRAY_SPEC = Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
 
     CeJobKind() {
-        super("jobs", "job", "job_v2", CeNames.LABEL, Update.MERGE_PATCH, WorkloadFields.withRunFields(
-                CeSchema.of("job").required("image_reference", CeSchema.Type.STRING))
-                .oneOf("run_mode", "task", "task", "daemon")
-                .optional("scale_array_spec", CeSchema.Type.STRING, "0")
-                .optional("scale_cpu_limit", CeSchema.Type.STRING, "1")
-                .optional("scale_ephemeral_storage_limit", CeSchema.Type.STRING, "400M")
-                .optional("scale_max_execution_time", CeSchema.Type.INTEGER, 7200)
-                .optional("scale_memory_limit", CeSchema.Type.STRING, "4G")
-                .optional("scale_retry_limit", CeSchema.Type.INTEGER, 3));
+        super(
+                "jobs",
+                "job",
+                "job_v2",
+                CeNames.LABEL,
+                Update.MERGE_PATCH,
+                WorkloadFields.withRunFields(CeSchema.of("job").required("image_reference", CeSchema.Type.STRING))
+                        .oneOf("run_mode", "task", "task", "daemon")
+                        .optional("scale_array_spec", CeSchema.Type.STRING, "0")
+                        .optional("scale_cpu_limit", CeSchema.Type.STRING, "1")
+                        .optional("scale_ephemeral_storage_limit", CeSchema.Type.STRING, "400M")
+                        .optional("scale_max_execution_time", CeSchema.Type.INTEGER, 7200)
+                        .optional("scale_memory_limit", CeSchema.Type.STRING, "4G")
+                        .optional("scale_retry_limit", CeSchema.Type.INTEGER, 3));
     }
 
     @Override

@@ -13,7 +13,11 @@ import java.util.UUID;
 abstract class CeKind {
 
     /** How the kind's resources change after creation. */
-    enum Update { MERGE_PATCH, PUT, NONE }
+    enum Update {
+        MERGE_PATCH,
+        PUT,
+        NONE
+    }
 
     private final String segment;
     private final String label;
@@ -83,28 +87,22 @@ abstract class CeKind {
     }
 
     /** Defaults that depend on other fields, after the schema's own. */
-    void complete(ObjectNode spec) {
-    }
+    void complete(ObjectNode spec) {}
 
     /** Checks references and rules across fields of a complete spec; {@code existing} is null on create. */
-    void validate(CeProject project, ObjectNode spec, CeResource existing) {
-    }
+    void validate(CeProject project, ObjectNode spec, CeResource existing) {}
 
     /** Fixes server fields and makes claims; the last step before a new resource is stored. */
-    void created(CeProject project, CeResource resource, Instant now) {
-    }
+    void created(CeProject project, CeResource resource, Instant now) {}
 
     /** After creation and after every update that changed the spec; {@code settled} skips the delays. */
-    void specWritten(CeProject project, CeResource resource, Instant now, boolean settled) {
-    }
+    void specWritten(CeProject project, CeResource resource, Instant now, boolean settled) {}
 
     /** Fields that change with time or with other resources: status, endpoints, computed env. */
-    void addLiveFields(CeProject project, CeResource resource, ObjectNode view, Instant now) {
-    }
+    void addLiveFields(CeProject project, CeResource resource, ObjectNode view, Instant now) {}
 
     /** Refuses changes to resources clients do not own (403). */
-    void checkChangeable(CeResource resource) {
-    }
+    void checkChangeable(CeResource resource) {}
 
     /** Resources that go with this one when it is deleted. */
     List<CeResource> deletedWith(CeProject project, CeResource resource, boolean keepServiceAccess) {

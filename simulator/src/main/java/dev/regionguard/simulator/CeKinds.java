@@ -19,13 +19,21 @@ final class CeKinds {
     static final CeBindingKind BINDINGS = new CeBindingKind();
     static final CeDomainMappingKind DOMAIN_MAPPINGS = new CeDomainMappingKind();
 
-    static final List<CeKind> ALL = List.of(SECRETS, CONFIG_MAPS, PERSISTENT_DATA_STORES,
-            ALLOWED_OUTBOUND_DESTINATIONS, BUILDS, APPS, JOBS, FUNCTIONS, BINDINGS, DOMAIN_MAPPINGS);
+    static final List<CeKind> ALL = List.of(
+            SECRETS,
+            CONFIG_MAPS,
+            PERSISTENT_DATA_STORES,
+            ALLOWED_OUTBOUND_DESTINATIONS,
+            BUILDS,
+            APPS,
+            JOBS,
+            FUNCTIONS,
+            BINDINGS,
+            DOMAIN_MAPPINGS);
 
     /** By path segment under {@code /projects/{id}}. */
-    static final Map<String, CeKind> BY_SEGMENT = ALL.stream()
-            .collect(Collectors.toUnmodifiableMap(CeKind::segment, Function.identity()));
+    static final Map<String, CeKind> BY_SEGMENT =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(CeKind::segment, Function.identity()));
 
-    private CeKinds() {
-    }
+    private CeKinds() {}
 }

@@ -7,10 +7,14 @@ enum CeNames {
     /** Apps, jobs, functions, builds, data stores, outbound destinations: a label starting with a letter. */
     LABEL("[a-z]([-a-z0-9]*[a-z0-9])?", 63, "lowercase letters, digits and '-', starting with a letter"),
     /** Secrets and config maps: a subdomain, dot-separated labels. */
-    SUBDOMAIN("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*", 253,
+    SUBDOMAIN(
+            "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*",
+            253,
             "lowercase letters, digits, '-' and '.', starting and ending with a letter or digit"),
     /** Domain mappings: a fully qualified domain name. */
-    DOMAIN("([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]([-a-z0-9]{0,61}[a-z0-9])?", 253,
+    DOMAIN(
+            "([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]([-a-z0-9]{0,61}[a-z0-9])?",
+            253,
             "a fully qualified domain name in lowercase, such as www.example.com");
 
     private final Pattern pattern;
@@ -29,8 +33,8 @@ enum CeNames {
             throw ApiException.badRequest("Field 'name' is required for a " + label);
         }
         if (name.length() > maxLength) {
-            throw ApiException.badRequest("The " + label + " name '" + name + "' is longer than " + maxLength
-                    + " characters");
+            throw ApiException.badRequest(
+                    "The " + label + " name '" + name + "' is longer than " + maxLength + " characters");
         }
         if (!pattern.matcher(name).matches()) {
             throw ApiException.badRequest("The " + label + " name '" + name + "' is not valid: use " + rule);

@@ -16,8 +16,13 @@ final class CeOutboundDestinationKind extends CeKind {
             "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)/(3[0-2]|[12]?\\d)");
 
     CeOutboundDestinationKind() {
-        super("allowed_outbound_destinations", "allowed outbound destination", "allowed_outbound_destination_v2",
-                CeNames.LABEL, Update.MERGE_PATCH, CeSchema.of("allowed outbound destination")
+        super(
+                "allowed_outbound_destinations",
+                "allowed outbound destination",
+                "allowed_outbound_destination_v2",
+                CeNames.LABEL,
+                Update.MERGE_PATCH,
+                CeSchema.of("allowed outbound destination")
                         .oneOf("type", null, CIDR_BLOCK, GATEWAY)
                         .optional("cidr_block", CeSchema.Type.STRING)
                         .createOnly("private_path_service_gateway_crn", CeSchema.Type.STRING, false)

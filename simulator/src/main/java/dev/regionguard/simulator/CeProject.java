@@ -33,8 +33,7 @@ final class CeProject {
     private final Map<CeKind, CeCollection> collections = new LinkedHashMap<>();
     private volatile Instant goneAt;
 
-    CeProject(String id, String name, String region, String resourceGroupId, Duration activation,
-              CeContext context) {
+    CeProject(String id, String name, String region, String resourceGroupId, Duration activation, CeContext context) {
         this.id = id;
         this.name = name;
         this.region = region;
@@ -44,8 +43,9 @@ final class CeProject {
         this.activeAt = context.now().plus(activation);
         this.subdomain = randomSubdomain();
         CeKinds.ALL.forEach(kind -> collections.put(kind, new CeCollection()));
-        collections.get(CeKinds.SECRETS).put(
-                CeSecretKind.systemRegistrySecret(this, context.timestamp(), context.nextEntityTag()));
+        collections
+                .get(CeKinds.SECRETS)
+                .put(CeSecretKind.systemRegistrySecret(this, context.timestamp(), context.nextEntityTag()));
     }
 
     private static String randomSubdomain() {
@@ -154,8 +154,10 @@ final class CeProject {
         return inspect(now -> {
             String status = status(now);
             if (!status.equals("active")) {
-                throw new ApiException(403, "project_not_active", "The project " + id + " is " + status
-                        + "; its resources can be used once it is active");
+                throw new ApiException(
+                        403,
+                        "project_not_active",
+                        "The project " + id + " is " + status + "; its resources can be used once it is active");
             }
             return work.apply(now);
         });
@@ -211,8 +213,8 @@ final class CeProject {
             ObjectNode spec = kind.schema().create(fields);
             kind.complete(spec);
             kind.validate(this, spec, null);
-            CeResource resource = new CeResource(kind, key, resourceId, context.timestamp(), spec,
-                    context.nextEntityTag());
+            CeResource resource =
+                    new CeResource(kind, key, resourceId, context.timestamp(), spec, context.nextEntityTag());
             kind.created(this, resource, now);
             collections.get(kind).put(resource);
             kind.specWritten(this, resource, now, settled);

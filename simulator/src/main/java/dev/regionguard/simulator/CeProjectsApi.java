@@ -12,8 +12,7 @@ final class CeProjectsApi {
 
     private static final Set<String> CREATE_FIELDS = Set.of("name", "resource_group_id", "tags");
 
-    private CeProjectsApi() {
-    }
+    private CeProjectsApi() {}
 
     static Reply handle(CeRegion region, CeRoute route, CeRequest request) {
         String method = request.method();
@@ -24,8 +23,16 @@ final class CeProjectsApi {
                 }
                 CeEndpoint.requireGet(request);
                 Instant now = region.now();
-                return new Reply(200, TokenPage.from(request.query()).render("projects", region.all(), CeProject::id,
-                        project -> project.view(now), region.projectsUrl(), Map.of()));
+                return new Reply(
+                        200,
+                        TokenPage.from(request.query())
+                                .render(
+                                        "projects",
+                                        region.all(),
+                                        CeProject::id,
+                                        project -> project.view(now),
+                                        region.projectsUrl(),
+                                        Map.of()));
             }
             case PROJECT -> {
                 CeProject project = region.require(route.projectId());
@@ -59,7 +66,9 @@ final class CeProjectsApi {
         if (tags != null && !tags.isNull() && !tags.isArray()) {
             throw ApiException.badRequest("Field 'tags' must be an array of strings");
         }
-        return region.create(UUID.randomUUID().toString(), name,
+        return region.create(
+                UUID.randomUUID().toString(),
+                name,
                 resourceGroupId == null ? CeProject.DEFAULT_RESOURCE_GROUP : resourceGroupId,
                 region.activationDelay());
     }

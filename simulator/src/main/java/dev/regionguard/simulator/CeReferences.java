@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class CeReferences {
 
-    private CeReferences() {
-    }
+    private CeReferences() {}
 
     static CeResource require(CeProject project, CeKind kind, String name, String field) {
         CeResource target = project.live(kind, name);
@@ -40,7 +39,9 @@ final class CeReferences {
         if (name == null || type == null) {
             throw ApiException.badRequest("Field '" + field + "' needs 'name' and 'resource_type'");
         }
-        CeKind kind = kinds.stream().filter(k -> k.resourceType().equals(type)).findFirst()
+        CeKind kind = kinds.stream()
+                .filter(k -> k.resourceType().equals(type))
+                .findFirst()
                 .orElseThrow(() -> ApiException.badRequest("Field '" + field + ".resource_type' must be one of "
                         + kinds.stream().map(k -> k.resourceType()).toList() + ", not '" + type + "'"));
         return require(project, kind, name, field + ".name");

@@ -72,6 +72,8 @@ final class CeRegion {
     List<CeProject> all() {
         Instant now = context.now();
         projects.values().removeIf(project -> project.goneAt(now));
-        return projects.values().stream().sorted(Comparator.comparing(CeProject::id)).toList();
+        return projects.values().stream()
+                .sorted(Comparator.comparing(CeProject::id))
+                .toList();
     }
 }

@@ -20,13 +20,18 @@ record CeRequest(String method, Map<String, String> query, String ifMatch, Strin
 
     /** A JSON object body; PATCH may also declare {@code application/merge-patch+json}. */
     ObjectNode jsonBody() {
-        String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
-        boolean json = type.isEmpty() || type.equals("application/json")
+        String type =
+                contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        boolean json = type.isEmpty()
+                || type.equals("application/json")
                 || method.equals("PATCH") && type.equals("application/merge-patch+json");
         if (!json) {
-            throw new ApiException(415, "unsupported_media_type", "Content-Type " + contentType
-                    + " is not supported here; send " + (method.equals("PATCH")
-                    ? "application/merge-patch+json" : "application/json"));
+            throw new ApiException(
+                    415,
+                    "unsupported_media_type",
+                    "Content-Type " + contentType
+                            + " is not supported here; send "
+                            + (method.equals("PATCH") ? "application/merge-patch+json" : "application/json"));
         }
         return Json.parseObject(body);
     }

@@ -20,6 +20,7 @@ final class CeResource {
     private String entityTag;
     /** Functions: when the latest write is deployed. */
     private Instant settlesAt = Instant.MIN;
+
     private volatile Instant goneAt;
 
     CeResource(CeKind kind, String key, String id, String createdAt, ObjectNode spec, String entityTag) {

@@ -11,26 +11,31 @@ import java.util.Map;
  */
 final class CeResourcesApi {
 
-    private CeResourcesApi() {
-    }
+    private CeResourcesApi() {}
 
     static Reply handle(CeProject project, CeRoute route, CeRequest request) {
         CeKind kind = route.kind();
         String method = request.method();
         return switch (route.target()) {
-            case COLLECTION -> switch (method) {
-                case "GET" -> new Reply(200, list(project, kind, request));
-                case "POST" -> tagged(kind, 201, project.create(kind, request.jsonBody(), false));
-                default -> throw ApiException.methodNotAllowed(method);
-            };
+            case COLLECTION ->
+                switch (method) {
+                    case "GET" -> new Reply(200, list(project, kind, request));
+                    case "POST" -> tagged(kind, 201, project.create(kind, request.jsonBody(), false));
+                    default -> throw ApiException.methodNotAllowed(method);
+                };
             case RESOURCE -> resource(project, kind, route.key(), request);
             case REVISIONS -> {
                 CeEndpoint.requireGet(request);
                 yield new Reply(200, project.withResources(now -> {
                     CeResource app = project.find(CeKinds.APPS, route.key());
-                    return TokenPage.from(request.query()).render("revisions", app.revisions().all(),
-                            AppRevision::name, revision -> CeKinds.APPS.revisionView(project, app, revision, now),
-                            project.resourceUrl("apps", app.key()) + "/revisions", Map.of());
+                    return TokenPage.from(request.query())
+                            .render(
+                                    "revisions",
+                                    app.revisions().all(),
+                                    AppRevision::name,
+                                    revision -> CeKinds.APPS.revisionView(project, app, revision, now),
+                                    project.resourceUrl("apps", app.key()) + "/revisions",
+                                    Map.of());
                 }));
             }
             default -> {
@@ -39,8 +44,8 @@ final class CeResourcesApi {
                     CeResource app = project.find(CeKinds.APPS, route.key());
                     AppRevision revision = app.revisions().find(route.revision());
                     if (revision == null) {
-                        throw ApiException.notFound("The app " + app.key() + " has no revision '" + route.revision()
-                                + "'");
+                        throw ApiException.notFound(
+                                "The app " + app.key() + " has no revision '" + route.revision() + "'");
                     }
                     return CeKinds.APPS.revisionView(project, app, revision, now);
                 }));
@@ -71,9 +76,15 @@ final class CeResourcesApi {
         TokenPage page = TokenPage.from(request.query());
         return project.withResources(now -> {
             List<CeResource> items = project.resources(kind).stream()
-                    .filter(resource -> format == null || format.equals(resource.text("format"))).toList();
-            return page.render(kind.segment(), items, CeResource::key, resource -> kind.view(project, resource, now),
-                    project.href() + "/" + kind.segment(), format == null ? Map.of() : Map.of("format", format));
+                    .filter(resource -> format == null || format.equals(resource.text("format")))
+                    .toList();
+            return page.render(
+                    kind.segment(),
+                    items,
+                    CeResource::key,
+                    resource -> kind.view(project, resource, now),
+                    project.href() + "/" + kind.segment(),
+                    format == null ? Map.of() : Map.of("format", format));
         });
     }
 

@@ -10,8 +10,16 @@ import java.util.List;
 record CeRoute(Target target, String projectId, CeKind kind, String key, String revision) {
 
     enum Target {
-        PROJECTS, PROJECT, STATUS_DETAILS, EGRESS_IPS, FUNCTION_RUNTIMES, COLLECTION, RESOURCE, REVISIONS,
-        REVISION, UNKNOWN
+        PROJECTS,
+        PROJECT,
+        STATUS_DETAILS,
+        EGRESS_IPS,
+        FUNCTION_RUNTIMES,
+        COLLECTION,
+        RESOURCE,
+        REVISIONS,
+        REVISION,
+        UNKNOWN
     }
 
     static CeRoute parse(List<String> rest) {
@@ -46,10 +54,15 @@ record CeRoute(Target target, String projectId, CeKind kind, String key, String 
         return switch (sub.size()) {
             case 1 -> new CeRoute(Target.COLLECTION, projectId, kind, null, null);
             case 2 -> new CeRoute(Target.RESOURCE, projectId, kind, sub.get(1), null);
-            case 3, 4 -> kind == CeKinds.APPS && sub.get(2).equals("revisions")
-                    ? new CeRoute(sub.size() == 3 ? Target.REVISIONS : Target.REVISION, projectId, kind, sub.get(1),
-                            sub.size() == 4 ? sub.get(3) : null)
-                    : unknown(projectId);
+            case 3, 4 ->
+                kind == CeKinds.APPS && sub.get(2).equals("revisions")
+                        ? new CeRoute(
+                                sub.size() == 3 ? Target.REVISIONS : Target.REVISION,
+                                projectId,
+                                kind,
+                                sub.get(1),
+                                sub.size() == 4 ? sub.get(3) : null)
+                        : unknown(projectId);
             default -> unknown(projectId);
         };
     }

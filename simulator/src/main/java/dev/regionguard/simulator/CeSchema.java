@@ -15,10 +15,18 @@ import java.util.function.Predicate;
  */
 final class CeSchema {
 
-    enum Type { STRING, INTEGER, BOOLEAN, OBJECT, STRING_LIST, OBJECT_LIST, STRING_MAP }
+    enum Type {
+        STRING,
+        INTEGER,
+        BOOLEAN,
+        OBJECT,
+        STRING_LIST,
+        OBJECT_LIST,
+        STRING_MAP
+    }
 
-    private record Field(String name, Type type, boolean required, boolean updatable, Set<String> allowed,
-                         JsonNode defaultValue) { }
+    private record Field(
+            String name, Type type, boolean required, boolean updatable, Set<String> allowed, JsonNode defaultValue) {}
 
     private final String label;
     private final Map<String, Field> fields = new LinkedHashMap<>();
@@ -47,7 +55,12 @@ final class CeSchema {
 
     /** A string from a fixed set; {@code defaultValue} null for a required one. */
     CeSchema oneOf(String name, String defaultValue, String... allowed) {
-        return add(new Field(name, Type.STRING, defaultValue == null, true, Set.of(allowed),
+        return add(new Field(
+                name,
+                Type.STRING,
+                defaultValue == null,
+                true,
+                Set.of(allowed),
                 defaultValue == null ? null : Json.MAPPER.valueToTree(defaultValue)));
     }
 

@@ -36,11 +36,17 @@ final class CeSecretKind extends CeKind {
             "ssh_auth", List.of("known_hosts"));
 
     CeSecretKind() {
-        super("secrets", "secret", "secret_v2", CeNames.SUBDOMAIN, Update.PUT, CeSchema.of("secret")
-                .oneOf("format", null, RESOURCE_TYPES.keySet().toArray(String[]::new))
-                .optional("data", CeSchema.Type.STRING_MAP)
-                .createOnly("service_access", CeSchema.Type.OBJECT, false)
-                .createOnly("service_operator", CeSchema.Type.OBJECT, false));
+        super(
+                "secrets",
+                "secret",
+                "secret_v2",
+                CeNames.SUBDOMAIN,
+                Update.PUT,
+                CeSchema.of("secret")
+                        .oneOf("format", null, RESOURCE_TYPES.keySet().toArray(String[]::new))
+                        .optional("data", CeSchema.Type.STRING_MAP)
+                        .createOnly("service_access", CeSchema.Type.OBJECT, false)
+                        .createOnly("service_operator", CeSchema.Type.OBJECT, false));
     }
 
     @Override
@@ -52,8 +58,8 @@ final class CeSecretKind extends CeKind {
     void validate(CeProject project, ObjectNode spec, CeResource existing) {
         String format = spec.get("format").textValue();
         if (existing != null && !format.equals(existing.text("format"))) {
-            throw ApiException.badRequest("The format of secret '" + existing.key() + "' is "
-                    + existing.text("format") + " and cannot be changed");
+            throw ApiException.badRequest("The format of secret '" + existing.key() + "' is " + existing.text("format")
+                    + " and cannot be changed");
         }
         refuseUnless(spec, "service_access", format);
         refuseUnless(spec, "service_operator", format);
@@ -83,8 +89,8 @@ final class CeSecretKind extends CeKind {
         }
         data.fieldNames().forEachRemaining(key -> {
             if (!allowed.contains(key)) {
-                throw ApiException.badRequest("A " + format + " secret takes the data keys " + allowed + ", not '"
-                        + key + "'");
+                throw ApiException.badRequest(
+                        "A " + format + " secret takes the data keys " + allowed + ", not '" + key + "'");
             }
         });
     }
@@ -106,7 +112,8 @@ final class CeSecretKind extends CeKind {
             throw ApiException.badRequest("A service_operator secret takes no data");
         }
         JsonNode operator = spec.get("service_operator");
-        if (operator == null || !operator.path("resource_group_ids").isArray()
+        if (operator == null
+                || !operator.path("resource_group_ids").isArray()
                 || operator.path("resource_group_ids").isEmpty()) {
             throw ApiException.badRequest("A service_operator secret needs 'service_operator.resource_group_ids'");
         }
@@ -125,8 +132,10 @@ final class CeSecretKind extends CeKind {
     @Override
     void checkChangeable(CeResource resource) {
         if ("system".equals(resource.serverFields().path(GENERATED_BY).textValue())) {
-            throw new ApiException(403, "forbidden", "The secret '" + resource.key()
-                    + "' is managed by Code Engine and cannot be changed or deleted");
+            throw new ApiException(
+                    403,
+                    "forbidden",
+                    "The secret '" + resource.key() + "' is managed by Code Engine and cannot be changed or deleted");
         }
     }
 
@@ -138,11 +147,18 @@ final class CeSecretKind extends CeKind {
         ObjectNode spec = Json.object().put("format", "registry");
         spec.putObject("data")
                 .put("username", "iamapikey")
-                .put("password", UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString()
-                        .replace("-", "").substring(0, 12))
+                .put(
+                        "password",
+                        UUID.randomUUID().toString().replace("-", "")
+                                + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
                 .put("server", "private." + registryDomain(project.region()));
-        CeResource secret = new CeResource(CeKinds.SECRETS, "ce-auto-icr-private-" + project.region(),
-                UUID.randomUUID().toString(), createdAt, spec, entityTag);
+        CeResource secret = new CeResource(
+                CeKinds.SECRETS,
+                "ce-auto-icr-private-" + project.region(),
+                UUID.randomUUID().toString(),
+                createdAt,
+                spec,
+                entityTag);
         secret.serverFields().put(GENERATED_BY, "system");
         return secret;
     }

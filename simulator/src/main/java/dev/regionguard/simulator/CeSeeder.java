@@ -24,10 +24,34 @@ final class CeSeeder {
 
     static final int MINIMUM = 20;
 
-    private static final String[] TEAMS = {"orders", "payments", "billing", "inventory", "shipping", "checkout",
-        "identity", "catalog", "search", "reports", "audit", "pricing", "loyalty", "profile"};
-    private static final String[] OTHER_SECRET_FORMATS = {"generic", "basic_auth", "generic", "ssh_auth",
-        "registry", "generic", "hmac_auth", "basic_auth", "service_access", "service_operator"};
+    private static final String[] TEAMS = {
+        "orders",
+        "payments",
+        "billing",
+        "inventory",
+        "shipping",
+        "checkout",
+        "identity",
+        "catalog",
+        "search",
+        "reports",
+        "audit",
+        "pricing",
+        "loyalty",
+        "profile"
+    };
+    private static final String[] OTHER_SECRET_FORMATS = {
+        "generic",
+        "basic_auth",
+        "generic",
+        "ssh_auth",
+        "registry",
+        "generic",
+        "hmac_auth",
+        "basic_auth",
+        "service_access",
+        "service_operator"
+    };
     private static final String[][] SIZES = {{"0.25", "0.5G"}, {"0.5", "1G"}, {"1", "4G"}, {"2", "8G"}};
 
     private final CeProject project;
@@ -62,8 +86,16 @@ final class CeSeeder {
         int bindingCount = share(n, 0.04);
         int dataStoreCount = share(n, 0.03);
         int outboundCount = share(n, 0.03);
-        int secretCount = n - domainMappings - appCount - jobCount - configMapCount - functionCount - buildCount
-                - bindingCount - dataStoreCount - outboundCount;
+        int secretCount = n
+                - domainMappings
+                - appCount
+                - jobCount
+                - configMapCount
+                - functionCount
+                - buildCount
+                - bindingCount
+                - dataStoreCount
+                - outboundCount;
 
         createSecrets(secretCount, domainMappings);
         for (int i = 0; i < configMapCount; i++) {
@@ -167,12 +199,16 @@ final class CeSeeder {
         ObjectNode body = named(name).put("format", format);
         ObjectNode data = Json.object();
         switch (format) {
-            case "registry" -> data.put("username", "iamapikey").put("password", base64(33))
-                    .put("server", "us.icr.io").put("email", team + "-builds@example.com");
+            case "registry" ->
+                data.put("username", "iamapikey")
+                        .put("password", base64(33))
+                        .put("server", "us.icr.io")
+                        .put("email", team + "-builds@example.com");
             case "hmac_auth" -> data.put("access_key_id", hex(16)).put("secret_access_key", hex(24));
             case "tls" -> data.put("tls_cert", pem("CERTIFICATE", 96)).put("tls_key", pem("PRIVATE KEY", 64));
-            case "ssh_auth" -> data.put("ssh_key", pem("OPENSSH PRIVATE KEY", 72))
-                    .put("known_hosts", "github.com ssh-ed25519 " + base64(32));
+            case "ssh_auth" ->
+                data.put("ssh_key", pem("OPENSSH PRIVATE KEY", 72))
+                        .put("known_hosts", "github.com ssh-ed25519 " + base64(32));
             case "basic_auth" -> data.put("username", team + "_app").put("password", base64(18));
             case "service_access" -> serviceAccess(body.putObject("service_access"));
             case "service_operator" -> {
@@ -180,8 +216,10 @@ final class CeSeeder {
                 operator.putArray("resource_group_ids").add(hex(16));
                 operator.putObject("serviceid").put("id", "ServiceId-" + uuid());
             }
-            default -> data.put("API_KEY", base64(24)).put("WEBHOOK_SECRET", hex(16))
-                    .put("SENTRY_DSN", "https://" + hex(16) + "@sentry.example.com/" + random.nextInt(100));
+            default ->
+                data.put("API_KEY", base64(24))
+                        .put("WEBHOOK_SECRET", hex(16))
+                        .put("SENTRY_DSN", "https://" + hex(16) + "@sentry.example.com/" + random.nextInt(100));
         }
         if (!data.isEmpty()) {
             body.set("data", data);
@@ -192,8 +230,11 @@ final class CeSeeder {
 
     private void serviceAccess(ObjectNode access) {
         access.putObject("resource_key").put("id", uuid()).put("name", "ce-binding-key-" + hex(3));
-        access.putObject("role").put("crn", "crn:v1:bluemix:public:iam::::serviceRole:"
-                + pick(new String[] {"Reader", "Writer", "Manager"}));
+        access.putObject("role")
+                .put(
+                        "crn",
+                        "crn:v1:bluemix:public:iam::::serviceRole:"
+                                + pick(new String[] {"Reader", "Writer", "Manager"}));
         access.putObject("service_instance").put("id", uuid());
         access.putObject("serviceid").put("id", "ServiceId-" + uuid());
     }
@@ -214,8 +255,9 @@ final class CeSeeder {
         data.put("FEATURE_FLAGS", "new-checkout=" + random.nextBoolean() + ",dark-mode=" + random.nextBoolean());
         data.put("UPSTREAM_URL", "https://" + team + "-backend.example.com/api/v" + (1 + random.nextInt(3)));
         if (random.nextBoolean()) {
-            data.put("application.properties", "cache.ttl=" + (30 + random.nextInt(300)) + "\npool.size="
-                    + (5 + random.nextInt(20)) + "\n");
+            data.put(
+                    "application.properties",
+                    "cache.ttl=" + (30 + random.nextInt(300)) + "\npool.size=" + (5 + random.nextInt(20)) + "\n");
         }
         create(CeKinds.CONFIG_MAPS, named(name).set("data", data));
         configMaps.add(name);
@@ -226,7 +268,8 @@ final class CeSeeder {
     private void createDataStore(int i) {
         String name = String.format("%s-data-%03d", pick(TEAMS), i + 1);
         ObjectNode body = named(name).put("storage_type", "object_storage");
-        body.putObject("data").put("bucket_name", name + "-" + hex(3))
+        body.putObject("data")
+                .put("bucket_name", name + "-" + hex(3))
                 .put("bucket_location", pick(new String[] {"us-geo", "eu-geo", "us-south", "eu-de"}))
                 .put("secret_name", pick(secrets("hmac_auth")));
         create(CeKinds.PERSISTENT_DATA_STORES, body);
@@ -237,8 +280,10 @@ final class CeSeeder {
         ObjectNode body = named(String.format("%s-egress-%03d", pick(TEAMS), i + 1));
         if (i % 3 == 2) {
             body.put("type", CeOutboundDestinationKind.GATEWAY)
-                    .put("private_path_service_gateway_crn", "crn:v1:bluemix:public:is:us-south:a/" + hex(16)
-                            + "::private-path-service-gateway:r006-" + uuid())
+                    .put(
+                            "private_path_service_gateway_crn",
+                            "crn:v1:bluemix:public:is:us-south:a/" + hex(16) + "::private-path-service-gateway:r006-"
+                                    + uuid())
                     .put("isolation_policy", random.nextBoolean() ? "shared" : "dedicated");
         } else {
             body.put("type", CeOutboundDestinationKind.CIDR_BLOCK)
@@ -280,9 +325,17 @@ final class CeSeeder {
             body.set("run_volume_mounts", volumeMounts());
         }
         if (random.nextBoolean()) {
-            body.putObject("probe_readiness").put("type", "http").put("path", "/healthz").put("port", 8080)
-                    .put("interval", 10).put("timeout", 2).put("failure_threshold", 3);
-            body.putObject("probe_liveness").put("type", "tcp").put("port", 8080).put("initial_delay", 5);
+            body.putObject("probe_readiness")
+                    .put("type", "http")
+                    .put("path", "/healthz")
+                    .put("port", 8080)
+                    .put("interval", 10)
+                    .put("timeout", 2)
+                    .put("failure_threshold", 3);
+            body.putObject("probe_liveness")
+                    .put("type", "tcp")
+                    .put("port", 8080)
+                    .put("initial_delay", 5);
         }
         boolean warm = random.nextInt(5) < 2;
         body.put("scale_min_instances", warm ? 1 : 0).put("scale_max_instances", warm ? 5 : 10);
@@ -301,8 +354,10 @@ final class CeSeeder {
         if (random.nextInt(3) == 0) {
             body.put("image_reference", "icr.io/codeengine/" + pick(new String[] {"helloworld", "hello", "testapp"}));
         } else {
-            body.put("image_reference", "us.icr.io/" + team + "/" + name + ":" + (1 + random.nextInt(3)) + "."
-                    + random.nextInt(10) + "." + random.nextInt(10));
+            body.put(
+                    "image_reference",
+                    "us.icr.io/" + team + "/" + name + ":" + (1 + random.nextInt(3)) + "." + random.nextInt(10) + "."
+                            + random.nextInt(10));
             body.put("image_secret", pick(secrets("registry")));
         }
     }
@@ -313,17 +368,26 @@ final class CeSeeder {
         if (random.nextBoolean()) {
             env.addObject().put("type", "config_map_full_reference").put("reference", pick(configMaps));
         } else {
-            env.addObject().put("type", "config_map_key_reference").put("name", "LOG_LEVEL")
-                    .put("key", "LOG_LEVEL").put("reference", pick(configMaps));
+            env.addObject()
+                    .put("type", "config_map_key_reference")
+                    .put("name", "LOG_LEVEL")
+                    .put("key", "LOG_LEVEL")
+                    .put("reference", pick(configMaps));
         }
         List<String> generic = secrets("generic");
         if (!generic.isEmpty() && random.nextBoolean()) {
-            env.addObject().put("type", "secret_key_reference").put("name", "API_KEY").put("key", "API_KEY")
+            env.addObject()
+                    .put("type", "secret_key_reference")
+                    .put("name", "API_KEY")
+                    .put("key", "API_KEY")
                     .put("reference", pick(generic));
         }
         List<String> basic = secrets("basic_auth");
         if (!basic.isEmpty() && random.nextInt(3) == 0) {
-            env.addObject().put("type", "secret_full_reference").put("prefix", "DB_").put("reference", pick(basic));
+            env.addObject()
+                    .put("type", "secret_full_reference")
+                    .put("prefix", "DB_")
+                    .put("reference", pick(basic));
         }
         return env;
     }
@@ -331,19 +395,25 @@ final class CeSeeder {
     private ArrayNode volumeMounts() {
         ArrayNode mounts = Json.array();
         if (!dataStores.isEmpty() && random.nextBoolean()) {
-            mounts.addObject().put("type", "persistent_data_store").put("reference", pick(dataStores))
-                    .put("mount_path", "/data").put("read_only", false);
+            mounts.addObject()
+                    .put("type", "persistent_data_store")
+                    .put("reference", pick(dataStores))
+                    .put("mount_path", "/data")
+                    .put("read_only", false);
         } else {
-            mounts.addObject().put("type", "config_map").put("reference", pick(configMaps))
-                    .put("mount_path", "/etc/config").put("read_only", true);
+            mounts.addObject()
+                    .put("type", "config_map")
+                    .put("reference", pick(configMaps))
+                    .put("mount_path", "/etc/config")
+                    .put("read_only", true);
         }
         return mounts;
     }
 
     private void createJob(int i) {
         String team = pick(TEAMS);
-        String name = String.format("%s-%s-%03d", team, pick(new String[] {"nightly", "report", "cleanup", "sync"}),
-                i + 1);
+        String name =
+                String.format("%s-%s-%03d", team, pick(new String[] {"nightly", "report", "cleanup", "sync"}), i + 1);
         ObjectNode body = named(name);
         image(body, team, name);
         body.put("run_mode", random.nextInt(5) == 0 ? "daemon" : "task");
@@ -365,11 +435,15 @@ final class CeSeeder {
                 : "def main(params):\n    return {'body': {'team': '" + team + "', 'ok': True}}\n";
         ObjectNode body = named(name)
                 .put("runtime", node ? "nodejs-20" : "python-3.12")
-                .put("code_reference", "data:text/plain;base64,"
-                        + Base64.getEncoder().encodeToString(code.getBytes(StandardCharsets.UTF_8)))
+                .put(
+                        "code_reference",
+                        "data:text/plain;base64,"
+                                + Base64.getEncoder().encodeToString(code.getBytes(StandardCharsets.UTF_8)))
                 .put("code_main", "main")
                 .put("scale_max_execution_time", 30 + 30 * random.nextInt(4));
-        body.putArray("run_env_variables").addObject().put("type", "config_map_full_reference")
+        body.putArray("run_env_variables")
+                .addObject()
+                .put("type", "config_map_full_reference")
                 .put("reference", pick(configMaps));
         create(CeKinds.FUNCTIONS, body);
     }
@@ -379,7 +453,8 @@ final class CeSeeder {
     private void createBinding(int i) {
         boolean toApp = jobs.isEmpty() || random.nextInt(4) != 0;
         ObjectNode body = Json.object();
-        body.putObject("component").put("name", toApp ? pick(apps) : pick(jobs))
+        body.putObject("component")
+                .put("name", toApp ? pick(apps) : pick(jobs))
                 .put("resource_type", toApp ? "app_v2" : "job_v2");
         body.put("prefix", pick(new String[] {"COS", "CLOUDANT", "EVENTSTREAMS", "DB"}) + "_" + (i + 1));
         body.put("secret_name", pick(secrets("service_access")));

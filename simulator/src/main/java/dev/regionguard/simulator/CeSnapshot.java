@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** The whole state of a Code Engine project, for test assertions and the control API. */
 final class CeSnapshot {
 
-    private CeSnapshot() {
-    }
+    private CeSnapshot() {}
 
     /**
      * {@code {region, project_id, project, secrets, config_maps, persistent_data_stores,
@@ -26,8 +25,10 @@ final class CeSnapshot {
                     ObjectNode view = kind.view(project, resource, now);
                     if (kind == CeKinds.APPS) {
                         ArrayNode revisions = view.putArray("revisions");
-                        resource.revisions().all().forEach(revision ->
-                                revisions.add(CeKinds.APPS.revisionView(project, resource, revision, now)));
+                        resource.revisions()
+                                .all()
+                                .forEach(revision ->
+                                        revisions.add(CeKinds.APPS.revisionView(project, resource, revision, now)));
                     }
                     items.add(view);
                 }

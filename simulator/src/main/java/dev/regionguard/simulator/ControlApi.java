@@ -75,10 +75,14 @@ final class ControlApi {
                 case "up" -> faults.up();
                 case "clear" -> faults.clear();
                 case "latency" -> faults.latency(Duration.ofMillis(number(query, "ms")));
-                case "error-rate" -> faults.errorRate(Double.parseDouble(required(query, "rate")),
-                        query.containsKey("seed") ? number(query, "seed") : 0);
-                case "throttle" -> faults.throttle((int) number(query, "count"),
-                        Duration.ofSeconds(query.containsKey("retryAfter") ? number(query, "retryAfter") : 1));
+                case "error-rate" ->
+                    faults.errorRate(
+                            Double.parseDouble(required(query, "rate")),
+                            query.containsKey("seed") ? number(query, "seed") : 0);
+                case "throttle" ->
+                    faults.throttle(
+                            (int) number(query, "count"),
+                            Duration.ofSeconds(query.containsKey("retryAfter") ? number(query, "retryAfter") : 1));
                 case "instances" -> {
                     return new Reply(201, createInstance(region, query));
                 }
@@ -124,8 +128,11 @@ final class ControlApi {
         simulator.createEventNotificationsInstance(region, instanceId);
         ObjectNode answer = Json.object().put("instance_id", instanceId);
         if (query.containsKey("entities")) {
-            SeedManifest manifest = simulator.seedEventNotifications(region, instanceId,
-                    (int) number(query, "entities"), query.containsKey("seed") ? number(query, "seed") : 0);
+            SeedManifest manifest = simulator.seedEventNotifications(
+                    region,
+                    instanceId,
+                    (int) number(query, "entities"),
+                    query.containsKey("seed") ? number(query, "seed") : 0);
             answer.put("entity_count", manifest.entityCount());
         }
         return answer;
@@ -137,8 +144,11 @@ final class ControlApi {
         simulator.createCodeEngineProject(region, projectId);
         ObjectNode answer = Json.object().put("project_id", projectId);
         if (query.containsKey("resources")) {
-            CodeEngineSeedManifest manifest = simulator.seedCodeEngine(region, projectId,
-                    (int) number(query, "resources"), query.containsKey("seed") ? number(query, "seed") : 0);
+            CodeEngineSeedManifest manifest = simulator.seedCodeEngine(
+                    region,
+                    projectId,
+                    (int) number(query, "resources"),
+                    query.containsKey("seed") ? number(query, "seed") : 0);
             answer.put("resource_count", manifest.resourceCount());
         }
         return answer;
@@ -185,7 +195,8 @@ final class ControlApi {
         node.put("entity_reads", stats.entityReads());
         node.put("writes", stats.writes());
         ObjectNode byStatus = node.putObject("by_status");
-        stats.byStatus().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        stats.byStatus().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> byStatus.put(e.getKey(), e.getValue()));
         return node;
     }

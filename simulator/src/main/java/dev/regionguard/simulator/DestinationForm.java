@@ -10,13 +10,18 @@ import java.util.Set;
 /** Turns the multipart parts of a destination create/update into a {@link RequestBody}. */
 final class DestinationForm {
 
-    static final Set<String> FILE_PARTS = Set.of("certificate", "icon_16x16", "icon_16x16_2x",
-            "icon_32x32", "icon_32x32_2x", "icon_128x128", "icon_128x128_2x");
+    static final Set<String> FILE_PARTS = Set.of(
+            "certificate",
+            "icon_16x16",
+            "icon_16x16_2x",
+            "icon_32x32",
+            "icon_32x32_2x",
+            "icon_128x128",
+            "icon_128x128_2x");
     private static final Set<String> TEXT_PARTS = Set.of("name", "type", "description");
     private static final String CONTENT_TYPE_SUFFIX = "_content_type";
 
-    private DestinationForm() {
-    }
+    private DestinationForm() {}
 
     static RequestBody decode(String contentType, byte[] body, Map<String, String> query) {
         if (!MultipartParser.isMultipart(contentType)) {
@@ -40,8 +45,8 @@ final class DestinationForm {
                 declaredTypes.put(name.substring(0, name.length() - CONTENT_TYPE_SUFFIX.length()), part.text());
             }
         }
-        declaredTypes.forEach((fileName, type) -> files.computeIfPresent(fileName,
-                (k, file) -> new UploadedFile(file.fileName(), type, file.content())));
+        declaredTypes.forEach((fileName, type) ->
+                files.computeIfPresent(fileName, (k, file) -> new UploadedFile(file.fileName(), type, file.content())));
         return new RequestBody(fields, files, query);
     }
 

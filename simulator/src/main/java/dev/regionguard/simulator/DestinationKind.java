@@ -74,13 +74,14 @@ final class DestinationKind extends EntityKind {
 
     @Override
     ObjectNode listItem(EnInstance instance, ObjectNode stored) {
-        return withDerived(instance, stored,
-                Json.pick(stored, "id", "name", "description", "type", "collect_failed_events"));
+        return withDerived(
+                instance, stored, Json.pick(stored, "id", "name", "description", "type", "collect_failed_events"));
     }
 
     private static ObjectNode withDerived(EnInstance instance, ObjectNode stored, ObjectNode view) {
         view.set("updated_at", stored.get("updated_at"));
-        List<ObjectNode> subscriptions = instance.subscriptionsWith("destination_id", stored.get("id").textValue());
+        List<ObjectNode> subscriptions =
+                instance.subscriptionsWith("destination_id", stored.get("id").textValue());
         view.put("subscription_count", subscriptions.size());
         EnInstance.names(subscriptions).forEach(view.putArray("subscription_names")::add);
         return view;
@@ -109,10 +110,12 @@ final class DestinationKind extends EntityKind {
     @Override
     void delete(EnInstance instance, ObjectNode stored) {
         if (DestinationParams.BUILT_IN_TYPES.contains(type(stored))) {
-            throw ApiException.badRequest("The built-in destination '" + stored.get("name").textValue()
-                    + "' cannot be deleted");
+            throw ApiException.badRequest(
+                    "The built-in destination '" + stored.get("name").textValue() + "' cannot be deleted");
         }
-        refuseWhileUsed("destination", instance.subscriptionsWith("destination_id", stored.get("id").textValue()));
+        refuseWhileUsed(
+                "destination",
+                instance.subscriptionsWith("destination_id", stored.get("id").textValue()));
         super.delete(instance, stored);
     }
 

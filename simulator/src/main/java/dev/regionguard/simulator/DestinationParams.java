@@ -12,9 +12,25 @@ import java.util.Set;
 final class DestinationParams {
 
     static final Set<String> BUILT_IN_TYPES = Set.of("smtp_ibm", "sms_ibm");
-    static final Set<String> CREATABLE_TYPES = Set.of("webhook", "push_android", "push_ios", "push_chrome",
-            "push_firefox", "push_safari", "push_huawei", "slack", "ibmce", "pagerduty", "msteams", "servicenow",
-            "ibmcos", "smtp_custom", "smtp_custom_sandbox", "sms_custom", "event_streams", "app_configuration");
+    static final Set<String> CREATABLE_TYPES = Set.of(
+            "webhook",
+            "push_android",
+            "push_ios",
+            "push_chrome",
+            "push_firefox",
+            "push_safari",
+            "push_huawei",
+            "slack",
+            "ibmce",
+            "pagerduty",
+            "msteams",
+            "servicenow",
+            "ibmcos",
+            "smtp_custom",
+            "smtp_custom_sandbox",
+            "sms_custom",
+            "event_streams",
+            "app_configuration");
     /** Write-only params: stored, never returned. */
     static final Set<String> SECRET_PARAMS =
             Set.of("routing_key", "api_key", "client_secret", "password", "token", "private_key", "server_key");
@@ -36,19 +52,27 @@ final class DestinationParams {
             Map.entry("push_ios", List.of("cert_type", "is_sandbox")),
             Map.entry("push_chrome", List.of("api_key", "website_url")),
             Map.entry("push_firefox", List.of("website_url")),
-            Map.entry("push_safari", List.of("cert_type", "password", "website_url", "website_name",
-                    "url_format_string", "website_push_id")),
+            Map.entry(
+                    "push_safari",
+                    List.of(
+                            "cert_type",
+                            "password",
+                            "website_url",
+                            "website_name",
+                            "url_format_string",
+                            "website_push_id")),
             Map.entry("push_huawei", List.of("client_id", "client_secret")));
 
     private static final Set<String> WEBHOOK_VERBS = Set.of("get", "post", "put", "patch");
 
-    private DestinationParams() {
-    }
+    private DestinationParams() {}
 
     static void validate(String type, ObjectNode params) {
         for (String name : REQUIRED.getOrDefault(type, List.of())) {
             JsonNode value = params.get(name);
-            if (value == null || value.isNull() || (value.isTextual() && value.textValue().isBlank())) {
+            if (value == null
+                    || value.isNull()
+                    || (value.isTextual() && value.textValue().isBlank())) {
                 throw ApiException.badRequest("config.params." + name + " is required for " + type + " destinations");
             }
         }
@@ -63,7 +87,7 @@ final class DestinationParams {
                 require(params, List.of(kind.equals("incoming_webhook") ? "url" : "token"), type);
             }
             case "app_configuration" -> oneOf(params, "type", Set.of("features"), type);
-            default -> { }
+            default -> {}
         }
         checkSensitiveHeaders(params);
     }
@@ -119,8 +143,8 @@ final class DestinationParams {
     private static String oneOf(ObjectNode params, String name, Set<String> allowed, String type) {
         String value = params.path(name).asText().toLowerCase(Locale.ROOT);
         if (!allowed.contains(value)) {
-            throw ApiException.badRequest("config.params." + name + " of " + type + " destinations must be one of "
-                    + allowed);
+            throw ApiException.badRequest(
+                    "config.params." + name + " of " + type + " destinations must be one of " + allowed);
         }
         return value;
     }
@@ -128,8 +152,8 @@ final class DestinationParams {
     private static void require(ObjectNode params, List<String> names, String type) {
         for (String name : names) {
             if (params.path(name).asText().isBlank()) {
-                throw ApiException.badRequest("config.params." + name + " is required for this " + type
-                        + " destination");
+                throw ApiException.badRequest(
+                        "config.params." + name + " is required for this " + type + " destination");
             }
         }
     }

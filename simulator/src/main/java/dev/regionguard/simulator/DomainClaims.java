@@ -22,9 +22,13 @@ final class DomainClaims {
     void claim(String domain, CeProject project, CeResource mapping, Instant now) {
         claims.compute(domain, (name, held) -> {
             if (held != null && held.mapping() != mapping && !held.releasedAt(now)) {
-                throw new ApiException(409, "domain_already_claimed", "The domain '" + domain
-                        + "' is already mapped in project " + held.project().id() + " (" + held.project().region()
-                        + "); delete that domain mapping and wait until it is gone first");
+                throw new ApiException(
+                        409,
+                        "domain_already_claimed",
+                        "The domain '" + domain
+                                + "' is already mapped in project "
+                                + held.project().id() + " (" + held.project().region()
+                                + "); delete that domain mapping and wait until it is gone first");
             }
             return new Claim(project, mapping);
         });

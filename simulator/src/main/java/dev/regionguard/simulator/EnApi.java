@@ -6,31 +6,41 @@ import java.util.Map;
 /** Runs one request on a known EN collection or entity of an instance; the HTTP layer is elsewhere. */
 final class EnApi {
 
-    private EnApi() {
-    }
+    private EnApi() {}
 
-    static Reply handle(EnInstance instance, String method, EnRoute route, Map<String, String> query,
-                        String contentType, byte[] body, String collectionUrl) {
+    static Reply handle(
+            EnInstance instance,
+            String method,
+            EnRoute route,
+            Map<String, String> query,
+            String contentType,
+            byte[] body,
+            String collectionUrl) {
         EntityKind kind = route.kind();
         if (route.collection()) {
             return switch (method) {
                 case "GET" -> {
                     ListPage page = ListPage.from(query);
-                    yield instance.locked(() -> new Reply(200, page.render(kind.listKey(),
-                            kind.items(instance, route.parentId()), kind::matchesSearch,
-                            stored -> kind.listItem(instance, stored), collectionUrl)));
+                    yield instance.locked(() -> new Reply(
+                            200,
+                            page.render(
+                                    kind.listKey(),
+                                    kind.items(instance, route.parentId()),
+                                    kind::matchesSearch,
+                                    stored -> kind.listItem(instance, stored),
+                                    collectionUrl)));
                 }
                 case "POST" -> {
                     RequestBody request = decode(kind, contentType, body, query);
-                    yield instance.locked(() -> new Reply(201,
-                            kind.createResponse(instance, kind.create(instance, route.parentId(), request))));
+                    yield instance.locked(() -> new Reply(
+                            201, kind.createResponse(instance, kind.create(instance, route.parentId(), request))));
                 }
                 default -> throw ApiException.methodNotAllowed(method);
             };
         }
         if (method.equals("GET")) {
-            return instance.locked(() -> new Reply(200,
-                    kind.view(instance, kind.find(instance, route.parentId(), route.entityId()))));
+            return instance.locked(() ->
+                    new Reply(200, kind.view(instance, kind.find(instance, route.parentId(), route.entityId()))));
         }
         if (method.equals(kind.updateMethod())) {
             RequestBody request = decode(kind, contentType, body, query);
@@ -47,7 +57,8 @@ final class EnApi {
 
     /** Works on a copy, so a request refused half-way leaves the entity as it was. */
     private static ObjectNode update(EnInstance instance, EntityKind kind, EnRoute route, RequestBody request) {
-        ObjectNode working = kind.find(instance, route.parentId(), route.entityId()).deepCopy();
+        ObjectNode working =
+                kind.find(instance, route.parentId(), route.entityId()).deepCopy();
         kind.update(instance, working, request);
         kind.table(instance).put(working);
         return kind.view(instance, working);

@@ -29,20 +29,28 @@ final class EnEndpoint {
     void handle(HttpExchange exchange, List<String> segments) throws IOException {
         Region region = regions.get(segments.get(0));
         if (region == null) {
-            HttpIo.sendError(exchange, IbmService.EVENT_NOTIFICATIONS,
+            HttpIo.sendError(
+                    exchange,
+                    IbmService.EVENT_NOTIFICATIONS,
                     new ApiException(404, "not_found", "Unknown region '" + segments.get(0) + "'"));
             return;
         }
         String method = exchange.getRequestMethod();
         EnRoute route = EnRoute.parse(segments.subList(2, segments.size()));
         CallKind kind = CallKind.of(method, route != null && route.collection(), route != null && route.entity());
-        RegionalCall.serve(exchange, region.faults().beforeCall(), region.eventNotificationsStats(), kind,
-                IbmService.EVENT_NOTIFICATIONS, () -> answer(exchange, region, route));
+        RegionalCall.serve(
+                exchange,
+                region.faults().beforeCall(),
+                region.eventNotificationsStats(),
+                kind,
+                IbmService.EVENT_NOTIFICATIONS,
+                () -> answer(exchange, region, route));
     }
 
     private Reply answer(HttpExchange exchange, Region region, EnRoute route) throws IOException {
         if (route == null) {
-            throw ApiException.notFound("No such path: " + exchange.getRequestURI().getPath());
+            throw ApiException.notFound(
+                    "No such path: " + exchange.getRequestURI().getPath());
         }
         TokenIssuer.Grant grant = tokens.authorize(HttpIo.bearerToken(exchange));
         if (denials.isDenied(grant.apiKey(), region.name(), route.instanceId())) {
@@ -50,15 +58,22 @@ final class EnEndpoint {
         }
         EnInstance instance = region.instance(route.instanceId());
         if (instance == null) {
-            throw ApiException.notFound("The instance '" + route.instanceId() + "' does not exist in "
-                    + region.name());
+            throw ApiException.notFound("The instance '" + route.instanceId() + "' does not exist in " + region.name());
         }
         if (!route.known()) {
-            throw ApiException.notFound("The simulator does not serve " + exchange.getRequestURI().getPath());
+            throw ApiException.notFound(
+                    "The simulator does not serve " + exchange.getRequestURI().getPath());
         }
         byte[] body = exchange.getRequestBody().readAllBytes();
-        String collectionUrl = baseUrl.get() + HttpIo.stripTrailingSlash(exchange.getRequestURI().getRawPath());
-        return EnApi.handle(instance, exchange.getRequestMethod(), route, HttpIo.query(exchange),
-                HttpIo.contentType(exchange), body, collectionUrl);
+        String collectionUrl = baseUrl.get()
+                + HttpIo.stripTrailingSlash(exchange.getRequestURI().getRawPath());
+        return EnApi.handle(
+                instance,
+                exchange.getRequestMethod(),
+                route,
+                HttpIo.query(exchange),
+                HttpIo.contentType(exchange),
+                body,
+                collectionUrl);
     }
 }

@@ -54,30 +54,39 @@ final class EnInstance {
     }
 
     List<ObjectNode> subscriptionsWith(String field, String value) {
-        return subscriptions.all().stream().filter(s -> value.equals(s.path(field).textValue())).toList();
+        return subscriptions.all().stream()
+                .filter(s -> value.equals(s.path(field).textValue()))
+                .toList();
     }
 
     List<ObjectNode> subscriptionsUsingTemplate(String templateId) {
-        return subscriptions.all().stream().filter(s -> {
-            JsonNode attributes = s.path("attributes");
-            return templateId.equals(attributes.path("template_id_notification").textValue())
-                    || templateId.equals(attributes.path("template_id_invitation").textValue());
-        }).toList();
+        return subscriptions.all().stream()
+                .filter(s -> {
+                    JsonNode attributes = s.path("attributes");
+                    return templateId.equals(
+                                    attributes.path("template_id_notification").textValue())
+                            || templateId.equals(
+                                    attributes.path("template_id_invitation").textValue());
+                })
+                .toList();
     }
 
     List<ObjectNode> topicsUsingSource(String sourceId) {
-        return topics.all().stream().filter(t -> {
-            for (JsonNode source : t.path("sources")) {
-                if (sourceId.equals(source.path("id").textValue())) {
-                    return true;
-                }
-            }
-            return false;
-        }).toList();
+        return topics.all().stream()
+                .filter(t -> {
+                    for (JsonNode source : t.path("sources")) {
+                        if (sourceId.equals(source.path("id").textValue())) {
+                            return true;
+                        }
+                    }
+                    return false;
+                })
+                .toList();
     }
 
     boolean hasIntegrationOfType(String type) {
-        return integrations.all().stream().anyMatch(i -> type.equals(i.path("type").textValue()));
+        return integrations.all().stream()
+                .anyMatch(i -> type.equals(i.path("type").textValue()));
     }
 
     static List<String> names(List<ObjectNode> entities) {

@@ -23,6 +23,5 @@ final class EnKinds {
             "templates", TEMPLATES,
             "integrations", INTEGRATIONS);
 
-    private EnKinds() {
-    }
+    private EnKinds() {}
 }

@@ -28,10 +28,14 @@ record EnRoute(String instanceId, EntityKind kind, String parentId, String entit
         return switch (rest.size()) {
             case 0 -> new EnRoute(instanceId, EnKinds.SMTP_CONFIGS, null, null);
             case 1 -> new EnRoute(instanceId, EnKinds.SMTP_CONFIGS, null, rest.get(0));
-            case 2 -> rest.get(1).equals("users")
-                    ? new EnRoute(instanceId, EnKinds.SMTP_USERS, rest.get(0), null) : unknown(instanceId);
-            case 3 -> rest.get(1).equals("users")
-                    ? new EnRoute(instanceId, EnKinds.SMTP_USERS, rest.get(0), rest.get(2)) : unknown(instanceId);
+            case 2 ->
+                rest.get(1).equals("users")
+                        ? new EnRoute(instanceId, EnKinds.SMTP_USERS, rest.get(0), null)
+                        : unknown(instanceId);
+            case 3 ->
+                rest.get(1).equals("users")
+                        ? new EnRoute(instanceId, EnKinds.SMTP_USERS, rest.get(0), rest.get(2))
+                        : unknown(instanceId);
             default -> unknown(instanceId);
         };
     }

@@ -22,18 +22,57 @@ import java.util.UUID;
  */
 final class EnSeeder {
 
-    private static final String[] DOMAINS = {"orders", "payments", "billing", "inventory", "shipping", "checkout",
-        "identity", "catalog", "search", "reports", "audit", "backup", "certs", "metrics", "pricing", "loyalty"};
+    private static final String[] DOMAINS = {
+        "orders",
+        "payments",
+        "billing",
+        "inventory",
+        "shipping",
+        "checkout",
+        "identity",
+        "catalog",
+        "search",
+        "reports",
+        "audit",
+        "backup",
+        "certs",
+        "metrics",
+        "pricing",
+        "loyalty"
+    };
     /** Round robin, so every type appears once there are eight destinations (n >= 54). */
-    private static final String[] DESTINATION_TYPES = {"webhook", "slack", "msteams", "pagerduty", "servicenow",
-        "ibmce", "event_streams", "ibmcos"};
-    private static final String[] TEMPLATE_TYPES = {"webhook.notification", "slack.notification",
-        "pagerduty.notification", "event_streams.notification", "ibmceapp.notification", "smtp_custom.notification"};
-    private static final Map<String, String> TEMPLATE_FOR_DESTINATION = Map.of("webhook", "webhook.notification",
-            "slack", "slack.notification", "pagerduty", "pagerduty.notification",
-            "event_streams", "event_streams.notification", "ibmce", "ibmceapp.notification");
-    private static final String[] EVENT_TYPES = {"cert_manager", "order_created", "payment_failed",
-        "backup_completed", "login_failed", "quota_exceeded", "deployment_finished"};
+    private static final String[] DESTINATION_TYPES = {
+        "webhook", "slack", "msteams", "pagerduty", "servicenow", "ibmce", "event_streams", "ibmcos"
+    };
+
+    private static final String[] TEMPLATE_TYPES = {
+        "webhook.notification",
+        "slack.notification",
+        "pagerduty.notification",
+        "event_streams.notification",
+        "ibmceapp.notification",
+        "smtp_custom.notification"
+    };
+    private static final Map<String, String> TEMPLATE_FOR_DESTINATION = Map.of(
+            "webhook",
+            "webhook.notification",
+            "slack",
+            "slack.notification",
+            "pagerduty",
+            "pagerduty.notification",
+            "event_streams",
+            "event_streams.notification",
+            "ibmce",
+            "ibmceapp.notification");
+    private static final String[] EVENT_TYPES = {
+        "cert_manager",
+        "order_created",
+        "payment_failed",
+        "backup_completed",
+        "login_failed",
+        "quota_exceeded",
+        "deployment_finished"
+    };
     /** Entities that do not scale with n: the COS integration, the SMTP configuration and its user. */
     private static final int FIXED_ENTITIES = 3;
 
@@ -60,8 +99,8 @@ final class EnSeeder {
         int topicCount = share(n, 0.20);
         int destinationCount = share(n, 0.15);
         int templateCount = share(n, 0.07);
-        int subscriptionCount = Math.max(1,
-                n - sourceCount - topicCount - destinationCount - templateCount - FIXED_ENTITIES);
+        int subscriptionCount =
+                Math.max(1, n - sourceCount - topicCount - destinationCount - templateCount - FIXED_ENTITIES);
 
         createIntegration();
         List<ObjectNode> sources = new ArrayList<>();
@@ -143,7 +182,9 @@ final class EnSeeder {
         fields.put("description", "Custom email relay for " + domain);
         fields.put("domain", "mail." + domain + ".example.com");
         ObjectNode config = create(EnKinds.SMTP_CONFIGS, null, fields);
-        create(EnKinds.SMTP_USERS, config.get("id").textValue(),
+        create(
+                EnKinds.SMTP_USERS,
+                config.get("id").textValue(),
                 Json.object().put("description", "Relay user of the " + domain + " team"));
     }
 
@@ -158,7 +199,9 @@ final class EnSeeder {
                 params.put("url", "https://hooks." + domain + ".example.com/events/" + hex(4));
                 params.put("verb", "post");
                 String authorization = "Bearer " + hex(20);
-                params.putObject("custom_headers").put("Authorization", authorization).put("X-Team", domain);
+                params.putObject("custom_headers")
+                        .put("Authorization", authorization)
+                        .put("X-Team", domain);
                 params.putArray("sensitive_headers").add("Authorization");
                 secret.put("header.Authorization", authorization);
             }
@@ -193,8 +236,10 @@ final class EnSeeder {
             case "ibmce" -> {
                 String apiKey = hex(16);
                 params.put("type", "application");
-                params.put("url", "https://" + domain + "-handler." + hex(5) + "." + instance.region()
-                        + ".codeengine.appdomain.cloud");
+                params.put(
+                        "url",
+                        "https://" + domain + "-handler." + hex(5) + "." + instance.region()
+                                + ".codeengine.appdomain.cloud");
                 params.put("verb", "post");
                 params.putObject("custom_headers").put("X-Api-Key", apiKey);
                 params.putArray("sensitive_headers").add("X-Api-Key");
@@ -202,8 +247,10 @@ final class EnSeeder {
             }
             case "event_streams" -> {
                 params.put("crn", crn("messagehub", instance.region()));
-                params.put("endpoint", "https://broker-0-" + hex(6) + ".kafka.svc01." + instance.region()
-                        + ".eventstreams.cloud.ibm.com:9093");
+                params.put(
+                        "endpoint",
+                        "https://broker-0-" + hex(6) + ".kafka.svc01." + instance.region()
+                                + ".eventstreams.cloud.ibm.com:9093");
                 params.put("topic", domain + "-notifications");
             }
             default -> {
@@ -230,11 +277,13 @@ final class EnSeeder {
         String shortType = type.substring(0, type.indexOf('.')).replace('_', '-');
         String name = String.format("%s-%s-template-%03d", domain, shortType, i + 1);
         String body = switch (shortType) {
-            case "slack" -> "{\"blocks\":[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\","
-                    + "\"text\":\"*" + domain + "*: {{ data.message }}\"}}]}";
+            case "slack" ->
+                "{\"blocks\":[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\"," + "\"text\":\"*" + domain
+                        + "*: {{ data.message }}\"}}]}";
             case "pagerduty" -> "{\"summary\":\"" + domain + ": {{ data.message }}\",\"severity\":\"{{ severity }}\"}";
             case "smtp-custom" -> "<html><body><h1>" + domain + "</h1><p>{{ data.message }}</p></body></html>";
-            default -> "{\"service\":\"" + domain + "\",\"event\":\"{{ ibmenseverity }}\",\"text\":\"{{ data.message }}\"}";
+            default ->
+                "{\"service\":\"" + domain + "\",\"event\":\"{{ ibmenseverity }}\",\"text\":\"{{ data.message }}\"}";
         };
         String subject = TemplateKind.isEmail(type) ? "[" + domain + "] {{ data.title }}" : null;
         ObjectNode fields = Json.object();
@@ -264,7 +313,8 @@ final class EnSeeder {
             List<ObjectNode> chosen = new ArrayList<>(apiSources);
             for (int s = 0; s < sourceCount; s++) {
                 ObjectNode source = chosen.remove(random.nextInt(chosen.size()));
-                ObjectNode entry = sources.addObject().put("id", source.get("id").textValue());
+                ObjectNode entry =
+                        sources.addObject().put("id", source.get("id").textValue());
                 ArrayNode rules = entry.putArray("rules");
                 int rulesHere = s == 0 ? ruleCount - (sourceCount - 1) : 1;
                 for (int r = 0; r < rulesHere; r++) {
@@ -272,7 +322,8 @@ final class EnSeeder {
                     rule.put("enabled", random.nextInt(10) != 0);
                     rule.put("event_type_filter", "$.*");
                     if (random.nextInt(4) != 0) {
-                        rule.put("notification_filter",
+                        rule.put(
+                                "notification_filter",
                                 "$.notification_event_info.event_type == '" + pick(EVENT_TYPES) + "'");
                     }
                 }
@@ -285,19 +336,24 @@ final class EnSeeder {
     private void addTimerSource(ArrayNode sources) {
         ObjectNode timer = instance.sources.all().stream()
                 .filter(s -> TopicKind.PERIODIC_TIMER.equals(s.get("type").textValue()))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         if (!timer.get("enabled").booleanValue()) {
             EnKinds.SOURCES.update(instance, timer, RequestBody.of(Json.object().put("enabled", true)));
         }
-        ObjectNode schedule = sources.addObject().put("id", timer.get("id").textValue())
-                .putArray("rules").addObject().put("enabled", true).putObject("event_schedule_filter");
+        ObjectNode schedule = sources.addObject()
+                .put("id", timer.get("id").textValue())
+                .putArray("rules")
+                .addObject()
+                .put("enabled", true)
+                .putObject("event_schedule_filter");
         schedule.put("starts_at", "2026-01-01T00:00:00.000Z");
         schedule.put("ends_at", "2027-12-31T23:59:59.000Z");
         schedule.put("expression", pick(new String[] {"0 */6 * * *", "0 8 * * 1-5", "*/30 * * * *"}));
     }
 
-    private void createSubscriptions(int count, List<ObjectNode> topics, List<ObjectNode> destinations,
-                                     List<ObjectNode> templates) {
+    private void createSubscriptions(
+            int count, List<ObjectNode> topics, List<ObjectNode> destinations, List<ObjectNode> templates) {
         ObjectNode email = builtIn("smtp_ibm");
         ObjectNode sms = builtIn("sms_ibm");
         Set<String> pairs = new HashSet<>();
@@ -308,7 +364,8 @@ final class EnSeeder {
                 topic = pick(topics);
                 double roll = random.nextDouble();
                 destination = roll < 0.15 ? email : roll < 0.20 ? sms : pick(destinations);
-                if (pairs.add(topic.get("id").textValue() + "|" + destination.get("id").textValue())) {
+                if (pairs.add(topic.get("id").textValue() + "|"
+                        + destination.get("id").textValue())) {
                     break;
                 }
             }
@@ -316,8 +373,10 @@ final class EnSeeder {
             String type = DestinationKind.type(destination);
             ObjectNode fields = Json.object();
             fields.put("name", String.format("%s-to-%s-%03d", topicPrefix, type.replace('_', '-'), i + 1));
-            fields.put("description", "Sends " + topic.get("name").textValue() + " to "
-                    + destination.get("name").textValue());
+            fields.put(
+                    "description",
+                    "Sends " + topic.get("name").textValue() + " to "
+                            + destination.get("name").textValue());
             fields.set("topic_id", topic.get("id"));
             fields.set("destination_id", destination.get("id"));
             fields.set("attributes", attributes(destination, templates, topicPrefix));
@@ -327,7 +386,9 @@ final class EnSeeder {
 
     private ObjectNode builtIn(String type) {
         return instance.destinations.all().stream()
-                .filter(d -> type.equals(DestinationKind.type(d))).findFirst().orElseThrow();
+                .filter(d -> type.equals(DestinationKind.type(d)))
+                .findFirst()
+                .orElseThrow();
     }
 
     private ObjectNode attributes(ObjectNode destination, List<ObjectNode> templates, String team) {
@@ -335,7 +396,9 @@ final class EnSeeder {
         ObjectNode attributes = Json.object();
         switch (type) {
             case "smtp_ibm" -> {
-                attributes.putArray("invited").add(team + "-oncall@example.com")
+                attributes
+                        .putArray("invited")
+                        .add(team + "-oncall@example.com")
                         .add("ops-" + (1 + random.nextInt(9)) + "@example.com");
                 attributes.put("add_notification_payload", random.nextBoolean());
                 attributes.put("reply_to_mail", "noreply@example.com");
@@ -345,7 +408,8 @@ final class EnSeeder {
             case "sms_ibm" -> attributes.putArray("invited").add(String.format("+1555010%04d", random.nextInt(10000)));
             case "webhook" -> attributes.put("signing_enabled", random.nextBoolean());
             case "slack" -> {
-                if ("direct_message".equals(DestinationKind.params(destination).path("type").asText())) {
+                if ("direct_message"
+                        .equals(DestinationKind.params(destination).path("type").asText())) {
                     attributes.putArray("channels").addObject().put("id", "C" + hex(4).toUpperCase(Locale.ROOT));
                 } else {
                     attributes.put("attachment_color", pick(new String[] {"#FF0000", "#FFA500", "#36A64F"}));
@@ -355,11 +419,12 @@ final class EnSeeder {
                 attributes.put("assigned_to", team + "-oncall");
                 attributes.put("assignment_group", team);
             }
-            default -> { }
+            default -> {}
         }
         String templateType = TEMPLATE_FOR_DESTINATION.get(type);
         List<ObjectNode> usable = templates.stream()
-                .filter(t -> t.get("type").textValue().equals(templateType)).toList();
+                .filter(t -> t.get("type").textValue().equals(templateType))
+                .toList();
         if (!usable.isEmpty() && random.nextDouble() < 0.4) {
             attributes.set("template_id_notification", pick(usable).get("id"));
         }

@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** The whole state of an instance, write-only values included, for test assertions. */
 final class EnSnapshot {
 
-    private EnSnapshot() {
-    }
+    private EnSnapshot() {}
 
     /**
      * {@code {region, instance_id, sources, topics, destinations, subscriptions, templates, integrations,

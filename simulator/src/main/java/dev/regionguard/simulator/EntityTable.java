@@ -49,7 +49,9 @@ final class EntityTable {
     }
 
     Optional<ObjectNode> findByName(String name) {
-        return byId.values().stream().filter(e -> name.equals(e.path("name").textValue())).findFirst();
+        return byId.values().stream()
+                .filter(e -> name.equals(e.path("name").textValue()))
+                .findFirst();
     }
 
     /** 409 when another entity of this collection already has the name. */

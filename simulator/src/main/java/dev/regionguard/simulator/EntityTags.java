@@ -20,7 +20,9 @@ final class EntityTags {
      */
     static void requireMatch(String ifMatch, String current) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiException(428, "precondition_required",
+            throw new ApiException(
+                    428,
+                    "precondition_required",
                     "The If-Match header is required: send the entity_tag of the version you change, or *");
         }
         String tag = ifMatch.trim();
@@ -34,7 +36,9 @@ final class EntityTags {
             tag = tag.substring(1, tag.length() - 1);
         }
         if (!tag.equals(current)) {
-            throw new ApiException(412, "precondition_failed",
+            throw new ApiException(
+                    412,
+                    "precondition_failed",
                     "The resource has changed since entity tag '" + tag + "' was read; read it again");
         }
     }

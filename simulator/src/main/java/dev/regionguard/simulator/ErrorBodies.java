@@ -6,8 +6,7 @@ import java.time.Instant;
 /** The two error body shapes of IBM Cloud: the platform one (EN, Code Engine) and IAM's own. */
 final class ErrorBodies {
 
-    private ErrorBodies() {
-    }
+    private ErrorBodies() {}
 
     /** {@code {"status_code":..,"trace":..,"errors":[{"code","message","more_info"}]}} */
     static ObjectNode platform(IbmService service, int status, String code, String message, String trace) {

@@ -17,18 +17,18 @@ public final class FaultControls {
     /** Longest time a BLACKHOLE call is held before its connection is closed. */
     static final Duration BLACKHOLE_HOLD = Duration.ofSeconds(30);
 
-    private record ErrorRate(double fraction, Random random) { }
+    private record ErrorRate(double fraction, Random random) {}
 
     private volatile DownMode downMode;
     /** Counted down when the region comes up, which releases every held BLACKHOLE call. */
     private CountDownLatch blackholeRelease = new CountDownLatch(0);
+
     private volatile Duration latency = Duration.ZERO;
     private volatile ErrorRate errorRate = new ErrorRate(0, new Random(0));
     private final AtomicInteger throttledCalls = new AtomicInteger();
     private volatile long retryAfterSeconds = 1;
 
-    FaultControls() {
-    }
+    FaultControls() {}
 
     public synchronized void down(DownMode mode) {
         Objects.requireNonNull(mode, "mode");
@@ -106,8 +106,9 @@ public final class FaultControls {
 
     private FaultOutcome downOutcome(DownMode mode) {
         return switch (mode) {
-            case UNAVAILABLE -> FaultOutcome.respond(503, "service_unavailable",
-                    "The service is temporarily unavailable, try again later");
+            case UNAVAILABLE ->
+                FaultOutcome.respond(
+                        503, "service_unavailable", "The service is temporarily unavailable, try again later");
             case CONNECTION_RESET -> FaultOutcome.CLOSE;
             case BLACKHOLE -> FaultOutcome.hold(currentRelease());
         };

@@ -3,10 +3,15 @@ package dev.regionguard.simulator;
 import java.util.concurrent.CountDownLatch;
 
 /** What the fault controls decided for one call. */
-record FaultOutcome(Action action, int status, String code, String message, long retryAfterSeconds,
-                    CountDownLatch release) {
+record FaultOutcome(
+        Action action, int status, String code, String message, long retryAfterSeconds, CountDownLatch release) {
 
-    enum Action { PROCEED, RESPOND, CLOSE, HOLD_THEN_CLOSE }
+    enum Action {
+        PROCEED,
+        RESPOND,
+        CLOSE,
+        HOLD_THEN_CLOSE
+    }
 
     static final FaultOutcome PROCEED = new FaultOutcome(Action.PROCEED, 0, null, null, 0, null);
     static final FaultOutcome CLOSE = new FaultOutcome(Action.CLOSE, 0, null, null, 0, null);
@@ -16,8 +21,8 @@ record FaultOutcome(Action action, int status, String code, String message, long
     }
 
     static FaultOutcome throttled(long retryAfterSeconds) {
-        return new FaultOutcome(Action.RESPOND, 429, "too_many_requests",
-                "Rate limit exceeded, retry later", retryAfterSeconds, null);
+        return new FaultOutcome(
+                Action.RESPOND, 429, "too_many_requests", "Rate limit exceeded, retry later", retryAfterSeconds, null);
     }
 
     static FaultOutcome hold(CountDownLatch release) {

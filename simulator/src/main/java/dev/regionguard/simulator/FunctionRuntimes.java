@@ -7,7 +7,7 @@ import java.util.List;
 /** {@code GET /function_runtimes}: the runtimes functions may name; the same in every region. */
 final class FunctionRuntimes {
 
-    private record Runtime(String id, String name, String family, boolean isDefault, boolean deprecated) { }
+    private record Runtime(String id, String name, String family, boolean isDefault, boolean deprecated) {}
 
     private static final List<Runtime> RUNTIMES = List.of(
             new Runtime("nodejs-18", "Node.js 18", "nodejs", false, true),
@@ -15,8 +15,7 @@ final class FunctionRuntimes {
             new Runtime("python-3.11", "Python 3.11", "python", false, false),
             new Runtime("python-3.12", "Python 3.12", "python", true, false));
 
-    private FunctionRuntimes() {
-    }
+    private FunctionRuntimes() {}
 
     static List<String> ids() {
         return RUNTIMES.stream().map(Runtime::id).toList();
@@ -27,8 +26,12 @@ final class FunctionRuntimes {
         ObjectNode body = Json.object();
         ArrayNode items = body.putArray("function_runtimes");
         for (Runtime runtime : RUNTIMES) {
-            items.addObject().put("id", runtime.id()).put("name", runtime.name()).put("family", runtime.family())
-                    .put("default", runtime.isDefault()).put("deprecated", runtime.deprecated())
+            items.addObject()
+                    .put("id", runtime.id())
+                    .put("name", runtime.name())
+                    .put("family", runtime.family())
+                    .put("default", runtime.isDefault())
+                    .put("deprecated", runtime.deprecated())
                     .put("optimized", false);
         }
         return body;

@@ -15,8 +15,7 @@ import java.util.UUID;
 /** Reading requests and writing answers on the JDK HttpServer. */
 final class HttpIo {
 
-    private HttpIo() {
-    }
+    private HttpIo() {}
 
     static void sendJson(HttpExchange exchange, int status, JsonNode body, Map<String, String> headers)
             throws IOException {
@@ -44,8 +43,16 @@ final class HttpIo {
     /** IBM's platform error body with a fresh trace id. */
     static void sendError(HttpExchange exchange, IbmService service, ApiException error, Map<String, String> headers)
             throws IOException {
-        sendJson(exchange, error.status(), ErrorBodies.platform(service, error.status(), error.code(),
-                error.getMessage(), UUID.randomUUID().toString()), headers);
+        sendJson(
+                exchange,
+                error.status(),
+                ErrorBodies.platform(
+                        service,
+                        error.status(),
+                        error.code(),
+                        error.getMessage(),
+                        UUID.randomUUID().toString()),
+                headers);
     }
 
     static void sendError(HttpExchange exchange, IbmService service, ApiException error) throws IOException {

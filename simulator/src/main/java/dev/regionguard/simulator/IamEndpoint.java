@@ -34,25 +34,32 @@ final class IamEndpoint {
             answer(exchange, 405, ErrorBodies.iam("BXNIM0101E", "Method not allowed", requestId, start));
             return;
         }
-        Map<String, String> form = HttpIo.formFields(
-                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, String> form =
+                HttpIo.formFields(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String grantType = form.get("grant_type");
         if (!APIKEY_GRANT.equals(grantType)) {
-            answer(exchange, 400, ErrorBodies.iam("BXNIM0109E",
-                    "Property 'grant_type' is missing or not supported: " + grantType, requestId, start));
+            answer(
+                    exchange,
+                    400,
+                    ErrorBodies.iam(
+                            "BXNIM0109E",
+                            "Property 'grant_type' is missing or not supported: " + grantType,
+                            requestId,
+                            start));
             return;
         }
         String apiKey = form.get("apikey");
         if (apiKey == null || apiKey.isBlank() || tokens.isRevoked(apiKey)) {
-            answer(exchange, 400, ErrorBodies.iam("BXNIM0415E",
-                    "Provided API key could not be found.", requestId, start));
+            answer(
+                    exchange,
+                    400,
+                    ErrorBodies.iam("BXNIM0415E", "Provided API key could not be found.", requestId, start));
             return;
         }
         answer(exchange, 200, tokens.issue(apiKey));
     }
 
-    private void answer(HttpExchange exchange, int status, JsonNode body)
-            throws IOException {
+    private void answer(HttpExchange exchange, int status, JsonNode body) throws IOException {
         stats.record(CallKind.OTHER, status);
         HttpIo.sendJson(exchange, status, body);
     }

@@ -91,8 +91,7 @@ public final class IbmCloudSimulator implements AutoCloseable {
         private int port;
         private Duration tokenTtl = Duration.ofHours(1);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The regions served (default us-south and eu-de). */
         public Builder regions(String... names) {
@@ -140,16 +139,19 @@ public final class IbmCloudSimulator implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), requestedPort),
-                    HANDLER_THREADS);
+            server = HttpServer.create(
+                    new InetSocketAddress(InetAddress.getByName("127.0.0.1"), requestedPort), HANDLER_THREADS);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind 127.0.0.1:" + requestedPort, e);
         }
         // a large pool: latency and BLACKHOLE faults park handler threads, and must not serialise calls
         executor = Executors.newFixedThreadPool(HANDLER_THREADS, daemonThreads());
         server.setExecutor(executor);
-        Endpoints endpoints = new Endpoints(new EnEndpoint(regions, tokens, denials, this::baseUrl),
-                new CeEndpoint(regions, tokens, denials), new AppTraffic(regions), new IamEndpoint(tokens, iamStats),
+        Endpoints endpoints = new Endpoints(
+                new EnEndpoint(regions, tokens, denials, this::baseUrl),
+                new CeEndpoint(regions, tokens, denials),
+                new AppTraffic(regions),
+                new IamEndpoint(tokens, iamStats),
                 new ControlApi(this));
         server.createContext("/", exchange -> dispatch(exchange, endpoints));
         server.start();
@@ -158,8 +160,8 @@ public final class IbmCloudSimulator implements AutoCloseable {
         return this;
     }
 
-    private record Endpoints(EnEndpoint en, CeEndpoint codeEngine, AppTraffic apps, IamEndpoint iam,
-                             ControlApi control) { }
+    private record Endpoints(
+            EnEndpoint en, CeEndpoint codeEngine, AppTraffic apps, IamEndpoint iam, ControlApi control) {}
 
     private static void dispatch(HttpExchange exchange, Endpoints endpoints) {
         try {
@@ -177,7 +179,9 @@ public final class IbmCloudSimulator implements AutoCloseable {
             } else if (second.equals("codeengine")) {
                 endpoints.codeEngine().handle(exchange, segments);
             } else {
-                HttpIo.sendError(exchange, IbmService.EVENT_NOTIFICATIONS,
+                HttpIo.sendError(
+                        exchange,
+                        IbmService.EVENT_NOTIFICATIONS,
                         ApiException.notFound("No such path: " + exchange.getRequestURI()));
             }
         } catch (ApiException e) {
@@ -296,8 +300,9 @@ public final class IbmCloudSimulator implements AutoCloseable {
             throw new IllegalArgumentException("not a project id: " + projectId);
         }
         try {
-            region(region).codeEngine().create(projectId, "project-" + projectId, CeProject.DEFAULT_RESOURCE_GROUP,
-                    Duration.ZERO);
+            region(region)
+                    .codeEngine()
+                    .create(projectId, "project-" + projectId, CeProject.DEFAULT_RESOURCE_GROUP, Duration.ZERO);
         } catch (ApiException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

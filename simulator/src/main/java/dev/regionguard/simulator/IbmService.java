@@ -2,8 +2,7 @@ package dev.regionguard.simulator;
 
 /** The IBM APIs the simulator serves; they differ only in where their error bodies point for help. */
 enum IbmService {
-    EVENT_NOTIFICATIONS("https://cloud.ibm.com/apidocs/event-notifications",
-            "#event-notifications-api-authentication"),
+    EVENT_NOTIFICATIONS("https://cloud.ibm.com/apidocs/event-notifications", "#event-notifications-api-authentication"),
     CODE_ENGINE("https://cloud.ibm.com/apidocs/codeengine/v2", "#authentication");
 
     private final String docs;

@@ -87,8 +87,8 @@ final class IntegrationKind extends EntityKind {
         if (metadata == null) {
             throw ApiException.badRequest("Field 'metadata' is required");
         }
-        List<String> required = KEY_TYPES.contains(type)
-                ? List.of("endpoint", "crn") : List.of("endpoint", "crn", "bucket_name");
+        List<String> required =
+                KEY_TYPES.contains(type) ? List.of("endpoint", "crn") : List.of("endpoint", "crn", "bucket_name");
         required.forEach(field -> Json.requiredText(metadata, field));
         return Json.pick(metadata, "endpoint", "crn", "root_key_id", "bucket_name");
     }

@@ -48,9 +48,15 @@ record ListPage(int limit, int offset, String search) {
      * The response body: {@code total_count, offset, limit, <listKey>, first, previous (offset > 0),
      * next (not on the last page)}. {@code collectionUrl} is absolute and has no query.
      */
-    <T> ObjectNode render(String listKey, List<T> all, BiPredicate<T, String> matches,
-                          Function<T, ObjectNode> view, String collectionUrl) {
-        List<T> matching = search == null ? all : all.stream().filter(item -> matches.test(item, search)).toList();
+    <T> ObjectNode render(
+            String listKey,
+            List<T> all,
+            BiPredicate<T, String> matches,
+            Function<T, ObjectNode> view,
+            String collectionUrl) {
+        List<T> matching = search == null
+                ? all
+                : all.stream().filter(item -> matches.test(item, search)).toList();
         int total = matching.size();
         ObjectNode body = Json.object();
         body.put("total_count", total);

@@ -8,8 +8,7 @@ import java.util.Map;
 /** JSON merge patch (RFC 7396), as Code Engine's PATCH applies it. */
 final class MergePatch {
 
-    private MergePatch() {
-    }
+    private MergePatch() {}
 
     /** Returns the patched target; objects merge recursively, null removes, anything else replaces. */
     static JsonNode apply(JsonNode target, JsonNode patch) {

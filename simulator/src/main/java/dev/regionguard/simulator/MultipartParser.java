@@ -18,8 +18,7 @@ final class MultipartParser {
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] HEADER_END = {'\r', '\n', '\r', '\n'};
 
-    private MultipartParser() {
-    }
+    private MultipartParser() {}
 
     static boolean isMultipart(String contentType) {
         return contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");

@@ -20,11 +20,16 @@ final class RegionalCall {
         Reply get() throws IOException;
     }
 
-    private RegionalCall() {
-    }
+    private RegionalCall() {}
 
-    static void serve(HttpExchange exchange, FaultOutcome fault, StatsRecorder stats, CallKind kind,
-                      IbmService service, Answer answer) throws IOException {
+    static void serve(
+            HttpExchange exchange,
+            FaultOutcome fault,
+            StatsRecorder stats,
+            CallKind kind,
+            IbmService service,
+            Answer answer)
+            throws IOException {
         switch (fault.action()) {
             case CLOSE -> {
                 stats.record(kind, CallStats.NO_RESPONSE);
@@ -37,16 +42,21 @@ final class RegionalCall {
             }
             case RESPOND -> {
                 stats.record(kind, fault.status());
-                HttpIo.sendError(exchange, service, new ApiException(fault.status(), fault.code(), fault.message()),
+                HttpIo.sendError(
+                        exchange,
+                        service,
+                        new ApiException(fault.status(), fault.code(), fault.message()),
                         fault.retryAfterSeconds() > 0
-                                ? Map.of("Retry-After", String.valueOf(fault.retryAfterSeconds())) : Map.of());
+                                ? Map.of("Retry-After", String.valueOf(fault.retryAfterSeconds()))
+                                : Map.of());
             }
             case PROCEED -> proceed(exchange, stats, kind, service, answer);
         }
     }
 
-    private static void proceed(HttpExchange exchange, StatsRecorder stats, CallKind kind, IbmService service,
-                                Answer answer) throws IOException {
+    private static void proceed(
+            HttpExchange exchange, StatsRecorder stats, CallKind kind, IbmService service, Answer answer)
+            throws IOException {
         Reply reply;
         try {
             reply = answer.get();
@@ -57,7 +67,8 @@ final class RegionalCall {
         } catch (RuntimeException e) {
             LOG.warn("Simulator failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
             stats.record(kind, 500);
-            HttpIo.sendError(exchange, service, new ApiException(500, "internal_server_error", "Internal server error"));
+            HttpIo.sendError(
+                    exchange, service, new ApiException(500, "internal_server_error", "Internal server error"));
             return;
         }
         stats.record(kind, reply.status());

@@ -13,9 +13,10 @@ import java.util.Map;
  * @param templateBodies     template name to its body (plain text) and subject
  * @param entityCount        entities the seed created (built-ins not counted)
  */
-public record SeedManifest(Map<String, Map<String, String>> destinationSecrets,
-                           Map<String, TemplateBody> templateBodies,
-                           int entityCount) {
+public record SeedManifest(
+        Map<String, Map<String, String>> destinationSecrets,
+        Map<String, TemplateBody> templateBodies,
+        int entityCount) {
 
     public SeedManifest {
         destinationSecrets = Map.copyOf(destinationSecrets);

@@ -20,29 +20,48 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The IBM Cloud simulator as a server, for curl, IBM's SDKs or an operator run by hand. */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = {"Serve simulated IBM Cloud IAM, Event Notifications and Code Engine on a loopback port.",
-                "Any API key is accepted except those passed with --revoked-key."})
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve simulated IBM Cloud IAM, Event Notifications and Code Engine on a loopback port.",
+            "Any API key is accepted except those passed with --revoked-key."
+        })
 public final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "8090", description = "Loopback port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    @Option(
+            names = "--port",
+            defaultValue = "8090",
+            description = "Loopback port (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--instance", paramLabel = "REGION=INSTANCE_ID",
-            description = "An Event Notifications instance to serve; repeat for more. The GUID may be omitted (REGION=) to get a random one.")
+    @Option(
+            names = "--instance",
+            paramLabel = "REGION=INSTANCE_ID",
+            description =
+                    "An Event Notifications instance to serve; repeat for more. The GUID may be omitted (REGION=) to get a random one.")
     List<String> instances = new ArrayList<>();
 
-    @Option(names = "--project", paramLabel = "REGION=PROJECT_ID",
-            description = "A Code Engine project to serve (active at once); repeat for more. The ID may be omitted (REGION=).")
+    @Option(
+            names = "--project",
+            paramLabel = "REGION=PROJECT_ID",
+            description =
+                    "A Code Engine project to serve (active at once); repeat for more. The ID may be omitted (REGION=).")
     List<String> projects = new ArrayList<>();
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "N",
+    @Option(
+            names = "--seed",
+            defaultValue = "0",
+            paramLabel = "N",
             description = "Seed the first instance with about N realistic entities (default ${DEFAULT-VALUE}: none).")
     int seed;
 
-    @Option(names = "--latency", defaultValue = "0ms", description = "Latency added to every call, e.g. 20ms (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--latency",
+            defaultValue = "0ms",
+            description = "Latency added to every call, e.g. 20ms (default ${DEFAULT-VALUE}).")
     String latency;
 
     @Option(names = "--revoked-key", paramLabel = "KEY", description = "An API key IAM refuses; repeatable.")
@@ -63,8 +82,11 @@ public final class SimulateCommand implements Callable<Integer> {
         if (regions.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "give at least one --instance or --project");
         }
-        IbmCloudSimulator sim = IbmCloudSimulator.builder().regions(regions.toArray(String[]::new))
-                .port(port).build().start();
+        IbmCloudSimulator sim = IbmCloudSimulator.builder()
+                .regions(regions.toArray(String[]::new))
+                .port(port)
+                .build()
+                .start();
         PrintStream out = System.out;
         boolean first = true;
         for (Map.Entry<String, List<String>> e : byRegion.entrySet()) {
@@ -118,13 +140,17 @@ public final class SimulateCommand implements Callable<Integer> {
         for (String pair : pairs) {
             int eq = pair.indexOf('=');
             if (eq <= 0 || !pair.substring(0, eq).matches("[a-z]{2}-[a-z]{2,5}")) {
-                throw new ParameterException(spec.commandLine(), option + " wants REGION=ID, e.g. us-south=5b2c0d4e-8f1a-4c3b-9d2e-7a6f1e0c3b21, not '" + pair + "'");
+                throw new ParameterException(
+                        spec.commandLine(),
+                        option + " wants REGION=ID, e.g. us-south=5b2c0d4e-8f1a-4c3b-9d2e-7a6f1e0c3b21, not '" + pair
+                                + "'");
             }
             String id = pair.substring(eq + 1);
             if (!id.isEmpty() && !seen.add(id)) {
                 throw new ParameterException(spec.commandLine(), "instance " + id + " given twice");
             }
-            byRegion.computeIfAbsent(pair.substring(0, eq), r -> new ArrayList<>()).add(id);
+            byRegion.computeIfAbsent(pair.substring(0, eq), r -> new ArrayList<>())
+                    .add(id);
         }
         return byRegion;
     }
@@ -133,7 +159,8 @@ public final class SimulateCommand implements Callable<Integer> {
     private Duration latency() {
         Matcher m = Pattern.compile("([0-9]{1,9})(ms|s)").matcher(latency);
         if (!m.matches()) {
-            throw new ParameterException(spec.commandLine(), "--latency: not a duration: '" + latency + "' (use e.g. 20ms, 1s)");
+            throw new ParameterException(
+                    spec.commandLine(), "--latency: not a duration: '" + latency + "' (use e.g. 20ms, 1s)");
         }
         long n = Long.parseLong(m.group(1));
         return m.group(2).equals("s") ? Duration.ofSeconds(n) : Duration.ofMillis(n);

@@ -34,7 +34,9 @@ final class SmtpConfigKind extends EntityKind {
         ObjectNode config = Json.object();
         ObjectNode dkim = config.putObject("dkim");
         dkim.put("txt_name", "en-" + instance.region() + "._domainkey." + domain);
-        dkim.put("txt_value", "v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEB" + instance.id().substring(0, 8));
+        dkim.put(
+                "txt_value",
+                "v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEB" + instance.id().substring(0, 8));
         dkim.put("verification", "PENDING");
         config.putObject("en_authorization").put("verification", "PENDING");
         ObjectNode spf = config.putObject("spf");
@@ -58,7 +60,8 @@ final class SmtpConfigKind extends EntityKind {
     ObjectNode snapshot(EnInstance instance, ObjectNode stored) {
         ObjectNode snapshot = super.snapshot(instance, stored);
         ArrayNode users = snapshot.putArray("users");
-        EnKinds.SMTP_USERS.items(instance, stored.get("id").textValue())
+        EnKinds.SMTP_USERS
+                .items(instance, stored.get("id").textValue())
                 .forEach(user -> users.add(EnKinds.SMTP_USERS.snapshot(instance, user)));
         return snapshot;
     }
@@ -76,7 +79,8 @@ final class SmtpConfigKind extends EntityKind {
     /** Its users go with it. */
     @Override
     void delete(EnInstance instance, ObjectNode stored) {
-        EnKinds.SMTP_USERS.items(instance, stored.get("id").textValue())
+        EnKinds.SMTP_USERS
+                .items(instance, stored.get("id").textValue())
                 .forEach(user -> instance.smtpUsers.remove(user.get("id").textValue()));
         super.delete(instance, stored);
     }

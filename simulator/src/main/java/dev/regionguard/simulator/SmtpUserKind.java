@@ -75,14 +75,13 @@ final class SmtpUserKind extends EntityKind {
 
     @Override
     ObjectNode createResponse(EnInstance instance, ObjectNode stored) {
-        return Json.pick(stored, "id", "smtp_config_id", "description", "domain", "username", "password",
-                "created_at");
+        return Json.pick(stored, "id", "smtp_config_id", "description", "domain", "username", "password", "created_at");
     }
 
     @Override
     ObjectNode view(EnInstance instance, ObjectNode stored) {
-        return Json.pick(stored, "id", "smtp_config_id", "description", "domain", "username", "created_at",
-                "updated_at");
+        return Json.pick(
+                stored, "id", "smtp_config_id", "description", "domain", "username", "created_at", "updated_at");
     }
 
     @Override

@@ -53,9 +53,11 @@ final class SourceKind extends EntityKind {
 
     @Override
     ObjectNode listItem(EnInstance instance, ObjectNode stored) {
-        ObjectNode item = Json.pick(stored, "id", "name", "description", "enabled", "store_notifications",
-                "type", "updated_at");
-        item.put("topic_count", instance.topicsUsingSource(stored.get("id").textValue()).size());
+        ObjectNode item =
+                Json.pick(stored, "id", "name", "description", "enabled", "store_notifications", "type", "updated_at");
+        item.put(
+                "topic_count",
+                instance.topicsUsingSource(stored.get("id").textValue()).size());
         return item;
     }
 
@@ -89,8 +91,8 @@ final class SourceKind extends EntityKind {
     @Override
     void delete(EnInstance instance, ObjectNode stored) {
         if (isBuiltIn(stored)) {
-            throw ApiException.badRequest("The built-in source '" + stored.get("name").textValue()
-                    + "' cannot be deleted");
+            throw ApiException.badRequest(
+                    "The built-in source '" + stored.get("name").textValue() + "' cannot be deleted");
         }
         refuseWhileUsed("source", instance.topicsUsingSource(stored.get("id").textValue()));
         super.delete(instance, stored);

@@ -32,7 +32,7 @@ final class StatsRecorder {
             case LIST -> listCalls.increment();
             case ENTITY_READ -> entityReads.increment();
             case WRITE -> writes.increment();
-            case OTHER -> { }
+            case OTHER -> {}
         }
         byStatus.computeIfAbsent(status, s -> new LongAdder()).increment();
         if (parent != null) {

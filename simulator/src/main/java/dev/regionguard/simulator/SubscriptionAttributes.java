@@ -32,8 +32,7 @@ final class SubscriptionAttributes {
             "smtp_custom", Set.of("smtp_custom.notification"),
             "smtp_custom_sandbox", Set.of("smtp_custom.notification"));
 
-    private SubscriptionAttributes() {
-    }
+    private SubscriptionAttributes() {}
 
     static boolean hasRecipients(String destinationType) {
         return EMAIL_TYPES.contains(destinationType) || SMS_TYPES.contains(destinationType);
@@ -47,7 +46,9 @@ final class SubscriptionAttributes {
         if (EMAIL_TYPES.contains(type) && !attributes.path("invited").isArray()) {
             throw ApiException.badRequest("attributes.invited is required for email subscriptions");
         }
-        if ("slack".equals(type) && "direct_message".equals(DestinationKind.params(destination).path("type").asText())
+        if ("slack".equals(type)
+                && "direct_message"
+                        .equals(DestinationKind.params(destination).path("type").asText())
                 && !attributes.path("channels").isArray()) {
             throw ApiException.badRequest("attributes.channels is required for Slack direct message subscriptions");
         }
@@ -98,22 +99,35 @@ final class SubscriptionAttributes {
     }
 
     private static void checkTemplates(EnInstance instance, String destinationType, ObjectNode attributes) {
-        checkTemplate(instance, attributes, "template_id_notification",
-                NOTIFICATION_TEMPLATES.getOrDefault(destinationType, Set.of()), destinationType);
-        checkTemplate(instance, attributes, "template_id_invitation",
+        checkTemplate(
+                instance,
+                attributes,
+                "template_id_notification",
+                NOTIFICATION_TEMPLATES.getOrDefault(destinationType, Set.of()),
+                destinationType);
+        checkTemplate(
+                instance,
+                attributes,
+                "template_id_invitation",
                 EMAIL_TYPES.contains(destinationType) && !destinationType.equals("smtp_ibm")
-                        ? Set.of("smtp_custom.invitation") : Set.of(), destinationType);
+                        ? Set.of("smtp_custom.invitation")
+                        : Set.of(),
+                destinationType);
     }
 
-    private static void checkTemplate(EnInstance instance, ObjectNode attributes, String field,
-                                      Set<String> allowedTypes, String destinationType) {
+    private static void checkTemplate(
+            EnInstance instance,
+            ObjectNode attributes,
+            String field,
+            Set<String> allowedTypes,
+            String destinationType) {
         String templateId = Json.text(attributes, field);
         if (templateId == null) {
             return;
         }
         if (allowedTypes.isEmpty()) {
-            throw ApiException.badRequest("attributes." + field + " is not supported for " + destinationType
-                    + " subscriptions");
+            throw ApiException.badRequest(
+                    "attributes." + field + " is not supported for " + destinationType + " subscriptions");
         }
         ObjectNode template = instance.templates.get(templateId);
         if (template == null) {
@@ -121,8 +135,8 @@ final class SubscriptionAttributes {
         }
         String templateType = template.get("type").textValue();
         if (!allowedTypes.contains(templateType)) {
-            throw ApiException.badRequest("A " + templateType + " template cannot be used for " + destinationType
-                    + " subscriptions");
+            throw ApiException.badRequest(
+                    "A " + templateType + " template cannot be used for " + destinationType + " subscriptions");
         }
     }
 

@@ -20,8 +20,8 @@ final class SubscriptionKind extends EntityKind {
         String name = requireNewName(instance.subscriptions, fields, null);
         ObjectNode destination = existing(instance.destinations, Json.requiredText(fields, "destination_id"));
         ObjectNode topic = existing(instance.topics, Json.requiredText(fields, "topic_id"));
-        ObjectNode attributes = SubscriptionAttributes.forCreate(instance, destination,
-                Json.objectField(fields, "attributes"));
+        ObjectNode attributes =
+                SubscriptionAttributes.forCreate(instance, destination, Json.objectField(fields, "attributes"));
         ObjectNode stored = newEntity(instance, EnInstance.newId());
         stored.put("name", name);
         stored.put("description", description(fields));
@@ -35,7 +35,8 @@ final class SubscriptionKind extends EntityKind {
     private static ObjectNode existing(EntityTable table, String id) {
         ObjectNode stored = table.get(id);
         if (stored == null) {
-            throw ApiException.badRequest("The " + table.label() + " with id '" + id + "' does not exist in this instance");
+            throw ApiException.badRequest(
+                    "The " + table.label() + " with id '" + id + "' does not exist in this instance");
         }
         return stored;
     }
@@ -90,8 +91,8 @@ final class SubscriptionKind extends EntityKind {
         patchNameAndDescription(instance.subscriptions, stored, fields);
         ObjectNode attributes = Json.objectField(fields, "attributes");
         if (attributes != null) {
-            SubscriptionAttributes.applyUpdate(instance, destination(instance, stored),
-                    (ObjectNode) stored.get("attributes"), attributes);
+            SubscriptionAttributes.applyUpdate(
+                    instance, destination(instance, stored), (ObjectNode) stored.get("attributes"), attributes);
         }
         touch(instance, stored);
     }

@@ -6,5 +6,4 @@ package dev.regionguard.simulator;
  * @param body    plain text (the API carries it Base64-encoded)
  * @param subject the subject of email templates, null for the other types
  */
-public record TemplateBody(String body, String subject) {
-}
+public record TemplateBody(String body, String subject) {}

@@ -8,9 +8,16 @@ import java.util.Set;
 /** {@code /templates}: PUT replaces; {@code params} (Base64 body, subject) is never read back. */
 final class TemplateKind extends EntityKind {
 
-    static final Set<String> TYPES = Set.of("smtp_custom.notification", "smtp_custom.invitation",
-            "slack.notification", "webhook.notification", "pagerduty.notification", "event_streams.notification",
-            "ibmcejob.notification", "ibmceapp.notification", "app_configuration.notification");
+    static final Set<String> TYPES = Set.of(
+            "smtp_custom.notification",
+            "smtp_custom.invitation",
+            "slack.notification",
+            "webhook.notification",
+            "pagerduty.notification",
+            "event_streams.notification",
+            "ibmcejob.notification",
+            "ibmceapp.notification",
+            "app_configuration.notification");
 
     TemplateKind() {
         super("templates", "PUT");
@@ -41,7 +48,8 @@ final class TemplateKind extends EntityKind {
     @Override
     ObjectNode view(EnInstance instance, ObjectNode stored) {
         ObjectNode view = Json.pick(stored, "id", "name", "description", "type");
-        List<ObjectNode> subscriptions = instance.subscriptionsUsingTemplate(stored.get("id").textValue());
+        List<ObjectNode> subscriptions =
+                instance.subscriptionsUsingTemplate(stored.get("id").textValue());
         view.put("subscription_count", subscriptions.size());
         EnInstance.names(subscriptions).forEach(view.putArray("subscription_names")::add);
         view.set("updated_at", stored.get("updated_at"));
@@ -57,7 +65,8 @@ final class TemplateKind extends EntityKind {
 
     @Override
     void delete(EnInstance instance, ObjectNode stored) {
-        refuseWhileUsed("template", instance.subscriptionsUsingTemplate(stored.get("id").textValue()));
+        refuseWhileUsed(
+                "template", instance.subscriptionsUsingTemplate(stored.get("id").textValue()));
         super.delete(instance, stored);
     }
 

@@ -91,8 +91,8 @@ final class TokenIssuer {
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", expiresAt.getEpochSecond());
         claims.put("jti", UUID.randomUUID().toString());
-        return BASE64URL.encodeToString(Json.bytes(header)) + "."
-                + BASE64URL.encodeToString(Json.bytes(claims)) + "." + randomText(32);
+        return BASE64URL.encodeToString(Json.bytes(header)) + "." + BASE64URL.encodeToString(Json.bytes(claims)) + "."
+                + randomText(32);
     }
 
     private String randomText(int bytes) {

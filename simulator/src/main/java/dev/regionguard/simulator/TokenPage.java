@@ -50,7 +50,8 @@ record TokenPage(int limit, String startAfter) {
     }
 
     private static String encode(String lastKey) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((TOKEN_PREFIX + lastKey).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -58,10 +59,18 @@ record TokenPage(int limit, String startAfter) {
      * {@code {limit, first{href}, <listKey>[], next{href, start}}}; no {@code next} on the last page.
      * {@code sorted} is in key order; {@code filters} are query parameters kept in the links.
      */
-    <T> ObjectNode render(String listKey, List<T> sorted, Function<T, String> key, Function<T, ObjectNode> view,
-                          String collectionUrl, Map<String, String> filters) {
-        List<T> remaining = startAfter == null ? sorted
-                : sorted.stream().filter(item -> key.apply(item).compareTo(startAfter) > 0).toList();
+    <T> ObjectNode render(
+            String listKey,
+            List<T> sorted,
+            Function<T, String> key,
+            Function<T, ObjectNode> view,
+            String collectionUrl,
+            Map<String, String> filters) {
+        List<T> remaining = startAfter == null
+                ? sorted
+                : sorted.stream()
+                        .filter(item -> key.apply(item).compareTo(startAfter) > 0)
+                        .toList();
         List<T> page = remaining.subList(0, Math.min(limit, remaining.size()));
         ObjectNode body = Json.object();
         body.put("limit", limit);
@@ -70,15 +79,17 @@ record TokenPage(int limit, String startAfter) {
         page.stream().map(view).forEach(items::add);
         if (remaining.size() > page.size()) {
             String start = encode(key.apply(page.get(page.size() - 1)));
-            body.putObject("next").put("href", href(collectionUrl, filters, start)).put("start", start);
+            body.putObject("next")
+                    .put("href", href(collectionUrl, filters, start))
+                    .put("start", start);
         }
         return body;
     }
 
     private String href(String collectionUrl, Map<String, String> filters, String start) {
         StringBuilder href = new StringBuilder(collectionUrl).append("?limit=").append(limit);
-        filters.forEach((name, value) -> href.append('&').append(name).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        filters.forEach((name, value) ->
+                href.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         if (start != null) {
             href.append("&start=").append(start);
         }

@@ -53,7 +53,8 @@ final class TopicKind extends EntityKind {
             item.put("name", sourceName(instance, source));
             item.set("rules", source.get("rules").deepCopy());
         }
-        List<ObjectNode> subscriptions = instance.subscriptionsWith("topic_id", stored.get("id").textValue());
+        List<ObjectNode> subscriptions =
+                instance.subscriptionsWith("topic_id", stored.get("id").textValue());
         view.put("subscription_count", subscriptions.size());
         ArrayNode items = view.putArray("subscriptions");
         subscriptions.forEach(s -> items.add(EnKinds.SUBSCRIPTIONS.listItem(instance, s)));
@@ -66,15 +67,18 @@ final class TopicKind extends EntityKind {
         item.put("source_count", stored.get("sources").size());
         ArrayNode names = item.putArray("sources_names");
         stored.get("sources").forEach(source -> names.add(sourceName(instance, source)));
-        item.put("subscription_count",
-                instance.subscriptionsWith("topic_id", stored.get("id").textValue()).size());
+        item.put(
+                "subscription_count",
+                instance.subscriptionsWith("topic_id", stored.get("id").textValue())
+                        .size());
         return item;
     }
 
     @Override
     void update(EnInstance instance, ObjectNode stored, RequestBody request) {
         ObjectNode fields = request.fields();
-        stored.put("name", requireNewName(instance.topics, fields, stored.get("id").textValue()));
+        stored.put(
+                "name", requireNewName(instance.topics, fields, stored.get("id").textValue()));
         stored.put("description", description(fields));
         stored.set("sources", sources(instance, fields, (ArrayNode) stored.get("sources")));
         touch(instance, stored);
@@ -82,7 +86,8 @@ final class TopicKind extends EntityKind {
 
     @Override
     void delete(EnInstance instance, ObjectNode stored) {
-        refuseWhileUsed("topic", instance.subscriptionsWith("topic_id", stored.get("id").textValue()));
+        refuseWhileUsed(
+                "topic", instance.subscriptionsWith("topic_id", stored.get("id").textValue()));
         super.delete(instance, stored);
     }
 

@@ -1,5 +1,4 @@
 package dev.regionguard.simulator;
 
 /** A file part of a multipart destination body (certificate, icons). */
-record UploadedFile(String fileName, String contentType, byte[] content) {
-}
+record UploadedFile(String fileName, String contentType, byte[] content) {}

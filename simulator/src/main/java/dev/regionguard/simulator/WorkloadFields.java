@@ -8,17 +8,19 @@ import java.util.Set;
 /** The run fields apps, jobs and functions share: env variables, volume mounts, probes, image secret. */
 final class WorkloadFields {
 
-    private static final Set<String> ENV_TYPES = Set.of("literal", "config_map_full_reference",
-            "secret_full_reference", "config_map_key_reference", "secret_key_reference");
+    private static final Set<String> ENV_TYPES = Set.of(
+            "literal",
+            "config_map_full_reference",
+            "secret_full_reference",
+            "config_map_key_reference",
+            "secret_key_reference");
     private static final Set<String> MOUNT_TYPES = Set.of("config_map", "secret", "persistent_data_store");
 
-    private WorkloadFields() {
-    }
+    private WorkloadFields() {}
 
     /** The run fields apps and jobs share, with the server's defaults. */
     static CeSchema withRunFields(CeSchema schema) {
-        return schema
-                .optional("image_secret", CeSchema.Type.STRING)
+        return schema.optional("image_secret", CeSchema.Type.STRING)
                 .optional("run_arguments", CeSchema.Type.STRING_LIST, new Object[0])
                 .optional("run_as_user", CeSchema.Type.INTEGER, 0)
                 .optional("run_commands", CeSchema.Type.STRING_LIST, new Object[0])

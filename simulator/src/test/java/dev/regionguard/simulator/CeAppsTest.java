@@ -21,7 +21,8 @@ class CeAppsTest {
 
     @BeforeAll
     static void start() {
-        simulator = IbmCloudSimulator.builder().regions("us-south", "eu-de").build().start();
+        simulator =
+                IbmCloudSimulator.builder().regions("us-south", "eu-de").build().start();
         client = new SimClient(simulator, "key");
         projectId = simulator.createCodeEngineProject("us-south");
         fixtures = new CeFixtures(client, CeFixtures.projectUrl(simulator, "us-south", projectId));
@@ -51,30 +52,48 @@ class CeAppsTest {
         JsonNode created = fixtures.app("rolling");
 
         assertThat(created.get("status").asText()).isEqualTo("deploying");
-        assertThat(created.get("status_details").get("latest_created_revision").asText()).isEqualTo("rolling-00001");
+        assertThat(created.get("status_details").get("latest_created_revision").asText())
+                .isEqualTo("rolling-00001");
         assertThat(created.get("status_details").has("latest_ready_revision")).isFalse();
         assertThat(created.get("status_details").get("reason").asText()).isEqualTo("deploying");
         CeFixtures.eventually().until(() -> status("rolling").equals("ready"));
-        assertThat(app("rolling").get("status_details").get("latest_ready_revision").asText())
+        assertThat(app("rolling")
+                        .get("status_details")
+                        .get("latest_ready_revision")
+                        .asText())
                 .isEqualTo("rolling-00001");
 
-        JsonNode patched = client.mergePatch(fixtures.url("apps", "rolling"),
-                SimClient.object().put("scale_min_instances", 1), "*").json();
+        JsonNode patched = client.mergePatch(
+                        fixtures.url("apps", "rolling"), SimClient.object().put("scale_min_instances", 1), "*")
+                .json();
         assertThat(patched.get("status").asText()).isEqualTo("deploying");
-        assertThat(patched.get("status_details").get("latest_created_revision").asText()).isEqualTo("rolling-00002");
-        assertThat(patched.get("status_details").get("latest_ready_revision").asText()).isEqualTo("rolling-00001");
-        CeFixtures.eventually().until(() -> app("rolling").get("status_details").path("latest_ready_revision")
-                .asText().equals("rolling-00002"));
+        assertThat(patched.get("status_details").get("latest_created_revision").asText())
+                .isEqualTo("rolling-00002");
+        assertThat(patched.get("status_details").get("latest_ready_revision").asText())
+                .isEqualTo("rolling-00001");
+        CeFixtures.eventually()
+                .until(() -> app("rolling")
+                        .get("status_details")
+                        .path("latest_ready_revision")
+                        .asText()
+                        .equals("rolling-00002"));
         assertThat(status("rolling")).isEqualTo("ready");
 
         // visibility is routing: no new revision
-        JsonNode routed = client.mergePatch(fixtures.url("apps", "rolling"),
-                SimClient.object().put("managed_domain_mappings", "local_private"), "*").json();
-        assertThat(routed.get("status_details").get("latest_created_revision").asText()).isEqualTo("rolling-00002");
+        JsonNode routed = client.mergePatch(
+                        fixtures.url("apps", "rolling"),
+                        SimClient.object().put("managed_domain_mappings", "local_private"),
+                        "*")
+                .json();
+        assertThat(routed.get("status_details").get("latest_created_revision").asText())
+                .isEqualTo("rolling-00002");
 
-        JsonNode revisions = client.get(fixtures.url("apps", "rolling") + "/revisions").json().get("revisions");
+        JsonNode revisions = client.get(fixtures.url("apps", "rolling") + "/revisions")
+                .json()
+                .get("revisions");
         assertThat(revisions).extracting(r -> r.get("name").asText()).containsExactly("rolling-00001", "rolling-00002");
-        JsonNode second = client.get(fixtures.url("apps", "rolling") + "/revisions/rolling-00002").json();
+        JsonNode second = client.get(fixtures.url("apps", "rolling") + "/revisions/rolling-00002")
+                .json();
         assertThat(second.get("app_name").asText()).isEqualTo("rolling");
         assertThat(second.get("resource_type").asText()).isEqualTo("app_revision_v2");
         assertThat(second.get("scale_min_instances").asInt()).isEqualTo(1);
@@ -93,21 +112,30 @@ class CeAppsTest {
         JsonNode failed = app("broken");
         assertThat(failed.get("status_details").get("reason").asText()).isEqualTo("image_pull_back_off");
         assertThat(failed.get("status_details").has("latest_ready_revision")).isFalse();
-        assertThat(client.get(fixtures.url("apps", "broken") + "/revisions/broken-00001").json()
-                .get("status_details").get("reason").asText()).isEqualTo("image_pull_back_off");
-        assertThat(client.getAnonymous(failed.get("endpoint").asText()).status()).isEqualTo(503);
+        assertThat(client.get(fixtures.url("apps", "broken") + "/revisions/broken-00001")
+                        .json()
+                        .get("status_details")
+                        .get("reason")
+                        .asText())
+                .isEqualTo("image_pull_back_off");
+        assertThat(client.getAnonymous(failed.get("endpoint").asText()).status())
+                .isEqualTo(503);
 
-        client.mergePatch(fixtures.url("apps", "broken"), SimClient.object().put("image_reference", CeFixtures.IMAGE),
-                "*");
+        client.mergePatch(
+                fixtures.url("apps", "broken"), SimClient.object().put("image_reference", CeFixtures.IMAGE), "*");
         CeFixtures.eventually().until(() -> status("broken").equals("ready"));
 
-        client.mergePatch(fixtures.url("apps", "broken"),
-                SimClient.object().put("image_reference", "us.icr.io/team/broken:2"), "*");
+        client.mergePatch(
+                fixtures.url("apps", "broken"),
+                SimClient.object().put("image_reference", "us.icr.io/team/broken:2"),
+                "*");
         CeFixtures.eventually().until(() -> status("broken").equals("warning"));
         JsonNode warning = app("broken");
         assertThat(warning.get("status_details").get("reason").asText()).isEqualTo("ready_but_latest_revision_failed");
-        assertThat(warning.get("status_details").get("latest_created_revision").asText()).isEqualTo("broken-00003");
-        assertThat(warning.get("status_details").get("latest_ready_revision").asText()).isEqualTo("broken-00002");
+        assertThat(warning.get("status_details").get("latest_created_revision").asText())
+                .isEqualTo("broken-00003");
+        assertThat(warning.get("status_details").get("latest_ready_revision").asText())
+                .isEqualTo("broken-00002");
         SimClient.Response served = client.getAnonymous(warning.get("endpoint").asText());
         assertThat(served.status()).isEqualTo(200);
         assertThat(served.json().get("revision").asText()).isEqualTo("broken-00002");
@@ -115,7 +143,10 @@ class CeAppsTest {
         simulator.healImage("us.icr.io/team/broken:2");
         client.mergePatch(fixtures.url("apps", "broken"), SimClient.object().put("scale_max_instances", 2), "*");
         CeFixtures.eventually().until(() -> status("broken").equals("ready"));
-        assertThat(app("broken").get("status_details").get("latest_ready_revision").asText())
+        assertThat(app("broken")
+                        .get("status_details")
+                        .get("latest_ready_revision")
+                        .asText())
                 .isEqualTo("broken-00004");
     }
 
@@ -140,12 +171,17 @@ class CeAppsTest {
         assertThat(deploying.status()).isEqualTo(503);
         assertThat(deploying.json().get("status").asText()).isEqualTo("deploying");
 
-        JsonNode local = fixtures.create("apps", CeFixtures.appBody("internal-only", CeFixtures.IMAGE)
-                .put("managed_domain_mappings", "local"));
+        JsonNode local = fixtures.create(
+                "apps", CeFixtures.appBody("internal-only", CeFixtures.IMAGE).put("managed_domain_mappings", "local"));
         assertThat(local.has("endpoint")).isFalse();
-        assertThat(client.getAnonymous(endpoint.replace("/quick/", "/internal-only/")).status()).isEqualTo(404);
-        assertThat(client.getAnonymous(endpoint.replace("/quick/", "/nobody/")).status()).isEqualTo(404);
-        assertThat(client.getAnonymous(endpoint.replace("/us-south/", "/eu-de/")).status()).isEqualTo(404);
+        assertThat(client.getAnonymous(endpoint.replace("/quick/", "/internal-only/"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(client.getAnonymous(endpoint.replace("/quick/", "/nobody/")).status())
+                .isEqualTo(404);
+        assertThat(client.getAnonymous(endpoint.replace("/us-south/", "/eu-de/"))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -162,7 +198,9 @@ class CeAppsTest {
         simulator.setCodeEngineTimings(Duration.ZERO, Duration.ZERO);
         fixtures.app("gone-at-once");
         client.delete(fixtures.url("apps", "gone-at-once"));
-        assertThat(client.getAnonymous(endpoint.replace("short-lived", "gone-at-once")).status()).isEqualTo(404);
+        assertThat(client.getAnonymous(endpoint.replace("short-lived", "gone-at-once"))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -197,16 +235,23 @@ class CeAppsTest {
         simulator.failImage("icr.io/team/never:1");
         fixtures.app("busy");
         for (int i = 1; i <= 24; i++) {
-            client.mergePatch(fixtures.url("apps", "busy"), SimClient.object()
-                    .put("image_reference", "icr.io/team/never:1").put("scale_max_instances", i), "*");
+            client.mergePatch(
+                    fixtures.url("apps", "busy"),
+                    SimClient.object()
+                            .put("image_reference", "icr.io/team/never:1")
+                            .put("scale_max_instances", i),
+                    "*");
         }
 
-        JsonNode revisions = client.get(fixtures.url("apps", "busy") + "/revisions?limit=100").json().get("revisions");
+        JsonNode revisions = client.get(fixtures.url("apps", "busy") + "/revisions?limit=100")
+                .json()
+                .get("revisions");
         assertThat(revisions).hasSize(20);
         assertThat(revisions.get(0).get("name").asText()).isEqualTo("busy-00001");
         assertThat(revisions.get(19).get("name").asText()).isEqualTo("busy-00025");
         JsonNode busy = app("busy");
         assertThat(busy.get("status").asText()).isEqualTo("warning");
-        assertThat(busy.get("status_details").get("latest_ready_revision").asText()).isEqualTo("busy-00001");
+        assertThat(busy.get("status_details").get("latest_ready_revision").asText())
+                .isEqualTo("busy-00001");
     }
 }

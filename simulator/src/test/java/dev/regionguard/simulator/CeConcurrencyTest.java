@@ -42,12 +42,15 @@ class CeConcurrencyTest {
     }
 
     private static HttpRequest post(String url, String json) {
-        return client.authorized(url).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return client.authorized(url)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
     }
 
     private static CeFixtures newProject() {
-        return new CeFixtures(client, CeFixtures.projectUrl(simulator, "ca-tor", simulator.createCodeEngineProject("ca-tor")));
+        return new CeFixtures(
+                client, CeFixtures.projectUrl(simulator, "ca-tor", simulator.createCodeEngineProject("ca-tor")));
     }
 
     @Test
@@ -55,11 +58,14 @@ class CeConcurrencyTest {
         CeFixtures fixtures = newProject();
         List<HttpRequest> requests = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            requests.add(post(fixtures.url("apps"), CeFixtures.appBody("app-" + i, CeFixtures.IMAGE).toString()));
+            requests.add(post(
+                    fixtures.url("apps"),
+                    CeFixtures.appBody("app-" + i, CeFixtures.IMAGE).toString()));
         }
 
         assertThat(sendAll(requests)).containsOnly(201);
-        assertThat(client.get(fixtures.url("apps") + "?limit=100").json().get("apps")).hasSize(60);
+        assertThat(client.get(fixtures.url("apps") + "?limit=100").json().get("apps"))
+                .hasSize(60);
     }
 
     @Test
@@ -83,7 +89,8 @@ class CeConcurrencyTest {
         // would let a second writer through.
         for (int i = 1; i <= 20; i++) {
             requests.add(client.authorized(fixtures.url("apps", "contended"))
-                    .header("Content-Type", "application/merge-patch+json").header("If-Match", tag)
+                    .header("Content-Type", "application/merge-patch+json")
+                    .header("If-Match", tag)
                     .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"scale_max_instances\":" + (100 + i) + "}"))
                     .build());
         }
@@ -92,7 +99,10 @@ class CeConcurrencyTest {
 
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 412).hasSize(19);
-        assertThat(fixtures.get("apps", "contended").get("status_details").get("latest_created_revision").asText())
+        assertThat(fixtures.get("apps", "contended")
+                        .get("status_details")
+                        .get("latest_created_revision")
+                        .asText())
                 .isEqualTo("contended-00002");
     }
 }

@@ -17,7 +17,8 @@ class CeControlApiTest {
 
     @BeforeAll
     static void start() {
-        simulator = IbmCloudSimulator.builder().regions("us-south", "eu-de").build().start();
+        simulator =
+                IbmCloudSimulator.builder().regions("us-south", "eu-de").build().start();
         client = new SimClient(simulator, "key");
     }
 
@@ -28,7 +29,8 @@ class CeControlApiTest {
 
     private static SimClient.Response control(String method, String path) {
         return client.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/_sim/" + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build());
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     @Test
@@ -36,15 +38,23 @@ class CeControlApiTest {
         SimClient.Response created = control("POST", "regions/eu-de/projects");
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().get("project_id").asText();
-        assertThat(client.get(simulator.codeEngineUrl("eu-de") + "/projects/" + id).json().get("status").asText())
+        assertThat(client.get(simulator.codeEngineUrl("eu-de") + "/projects/" + id)
+                        .json()
+                        .get("status")
+                        .asText())
                 .isEqualTo("active");
 
-        JsonNode seeded = control("POST", "regions/eu-de/projects?project_id=my-project&resources=40&seed=3").json();
+        JsonNode seeded = control("POST", "regions/eu-de/projects?project_id=my-project&resources=40&seed=3")
+                .json();
         assertThat(seeded.get("project_id").asText()).isEqualTo("my-project");
         assertThat(seeded.get("resource_count").asInt()).isEqualTo(40);
-        assertThat(control("GET", "regions/eu-de/projects").json().get("project_ids").toString())
+        assertThat(control("GET", "regions/eu-de/projects")
+                        .json()
+                        .get("project_ids")
+                        .toString())
                 .contains(id, "my-project");
-        JsonNode snapshot = control("GET", "regions/eu-de/projects/my-project/snapshot").json();
+        JsonNode snapshot =
+                control("GET", "regions/eu-de/projects/my-project/snapshot").json();
         assertThat(snapshot.get("apps")).hasSize(10);
         assertThat(snapshot.get("project").get("id").asText()).isEqualTo("my-project");
         IbmErrorAssert.assertIbmError(control("GET", "regions/eu-de/projects/nope/snapshot"), 404);
@@ -56,8 +66,11 @@ class CeControlApiTest {
         String project = CeFixtures.projectUrl(simulator, "us-south", simulator.createCodeEngineProject("us-south"));
         CeFixtures fixtures = new CeFixtures(client, project);
 
-        assertThat(control("POST", "codeengine/timings?app_ready_ms=0&delete_ms=0").status()).isEqualTo(200);
-        assertThat(control("POST", "codeengine/fail-image?image=icr.io/x/bad:1").status()).isEqualTo(200);
+        assertThat(control("POST", "codeengine/timings?app_ready_ms=0&delete_ms=0")
+                        .status())
+                .isEqualTo(200);
+        assertThat(control("POST", "codeengine/fail-image?image=icr.io/x/bad:1").status())
+                .isEqualTo(200);
         fixtures.create("apps", CeFixtures.appBody("bad", "icr.io/x/bad:1"));
         assertThat(fixtures.get("apps", "bad").get("status").asText()).isEqualTo("failed");
         control("POST", "codeengine/heal-image?image=icr.io/x/bad:1");
@@ -67,9 +80,16 @@ class CeControlApiTest {
         IbmErrorAssert.assertIbmError(client.get(fixtures.url("apps", "good")), 404);
 
         control("POST", "codeengine/timings?project_active_ms=60000");
-        String slow = client.post(simulator.codeEngineUrl("us-south") + "/projects",
-                SimClient.object().put("name", "slow")).json().get("id").asText();
-        assertThat(client.get(simulator.codeEngineUrl("us-south") + "/projects/" + slow).json().get("status").asText())
+        String slow = client.post(
+                        simulator.codeEngineUrl("us-south") + "/projects",
+                        SimClient.object().put("name", "slow"))
+                .json()
+                .get("id")
+                .asText();
+        assertThat(client.get(simulator.codeEngineUrl("us-south") + "/projects/" + slow)
+                        .json()
+                        .get("status")
+                        .asText())
                 .isEqualTo("creating");
         simulator.setCodeEngineProjectActivation(Duration.ofMillis(200));
         simulator.setCodeEngineTimings(Duration.ofMillis(100), Duration.ofMillis(200));

@@ -23,7 +23,8 @@ class CeDomainClaimsTest {
 
     @BeforeAll
     static void start() {
-        simulator = IbmCloudSimulator.builder().regions("us-south", "eu-de").build().start();
+        simulator =
+                IbmCloudSimulator.builder().regions("us-south", "eu-de").build().start();
         client = new SimClient(simulator, "key");
     }
 
@@ -34,8 +35,8 @@ class CeDomainClaimsTest {
 
     /** A project with an app {@code web} and a tls secret {@code tls}. */
     private static CeFixtures project(String region) {
-        CeFixtures fixtures = new CeFixtures(client, CeFixtures.projectUrl(simulator, region,
-                simulator.createCodeEngineProject(region)));
+        CeFixtures fixtures = new CeFixtures(
+                client, CeFixtures.projectUrl(simulator, region, simulator.createCodeEngineProject(region)));
         fixtures.app("web");
         fixtures.secret("tls", "tls");
         return fixtures;
@@ -53,27 +54,33 @@ class CeDomainClaimsTest {
         CeFixtures standby = project("eu-de");
 
         JsonNode created = primary.create("domain_mappings", mapping("www.shop.example.com"));
-        assertThat(created.get("cname_target").asText()).matches("custom\\.[a-z0-9]{11}\\.us-south\\.codeengine\\.appdomain\\.cloud");
+        assertThat(created.get("cname_target").asText())
+                .matches("custom\\.[a-z0-9]{11}\\.us-south\\.codeengine\\.appdomain\\.cloud");
         assertThat(created.get("status").asText()).isEqualTo("ready");
         assertThat(created.get("visibility").asText()).isEqualTo("custom");
         assertThat(created.get("user_managed").asBoolean()).isTrue();
 
         for (CeFixtures other : List.of(sameRegion, standby)) {
-            JsonNode error = IbmErrorAssert.assertIbmError(client.post(other.url("domain_mappings"),
-                    mapping("www.shop.example.com")), 409);
+            JsonNode error = IbmErrorAssert.assertIbmError(
+                    client.post(other.url("domain_mappings"), mapping("www.shop.example.com")), 409);
             assertThat(error.get("code").asText()).isEqualTo("domain_already_claimed");
         }
-        IbmErrorAssert.assertIbmError(client.post(primary.url("domain_mappings"), mapping("www.shop.example.com")), 409);
+        IbmErrorAssert.assertIbmError(
+                client.post(primary.url("domain_mappings"), mapping("www.shop.example.com")), 409);
         standby.create("domain_mappings", mapping("api.shop.example.com"));
 
         client.delete(primary.url("domain_mappings", "www.shop.example.com"));
-        JsonNode stillHeld = IbmErrorAssert.assertIbmError(client.post(standby.url("domain_mappings"),
-                mapping("www.shop.example.com")), 409);
+        JsonNode stillHeld = IbmErrorAssert.assertIbmError(
+                client.post(standby.url("domain_mappings"), mapping("www.shop.example.com")), 409);
         assertThat(stillHeld.get("code").asText()).isEqualTo("domain_already_claimed");
 
-        CeFixtures.eventually().until(() ->
-                client.post(standby.url("domain_mappings"), mapping("www.shop.example.com")).status() == 201);
-        assertThat(standby.get("domain_mappings", "www.shop.example.com").get("cname_target").asText())
+        CeFixtures.eventually()
+                .until(() -> client.post(standby.url("domain_mappings"), mapping("www.shop.example.com"))
+                                .status()
+                        == 201);
+        assertThat(standby.get("domain_mappings", "www.shop.example.com")
+                        .get("cname_target")
+                        .asText())
                 .contains(".eu-de.");
     }
 
@@ -86,8 +93,10 @@ class CeDomainClaimsTest {
 
         client.delete(doomed.project());
 
-        CeFixtures.eventually().until(() ->
-                client.post(heir.url("domain_mappings"), mapping("www.moving.example.com")).status() == 201);
+        CeFixtures.eventually()
+                .until(() -> client.post(heir.url("domain_mappings"), mapping("www.moving.example.com"))
+                                .status()
+                        == 201);
     }
 
     @Test
@@ -114,7 +123,9 @@ class CeDomainClaimsTest {
         for (CeFixtures fixtures : projects) {
             HttpRequest request = client.authorized(fixtures.url("domain_mappings"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(mapping("www.race.example.com").toString())).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            mapping("www.race.example.com").toString()))
+                    .build();
             calls.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
         }
         List<Integer> statuses = new ArrayList<>();

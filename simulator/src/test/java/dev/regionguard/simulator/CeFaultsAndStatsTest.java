@@ -24,12 +24,12 @@ class CeFaultsAndStatsTest {
 
     @BeforeAll
     static void start() {
-        simulator = IbmCloudSimulator.builder().regions("us-south", "eu-gb").build().start();
+        simulator =
+                IbmCloudSimulator.builder().regions("us-south", "eu-gb").build().start();
         client = new SimClient(simulator, "key");
         projectId = simulator.createCodeEngineProject("us-south");
         fixtures = new CeFixtures(client, CeFixtures.projectUrl(simulator, "us-south", projectId));
-        enSources = client.instanceUrl("us-south", simulator.createEventNotificationsInstance("us-south"))
-                + "/sources";
+        enSources = client.instanceUrl("us-south", simulator.createEventNotificationsInstance("us-south")) + "/sources";
         client.token();
     }
 
@@ -53,7 +53,8 @@ class CeFaultsAndStatsTest {
         assertThat(client.get(otherRegion).status()).isEqualTo(200);
 
         simulator.faults("us-south").down(DownMode.CONNECTION_RESET);
-        assertThatThrownBy(() -> client.post(fixtures.url("config_maps"), SimClient.object().put("name", "lost")))
+        assertThatThrownBy(() -> client.post(
+                        fixtures.url("config_maps"), SimClient.object().put("name", "lost")))
                 .isInstanceOf(UncheckedIOException.class);
 
         simulator.faults("us-south").up();
@@ -87,24 +88,27 @@ class CeFaultsAndStatsTest {
     void statsCountCodeEngineCallsPerRegionAndKind() {
         simulator.resetStats();
 
-        fixtures.configMap("counted");                                              // write 201
-        client.get(fixtures.url("config_maps"));                                    // list
-        client.get(simulator.codeEngineUrl("us-south") + "/projects");              // list
-        client.get(fixtures.url("config_maps", "counted"));                         // entity read
-        client.get(fixtures.project());                                             // entity read
-        client.get(fixtures.url("config_maps", "missing"));                         // entity read 404
+        fixtures.configMap("counted"); // write 201
+        client.get(fixtures.url("config_maps")); // list
+        client.get(simulator.codeEngineUrl("us-south") + "/projects"); // list
+        client.get(fixtures.url("config_maps", "counted")); // entity read
+        client.get(fixtures.project()); // entity read
+        client.get(fixtures.url("config_maps", "missing")); // entity read 404
         client.put(fixtures.url("config_maps", "counted"), SimClient.object(), "*"); // write
-        client.delete(fixtures.url("config_maps", "counted"));                      // write 202
-        client.get(fixtures.project() + "/status_details");                         // other
-        client.get(enSources);                                                      // EN list
+        client.delete(fixtures.url("config_maps", "counted")); // write 202
+        client.get(fixtures.project() + "/status_details"); // other
+        client.get(enSources); // EN list
 
         CallStats codeEngine = simulator.codeEngineStats("us-south");
         assertThat(codeEngine.calls()).isEqualTo(9);
         assertThat(codeEngine.listCalls()).isEqualTo(2);
         assertThat(codeEngine.entityReads()).isEqualTo(3);
         assertThat(codeEngine.writes()).isEqualTo(3);
-        assertThat(codeEngine.byStatus()).containsEntry("200", 6L).containsEntry("201", 1L)
-                .containsEntry("202", 1L).containsEntry("404", 1L);
+        assertThat(codeEngine.byStatus())
+                .containsEntry("200", 6L)
+                .containsEntry("201", 1L)
+                .containsEntry("202", 1L)
+                .containsEntry("404", 1L);
         assertThat(simulator.eventNotificationsStats("us-south").calls()).isEqualTo(1);
         CallStats total = simulator.stats("us-south");
         assertThat(total.calls()).isEqualTo(10);
@@ -119,10 +123,17 @@ class CeFaultsAndStatsTest {
 
     @Test
     void codeEngineNeedsAValidTokenAndHonoursAccessDenials() {
-        IbmErrorAssert.assertIbmError(client.send(HttpRequest.newBuilder(URI.create(fixtures.url("apps"))).GET().build()),
+        IbmErrorAssert.assertIbmError(
+                client.send(HttpRequest.newBuilder(URI.create(fixtures.url("apps")))
+                        .GET()
+                        .build()),
                 401);
-        IbmErrorAssert.assertIbmError(client.send(HttpRequest.newBuilder(URI.create(fixtures.url("apps")))
-                .header("Authorization", "Bearer forged").GET().build()), 401);
+        IbmErrorAssert.assertIbmError(
+                client.send(HttpRequest.newBuilder(URI.create(fixtures.url("apps")))
+                        .header("Authorization", "Bearer forged")
+                        .GET()
+                        .build()),
+                401);
 
         SimClient intruder = new SimClient(simulator, "intruder");
         simulator.denyAccess("intruder", "us-south", projectId);

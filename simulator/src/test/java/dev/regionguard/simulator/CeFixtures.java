@@ -24,7 +24,9 @@ final class CeFixtures {
 
     /** Polls often: the simulator's delays are tens of milliseconds. */
     static ConditionFactory eventually() {
-        return Awaitility.await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+        return Awaitility.await()
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20))
                 .atMost(Duration.ofSeconds(5));
     }
 
@@ -61,9 +63,11 @@ final class CeFixtures {
         ObjectNode body = SimClient.object().put("name", name).put("format", format);
         ObjectNode data = body.putObject("data");
         switch (format) {
-            case "registry" -> data.put("username", "iamapikey").put("password", "pw").put("server", "us.icr.io");
-            case "tls" -> data.put("tls_cert", "-----BEGIN CERTIFICATE-----\nMII\n-----END CERTIFICATE-----\n")
-                    .put("tls_key", "-----BEGIN PRIVATE KEY-----\nMII\n-----END PRIVATE KEY-----\n");
+            case "registry" ->
+                data.put("username", "iamapikey").put("password", "pw").put("server", "us.icr.io");
+            case "tls" ->
+                data.put("tls_cert", "-----BEGIN CERTIFICATE-----\nMII\n-----END CERTIFICATE-----\n")
+                        .put("tls_key", "-----BEGIN PRIVATE KEY-----\nMII\n-----END PRIVATE KEY-----\n");
             case "hmac_auth" -> data.put("access_key_id", "id").put("secret_access_key", "key");
             case "basic_auth" -> data.put("username", "u").put("password", "p");
             case "ssh_auth" -> data.put("ssh_key", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3B\n");

@@ -21,8 +21,8 @@ class CePaginationTest {
     static void start() {
         simulator = IbmCloudSimulator.builder().regions("us-east").build().start();
         client = new SimClient(simulator, "key");
-        fixtures = new CeFixtures(client, CeFixtures.projectUrl(simulator, "us-east",
-                simulator.createCodeEngineProject("us-east")));
+        fixtures = new CeFixtures(
+                client, CeFixtures.projectUrl(simulator, "us-east", simulator.createCodeEngineProject("us-east")));
         for (int i = 120; i >= 1; i--) {
             String name = String.format("config-%03d", i);
             fixtures.configMap(name);
@@ -66,18 +66,24 @@ class CePaginationTest {
 
         JsonNode exact = client.get(fixtures.url("config_maps") + "?limit=100").json();
         JsonNode rest = client.get(fixtures.url("config_maps") + "?limit=20&start="
-                + exact.get("next").get("start").asText()).json();
+                        + exact.get("next").get("start").asText())
+                .json();
         assertThat(rest.get("config_maps")).hasSize(20);
     }
 
     @Test
     void aTokenStaysValidWhenEarlierItemsGo() {
         simulator.setCodeEngineTimings(Duration.ofMillis(50), Duration.ZERO);
-        String start = client.get(fixtures.url("config_maps") + "?limit=10").json().get("next").get("start").asText();
+        String start = client.get(fixtures.url("config_maps") + "?limit=10")
+                .json()
+                .get("next")
+                .get("start")
+                .asText();
         fixtures.configMap("aaa-new-first");
         client.delete(fixtures.url("config_maps", "config-005"));
 
-        JsonNode next = client.get(fixtures.url("config_maps") + "?limit=10&start=" + start).json();
+        JsonNode next = client.get(fixtures.url("config_maps") + "?limit=10&start=" + start)
+                .json();
 
         assertThat(next.get("config_maps").get(0).get("name").asText()).isEqualTo("config-011");
         client.delete(fixtures.url("config_maps", "aaa-new-first"));
@@ -90,7 +96,8 @@ class CePaginationTest {
         IbmErrorAssert.assertIbmError(client.get(fixtures.url("config_maps") + "?limit=101"), 400);
         IbmErrorAssert.assertIbmError(client.get(fixtures.url("config_maps") + "?limit=many"), 400);
         IbmErrorAssert.assertIbmError(client.get(fixtures.url("config_maps") + "?start=not-a-token!"), 400);
-        assertThat(client.get(fixtures.url("config_maps") + "?limit=100").json().get("config_maps")).hasSize(100);
+        assertThat(client.get(fixtures.url("config_maps") + "?limit=100").json().get("config_maps"))
+                .hasSize(100);
     }
 
     @Test
@@ -98,9 +105,12 @@ class CePaginationTest {
         for (int i = 0; i < 3; i++) {
             fixtures.secret("tls-" + i, "tls");
         }
-        JsonNode page = client.get(fixtures.url("secrets") + "?format=tls&limit=2").json();
+        JsonNode page =
+                client.get(fixtures.url("secrets") + "?format=tls&limit=2").json();
 
-        assertThat(page.get("secrets")).hasSize(2).allMatch(s -> s.get("format").asText().equals("tls"));
+        assertThat(page.get("secrets"))
+                .hasSize(2)
+                .allMatch(s -> s.get("format").asText().equals("tls"));
         assertThat(page.get("next").get("href").asText()).contains("format=tls");
         JsonNode last = client.get(page.get("next").get("href").asText()).json();
         assertThat(last.get("secrets")).hasSize(1);

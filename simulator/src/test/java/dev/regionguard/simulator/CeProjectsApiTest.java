@@ -17,7 +17,8 @@ class CeProjectsApiTest {
 
     @BeforeAll
     static void start() {
-        simulator = IbmCloudSimulator.builder().regions("us-south", "eu-de").build().start();
+        simulator =
+                IbmCloudSimulator.builder().regions("us-south", "eu-de").build().start();
         client = new SimClient(simulator, "key");
         projects = simulator.codeEngineUrl("eu-de") + "/projects";
     }
@@ -30,8 +31,8 @@ class CeProjectsApiTest {
     @Test
     void createIsAsynchronousAndResourcesAnswer403UntilActive() {
         simulator.setCodeEngineProjectActivation(Duration.ofMillis(400));
-        SimClient.Response created = client.post(projects, SimClient.object().put("name", "standby")
-                .put("resource_group_id", "rg-1"));
+        SimClient.Response created =
+                client.post(projects, SimClient.object().put("name", "standby").put("resource_group_id", "rg-1"));
         simulator.setCodeEngineProjectActivation(Duration.ofMillis(200));
 
         assertThat(created.status()).isEqualTo(202);
@@ -44,19 +45,26 @@ class CeProjectsApiTest {
         assertThat(project.get("resource_type").asText()).isEqualTo("project_v2");
         assertThat(project.get("account_id").asText()).isNotBlank();
         assertThat(project.get("crn").asText())
-                .isEqualTo("crn:v1:bluemix:public:codeengine:eu-de:a/" + project.get("account_id").asText() + ":" + id
-                        + "::");
+                .isEqualTo("crn:v1:bluemix:public:codeengine:eu-de:a/"
+                        + project.get("account_id").asText() + ":" + id + "::");
         assertThat(project.get("href").asText()).isEqualTo(projects + "/" + id);
         assertThat(project.get("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
 
         JsonNode error = IbmErrorAssert.assertIbmError(client.get(projects + "/" + id + "/secrets"), 403);
         assertThat(error.get("code").asText()).isEqualTo("project_not_active");
         assertThat(error.get("more_info").asText()).contains("codeengine");
-        assertThat(client.get(projects + "/" + id + "/status_details").json().get("project").asText())
+        assertThat(client.get(projects + "/" + id + "/status_details")
+                        .json()
+                        .get("project")
+                        .asText())
                 .isEqualTo("disabled");
 
-        CeFixtures.eventually().until(() ->
-                client.get(projects + "/" + id).json().get("status").asText().equals("active"));
+        CeFixtures.eventually()
+                .until(() -> client.get(projects + "/" + id)
+                        .json()
+                        .get("status")
+                        .asText()
+                        .equals("active"));
         assertThat(client.get(projects + "/" + id + "/secrets").status()).isEqualTo(200);
         JsonNode details = client.get(projects + "/" + id + "/status_details").json();
         assertThat(details.get("project").asText()).isEqualTo("enabled");
@@ -72,7 +80,8 @@ class CeProjectsApiTest {
 
         assertThat(client.delete(projects + "/" + id).status()).isEqualTo(202);
 
-        assertThat(client.get(projects + "/" + id).json().get("status").asText()).isEqualTo("deleting");
+        assertThat(client.get(projects + "/" + id).json().get("status").asText())
+                .isEqualTo("deleting");
         IbmErrorAssert.assertIbmError(client.get(projects + "/" + id + "/apps"), 403);
         CeFixtures.eventually().until(() -> client.get(projects + "/" + id).status() == 404);
         assertThat(simulator.codeEngineProjectIds("eu-de")).doesNotContain(id);
@@ -84,10 +93,12 @@ class CeProjectsApiTest {
         String id = simulator.createCodeEngineProject("us-south");
         simulator.createCodeEngineProject("us-south", "fixed-project-id");
 
-        JsonNode project = client.get(simulator.codeEngineUrl("us-south") + "/projects/" + id).json();
+        JsonNode project = client.get(simulator.codeEngineUrl("us-south") + "/projects/" + id)
+                .json();
         assertThat(project.get("status").asText()).isEqualTo("active");
         assertThat(project.get("name").asText()).isEqualTo("project-" + id);
-        assertThat(client.get(simulator.codeEngineUrl("us-south") + "/projects/fixed-project-id").status())
+        assertThat(client.get(simulator.codeEngineUrl("us-south") + "/projects/fixed-project-id")
+                        .status())
                 .isEqualTo(200);
         IbmErrorAssert.assertIbmError(client.get(projects + "/" + id), 404);
         assertThat(simulator.codeEngineProjectIds("us-south")).contains(id, "fixed-project-id");
@@ -99,18 +110,23 @@ class CeProjectsApiTest {
 
     @Test
     void namesAreUniquePerRegionAndCreateChecksItsBody() {
-        assertThat(client.post(projects, SimClient.object().put("name", "twin")).status()).isEqualTo(202);
+        assertThat(client.post(projects, SimClient.object().put("name", "twin")).status())
+                .isEqualTo(202);
         IbmErrorAssert.assertIbmError(client.post(projects, SimClient.object().put("name", "twin")), 409);
-        assertThat(client.post(simulator.codeEngineUrl("us-south") + "/projects",
-                SimClient.object().put("name", "twin")).status()).isEqualTo(202);
+        assertThat(client.post(
+                                simulator.codeEngineUrl("us-south") + "/projects",
+                                SimClient.object().put("name", "twin"))
+                        .status())
+                .isEqualTo(202);
         IbmErrorAssert.assertIbmError(client.post(projects, SimClient.object()), 400);
-        IbmErrorAssert.assertIbmError(client.post(projects, SimClient.object().put("name", "x").put("status", "active")),
-                400);
+        IbmErrorAssert.assertIbmError(
+                client.post(projects, SimClient.object().put("name", "x").put("status", "active")), 400);
     }
 
     @Test
     void listsPageWithTokens() {
-        IbmCloudSimulator own = IbmCloudSimulator.builder().regions("jp-tok").build().start();
+        IbmCloudSimulator own =
+                IbmCloudSimulator.builder().regions("jp-tok").build().start();
         try {
             SimClient ownClient = new SimClient(own, "key");
             for (int i = 0; i < 5; i++) {
@@ -135,7 +151,8 @@ class CeProjectsApiTest {
 
     @Test
     void functionRuntimesAreListed() {
-        JsonNode runtimes = client.get(simulator.codeEngineUrl("eu-de") + "/function_runtimes").json()
+        JsonNode runtimes = client.get(simulator.codeEngineUrl("eu-de") + "/function_runtimes")
+                .json()
                 .get("function_runtimes");
         assertThat(runtimes).extracting(r -> r.get("id").asText()).contains("nodejs-20", "python-3.12");
         assertThat(runtimes.get(0).has("family")).isTrue();

@@ -19,8 +19,8 @@ class CeSecretsTest {
     static void start() {
         simulator = IbmCloudSimulator.builder().regions("eu-de").build().start();
         client = new SimClient(simulator, "key");
-        fixtures = new CeFixtures(client, CeFixtures.projectUrl(simulator, "eu-de",
-                simulator.createCodeEngineProject("eu-de")));
+        fixtures = new CeFixtures(
+                client, CeFixtures.projectUrl(simulator, "eu-de", simulator.createCodeEngineProject("eu-de")));
     }
 
     @AfterAll
@@ -30,9 +30,21 @@ class CeSecretsTest {
 
     @Test
     void everyFormatHasItsResourceTypeAndGetReturnsTheData() {
-        Map<String, String> types = Map.of("generic", "secret_generic_v2", "basic_auth", "secret_basic_auth_v2",
-                "registry", "secret_registry_v2", "ssh_auth", "secret_auth_ssh_v2", "tls", "secret_tls_v2",
-                "hmac_auth", "secret_hmac_auth_v2", "service_access", "secret_service_access_v2");
+        Map<String, String> types = Map.of(
+                "generic",
+                "secret_generic_v2",
+                "basic_auth",
+                "secret_basic_auth_v2",
+                "registry",
+                "secret_registry_v2",
+                "ssh_auth",
+                "secret_auth_ssh_v2",
+                "tls",
+                "secret_tls_v2",
+                "hmac_auth",
+                "secret_hmac_auth_v2",
+                "service_access",
+                "secret_service_access_v2");
         types.forEach((format, type) -> {
             String name = "fmt-" + format.replace('_', '-');
             fixtures.secret(name, format);
@@ -40,18 +52,26 @@ class CeSecretsTest {
             assertThat(secret.get("format").asText()).isEqualTo(format);
             assertThat(secret.get("resource_type").asText()).as(format).isEqualTo(type);
             assertThat(secret.get("generated_by").asText()).isEqualTo("user");
-            assertThat(secret.get("data")).isEqualTo(format.equals("service_access") ? null
-                    : CeFixtures.secretBody(name, format).get("data"));
+            assertThat(secret.get("data"))
+                    .isEqualTo(
+                            format.equals("service_access")
+                                    ? null
+                                    : CeFixtures.secretBody(name, format).get("data"));
         });
-        assertThat(fixtures.get("secrets", "fmt-service-access").get("service_access").get("resource_key")
-                .get("id").asText()).isNotBlank();
+        assertThat(fixtures.get("secrets", "fmt-service-access")
+                        .get("service_access")
+                        .get("resource_key")
+                        .get("id")
+                        .asText())
+                .isNotBlank();
 
         ObjectNode operator = SimClient.object().put("name", "operator").put("format", "service_operator");
         operator.putObject("service_operator").putArray("resource_group_ids").add("rg-1");
         JsonNode created = fixtures.create("secrets", operator);
         assertThat(created.get("resource_type").asText()).isEqualTo("secret_operator_v2");
         assertThat(created.get("service_operator").get("apikey_id").asText()).startsWith("ApiKey-");
-        assertThat(created.get("service_operator").get("user_managed").asBoolean()).isFalse();
+        assertThat(created.get("service_operator").get("user_managed").asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -65,10 +85,13 @@ class CeSecretsTest {
         ObjectNode access = CeFixtures.secretBody("access-data", "service_access");
         access.putObject("data").put("apikey", "x");
         IbmErrorAssert.assertIbmError(client.post(fixtures.url("secrets"), access), 400);
-        IbmErrorAssert.assertIbmError(client.post(fixtures.url("secrets"),
-                SimClient.object().put("name", "no-format")), 400);
-        IbmErrorAssert.assertIbmError(client.post(fixtures.url("secrets"),
-                SimClient.object().put("name", "odd").put("format", "kerberos")), 400);
+        IbmErrorAssert.assertIbmError(
+                client.post(fixtures.url("secrets"), SimClient.object().put("name", "no-format")), 400);
+        IbmErrorAssert.assertIbmError(
+                client.post(
+                        fixtures.url("secrets"),
+                        SimClient.object().put("name", "odd").put("format", "kerberos")),
+                400);
     }
 
     @Test
@@ -79,18 +102,21 @@ class CeSecretsTest {
         assertThat(secret.get("format").asText()).isEqualTo("registry");
         assertThat(secret.get("generated_by").asText()).isEqualTo("system");
         assertThat(secret.get("data").get("server").asText()).isEqualTo("private.de.icr.io");
-        assertThat(client.get(fixtures.url("secrets") + "?format=registry").body()).contains(name);
+        assertThat(client.get(fixtures.url("secrets") + "?format=registry").body())
+                .contains(name);
 
         ObjectNode put = CeFixtures.secretBody(name, "registry");
         put.remove("name");
-        JsonNode error = IbmErrorAssert.assertIbmError(client.put(fixtures.url("secrets", name), put,
-                read.header("ETag")), 403);
+        JsonNode error =
+                IbmErrorAssert.assertIbmError(client.put(fixtures.url("secrets", name), put, read.header("ETag")), 403);
         assertThat(error.get("message").asText()).contains("managed by Code Engine");
         IbmErrorAssert.assertIbmError(client.delete(fixtures.url("secrets", name)), 403);
         assertThat(fixtures.get("secrets", name).get("entity_tag").asText()).isEqualTo(read.header("ETag"));
 
         // apps may still pull with it
-        fixtures.create("apps", CeFixtures.appBody("private-pull", "private.de.icr.io/team/app:1")
-                .put("image_secret", name));
+        fixtures.create(
+                "apps",
+                CeFixtures.appBody("private-pull", "private.de.icr.io/team/app:1")
+                        .put("image_secret", name));
     }
 }

@@ -17,8 +17,18 @@ import org.junit.jupiter.api.Test;
 class CeSeedTest {
 
     /** Fields the server makes up; everything else must repeat with the seed. */
-    private static final List<String> SERVER_FIELDS = List.of("id", "href", "created_at", "entity_tag", "project_id",
-            "endpoint", "endpoint_internal", "computed_env_variables", "cname_target", "revisions", "apikey_id");
+    private static final List<String> SERVER_FIELDS = List.of(
+            "id",
+            "href",
+            "created_at",
+            "entity_tag",
+            "project_id",
+            "endpoint",
+            "endpoint_internal",
+            "computed_env_variables",
+            "cname_target",
+            "revisions",
+            "apikey_id");
 
     private static IbmCloudSimulator simulator;
     private static SimClient client;
@@ -28,7 +38,8 @@ class CeSeedTest {
 
     @BeforeAll
     static void seed() {
-        simulator = IbmCloudSimulator.builder().regions("us-south", "eu-de").build().start();
+        simulator =
+                IbmCloudSimulator.builder().regions("us-south", "eu-de").build().start();
         client = new SimClient(simulator, "key");
         projectId = simulator.createCodeEngineProject("us-south");
         manifest = simulator.seedCodeEngine("us-south", projectId, 200, 42);
@@ -47,10 +58,16 @@ class CeSeedTest {
     @Test
     void createsTheAdvertisedMix() {
         assertThat(manifest.resourceCount()).isEqualTo(200);
-        assertThat(manifest.countsByKind()).containsEntry("apps", 50).containsEntry("jobs", 24)
-                .containsEntry("config_maps", 20).containsEntry("functions", 16).containsEntry("builds", 12)
-                .containsEntry("bindings", 8).containsEntry("persistent_data_stores", 6)
-                .containsEntry("allowed_outbound_destinations", 6).containsEntry("domain_mappings", 2)
+        assertThat(manifest.countsByKind())
+                .containsEntry("apps", 50)
+                .containsEntry("jobs", 24)
+                .containsEntry("config_maps", 20)
+                .containsEntry("functions", 16)
+                .containsEntry("builds", 12)
+                .containsEntry("bindings", 8)
+                .containsEntry("persistent_data_stores", 6)
+                .containsEntry("allowed_outbound_destinations", 6)
+                .containsEntry("domain_mappings", 2)
                 .containsEntry("secrets", 56);
         for (var entry : manifest.countsByKind().entrySet()) {
             int systemSecrets = entry.getKey().equals("secrets") ? 1 : 0;
@@ -58,12 +75,23 @@ class CeSeedTest {
         }
         Set<String> formats = new HashSet<>();
         items(snapshot, "secrets").forEach(s -> formats.add(s.get("format").asText()));
-        assertThat(formats).containsExactlyInAnyOrder("generic", "basic_auth", "registry", "ssh_auth", "tls",
-                "hmac_auth", "service_access", "service_operator");
-        assertThat(manifest.domainNames()).hasSize(2)
+        assertThat(formats)
+                .containsExactlyInAnyOrder(
+                        "generic",
+                        "basic_auth",
+                        "registry",
+                        "ssh_auth",
+                        "tls",
+                        "hmac_auth",
+                        "service_access",
+                        "service_operator");
+        assertThat(manifest.domainNames())
+                .hasSize(2)
                 .containsExactlyInAnyOrderElementsOf(names(snapshot, "domain_mappings"));
-        assertThat(client.get(CeFixtures.projectUrl(simulator, "us-south", projectId) + "/apps?limit=100").json()
-                .get("apps")).hasSize(50);
+        assertThat(client.get(CeFixtures.projectUrl(simulator, "us-south", projectId) + "/apps?limit=100")
+                        .json()
+                        .get("apps"))
+                .hasSize(50);
     }
 
     @Test
@@ -76,32 +104,44 @@ class CeSeedTest {
         assertThat(apps).allMatch(app -> app.get("run_env_variables").size() >= 2);
         String env = snapshot.get("apps").toString();
         assertThat(env).contains("config_map_full_reference", "config_map_key_reference", "secret_key_reference");
-        long warm = apps.stream().filter(app -> app.get("scale_min_instances").asInt() == 1
-                && app.get("scale_max_instances").asInt() == 5).count();
+        long warm = apps.stream()
+                .filter(app -> app.get("scale_min_instances").asInt() == 1
+                        && app.get("scale_max_instances").asInt() == 5)
+                .count();
         assertThat(warm).isBetween(10L, 35L);
-        assertThat(apps.stream().filter(app -> app.get("scale_min_instances").asInt() == 0)).isNotEmpty();
-        assertThat(items(snapshot, "functions")).allMatch(f -> f.get("status").asText().equals("ready"));
-        assertThat(items(snapshot, "bindings")).allMatch(b -> b.get("status").asText().equals("active"));
-        assertThat(items(snapshot, "domain_mappings")).allMatch(d -> d.get("status").asText().equals("ready"));
+        assertThat(apps.stream().filter(app -> app.get("scale_min_instances").asInt() == 0))
+                .isNotEmpty();
+        assertThat(items(snapshot, "functions"))
+                .allMatch(f -> f.get("status").asText().equals("ready"));
+        assertThat(items(snapshot, "bindings"))
+                .allMatch(b -> b.get("status").asText().equals("active"));
+        assertThat(items(snapshot, "domain_mappings"))
+                .allMatch(d -> d.get("status").asText().equals("ready"));
         assertThat(items(snapshot, "allowed_outbound_destinations"))
-                .extracting(d -> d.get("type").asText()).contains("cidr_block", "private_path_service_gateway");
-        assertThat(items(snapshot, "secrets")).filteredOn(s -> s.get("generated_by").asText().equals("system"))
-                .extracting(s -> s.get("name").asText()).containsExactly("ce-auto-icr-private-us-south");
+                .extracting(d -> d.get("type").asText())
+                .contains("cidr_block", "private_path_service_gateway");
+        assertThat(items(snapshot, "secrets"))
+                .filteredOn(s -> s.get("generated_by").asText().equals("system"))
+                .extracting(s -> s.get("name").asText())
+                .containsExactly("ce-auto-icr-private-us-south");
     }
 
     @Test
     void everySeededResourceReadsBackThroughTheApiAndCanBeCopied() {
         // what a sync engine does: copy the user resources, in restore order, into a standby project
-        IbmCloudSimulator standby = IbmCloudSimulator.builder().regions("eu-de").build().start();
+        IbmCloudSimulator standby =
+                IbmCloudSimulator.builder().regions("eu-de").build().start();
         try {
             SimClient standbyClient = new SimClient(standby, "key");
-            CeFixtures target = new CeFixtures(standbyClient, CeFixtures.projectUrl(standby, "eu-de",
-                    standby.createCodeEngineProject("eu-de")));
+            CeFixtures target = new CeFixtures(
+                    standbyClient, CeFixtures.projectUrl(standby, "eu-de", standby.createCodeEngineProject("eu-de")));
             for (CeKind kind : CeKinds.ALL) {
                 for (JsonNode item : snapshot.get(kind.segment())) {
                     if (!item.path("generated_by").asText().equals("system")) {
                         SimClient.Response copied = standbyClient.post(target.url(kind.segment()), prototype(item));
-                        assertThat(copied.status()).as(kind.segment() + " " + copied.body()).isEqualTo(201);
+                        assertThat(copied.status())
+                                .as(kind.segment() + " " + copied.body())
+                                .isEqualTo(201);
                     }
                 }
             }
@@ -113,9 +153,24 @@ class CeSeedTest {
     /** A GET view minus the server's fields. */
     private static ObjectNode prototype(JsonNode view) {
         ObjectNode body = view.deepCopy();
-        body.remove(List.of("id", "href", "created_at", "entity_tag", "project_id", "region", "resource_type",
-                "status", "status_details", "endpoint", "endpoint_internal", "computed_env_variables", "generated_by",
-                "cname_target", "user_managed", "visibility", "revisions"));
+        body.remove(List.of(
+                "id",
+                "href",
+                "created_at",
+                "entity_tag",
+                "project_id",
+                "region",
+                "resource_type",
+                "status",
+                "status_details",
+                "endpoint",
+                "endpoint_internal",
+                "computed_env_variables",
+                "generated_by",
+                "cname_target",
+                "user_managed",
+                "visibility",
+                "revisions"));
         if (body.get("service_operator") instanceof ObjectNode operator) {
             operator.remove(List.of("apikey_id", "user_managed"));
         }
@@ -124,7 +179,8 @@ class CeSeedTest {
 
     @Test
     void sameSeedSameProjectOtherSeedAnother() {
-        IbmCloudSimulator twin = IbmCloudSimulator.builder().regions("us-south").build().start();
+        IbmCloudSimulator twin =
+                IbmCloudSimulator.builder().regions("us-south").build().start();
         try {
             String twinProject = twin.createCodeEngineProject("us-south");
             CodeEngineSeedManifest twinManifest = twin.seedCodeEngine("us-south", twinProject, 200, 42);
@@ -132,7 +188,8 @@ class CeSeedTest {
 
             assertThat(twinManifest).isEqualTo(manifest);
             for (CeKind kind : CeKinds.ALL) {
-                assertThat(contents(twinSnapshot, kind.segment())).as(kind.segment())
+                assertThat(contents(twinSnapshot, kind.segment()))
+                        .as(kind.segment())
                         .isEqualTo(contents(snapshot, kind.segment()));
             }
 
@@ -153,16 +210,20 @@ class CeSeedTest {
                 .isInstanceOf(IllegalArgumentException.class);
         // the same seed maps the same domains, which the first project holds
         assertThatThrownBy(() -> simulator.seedCodeEngine("eu-de", fresh, 200, 42))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("domain");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("domain");
         assertThatThrownBy(() -> simulator.seedCodeEngine("eu-de", "no-such-project", 20, 1))
                 .isInstanceOf(IllegalArgumentException.class);
         String small = simulator.createCodeEngineProject("eu-de");
-        assertThat(simulator.seedCodeEngine("eu-de", small, 20, 7).resourceCount()).isEqualTo(20);
+        assertThat(simulator.seedCodeEngine("eu-de", small, 20, 7).resourceCount())
+                .isEqualTo(20);
     }
 
     private static List<String> names(JsonNode snapshot, String kind) {
         List<String> names = new ArrayList<>();
-        snapshot.get(kind).forEach(item -> names.add(item.path("name").asText(item.path("prefix").asText())));
+        snapshot.get(kind)
+                .forEach(item ->
+                        names.add(item.path("name").asText(item.path("prefix").asText())));
         return names;
     }
 

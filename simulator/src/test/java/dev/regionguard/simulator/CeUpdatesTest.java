@@ -20,8 +20,8 @@ class CeUpdatesTest {
     static void start() {
         simulator = IbmCloudSimulator.builder().regions("eu-gb").build().start();
         client = new SimClient(simulator, "key");
-        fixtures = new CeFixtures(client, CeFixtures.projectUrl(simulator, "eu-gb",
-                simulator.createCodeEngineProject("eu-gb")));
+        fixtures = new CeFixtures(
+                client, CeFixtures.projectUrl(simulator, "eu-gb", simulator.createCodeEngineProject("eu-gb")));
         fixtures.secret("registry-one", "registry");
         fixtures.secret("registry-two", "registry");
         fixtures.secret("tls", "tls");
@@ -44,23 +44,31 @@ class CeUpdatesTest {
         SimClient.Response fresh = client.mergePatch(url, patch, tag);
         assertThat(fresh.status()).isEqualTo(200);
         String newTag = fresh.header("ETag");
-        assertThat(newTag).isNotEqualTo(tag).isEqualTo(fresh.json().get("entity_tag").asText());
+        assertThat(newTag)
+                .isNotEqualTo(tag)
+                .isEqualTo(fresh.json().get("entity_tag").asText());
 
-        JsonNode stale = IbmErrorAssert.assertIbmError(client.mergePatch(url, SimClient.object()
-                .put("scale_max_instances", 4), tag), 412);
+        JsonNode stale = IbmErrorAssert.assertIbmError(
+                client.mergePatch(url, SimClient.object().put("scale_max_instances", 4), tag), 412);
         assertThat(stale.get("code").asText()).isEqualTo("precondition_failed");
         assertThat(client.get(url).json().get("scale_max_instances").asInt()).isEqualTo(3);
 
-        assertThat(client.mergePatch(url, SimClient.object().put("scale_max_instances", 5), "*").status())
+        assertThat(client.mergePatch(url, SimClient.object().put("scale_max_instances", 5), "*")
+                        .status())
                 .isEqualTo(200);
-        assertThat(client.mergePatch(url, SimClient.object().put("scale_max_instances", 6),
-                "\"" + client.get(url).header("ETag") + "\"").status()).isEqualTo(200);
+        assertThat(client.mergePatch(
+                                url,
+                                SimClient.object().put("scale_max_instances", 6),
+                                "\"" + client.get(url).header("ETag") + "\"")
+                        .status())
+                .isEqualTo(200);
         assertThat(client.get(url).json().get("scale_max_instances").asInt()).isEqualTo(6);
     }
 
     @Test
     void everyChangeGetsANewTagAndANoOpKeepsIt() {
-        String url = fixtures.url("config_maps", fixtures.configMap("tags").get("name").asText());
+        String url = fixtures.url(
+                "config_maps", fixtures.configMap("tags").get("name").asText());
         String first = client.get(url).header("ETag");
         ObjectNode same = SimClient.object();
         same.putObject("data").put("LOG_LEVEL", "info");
@@ -77,9 +85,14 @@ class CeUpdatesTest {
 
     @Test
     void mergePatchMergesObjectsAndNullRemovesFields() {
-        ObjectNode body = CeFixtures.appBody("patched", "us.icr.io/team/patched:1").put("image_secret", "registry-one")
-                .put("scale_max_instances", 4).put("scale_cpu_limit", "0.5");
-        body.putObject("probe_readiness").put("type", "http").put("path", "/ready").put("port", 8080);
+        ObjectNode body = CeFixtures.appBody("patched", "us.icr.io/team/patched:1")
+                .put("image_secret", "registry-one")
+                .put("scale_max_instances", 4)
+                .put("scale_cpu_limit", "0.5");
+        body.putObject("probe_readiness")
+                .put("type", "http")
+                .put("path", "/ready")
+                .put("port", 8080);
         body.putArray("run_arguments").add("--a").add("--b");
         fixtures.create("apps", body);
         String url = fixtures.url("apps", "patched");
@@ -108,18 +121,24 @@ class CeUpdatesTest {
         IbmErrorAssert.assertIbmError(client.mergePatch(url, SimClient.object().put("name", "renamed"), "*"), 400);
         IbmErrorAssert.assertIbmError(client.mergePatch(url, SimClient.object().put("status", "ready"), "*"), 400);
         IbmErrorAssert.assertIbmError(client.mergePatch(url, SimClient.object().putNull("image_reference"), "*"), 400);
-        IbmErrorAssert.assertIbmError(client.mergePatch(url, SimClient.object().put("scale_min_instances", -1), "*"),
-                400);
-        IbmErrorAssert.assertIbmError(client.mergePatch(url, SimClient.object().put("scale_min_instances", 20), "*"),
-                400);
-        IbmErrorAssert.assertIbmError(client.mergePatch(url, SimClient.object().put("run_service_account", "root"),
-                "*"), 400);
-        SimClient.Response text = client.send(client.authorized(url).header("Content-Type", "text/plain")
-                .header("If-Match", "*").method("PATCH", HttpRequest.BodyPublishers.ofString("{}")).build());
+        IbmErrorAssert.assertIbmError(
+                client.mergePatch(url, SimClient.object().put("scale_min_instances", -1), "*"), 400);
+        IbmErrorAssert.assertIbmError(
+                client.mergePatch(url, SimClient.object().put("scale_min_instances", 20), "*"), 400);
+        IbmErrorAssert.assertIbmError(
+                client.mergePatch(url, SimClient.object().put("run_service_account", "root"), "*"), 400);
+        SimClient.Response text = client.send(client.authorized(url)
+                .header("Content-Type", "text/plain")
+                .header("If-Match", "*")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
         IbmErrorAssert.assertIbmError(text, 415);
-        assertThat(client.send(client.authorized(url).header("Content-Type", "application/json")
-                .header("If-Match", "*").method("PATCH",
-                        HttpRequest.BodyPublishers.ofString("{\"scale_min_instances\":2}")).build()).status())
+        assertThat(client.send(client.authorized(url)
+                                .header("Content-Type", "application/json")
+                                .header("If-Match", "*")
+                                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"scale_min_instances\":2}"))
+                                .build())
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -127,8 +146,14 @@ class CeUpdatesTest {
     void patchMergesIntoNestedReferencesAndChecksThemAgain() {
         fixtures.app("first-app");
         fixtures.app("second-app");
-        fixtures.create("domain_mappings", CeFixtures.component(SimClient.object().put("name", "www.updates.example.com")
-                .put("tls_secret", "tls"), "first-app", "app_v2"));
+        fixtures.create(
+                "domain_mappings",
+                CeFixtures.component(
+                        SimClient.object()
+                                .put("name", "www.updates.example.com")
+                                .put("tls_secret", "tls"),
+                        "first-app",
+                        "app_v2"));
         String url = fixtures.url("domain_mappings", "www.updates.example.com");
 
         ObjectNode patch = SimClient.object();
@@ -139,8 +164,8 @@ class CeUpdatesTest {
 
         patch.putObject("component").put("name", "missing-app");
         IbmErrorAssert.assertIbmError(client.mergePatch(url, patch, "*"), 400);
-        IbmErrorAssert.assertIbmError(client.mergePatch(url, SimClient.object().put("tls_secret", "registry-one"), "*"),
-                400);
+        IbmErrorAssert.assertIbmError(
+                client.mergePatch(url, SimClient.object().put("tls_secret", "registry-one"), "*"), 400);
     }
 
     @Test
@@ -151,22 +176,34 @@ class CeUpdatesTest {
         ObjectNode replacement = SimClient.object();
         replacement.putObject("data").put("C", "3");
 
-        JsonNode replaced = client.put(fixtures.url("config_maps", "replaced"), replacement, "*").json();
+        JsonNode replaced = client.put(fixtures.url("config_maps", "replaced"), replacement, "*")
+                .json();
         assertThat(replaced.get("data").toString()).isEqualTo("{\"C\":\"3\"}");
-        assertThat(client.put(fixtures.url("config_maps", "replaced"), SimClient.object(), "*").json().has("data"))
+        assertThat(client.put(fixtures.url("config_maps", "replaced"), SimClient.object(), "*")
+                        .json()
+                        .has("data"))
                 .isFalse();
 
         ObjectNode secretPut = SimClient.object().put("format", "registry");
-        secretPut.putObject("data").put("username", "robot").put("password", "new").put("server", "de.icr.io");
-        JsonNode secret = client.put(fixtures.url("secrets", "registry-two"), secretPut, "*").json();
+        secretPut
+                .putObject("data")
+                .put("username", "robot")
+                .put("password", "new")
+                .put("server", "de.icr.io");
+        JsonNode secret = client.put(fixtures.url("secrets", "registry-two"), secretPut, "*")
+                .json();
         assertThat(secret.get("data").get("server").asText()).isEqualTo("de.icr.io");
         assertThat(secret.get("data").has("email")).isFalse();
 
         ObjectNode otherFormat = SimClient.object().put("format", "generic");
         otherFormat.putObject("data").put("A", "1");
         IbmErrorAssert.assertIbmError(client.put(fixtures.url("secrets", "registry-two"), otherFormat, "*"), 400);
-        IbmErrorAssert.assertIbmError(client.put(fixtures.url("secrets", "registry-two"),
-                SimClient.object().put("format", "registry"), "*"), 400);
+        IbmErrorAssert.assertIbmError(
+                client.put(
+                        fixtures.url("secrets", "registry-two"),
+                        SimClient.object().put("format", "registry"),
+                        "*"),
+                400);
         IbmErrorAssert.assertIbmError(client.put(fixtures.url("secrets", "registry-two"), secretPut, null), 428);
     }
 }

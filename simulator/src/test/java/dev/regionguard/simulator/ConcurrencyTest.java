@@ -33,8 +33,10 @@ class ConcurrencyTest {
         HttpClient http = SimClient.newHttpClient();
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (String name : names) {
-            HttpRequest request = client.authorized(url).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")).build();
+            HttpRequest request = client.authorized(url)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}"))
+                    .build();
             calls.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
         }
         List<Integer> statuses = new ArrayList<>();
@@ -53,7 +55,11 @@ class ConcurrencyTest {
         }
 
         assertThat(postAll(base + "/sources", names)).containsOnly(201);
-        assertThat(client.get(base + "/sources?limit=100").json().get("total_count").asInt()).isEqualTo(62);
+        assertThat(client.get(base + "/sources?limit=100")
+                        .json()
+                        .get("total_count")
+                        .asInt())
+                .isEqualTo(62);
     }
 
     @Test

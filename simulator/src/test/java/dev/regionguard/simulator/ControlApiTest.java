@@ -19,7 +19,8 @@ class ControlApiTest {
 
     @BeforeAll
     static void start() {
-        simulator = IbmCloudSimulator.builder().regions("us-south", "eu-gb").build().start();
+        simulator =
+                IbmCloudSimulator.builder().regions("us-south", "eu-gb").build().start();
         client = new SimClient(simulator, "key");
     }
 
@@ -38,8 +39,10 @@ class ControlApiTest {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        return client.send(request.method(method, body == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build());
+        return client.send(request.method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     private static String newInstance() {
@@ -51,16 +54,22 @@ class ControlApiTest {
     @Test
     void createsInstancesOptionallySeeded() {
         String id = newInstance();
-        assertThat(client.get(client.instanceUrl("us-south", id) + "/destinations").json().get("total_count").asInt())
+        assertThat(client.get(client.instanceUrl("us-south", id) + "/destinations")
+                        .json()
+                        .get("total_count")
+                        .asInt())
                 .isEqualTo(2);
-        JsonNode listed = control("GET", "regions/us-south/instances", null, null).json();
+        JsonNode listed =
+                control("GET", "regions/us-south/instances", null, null).json();
         assertThat(listed.get("instance_ids").toString()).contains(id);
 
-        JsonNode seeded = control("POST", "regions/us-south/instances?instance_id=my-instance&entities=50&seed=5",
-                null, null).json();
+        JsonNode seeded = control(
+                        "POST", "regions/us-south/instances?instance_id=my-instance&entities=50&seed=5", null, null)
+                .json();
         assertThat(seeded.get("instance_id").asText()).isEqualTo("my-instance");
         assertThat(seeded.get("entity_count").asInt()).isEqualTo(50);
-        JsonNode snapshot = control("GET", "regions/us-south/instances/my-instance/snapshot", null, null).json();
+        JsonNode snapshot = control("GET", "regions/us-south/instances/my-instance/snapshot", null, null)
+                .json();
         assertThat(snapshot.get("topics")).hasSize(10);
     }
 
@@ -68,7 +77,9 @@ class ControlApiTest {
     void drivesFaults() {
         String sources = client.instanceUrl("us-south", newInstance()) + "/sources";
 
-        assertThat(control("POST", "regions/us-south/down?mode=UNAVAILABLE", null, null).status()).isEqualTo(200);
+        assertThat(control("POST", "regions/us-south/down?mode=UNAVAILABLE", null, null)
+                        .status())
+                .isEqualTo(200);
         assertThat(client.get(sources).status()).isEqualTo(503);
         control("POST", "regions/us-south/down?mode=CONNECTION_RESET", null, null);
         assertThatThrownBy(() -> client.get(sources)).isInstanceOf(UncheckedIOException.class);
@@ -94,9 +105,11 @@ class ControlApiTest {
 
     @Test
     void revokesKeysFromFormOrJson() {
-        assertThat(control("POST", "revoke", "application/x-www-form-urlencoded", "apikey=form-key").status())
+        assertThat(control("POST", "revoke", "application/x-www-form-urlencoded", "apikey=form-key")
+                        .status())
                 .isEqualTo(200);
-        assertThat(control("POST", "revoke", "application/json", "{\"apikey\":\"json-key\"}").status())
+        assertThat(control("POST", "revoke", "application/json", "{\"apikey\":\"json-key\"}")
+                        .status())
                 .isEqualTo(200);
 
         assertThat(client.requestToken("form-key").status()).isEqualTo(400);

@@ -15,7 +15,8 @@ class EnAuthTest {
 
     @BeforeAll
     static void start() {
-        simulator = IbmCloudSimulator.builder().regions("us-south", "eu-gb").build().start();
+        simulator =
+                IbmCloudSimulator.builder().regions("us-south", "eu-gb").build().start();
         client = new SimClient(simulator, "owner-key");
     }
 
@@ -27,7 +28,8 @@ class EnAuthTest {
     @Test
     void callsWithoutATokenGet401() {
         String base = client.instanceUrl("us-south", simulator.createEventNotificationsInstance("us-south"));
-        SimClient.Response response = client.send(HttpRequest.newBuilder(URI.create(base + "/topics")).GET().build());
+        SimClient.Response response = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/topics")).GET().build());
         IbmErrorAssert.assertIbmError(response, 401);
     }
 
@@ -35,7 +37,9 @@ class EnAuthTest {
     void tokensNotIssuedByIamGet401() {
         String base = client.instanceUrl("us-south", simulator.createEventNotificationsInstance("us-south"));
         SimClient.Response response = client.send(HttpRequest.newBuilder(URI.create(base + "/topics"))
-                .header("Authorization", "Bearer made-up").GET().build());
+                .header("Authorization", "Bearer made-up")
+                .GET()
+                .build());
         IbmErrorAssert.assertIbmError(response, 401);
     }
 
@@ -47,13 +51,20 @@ class EnAuthTest {
 
         simulator.denyAccess("intruder-key", "us-south", denied);
 
-        var error = IbmErrorAssert.assertIbmError(intruder.get(intruder.instanceUrl("us-south", denied) + "/topics"), 403);
+        var error =
+                IbmErrorAssert.assertIbmError(intruder.get(intruder.instanceUrl("us-south", denied) + "/topics"), 403);
         assertThat(error.get("code").asText()).isEqualTo("authorization_error");
-        assertThat(intruder.get(intruder.instanceUrl("us-south", other) + "/topics").status()).isEqualTo(200);
-        assertThat(client.get(client.instanceUrl("us-south", denied) + "/topics").status()).isEqualTo(200);
+        assertThat(intruder.get(intruder.instanceUrl("us-south", other) + "/topics")
+                        .status())
+                .isEqualTo(200);
+        assertThat(client.get(client.instanceUrl("us-south", denied) + "/topics")
+                        .status())
+                .isEqualTo(200);
 
         simulator.allowAccess("intruder-key", "us-south", denied);
-        assertThat(intruder.get(intruder.instanceUrl("us-south", denied) + "/topics").status()).isEqualTo(200);
+        assertThat(intruder.get(intruder.instanceUrl("us-south", denied) + "/topics")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -71,8 +82,10 @@ class EnAuthTest {
     void urlsFollowTheTemplates() {
         assertThat(simulator.baseUrl()).matches("http://127\\.0\\.0\\.1:\\d+");
         assertThat(simulator.iamUrl()).isEqualTo(simulator.baseUrl() + "/iam");
-        assertThat(simulator.eventNotificationsTemplate()).isEqualTo(simulator.baseUrl() + "/{region}/event-notifications");
-        assertThat(simulator.eventNotificationsUrl("eu-gb")).isEqualTo(simulator.baseUrl() + "/eu-gb/event-notifications");
+        assertThat(simulator.eventNotificationsTemplate())
+                .isEqualTo(simulator.baseUrl() + "/{region}/event-notifications");
+        assertThat(simulator.eventNotificationsUrl("eu-gb"))
+                .isEqualTo(simulator.baseUrl() + "/eu-gb/event-notifications");
         assertThat(simulator.codeEngineTemplate()).isEqualTo(simulator.baseUrl() + "/{region}/codeengine/v2");
         assertThat(simulator.regions()).containsExactly("us-south", "eu-gb");
     }

@@ -31,7 +31,8 @@ class FaultControlsTest {
 
     @BeforeAll
     static void start() {
-        simulator = IbmCloudSimulator.builder().regions("us-south", "eu-gb").build().start();
+        simulator =
+                IbmCloudSimulator.builder().regions("us-south", "eu-gb").build().start();
         client = new SimClient(simulator, "key");
         usSouth = client.instanceUrl("us-south", simulator.createEventNotificationsInstance("us-south")) + "/sources";
         euGb = client.instanceUrl("eu-gb", simulator.createEventNotificationsInstance("eu-gb")) + "/sources";
@@ -75,23 +76,29 @@ class FaultControlsTest {
     @Test
     void blackholeHoldsCallsUntilTheRegionComesUp() throws Exception {
         simulator.faults("us-south").down(DownMode.BLACKHOLE);
-        HttpRequest shortTimeout = client.authorized(usSouth).timeout(Duration.ofMillis(300)).GET().build();
+        HttpRequest shortTimeout =
+                client.authorized(usSouth).timeout(Duration.ofMillis(300)).GET().build();
         assertThatThrownBy(() -> client.http().send(shortTimeout, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(HttpTimeoutException.class);
 
         simulator.resetStats();
         // a POST, because the JDK client silently retries a GET whose connection closes
-        HttpRequest create = client.authorized(usSouth).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"held-source\"}")).build();
+        HttpRequest create = client.authorized(usSouth)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"held-source\"}"))
+                .build();
         CompletableFuture<HttpResponse<String>> held =
                 SimClient.newHttpClient().sendAsync(create, HttpResponse.BodyHandlers.ofString());
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> simulator.stats("us-south").calls() >= 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> simulator.stats("us-south").calls() >= 1);
         assertThat(held).isNotDone();
 
         simulator.faults("us-south").up();
 
         assertThatThrownBy(() -> held.get(5, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(IOException.class);
+                .isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(IOException.class);
         SimClient.Response after = client.get(usSouth);
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.body()).doesNotContain("held-source");
@@ -171,8 +178,9 @@ class FaultControlsTest {
     @Test
     void controlCallsIgnoreFaults() {
         simulator.faults("us-south").down(DownMode.UNAVAILABLE);
-        SimClient.Response stats = client.send(HttpRequest.newBuilder(
-                URI.create(simulator.baseUrl() + "/_sim/stats")).GET().build());
+        SimClient.Response stats = client.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/_sim/stats"))
+                .GET()
+                .build());
         assertThat(stats.status()).isEqualTo(200);
     }
 }

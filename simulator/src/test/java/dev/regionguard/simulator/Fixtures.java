@@ -22,13 +22,20 @@ final class Fixtures {
     }
 
     String source(String name) {
-        ObjectNode body = SimClient.object().put("name", name).put("description", "test source").put("enabled", true);
+        ObjectNode body = SimClient.object()
+                .put("name", name)
+                .put("description", "test source")
+                .put("enabled", true);
         return created(client.post(base + "/sources", body));
     }
 
     static ObjectNode topicBody(String name, String sourceId) {
         ObjectNode body = SimClient.object().put("name", name).put("description", "test topic");
-        ObjectNode rule = body.putArray("sources").addObject().put("id", sourceId).putArray("rules").addObject();
+        ObjectNode rule = body.putArray("sources")
+                .addObject()
+                .put("id", sourceId)
+                .putArray("rules")
+                .addObject();
         rule.put("enabled", true);
         rule.put("event_type_filter", "$.*");
         rule.put("notification_filter", "$.notification_event_info.event_type == 'cert_manager'");
@@ -40,11 +47,16 @@ final class Fixtures {
     }
 
     static Multipart webhookForm(String name, String authorization) {
-        return new Multipart().text("name", name).text("type", "webhook").text("description", "hook")
+        return new Multipart()
+                .text("name", name)
+                .text("type", "webhook")
+                .text("description", "hook")
                 .text("collect_failed_events", "false")
-                .json("config", "{\"params\":{\"url\":\"https://hooks.example.com/x\",\"verb\":\"post\","
-                        + "\"custom_headers\":{\"Authorization\":\"" + authorization + "\",\"X-Team\":\"ops\"},"
-                        + "\"sensitive_headers\":[\"Authorization\"]}}");
+                .json(
+                        "config",
+                        "{\"params\":{\"url\":\"https://hooks.example.com/x\",\"verb\":\"post\","
+                                + "\"custom_headers\":{\"Authorization\":\"" + authorization + "\",\"X-Team\":\"ops\"},"
+                                + "\"sensitive_headers\":[\"Authorization\"]}}");
     }
 
     String webhook(String name) {
@@ -52,15 +64,16 @@ final class Fixtures {
     }
 
     String subscription(String name, String topicId, String destinationId) {
-        ObjectNode body = SimClient.object().put("name", name).put("topic_id", topicId)
-                .put("destination_id", destinationId);
+        ObjectNode body =
+                SimClient.object().put("name", name).put("topic_id", topicId).put("destination_id", destinationId);
         body.putObject("attributes").put("signing_enabled", true);
         return created(client.post(base + "/subscriptions", body));
     }
 
     /** The id of the first list item of that type, e.g. the built-in smtp_ibm destination. */
     String idOfType(String collection, String type) {
-        for (JsonNode item : client.get(base + "/" + collection + "?limit=100").json().get(collection)) {
+        for (JsonNode item :
+                client.get(base + "/" + collection + "?limit=100").json().get(collection)) {
             if (type.equals(item.path("type").asText())) {
                 return item.get("id").asText();
             }

@@ -30,8 +30,8 @@ class IamTokenTest {
 
     @BeforeEach
     void instance() {
-        instanceUrl = new SimClient(simulator, "unused").instanceUrl("us-south",
-                simulator.createEventNotificationsInstance("us-south"));
+        instanceUrl = new SimClient(simulator, "unused")
+                .instanceUrl("us-south", simulator.createEventNotificationsInstance("us-south"));
     }
 
     @Test
@@ -44,8 +44,8 @@ class IamTokenTest {
         JsonNode body = response.json();
         assertThat(body.get("token_type").asText()).isEqualTo("Bearer");
         assertThat(body.get("expires_in").asLong()).isEqualTo(3600);
-        assertThat(body.get("expiration").asLong()).isBetween(Instant.now().getEpochSecond() + 3590,
-                Instant.now().getEpochSecond() + 3600);
+        assertThat(body.get("expiration").asLong())
+                .isBetween(Instant.now().getEpochSecond() + 3590, Instant.now().getEpochSecond() + 3600);
         assertThat(body.get("refresh_token").asText()).isNotBlank();
         assertThat(body.get("access_token").asText()).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
         assertThat(client.requestToken("any-key").json().get("access_token").asText())
@@ -78,27 +78,45 @@ class IamTokenTest {
         SimClient client = new SimClient(simulator, "k");
         assertThat(client.requestToken("").json().get("errorCode").asText()).isEqualTo("BXNIM0415E");
 
-        SimClient.Response wrongGrant = client.send(HttpRequest.newBuilder(
-                        URI.create(simulator.iamUrl() + "/identity/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&apikey=k")).build());
+        SimClient.Response wrongGrant =
+                client.send(HttpRequest.newBuilder(URI.create(simulator.iamUrl() + "/identity/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&apikey=k"))
+                        .build());
         assertThat(wrongGrant.status()).isEqualTo(400);
-        assertThat(wrongGrant.json().get("errorCode").asText()).startsWith("BXNIM").isNotEqualTo("BXNIM0415E");
+        assertThat(wrongGrant.json().get("errorCode").asText())
+                .startsWith("BXNIM")
+                .isNotEqualTo("BXNIM0415E");
     }
 
     @Test
     void tokensStopWorkingWhenTheyExpire() {
-        try (IbmCloudSimulator shortLived = IbmCloudSimulator.builder().regions("us-south")
-                .tokenTtl(Duration.ofSeconds(2)).build().start()) {
+        try (IbmCloudSimulator shortLived = IbmCloudSimulator.builder()
+                .regions("us-south")
+                .tokenTtl(Duration.ofSeconds(2))
+                .build()
+                .start()) {
             SimClient client = new SimClient(shortLived, "short-lived");
             String sources = client.instanceUrl("us-south", shortLived.createEventNotificationsInstance("us-south"))
                     + "/sources";
-            assertThat(client.requestToken("short-lived").json().get("expires_in").asLong()).isEqualTo(2);
+            assertThat(client.requestToken("short-lived")
+                            .json()
+                            .get("expires_in")
+                            .asLong())
+                    .isEqualTo(2);
             assertThat(client.get(sources).status()).isEqualTo(200);
 
-            Awaitility.await().atMost(Duration.ofSeconds(6)).pollInterval(Duration.ofMillis(100))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(6))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> client.get(sources).status() == 401);
-            assertThat(client.get(sources).json().get("errors").get(0).get("message").asText()).contains("expired");
+            assertThat(client.get(sources)
+                            .json()
+                            .get("errors")
+                            .get(0)
+                            .get("message")
+                            .asText())
+                    .contains("expired");
         }
     }
 

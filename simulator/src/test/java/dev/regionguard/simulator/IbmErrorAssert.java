@@ -8,8 +8,7 @@ import java.util.UUID;
 /** Checks IBM's platform error body: status_code, trace (a UUID), errors[code, message, more_info]. */
 final class IbmErrorAssert {
 
-    private IbmErrorAssert() {
-    }
+    private IbmErrorAssert() {}
 
     /** Returns errors[0] for further checks. */
     static JsonNode assertIbmError(SimClient.Response response, int status) {

@@ -19,6 +19,7 @@ abstract class InstanceApiTest {
     String instanceId;
     /** {@code <en url>/v1/instances/<instanceId>} */
     String base;
+
     Fixtures fixtures;
 
     @BeforeAll

@@ -27,8 +27,8 @@ final class Multipart {
     }
 
     Multipart file(String name, String fileName, String contentType, byte[] content) {
-        write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
-                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
+        write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
         out.writeBytes(content);
         write("\r\n");
         return this;

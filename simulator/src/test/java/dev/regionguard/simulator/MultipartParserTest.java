@@ -27,16 +27,18 @@ class MultipartParserTest {
     @Test
     void acceptsQuotedBoundariesAndEmptyParts() {
         String body = "--b\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\n\r\n--b--\r\n";
-        List<MultipartParser.Part> parts = MultipartParser.parse("multipart/form-data; boundary=\"b\"",
-                body.getBytes(StandardCharsets.UTF_8));
+        List<MultipartParser.Part> parts =
+                MultipartParser.parse("multipart/form-data; boundary=\"b\"", body.getBytes(StandardCharsets.UTF_8));
         assertThat(parts).singleElement().satisfies(p -> assertThat(p.text()).isEmpty());
     }
 
     @Test
     void refusesBodiesWithoutBoundaryOrEnd() {
         assertThatThrownBy(() -> MultipartParser.parse("multipart/form-data", new byte[0]))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
-        byte[] truncated = "--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nvalue".getBytes(StandardCharsets.UTF_8);
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
+        byte[] truncated =
+                "--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nvalue".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> MultipartParser.parse("multipart/form-data; boundary=b", truncated))
                 .isInstanceOf(ApiException.class);
     }

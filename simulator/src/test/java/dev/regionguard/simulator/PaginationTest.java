@@ -95,7 +95,8 @@ class PaginationTest {
     void searchFiltersByNameAndKeepsItInLinks() {
         JsonNode page = client.get(base + "/topics?search=topic-1&limit=5").json();
         assertThat(page.get("total_count").asInt()).isEqualTo(10);
-        assertThat(page.get("topics")).extracting(t -> t.get("name").asText())
+        assertThat(page.get("topics"))
+                .extracting(t -> t.get("name").asText())
                 .containsExactly("topic-10", "topic-11", "topic-12", "topic-13", "topic-14");
         assertThat(page.get("next").get("href").asText()).endsWith("?limit=5&offset=5&search=topic-1");
     }

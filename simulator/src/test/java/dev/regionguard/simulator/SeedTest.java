@@ -24,7 +24,8 @@ class SeedTest {
 
     @BeforeAll
     static void seed() {
-        simulator = IbmCloudSimulator.builder().regions("us-south", "eu-de").build().start();
+        simulator =
+                IbmCloudSimulator.builder().regions("us-south", "eu-de").build().start();
         client = new SimClient(simulator, "key");
         instanceId = simulator.createEventNotificationsInstance("us-south");
         manifest = simulator.seedEventNotifications("us-south", instanceId, 200, 42);
@@ -41,25 +42,32 @@ class SeedTest {
     }
 
     private static long count(JsonNode snapshot, String key, String field, String value) {
-        return items(snapshot, key).stream().filter(i -> value.equals(i.path(field).asText())).count();
+        return items(snapshot, key).stream()
+                .filter(i -> value.equals(i.path(field).asText()))
+                .count();
     }
 
     @Test
     void createsTheAdvertisedMix() {
         assertThat(manifest.entityCount()).isEqualTo(200);
-        assertThat(count(snapshot, "sources", "type", "api")).isEqualTo(16);          // 8 %
-        assertThat(snapshot.get("topics")).hasSize(40);                                 // 20 %
-        assertThat(snapshot.get("destinations")).hasSize(30 + 2);                       // 15 % + built-ins
-        assertThat(snapshot.get("templates")).hasSize(14);                              // 7 %
+        assertThat(count(snapshot, "sources", "type", "api")).isEqualTo(16); // 8 %
+        assertThat(snapshot.get("topics")).hasSize(40); // 20 %
+        assertThat(snapshot.get("destinations")).hasSize(30 + 2); // 15 % + built-ins
+        assertThat(snapshot.get("templates")).hasSize(14); // 7 %
         assertThat(snapshot.get("subscriptions")).hasSize(200 - 16 - 40 - 30 - 14 - 3);
-        assertThat(count(snapshot, "integrations", "type", "collect_failed_events")).isEqualTo(1);
+        assertThat(count(snapshot, "integrations", "type", "collect_failed_events"))
+                .isEqualTo(1);
         assertThat(snapshot.get("smtp_configurations")).hasSize(1);
         assertThat(snapshot.get("smtp_configurations").get(0).get("users")).hasSize(1);
 
-        assertThat(items(snapshot, "destinations")).extracting(d -> d.get("type").asText()).contains("webhook",
-                "slack", "msteams", "pagerduty", "servicenow", "ibmce", "event_streams", "ibmcos");
-        assertThat(client.get(client.instanceUrl("us-south", instanceId) + "/subscriptions?limit=1").json()
-                .get("total_count").asInt()).isEqualTo(97);
+        assertThat(items(snapshot, "destinations"))
+                .extracting(d -> d.get("type").asText())
+                .contains("webhook", "slack", "msteams", "pagerduty", "servicenow", "ibmce", "event_streams", "ibmcos");
+        assertThat(client.get(client.instanceUrl("us-south", instanceId) + "/subscriptions?limit=1")
+                        .json()
+                        .get("total_count")
+                        .asInt())
+                .isEqualTo(97);
     }
 
     @Test
@@ -74,22 +82,35 @@ class SeedTest {
             assertThat(topic.get("name").asText()).matches("[a-z]+-topic-\\d{3}");
         }
         List<JsonNode> timerTopics = items(snapshot, "topics").stream()
-                .filter(t -> t.get("sources").get(0).get("rules").get(0).has("event_schedule_filter")).toList();
+                .filter(t -> t.get("sources").get(0).get("rules").get(0).has("event_schedule_filter"))
+                .toList();
         assertThat(timerTopics).isNotEmpty();
         assertThat(count(snapshot, "sources", "type", "periodic-timer")).isEqualTo(1);
         assertThat(items(snapshot, "sources").stream()
-                .filter(s -> s.get("type").asText().equals("periodic-timer")).findFirst().orElseThrow()
-                .get("enabled").asBoolean()).isTrue();
+                        .filter(s -> s.get("type").asText().equals("periodic-timer"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("enabled")
+                        .asBoolean())
+                .isTrue();
         assertThat(snapshot.toString()).contains("$.notification_event_info.event_type == '");
 
         List<JsonNode> emailSubscriptions = items(snapshot, "subscriptions").stream()
-                .filter(s -> s.get("destination_type").asText().equals("smtp_ibm")).toList();
+                .filter(s -> s.get("destination_type").asText().equals("smtp_ibm"))
+                .toList();
         assertThat(emailSubscriptions).isNotEmpty();
-        assertThat(emailSubscriptions.get(0).get("attributes").get("invited").get(0).get("email").asText())
+        assertThat(emailSubscriptions
+                        .get(0)
+                        .get("attributes")
+                        .get("invited")
+                        .get(0)
+                        .get("email")
+                        .asText())
                 .endsWith("@example.com");
         assertThat(items(snapshot, "subscriptions"))
                 .anyMatch(s -> s.get("attributes").has("template_id_notification"));
-        assertThat(items(snapshot, "destinations")).anyMatch(d -> d.get("collect_failed_events").asBoolean());
+        assertThat(items(snapshot, "destinations"))
+                .anyMatch(d -> d.get("collect_failed_events").asBoolean());
     }
 
     @Test
@@ -111,13 +132,18 @@ class SeedTest {
             });
         });
         String allDestinations = client.get(base + "/destinations?limit=100").body();
-        manifest.destinationSecrets().values().forEach(secrets ->
-                secrets.values().forEach(value -> assertThat(allDestinations).doesNotContain(value)));
+        manifest.destinationSecrets()
+                .values()
+                .forEach(secrets -> secrets.values()
+                        .forEach(value -> assertThat(allDestinations).doesNotContain(value)));
 
         assertThat(manifest.templateBodies()).hasSize(14);
         for (JsonNode template : snapshot.get("templates")) {
-            TemplateBody expected = manifest.templateBodies().get(template.get("name").asText());
-            String body = new String(Base64.getDecoder().decode(template.get("params").get("body").asText()),
+            TemplateBody expected =
+                    manifest.templateBodies().get(template.get("name").asText());
+            String body = new String(
+                    Base64.getDecoder()
+                            .decode(template.get("params").get("body").asText()),
                     StandardCharsets.UTF_8);
             assertThat(body).isEqualTo(expected.body());
             assertThat(template.get("params").path("subject").textValue()).isEqualTo(expected.subject());
@@ -150,8 +176,10 @@ class SeedTest {
 
     private static List<String> links(JsonNode snapshot) {
         List<String> links = new ArrayList<>();
-        snapshot.get("subscriptions").forEach(s -> links.add(s.get("name").asText() + ":"
-                + s.get("topic_name").asText() + "->" + s.get("destination_name").asText()));
+        snapshot.get("subscriptions")
+                .forEach(s -> links.add(
+                        s.get("name").asText() + ":" + s.get("topic_name").asText() + "->"
+                                + s.get("destination_name").asText()));
         return links;
     }
 }

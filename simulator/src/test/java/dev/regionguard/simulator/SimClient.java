@@ -48,8 +48,10 @@ final class SimClient {
     }
 
     static HttpClient newHttpClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     static ObjectNode object() {
@@ -62,12 +64,13 @@ final class SimClient {
     }
 
     Response requestToken(String key) {
-        String form = "grant_type=" + enc(IamEndpoint.APIKEY_GRANT) + "&apikey=" + enc(key)
-                + "&response_type=cloud_iam";
+        String form =
+                "grant_type=" + enc(IamEndpoint.APIKEY_GRANT) + "&apikey=" + enc(key) + "&response_type=cloud_iam";
         return send(HttpRequest.newBuilder(URI.create(simulator.iamUrl() + "/identity/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
     }
 
     String token() {
@@ -90,18 +93,24 @@ final class SimClient {
     }
 
     Response post(String url, JsonNode body) {
-        return send(authorized(url).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        return send(authorized(url)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
     }
 
     Response put(String url, JsonNode body) {
-        return send(authorized(url).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        return send(authorized(url)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
     }
 
     Response patch(String url, JsonNode body) {
-        return send(authorized(url).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        return send(authorized(url)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
     }
 
     /** Code Engine's update: a JSON merge patch, with If-Match when {@code ifMatch} is not null. */
@@ -110,7 +119,8 @@ final class SimClient {
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
-        return send(request.method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        return send(request.method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
     }
 
     /** Code Engine's replace of config maps and secrets, with If-Match when {@code ifMatch} is not null. */
@@ -119,12 +129,16 @@ final class SimClient {
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
-        return send(request.PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        return send(request.PUT(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
     }
 
     /** GET without a token, for app endpoints. */
     Response getAnonymous(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build());
     }
 
     Response delete(String url) {
@@ -132,12 +146,15 @@ final class SimClient {
     }
 
     Response multipart(String method, String url, Multipart form) {
-        return send(authorized(url).header("Content-Type", form.contentType())
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(form.build())).build());
+        return send(authorized(url)
+                .header("Content-Type", form.contentType())
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(form.build()))
+                .build());
     }
 
     HttpRequest.Builder authorized(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + token());
     }
 

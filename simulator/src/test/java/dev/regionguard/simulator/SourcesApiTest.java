@@ -10,7 +10,9 @@ class SourcesApiTest extends InstanceApiTest {
 
     @Test
     void createGetListPatchDeleteApiSource() {
-        ObjectNode body = SimClient.object().put("name", "orders-source").put("description", "orders")
+        ObjectNode body = SimClient.object()
+                .put("name", "orders-source")
+                .put("description", "orders")
                 .put("enabled", true);
         SimClient.Response created = client.post(base + "/sources", body);
 
@@ -25,15 +27,18 @@ class SourcesApiTest extends InstanceApiTest {
         assertThat(read.get("type").asText()).isEqualTo("api");
         assertThat(read.get("topic_count").asInt()).isZero();
         assertThat(read.get("topic_names")).isEmpty();
-        assertThat(read.get("updated_at").asText()).isEqualTo(source.get("created_at").asText());
+        assertThat(read.get("updated_at").asText())
+                .isEqualTo(source.get("created_at").asText());
 
-        SimClient.Response patched = client.patch(base + "/sources/" + id,
+        SimClient.Response patched = client.patch(
+                base + "/sources/" + id,
                 SimClient.object().put("name", "orders-source-v2").put("enabled", false));
         assertThat(patched.status()).isEqualTo(200);
         assertThat(patched.json().get("name").asText()).isEqualTo("orders-source-v2");
         assertThat(patched.json().get("enabled").asBoolean()).isFalse();
         assertThat(patched.json().get("description").asText()).isEqualTo("orders");
-        assertThat(patched.json().get("updated_at").asText()).isGreaterThan(read.get("updated_at").asText());
+        assertThat(patched.json().get("updated_at").asText())
+                .isGreaterThan(read.get("updated_at").asText());
 
         IbmErrorAssert.assertIbmError(client.put(base + "/sources/" + id, body), 405);
 
@@ -49,15 +54,24 @@ class SourcesApiTest extends InstanceApiTest {
         fixtures.source("billing-source");
         JsonNode list = client.get(base + "/sources").json();
         JsonNode item = list.get("sources").get(list.get("sources").size() - 1);
-        assertThat(fieldNames(item)).containsExactly("id", "name", "description", "enabled", "store_notifications",
-                "type", "updated_at", "topic_count");
+        assertThat(fieldNames(item))
+                .containsExactly(
+                        "id",
+                        "name",
+                        "description",
+                        "enabled",
+                        "store_notifications",
+                        "type",
+                        "updated_at",
+                        "topic_count");
     }
 
     @Test
     void builtInSourcesExistDisabledAndCannotBeDeletedOrRenamed() {
         JsonNode sources = client.get(base + "/sources").json().get("sources");
         assertThat(sources).hasSize(2);
-        assertThat(sources).extracting(s -> s.get("type").asText())
+        assertThat(sources)
+                .extracting(s -> s.get("type").asText())
                 .containsExactlyInAnyOrder("resource-lifecycle-events", "periodic-timer");
         for (JsonNode source : sources) {
             assertThat(source.get("enabled").asBoolean()).isFalse();
@@ -65,15 +79,16 @@ class SourcesApiTest extends InstanceApiTest {
         }
         String timerId = fixtures.idOfType("sources", "periodic-timer");
 
-        SimClient.Response enabled = client.patch(base + "/sources/" + SimClient.enc(timerId),
-                SimClient.object().put("enabled", true));
+        SimClient.Response enabled = client.patch(
+                base + "/sources/" + SimClient.enc(timerId), SimClient.object().put("enabled", true));
         assertThat(enabled.status()).isEqualTo(200);
         assertThat(enabled.json().get("enabled").asBoolean()).isTrue();
 
-        IbmErrorAssert.assertIbmError(client.patch(base + "/sources/" + timerId,
-                SimClient.object().put("name", "my timer")), 400);
+        IbmErrorAssert.assertIbmError(
+                client.patch(base + "/sources/" + timerId, SimClient.object().put("name", "my timer")), 400);
         IbmErrorAssert.assertIbmError(client.delete(base + "/sources/" + timerId), 400);
-        assertThat(client.get(base + "/sources").json().get("total_count").asInt()).isEqualTo(2);
+        assertThat(client.get(base + "/sources").json().get("total_count").asInt())
+                .isEqualTo(2);
     }
 
     @Test
@@ -89,15 +104,19 @@ class SourcesApiTest extends InstanceApiTest {
         var missingName = IbmErrorAssert.assertIbmError(
                 client.post(base + "/sources", SimClient.object().put("description", "x")), 400);
         assertThat(missingName.get("message").asText()).contains("name");
-        IbmErrorAssert.assertIbmError(client.post(base + "/sources",
-                SimClient.object().put("name", "x").put("enabled", "yes")), 400);
-        IbmErrorAssert.assertIbmError(client.post(base + "/sources", SimClient.object().put("name", "x".repeat(256))), 400);
+        IbmErrorAssert.assertIbmError(
+                client.post(
+                        base + "/sources", SimClient.object().put("name", "x").put("enabled", "yes")),
+                400);
+        IbmErrorAssert.assertIbmError(
+                client.post(base + "/sources", SimClient.object().put("name", "x".repeat(256))), 400);
 
         fixtures.source("dup-source");
-        IbmErrorAssert.assertIbmError(client.post(base + "/sources", SimClient.object().put("name", "dup-source")), 409);
+        IbmErrorAssert.assertIbmError(
+                client.post(base + "/sources", SimClient.object().put("name", "dup-source")), 409);
         String other = fixtures.source("other-source");
-        IbmErrorAssert.assertIbmError(client.patch(base + "/sources/" + other,
-                SimClient.object().put("name", "dup-source")), 409);
+        IbmErrorAssert.assertIbmError(
+                client.patch(base + "/sources/" + other, SimClient.object().put("name", "dup-source")), 409);
     }
 
     @Test

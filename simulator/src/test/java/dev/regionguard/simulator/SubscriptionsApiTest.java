@@ -22,8 +22,11 @@ class SubscriptionsApiTest extends InstanceApiTest {
 
     @Test
     void createGetListWithDerivedFields() {
-        ObjectNode body = SimClient.object().put("name", "orders-to-hook").put("description", "d")
-                .put("topic_id", topic).put("destination_id", hook);
+        ObjectNode body = SimClient.object()
+                .put("name", "orders-to-hook")
+                .put("description", "d")
+                .put("topic_id", topic)
+                .put("destination_id", hook);
         body.putObject("attributes").put("signing_enabled", true);
         SimClient.Response created = client.post(base + "/subscriptions", body);
 
@@ -35,16 +38,31 @@ class SubscriptionsApiTest extends InstanceApiTest {
         assertThat(read.get("topic_name").asText()).isEqualTo("orders-topic");
         assertThat(read.get("attributes").get("signing_enabled").asBoolean()).isTrue();
 
-        JsonNode item = client.get(base + "/subscriptions").json().get("subscriptions").get(0);
-        assertThat(fieldNames(item)).containsExactly("id", "name", "description", "updated_at", "destination_type",
-                "destination_id", "destination_name", "topic_id", "topic_name");
+        JsonNode item =
+                client.get(base + "/subscriptions").json().get("subscriptions").get(0);
+        assertThat(fieldNames(item))
+                .containsExactly(
+                        "id",
+                        "name",
+                        "description",
+                        "updated_at",
+                        "destination_type",
+                        "destination_id",
+                        "destination_name",
+                        "topic_id",
+                        "topic_name");
 
-        SimClient.Response patched = client.patch(base + "/subscriptions/" + id, SimClient.object()
-                .put("name", "orders-to-hook-2").set("attributes", SimClient.object().put("signing_enabled", false)));
+        SimClient.Response patched = client.patch(
+                base + "/subscriptions/" + id,
+                SimClient.object()
+                        .put("name", "orders-to-hook-2")
+                        .set("attributes", SimClient.object().put("signing_enabled", false)));
         assertThat(patched.status()).isEqualTo(200);
         assertThat(patched.json().get("name").asText()).isEqualTo("orders-to-hook-2");
-        assertThat(patched.json().get("attributes").get("signing_enabled").asBoolean()).isFalse();
-        assertThat(patched.json().get("updated_at").asText()).isGreaterThan(read.get("updated_at").asText());
+        assertThat(patched.json().get("attributes").get("signing_enabled").asBoolean())
+                .isFalse();
+        assertThat(patched.json().get("updated_at").asText())
+                .isGreaterThan(read.get("updated_at").asText());
 
         assertThat(client.delete(base + "/subscriptions/" + id).status()).isEqualTo(204);
     }
@@ -52,29 +70,40 @@ class SubscriptionsApiTest extends InstanceApiTest {
     @Test
     void emailRecipientsAreInvitedAndEditedWithAddRemove() {
         String email = fixtures.idOfType("destinations", "smtp_ibm");
-        ObjectNode body = SimClient.object().put("name", "mail-sub").put("topic_id", topic)
+        ObjectNode body = SimClient.object()
+                .put("name", "mail-sub")
+                .put("topic_id", topic)
                 .put("destination_id", email);
-        body.putObject("attributes").put("reply_to_mail", "noreply@example.com")
-                .putArray("invited").add("a@example.com").add("b@example.com");
+        body.putObject("attributes")
+                .put("reply_to_mail", "noreply@example.com")
+                .putArray("invited")
+                .add("a@example.com")
+                .add("b@example.com");
         JsonNode created = client.post(base + "/subscriptions", body).json();
 
         assertThat(created.get("from").asText()).contains("@");
         JsonNode invited = created.get("attributes").get("invited");
         assertThat(invited).extracting(i -> i.get("email").asText()).containsExactly("a@example.com", "b@example.com");
-        assertThat(invited.get(0).get("expires_at").asText()).isGreaterThan(invited.get(0).get("updated_at").asText());
+        assertThat(invited.get(0).get("expires_at").asText())
+                .isGreaterThan(invited.get(0).get("updated_at").asText());
         assertThat(created.get("attributes").get("subscribed")).isEmpty();
 
         ObjectNode patch = SimClient.object();
         ObjectNode changes = patch.putObject("attributes").putObject("invited");
         changes.putArray("add").add("c@example.com");
         changes.putArray("remove").add("a@example.com");
-        JsonNode patched = client.patch(base + "/subscriptions/" + created.get("id").asText(), patch).json();
+        JsonNode patched = client.patch(
+                        base + "/subscriptions/" + created.get("id").asText(), patch)
+                .json();
 
-        assertThat(patched.get("attributes").get("invited")).extracting(i -> i.get("email").asText())
+        assertThat(patched.get("attributes").get("invited"))
+                .extracting(i -> i.get("email").asText())
                 .containsExactly("b@example.com", "c@example.com");
         assertThat(patched.get("attributes").get("reply_to_mail").asText()).isEqualTo("noreply@example.com");
 
-        ObjectNode noInvites = SimClient.object().put("name", "mail-sub-2").put("topic_id", topic)
+        ObjectNode noInvites = SimClient.object()
+                .put("name", "mail-sub-2")
+                .put("topic_id", topic)
                 .put("destination_id", email);
         IbmErrorAssert.assertIbmError(client.post(base + "/subscriptions", noInvites), 400);
     }
@@ -82,25 +111,43 @@ class SubscriptionsApiTest extends InstanceApiTest {
     @Test
     void topicAndDestinationAreImmutableAndMustExist() {
         String id = fixtures.subscription("fixed-sub", topic, hook);
-        IbmErrorAssert.assertIbmError(client.patch(base + "/subscriptions/" + id,
-                SimClient.object().put("topic_id", topic)), 400);
-        IbmErrorAssert.assertIbmError(client.patch(base + "/subscriptions/" + id,
-                SimClient.object().put("destination_id", hook)), 400);
+        IbmErrorAssert.assertIbmError(
+                client.patch(base + "/subscriptions/" + id, SimClient.object().put("topic_id", topic)), 400);
+        IbmErrorAssert.assertIbmError(
+                client.patch(base + "/subscriptions/" + id, SimClient.object().put("destination_id", hook)), 400);
         IbmErrorAssert.assertIbmError(client.put(base + "/subscriptions/" + id, SimClient.object()), 405);
 
-        IbmErrorAssert.assertIbmError(client.post(base + "/subscriptions", SimClient.object().put("name", "s")
-                .put("topic_id", "00000000-0000-0000-0000-000000000000").put("destination_id", hook)), 400);
-        IbmErrorAssert.assertIbmError(client.post(base + "/subscriptions", SimClient.object().put("name", "s")
-                .put("topic_id", topic)), 400);
-        IbmErrorAssert.assertIbmError(client.post(base + "/subscriptions", SimClient.object().put("name", "fixed-sub")
-                .put("topic_id", topic).put("destination_id", hook)), 409);
+        IbmErrorAssert.assertIbmError(
+                client.post(
+                        base + "/subscriptions",
+                        SimClient.object()
+                                .put("name", "s")
+                                .put("topic_id", "00000000-0000-0000-0000-000000000000")
+                                .put("destination_id", hook)),
+                400);
+        IbmErrorAssert.assertIbmError(
+                client.post(
+                        base + "/subscriptions",
+                        SimClient.object().put("name", "s").put("topic_id", topic)),
+                400);
+        IbmErrorAssert.assertIbmError(
+                client.post(
+                        base + "/subscriptions",
+                        SimClient.object()
+                                .put("name", "fixed-sub")
+                                .put("topic_id", topic)
+                                .put("destination_id", hook)),
+                409);
     }
 
     @Test
     void notificationTemplatesMustExistAndMatchTheDestinationType() {
         String slackTemplate = template("slack-layout", "slack.notification");
         String webhookTemplate = template("hook-layout", "webhook.notification");
-        ObjectNode body = SimClient.object().put("name", "templated").put("topic_id", topic).put("destination_id", hook);
+        ObjectNode body = SimClient.object()
+                .put("name", "templated")
+                .put("topic_id", topic)
+                .put("destination_id", hook);
         ObjectNode attributes = body.putObject("attributes").put("template_id_notification", slackTemplate);
         IbmErrorAssert.assertIbmError(client.post(base + "/subscriptions", body), 400);
 
@@ -117,8 +164,8 @@ class SubscriptionsApiTest extends InstanceApiTest {
 
     private String template(String name, String type) {
         ObjectNode body = SimClient.object().put("name", name).put("type", type);
-        body.putObject("params").put("body",
-                Base64.getEncoder().encodeToString("{\"text\":\"hi\"}".getBytes(StandardCharsets.UTF_8)));
+        body.putObject("params")
+                .put("body", Base64.getEncoder().encodeToString("{\"text\":\"hi\"}".getBytes(StandardCharsets.UTF_8)));
         return client.post(base + "/templates", body).json().get("id").asText();
     }
 }

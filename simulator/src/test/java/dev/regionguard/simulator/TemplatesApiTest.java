@@ -22,38 +22,56 @@ class TemplatesApiTest extends InstanceApiTest {
 
     @Test
     void paramsAreReturnedOnlyByCreate() {
-        SimClient.Response created = client.post(base + "/templates",
-                body("welcome", "smtp_custom.notification", "<p>Hello</p>", "Welcome!"));
+        SimClient.Response created = client.post(
+                base + "/templates", body("welcome", "smtp_custom.notification", "<p>Hello</p>", "Welcome!"));
 
         assertThat(created.status()).isEqualTo(201);
-        assertThat(fieldNames(created.json())).containsExactly("id", "name", "description", "type", "params",
-                "created_at");
+        assertThat(fieldNames(created.json()))
+                .containsExactly("id", "name", "description", "type", "params", "created_at");
         String id = created.json().get("id").asText();
         JsonNode read = client.get(base + "/templates/" + id).json();
-        assertThat(fieldNames(read)).containsExactly("id", "name", "description", "type", "subscription_count",
-                "subscription_names", "updated_at");
-        assertThat(client.get(base + "/templates").json().get("templates").get(0).has("params")).isFalse();
+        assertThat(fieldNames(read))
+                .containsExactly(
+                        "id", "name", "description", "type", "subscription_count", "subscription_names", "updated_at");
+        assertThat(client.get(base + "/templates")
+                        .json()
+                        .get("templates")
+                        .get(0)
+                        .has("params"))
+                .isFalse();
 
-        JsonNode stored = simulator.eventNotificationsSnapshot(REGION, instanceId).get("templates").get(0);
-        assertThat(new String(Base64.getDecoder().decode(stored.get("params").get("body").asText()),
-                StandardCharsets.UTF_8)).isEqualTo("<p>Hello</p>");
+        JsonNode stored = simulator
+                .eventNotificationsSnapshot(REGION, instanceId)
+                .get("templates")
+                .get(0);
+        assertThat(new String(
+                        Base64.getDecoder()
+                                .decode(stored.get("params").get("body").asText()),
+                        StandardCharsets.UTF_8))
+                .isEqualTo("<p>Hello</p>");
         assertThat(stored.get("params").get("subject").asText()).isEqualTo("Welcome!");
     }
 
     @Test
     void putReplacesAndDeleteRemoves() {
         String id = client.post(base + "/templates", body("hook", "webhook.notification", "{}", null))
-                .json().get("id").asText();
+                .json()
+                .get("id")
+                .asText();
 
-        SimClient.Response replaced = client.put(base + "/templates/" + id,
-                body("hook-v2", "webhook.notification", "{\"v\":2}", null));
+        SimClient.Response replaced =
+                client.put(base + "/templates/" + id, body("hook-v2", "webhook.notification", "{\"v\":2}", null));
         assertThat(replaced.status()).isEqualTo(200);
         assertThat(replaced.json().get("name").asText()).isEqualTo("hook-v2");
         assertThat(replaced.json().has("params")).isFalse();
-        IbmErrorAssert.assertIbmError(client.patch(base + "/templates/" + id, SimClient.object().put("name", "x")), 405);
+        IbmErrorAssert.assertIbmError(
+                client.patch(base + "/templates/" + id, SimClient.object().put("name", "x")), 405);
         // a PUT is a replace: without params it is incomplete
-        IbmErrorAssert.assertIbmError(client.put(base + "/templates/" + id,
-                SimClient.object().put("name", "hook-v3").put("type", "webhook.notification")), 400);
+        IbmErrorAssert.assertIbmError(
+                client.put(
+                        base + "/templates/" + id,
+                        SimClient.object().put("name", "hook-v3").put("type", "webhook.notification")),
+                400);
 
         assertThat(client.delete(base + "/templates/" + id).status()).isEqualTo(204);
         IbmErrorAssert.assertIbmError(client.get(base + "/templates/" + id), 404);
@@ -65,12 +83,17 @@ class TemplatesApiTest extends InstanceApiTest {
         ObjectNode plain = body("t", "slack.notification", "x", null);
         ((ObjectNode) plain.get("params")).put("body", "not base64 !!");
         IbmErrorAssert.assertIbmError(client.post(base + "/templates", plain), 400);
-        IbmErrorAssert.assertIbmError(client.post(base + "/templates",
-                body("t", "smtp_custom.invitation", "x", null)), 400);
-        IbmErrorAssert.assertIbmError(client.post(base + "/templates",
-                SimClient.object().put("name", "t").put("type", "slack.notification")), 400);
+        IbmErrorAssert.assertIbmError(
+                client.post(base + "/templates", body("t", "smtp_custom.invitation", "x", null)), 400);
+        IbmErrorAssert.assertIbmError(
+                client.post(
+                        base + "/templates", SimClient.object().put("name", "t").put("type", "slack.notification")),
+                400);
 
-        assertThat(client.post(base + "/templates", body("dup", "slack.notification", "x", null)).status()).isEqualTo(201);
-        IbmErrorAssert.assertIbmError(client.post(base + "/templates", body("dup", "slack.notification", "y", null)), 409);
+        assertThat(client.post(base + "/templates", body("dup", "slack.notification", "x", null))
+                        .status())
+                .isEqualTo(201);
+        IbmErrorAssert.assertIbmError(
+                client.post(base + "/templates", body("dup", "slack.notification", "y", null)), 409);
     }
 }

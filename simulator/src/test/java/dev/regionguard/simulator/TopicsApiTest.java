@@ -25,8 +25,16 @@ class TopicsApiTest extends InstanceApiTest {
         String id = created.json().get("id").asText();
 
         JsonNode topic = client.get(base + "/topics/" + id).json();
-        assertThat(fieldNames(topic)).containsExactly("id", "name", "description", "updated_at", "source_count",
-                "sources", "subscription_count", "subscriptions");
+        assertThat(fieldNames(topic))
+                .containsExactly(
+                        "id",
+                        "name",
+                        "description",
+                        "updated_at",
+                        "source_count",
+                        "sources",
+                        "subscription_count",
+                        "subscriptions");
         assertThat(topic.get("source_count").asInt()).isEqualTo(1);
         JsonNode topicSource = topic.get("sources").get(0);
         assertThat(topicSource.get("id").asText()).isEqualTo(source);
@@ -42,8 +50,8 @@ class TopicsApiTest extends InstanceApiTest {
     void listItemsHaveOnlyTheSummaryFields() {
         fixtures.topic("listed-topic", source);
         JsonNode item = client.get(base + "/topics").json().get("topics").get(0);
-        assertThat(fieldNames(item)).containsExactly("id", "name", "description", "source_count", "sources_names",
-                "subscription_count");
+        assertThat(fieldNames(item))
+                .containsExactly("id", "name", "description", "source_count", "sources_names", "subscription_count");
         assertThat(item.get("sources_names").get(0).asText()).isEqualTo("orders-source");
     }
 
@@ -51,10 +59,13 @@ class TopicsApiTest extends InstanceApiTest {
     void putReplacesTheTopicAndKeepsIdsOfUnchangedRules() {
         String id = fixtures.topic("replace-topic", source);
         JsonNode before = client.get(base + "/topics/" + id).json();
-        String ruleId = before.get("sources").get(0).get("rules").get(0).get("id").asText();
+        String ruleId =
+                before.get("sources").get(0).get("rules").get(0).get("id").asText();
 
         ObjectNode replacement = Fixtures.topicBody("replace-topic", source);
-        ObjectNode changedRule = ((ObjectNode) replacement.get("sources").get(0)).withArray("rules").addObject();
+        ObjectNode changedRule = ((ObjectNode) replacement.get("sources").get(0))
+                .withArray("rules")
+                .addObject();
         changedRule.put("event_type_filter", "$.*").put("notification_filter", "$.severity == 'high'");
         replacement.put("description", "now two rules");
         SimClient.Response put = client.put(base + "/topics/" + id, replacement);
@@ -65,7 +76,8 @@ class TopicsApiTest extends InstanceApiTest {
         assertThat(rules.get(0).get("id").asText()).isEqualTo(ruleId);
         assertThat(rules.get(1).get("id").asText()).isNotEqualTo(ruleId);
         assertThat(put.json().get("description").asText()).isEqualTo("now two rules");
-        assertThat(put.json().get("updated_at").asText()).isGreaterThan(before.get("updated_at").asText());
+        assertThat(put.json().get("updated_at").asText())
+                .isGreaterThan(before.get("updated_at").asText());
 
         IbmErrorAssert.assertIbmError(client.patch(base + "/topics/" + id, replacement), 405);
     }
@@ -80,7 +92,8 @@ class TopicsApiTest extends InstanceApiTest {
         noRules.putArray("sources").addObject().put("id", source);
         IbmErrorAssert.assertIbmError(client.post(base + "/topics", noRules), 400);
 
-        IbmErrorAssert.assertIbmError(client.post(base + "/topics", SimClient.object().put("description", "d")), 400);
+        IbmErrorAssert.assertIbmError(
+                client.post(base + "/topics", SimClient.object().put("description", "d")), 400);
 
         fixtures.topic("taken", source);
         IbmErrorAssert.assertIbmError(client.post(base + "/topics", Fixtures.topicBody("taken", source)), 409);
@@ -90,18 +103,32 @@ class TopicsApiTest extends InstanceApiTest {
     void timerRulesNeedAScheduleAndNothingElse() {
         String timer = fixtures.idOfType("sources", "periodic-timer");
         ObjectNode topic = SimClient.object().put("name", "nightly");
-        ObjectNode rule = topic.putArray("sources").addObject().put("id", timer).putArray("rules").addObject();
+        ObjectNode rule = topic.putArray("sources")
+                .addObject()
+                .put("id", timer)
+                .putArray("rules")
+                .addObject();
         rule.put("event_type_filter", "$.*");
         IbmErrorAssert.assertIbmError(client.post(base + "/topics", topic), 400);
 
         rule.remove("event_type_filter");
-        rule.putObject("event_schedule_filter").put("starts_at", "2026-01-01T00:00:00.000Z")
-                .put("ends_at", "2027-01-01T00:00:00.000Z").put("expression", "0 2 * * *");
+        rule.putObject("event_schedule_filter")
+                .put("starts_at", "2026-01-01T00:00:00.000Z")
+                .put("ends_at", "2027-01-01T00:00:00.000Z")
+                .put("expression", "0 2 * * *");
         SimClient.Response created = client.post(base + "/topics", topic);
         assertThat(created.status()).isEqualTo(201);
-        JsonNode stored = client.get(base + "/topics/" + created.json().get("id").asText()).json();
-        assertThat(stored.get("sources").get(0).get("rules").get(0).get("event_schedule_filter").get("expression")
-                .asText()).isEqualTo("0 2 * * *");
+        JsonNode stored = client.get(
+                        base + "/topics/" + created.json().get("id").asText())
+                .json();
+        assertThat(stored.get("sources")
+                        .get(0)
+                        .get("rules")
+                        .get(0)
+                        .get("event_schedule_filter")
+                        .get("expression")
+                        .asText())
+                .isEqualTo("0 2 * * *");
     }
 
     @Test
@@ -112,10 +139,12 @@ class TopicsApiTest extends InstanceApiTest {
 
         JsonNode read = client.get(base + "/topics/" + topic).json();
         assertThat(read.get("subscription_count").asInt()).isEqualTo(1);
-        assertThat(read.get("subscriptions").get(0).get("destination_name").asText()).isEqualTo("busy-hook");
+        assertThat(read.get("subscriptions").get(0).get("destination_name").asText())
+                .isEqualTo("busy-hook");
         IbmErrorAssert.assertIbmError(client.delete(base + "/topics/" + topic), 409);
 
-        assertThat(client.delete(base + "/subscriptions/" + subscription).status()).isEqualTo(204);
+        assertThat(client.delete(base + "/subscriptions/" + subscription).status())
+                .isEqualTo(204);
         assertThat(client.delete(base + "/topics/" + topic).status()).isEqualTo(204);
     }
 }

@@ -9,7 +9,7 @@ import java.time.Duration;
 @FunctionalInterface
 public interface CallObserver {
 
-    CallObserver NONE = (region, method, route, status, elapsed) -> { };
+    CallObserver NONE = (region, method, route, status, elapsed) -> {};
 
     /**
      * @param route  the path with IDs and names replaced by {@code {id}}, e.g.

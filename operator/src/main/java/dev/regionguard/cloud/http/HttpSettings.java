@@ -19,9 +19,15 @@ import java.util.Objects;
  *                               fails as {@link ErrorCategory#THROTTLED} carrying the wait, so the
  *                               caller can reschedule instead of blocking a worker
  */
-public record HttpSettings(Duration connectTimeout, Duration readTimeout, Duration callTimeout,
-                           int maxConcurrentPerRegion, int maxAttempts,
-                           Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter) {
+public record HttpSettings(
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration callTimeout,
+        int maxConcurrentPerRegion,
+        int maxAttempts,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        Duration maxRetryAfter) {
 
     public HttpSettings {
         requirePositive(connectTimeout, "connectTimeout");
@@ -45,33 +51,68 @@ public record HttpSettings(Duration connectTimeout, Duration readTimeout, Durati
     }
 
     public static HttpSettings defaults() {
-        return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60),
-                8, 4, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(60));
+        return new HttpSettings(
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(60),
+                8,
+                4,
+                Duration.ofMillis(500),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(60));
     }
 
     public HttpSettings withTimeouts(Duration connect, Duration read, Duration call) {
-        return new HttpSettings(connect, read, call, maxConcurrentPerRegion, maxAttempts,
-                initialBackoff, maxBackoff, maxRetryAfter);
+        return new HttpSettings(
+                connect, read, call, maxConcurrentPerRegion, maxAttempts, initialBackoff, maxBackoff, maxRetryAfter);
     }
 
     public HttpSettings withMaxConcurrentPerRegion(int limit) {
-        return new HttpSettings(connectTimeout, readTimeout, callTimeout, limit, maxAttempts,
-                initialBackoff, maxBackoff, maxRetryAfter);
+        return new HttpSettings(
+                connectTimeout,
+                readTimeout,
+                callTimeout,
+                limit,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                maxRetryAfter);
     }
 
     public HttpSettings withMaxAttempts(int attempts) {
-        return new HttpSettings(connectTimeout, readTimeout, callTimeout, maxConcurrentPerRegion, attempts,
-                initialBackoff, maxBackoff, maxRetryAfter);
+        return new HttpSettings(
+                connectTimeout,
+                readTimeout,
+                callTimeout,
+                maxConcurrentPerRegion,
+                attempts,
+                initialBackoff,
+                maxBackoff,
+                maxRetryAfter);
     }
 
     public HttpSettings withBackoff(Duration initial, Duration max) {
-        return new HttpSettings(connectTimeout, readTimeout, callTimeout, maxConcurrentPerRegion, maxAttempts,
-                initial, max, maxRetryAfter);
+        return new HttpSettings(
+                connectTimeout,
+                readTimeout,
+                callTimeout,
+                maxConcurrentPerRegion,
+                maxAttempts,
+                initial,
+                max,
+                maxRetryAfter);
     }
 
     public HttpSettings withMaxRetryAfter(Duration limit) {
-        return new HttpSettings(connectTimeout, readTimeout, callTimeout, maxConcurrentPerRegion, maxAttempts,
-                initialBackoff, maxBackoff, limit);
+        return new HttpSettings(
+                connectTimeout,
+                readTimeout,
+                callTimeout,
+                maxConcurrentPerRegion,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                limit);
     }
 
     private static void requirePositive(Duration value, String name) {

@@ -1,9 +1,9 @@
 package dev.regionguard.cloud.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.ErrorCategory;
 import dev.regionguard.cloud.IbmApiException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,8 +61,7 @@ public final class IamTokenService implements TokenProvider {
     }
 
     /** @param refresher runs background refreshes; must not run them in the calling thread */
-    public IamTokenService(OkHttpClient http, String tokenUrl, Clock clock, CallObserver observer,
-                           Executor refresher) {
+    public IamTokenService(OkHttpClient http, String tokenUrl, Clock clock, CallObserver observer, Executor refresher) {
         this.http = Objects.requireNonNull(http, "http");
         this.tokenUrl = HttpUrl.get(tokenUrl);
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -115,8 +114,13 @@ public final class IamTokenService implements TokenProvider {
             status = response.code();
             byte[] body = response.body().bytes();
             if (!response.isSuccessful()) {
-                throw IbmErrors.fromAnswer(status, categoryOf(status), body, response.header("Transaction-Id"),
-                        REGION, RetryAfter.parse(response.header("Retry-After"), clock.instant()));
+                throw IbmErrors.fromAnswer(
+                        status,
+                        categoryOf(status),
+                        body,
+                        response.header("Transaction-Id"),
+                        REGION,
+                        RetryAfter.parse(response.header("Retry-After"), clock.instant()));
             }
             return IamToken.from(Json.parse(body).orElse(null), clock.instant(), status);
         } catch (IOException e) {
@@ -136,7 +140,8 @@ public final class IamTokenService implements TokenProvider {
 
     /** IAM refuses a wrong, deleted or disabled key with 400 (BXNIM0415E) or 401/403. */
     private static ErrorCategory categoryOf(int status) {
-        return status == 400 || status == 401 || status == 403 ? ErrorCategory.AUTHENTICATION
+        return status == 400 || status == 401 || status == 403
+                ? ErrorCategory.AUTHENTICATION
                 : ErrorCategory.ofStatus(status);
     }
 
@@ -150,8 +155,8 @@ public final class IamTokenService implements TokenProvider {
         static final ExecutorService EXECUTOR = newExecutor();
 
         private static ExecutorService newExecutor() {
-            ThreadPoolExecutor executor = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), runnable -> {
+            ThreadPoolExecutor executor =
+                    new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
                         Thread thread = new Thread(runnable, "iam-token-refresh-" + COUNT.incrementAndGet());
                         thread.setDaemon(true);
                         return thread;
@@ -251,7 +256,9 @@ public final class IamTokenService implements TokenProvider {
         }
 
         private String describe(Throwable failure) {
-            return failure instanceof IbmApiException e ? e.summary() : failure.getClass().getSimpleName();
+            return failure instanceof IbmApiException e
+                    ? e.summary()
+                    : failure.getClass().getSimpleName();
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.regionguard.cloud.http;
 
-import dev.regionguard.cloud.ErrorCategory;
-import dev.regionguard.cloud.IbmApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.regionguard.cloud.ErrorCategory;
+import dev.regionguard.cloud.IbmApiException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -15,16 +15,15 @@ import java.time.Duration;
 final class IbmErrors {
     private static final int MAX_MESSAGE = 500;
 
-    private IbmErrors() {
-    }
+    private IbmErrors() {}
 
     /**
      * An HTTP error answer. IBM's body is {@code {"status_code","trace","errors":[{"code","message"}]}};
      * the message falls back to {@code error}, {@code message}, {@code errorMessage} (IAM), then
      * {@code HTTP <status>}.
      */
-    static IbmApiException fromAnswer(int status, ErrorCategory category, byte[] body, String headerTrace,
-                                      String region, Duration retryAfter) {
+    static IbmApiException fromAnswer(
+            int status, ErrorCategory category, byte[] body, String headerTrace, String region, Duration retryAfter) {
         JsonNode json = Json.parse(body).orElse(MissingNode.getInstance());
         JsonNode firstError = json.path("errors").path(0);
         String message = firstText(firstError, "message", json, "error", "message", "errorMessage");
@@ -36,22 +35,38 @@ final class IbmErrors {
         if (trace == null) {
             trace = headerTrace;
         }
-        return new IbmApiException(status, category, code,
-                message == null ? "HTTP " + status : shorten(message), trace, region, retryAfter, null);
+        return new IbmApiException(
+                status,
+                category,
+                code,
+                message == null ? "HTTP " + status : shorten(message),
+                trace,
+                region,
+                retryAfter,
+                null);
     }
 
     /** No answer at all: refused, reset, timed out. The cause keeps the transport detail. */
     static IbmApiException noAnswer(String region, IOException cause) {
         // OkHttp's transport messages name hosts and addresses, never headers or bodies
-        String what = cause instanceof InterruptedIOException ? "timed out" : cause.getClass().getSimpleName();
+        String what = cause instanceof InterruptedIOException
+                ? "timed out"
+                : cause.getClass().getSimpleName();
         String detail = cause.getMessage() == null ? what : what + ": " + shorten(cause.getMessage());
-        return new IbmApiException(0, ErrorCategory.UNREACHABLE, null, "no answer from IBM Cloud (" + detail + ")",
-                null, region, null, cause);
+        return new IbmApiException(
+                0,
+                ErrorCategory.UNREACHABLE,
+                null,
+                "no answer from IBM Cloud (" + detail + ")",
+                null,
+                region,
+                null,
+                cause);
     }
 
     static IbmApiException interrupted(String region, Throwable cause) {
-        return new IbmApiException(0, ErrorCategory.UNREACHABLE, null, "interrupted while calling IBM Cloud",
-                null, region, null, cause);
+        return new IbmApiException(
+                0, ErrorCategory.UNREACHABLE, null, "interrupted while calling IBM Cloud", null, region, null, cause);
     }
 
     static IbmApiException unexpected(int status, String message, String region) {

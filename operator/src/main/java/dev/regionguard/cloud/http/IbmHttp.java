@@ -1,13 +1,13 @@
 package dev.regionguard.cloud.http;
 
-import dev.regionguard.cloud.ApiKey;
-import dev.regionguard.cloud.Endpoints;
-import dev.regionguard.cloud.ErrorCategory;
-import dev.regionguard.cloud.IbmApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
+import dev.regionguard.cloud.ApiKey;
+import dev.regionguard.cloud.Endpoints;
+import dev.regionguard.cloud.ErrorCategory;
+import dev.regionguard.cloud.IbmApiException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -44,6 +44,7 @@ public final class IbmHttp {
     private final OkHttpClient client;
     /** Same pool, but OkHttp must not silently repeat a POST on a broken connection. */
     private final OkHttpClient clientWithoutTransportRetry;
+
     private final TokenProvider tokens;
     private final HttpSettings settings;
     private final CallObserver observer;
@@ -56,10 +57,11 @@ public final class IbmHttp {
         this(client, tokens, settings, observer, Clock.systemUTC());
     }
 
-    public IbmHttp(OkHttpClient client, TokenProvider tokens, HttpSettings settings, CallObserver observer,
-                   Clock clock) {
+    public IbmHttp(
+            OkHttpClient client, TokenProvider tokens, HttpSettings settings, CallObserver observer, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
-        this.clientWithoutTransportRetry = client.newBuilder().retryOnConnectionFailure(false).build();
+        this.clientWithoutTransportRetry =
+                client.newBuilder().retryOnConnectionFailure(false).build();
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.observer = observer == null ? CallObserver.NONE : observer;
@@ -70,17 +72,23 @@ public final class IbmHttp {
                 .handleIf((result, failure) -> failure instanceof FailedAttempt attempt && attempt.retryable)
                 .withDelayFn(ctx -> rules.delayAfter(ctx.getAttemptCount(), exceptionOf(ctx.getLastException())))
                 .withMaxAttempts(settings.maxAttempts())
-                .onRetryScheduled(event -> LOG.debug("{} failed ({}); attempt {} follows in {} ms",
-                        describe(event.getLastException()), summaryOf(event.getLastException()),
-                        event.getAttemptCount() + 1, event.getDelay().toMillis()))
+                .onRetryScheduled(event -> LOG.debug(
+                        "{} failed ({}); attempt {} follows in {} ms",
+                        describe(event.getLastException()),
+                        summaryOf(event.getLastException()),
+                        event.getAttemptCount() + 1,
+                        event.getDelay().toMillis()))
                 .build();
     }
 
     /** Everything wired for production: OkHttp from the settings and an IAM token cache. */
     public static IbmHttp create(Endpoints endpoints, HttpSettings settings, CallObserver observer) {
         OkHttpClient client = newOkHttpClient(settings);
-        return new IbmHttp(client, new IamTokenService(client, endpoints.iamTokenUrl(), Clock.systemUTC(), observer),
-                settings, observer);
+        return new IbmHttp(
+                client,
+                new IamTokenService(client, endpoints.iamTokenUrl(), Clock.systemUTC(), observer),
+                settings,
+                observer);
     }
 
     public static OkHttpClient newOkHttpClient(HttpSettings settings) {
@@ -90,8 +98,8 @@ public final class IbmHttp {
                 .writeTimeout(settings.readTimeout())
                 .callTimeout(settings.callTimeout())
                 // Enough idle connections to keep every region's slots warm
-                .connectionPool(new ConnectionPool(Math.max(5, settings.maxConcurrentPerRegion() * 2), 5,
-                        TimeUnit.MINUTES))
+                .connectionPool(
+                        new ConnectionPool(Math.max(5, settings.maxConcurrentPerRegion() * 2), 5, TimeUnit.MINUTES))
                 .build();
     }
 
@@ -133,11 +141,18 @@ public final class IbmHttp {
             return new IbmResponse(answer.status, answer.headers, parseBody(request, answer), request.region());
         }
         if (answer.status >= 200 && answer.status < 300) {
-            throw new FailedAttempt(request, IbmErrors.unexpected(answer.status,
-                    "unexpected HTTP " + answer.status + " for " + request, request.region()), false);
+            throw new FailedAttempt(
+                    request,
+                    IbmErrors.unexpected(
+                            answer.status, "unexpected HTTP " + answer.status + " for " + request, request.region()),
+                    false);
         }
-        IbmApiException error = IbmErrors.fromAnswer(answer.status, ErrorCategory.ofStatus(answer.status),
-                answer.body, traceHeader(answer.headers), request.region(),
+        IbmApiException error = IbmErrors.fromAnswer(
+                answer.status,
+                ErrorCategory.ofStatus(answer.status),
+                answer.body,
+                traceHeader(answer.headers),
+                request.region(),
                 RetryAfter.parse(answer.headers.get("Retry-After"), clock.instant()));
         throw new FailedAttempt(request, error, rules.mayRetry(error, true, request.idempotent()));
     }
@@ -162,7 +177,9 @@ public final class IbmHttp {
         }
         long start = System.nanoTime();
         int status = 0;
-        try (permit; Response response = http.newCall(request.toOkHttp(token, USER_AGENT)).execute()) {
+        try (permit;
+                Response response =
+                        http.newCall(request.toOkHttp(token, USER_AGENT)).execute()) {
             status = response.code();
             byte[] body = response.body().bytes();
             return new Answer(status, response.headers(), body);
@@ -176,8 +193,14 @@ public final class IbmHttp {
     }
 
     private JsonNode parseBody(IbmRequest request, Answer answer) {
-        return Json.parse(answer.body).orElseThrow(() -> new FailedAttempt(request, IbmErrors.unexpected(answer.status,
-                "HTTP " + answer.status + " with a body that is not JSON", request.region()), false));
+        return Json.parse(answer.body)
+                .orElseThrow(() -> new FailedAttempt(
+                        request,
+                        IbmErrors.unexpected(
+                                answer.status,
+                                "HTTP " + answer.status + " with a body that is not JSON",
+                                request.region()),
+                        false));
     }
 
     private void notifyObserver(IbmRequest request, int status, Duration elapsed) {
@@ -190,7 +213,8 @@ public final class IbmHttp {
 
     /** The request certainly did not reach the server. */
     private static boolean neverConnected(IOException e) {
-        return e instanceof ConnectException || e instanceof UnknownHostException
+        return e instanceof ConnectException
+                || e instanceof UnknownHostException
                 || e instanceof NoRouteToHostException;
     }
 
@@ -211,8 +235,7 @@ public final class IbmHttp {
         return failure instanceof FailedAttempt attempt ? attempt.request.toString() : "IBM Cloud call";
     }
 
-    private record Answer(int status, Headers headers, byte[] body) {
-    }
+    private record Answer(int status, Headers headers, byte[] body) {}
 
     /** Carries an attempt's error and whether it may be repeated through Failsafe; never escapes. */
     private static final class FailedAttempt extends RuntimeException {

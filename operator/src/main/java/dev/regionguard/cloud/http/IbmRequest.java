@@ -1,7 +1,7 @@
 package dev.regionguard.cloud.http;
 
-import dev.regionguard.cloud.ErrorCategory;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.regionguard.cloud.ErrorCategory;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;

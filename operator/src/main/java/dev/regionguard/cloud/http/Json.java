@@ -10,8 +10,7 @@ import java.util.Optional;
 final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     static byte[] bytes(JsonNode node) {
         try {

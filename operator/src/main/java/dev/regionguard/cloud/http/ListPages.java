@@ -1,23 +1,26 @@
 package dev.regionguard.cloud.http;
 
-import dev.regionguard.cloud.IbmApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regionguard.cloud.IbmApiException;
 import java.util.List;
 import java.util.function.Function;
 
 /** Reading the items of one page of an IBM Cloud list response, for every service's client. */
 public final class ListPages {
-    private ListPages() {
-    }
+    private ListPages() {}
 
     /**
      * Adds the page's items. A page without the collection key is accepted only where the caller
      * says an empty collection may omit it; anywhere else it would silently cut the list, and a cut
      * list looks like deleted resources to the sync.
      */
-    public static void addItems(ObjectNode page, String listKey, boolean mayOmitKey, List<ObjectNode> items,
-                                Function<String, IbmApiException> unexpected) {
+    public static void addItems(
+            ObjectNode page,
+            String listKey,
+            boolean mayOmitKey,
+            List<ObjectNode> items,
+            Function<String, IbmApiException> unexpected) {
         JsonNode array = page.get(listKey);
         if (array == null || array.isNull()) {
             if (mayOmitKey) {

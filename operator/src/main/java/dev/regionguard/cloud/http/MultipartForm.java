@@ -1,7 +1,7 @@
 package dev.regionguard.cloud.http;
 
-import dev.regionguard.cloud.FilePart;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.regionguard.cloud.FilePart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

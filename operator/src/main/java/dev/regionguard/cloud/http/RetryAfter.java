@@ -8,8 +8,7 @@ import java.time.format.DateTimeParseException;
 
 /** Reads a {@code Retry-After} header: delta seconds or an HTTP-date (RFC 9110 section 10.2.3). */
 final class RetryAfter {
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /** The wait it asks for, never negative, or null when absent or unreadable. */
     static Duration parse(String header, Instant now) {
@@ -25,7 +24,8 @@ final class RetryAfter {
             }
         }
         try {
-            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
         } catch (DateTimeParseException e) {
             return null;

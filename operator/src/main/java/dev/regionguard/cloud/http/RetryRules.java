@@ -21,7 +21,9 @@ final class RetryRules {
     boolean mayRetry(IbmApiException failure, boolean sent, boolean idempotent) {
         if (failure.category() == ErrorCategory.THROTTLED) {
             // A 429 was refused before any work; only a wait longer than we accept stops the retry
-            return failure.retryAfter().map(wait -> wait.compareTo(settings.maxRetryAfter()) <= 0).orElse(true);
+            return failure.retryAfter()
+                    .map(wait -> wait.compareTo(settings.maxRetryAfter()) <= 0)
+                    .orElse(true);
         }
         if (!failure.category().isTransient()) {
             return false;

@@ -4,7 +4,6 @@ import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.ErrorCategory;
 import dev.regionguard.cloud.IbmApiException;
 
-
 /** Hands out IAM bearer tokens for API keys. Implementations cache and refresh them. */
 public interface TokenProvider {
 

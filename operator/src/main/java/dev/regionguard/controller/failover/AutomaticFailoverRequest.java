@@ -1,11 +1,11 @@
 package dev.regionguard.controller.failover;
 
-import dev.regionguard.failover.AutomaticFailoverPolicy;
 import dev.regionguard.api.FailoverType;
 import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.api.ProtectionRef;
 import dev.regionguard.api.RegionFailover;
 import dev.regionguard.api.RegionFailoverSpec;
+import dev.regionguard.failover.AutomaticFailoverPolicy;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Instant;
 import java.util.Locale;
@@ -20,15 +20,19 @@ public final class AutomaticFailoverRequest {
     private static final int MAX_LABEL_VALUE = 63;
     private static final int MAX_REASON = 1024;
 
-    private AutomaticFailoverRequest() {
-    }
+    private AutomaticFailoverRequest() {}
 
     /** Named {@code <protection>-auto-<epoch second>}: one per decision, readable in kubectl get rfo. */
-    public static RegionFailover build(ProtectionKind kind, String protection, String namespace,
-                                       AutomaticFailoverPolicy.Decision decision, Instant now) {
+    public static RegionFailover build(
+            ProtectionKind kind,
+            String protection,
+            String namespace,
+            AutomaticFailoverPolicy.Decision decision,
+            Instant now) {
         String suffix = "-auto-" + now.getEpochSecond();
         String prefix = protection.length() + suffix.length() > MAX_NAME
-                ? protection.substring(0, MAX_NAME - suffix.length()) : protection;
+                ? protection.substring(0, MAX_NAME - suffix.length())
+                : protection;
         ObjectMetaBuilder metadata = new ObjectMetaBuilder()
                 .withName((prefix.replaceAll("[-.]+$", "") + suffix).toLowerCase(Locale.ROOT))
                 .withNamespace(namespace)
@@ -41,7 +45,8 @@ public final class AutomaticFailoverRequest {
         spec.type = FailoverType.Failover;
         spec.targetRegion = decision.targetRegion();
         spec.force = false;
-        spec.reason = decision.reason().length() <= MAX_REASON ? decision.reason()
+        spec.reason = decision.reason().length() <= MAX_REASON
+                ? decision.reason()
                 : decision.reason().substring(0, MAX_REASON - 3) + "...";
         RegionFailover rfo = new RegionFailover();
         rfo.setMetadata(metadata.build());

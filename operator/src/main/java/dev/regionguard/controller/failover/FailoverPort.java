@@ -1,8 +1,8 @@
 package dev.regionguard.controller.failover;
 
+import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.failover.ProtectionView;
 import dev.regionguard.failover.StepResult;
-import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.health.ProbeOutcome;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Duration;

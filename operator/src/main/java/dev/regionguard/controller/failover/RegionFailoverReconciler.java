@@ -1,5 +1,10 @@
 package dev.regionguard.controller.failover;
 
+import dev.regionguard.api.FailoverStepStatus;
+import dev.regionguard.api.ProtectionKind;
+import dev.regionguard.api.RegionFailover;
+import dev.regionguard.api.RegionFailoverStatus;
+import dev.regionguard.api.Timestamps;
 import dev.regionguard.failover.Deletion;
 import dev.regionguard.failover.FailoverRequest;
 import dev.regionguard.failover.FailoverStateMachine;
@@ -7,14 +12,9 @@ import dev.regionguard.failover.Milestone;
 import dev.regionguard.failover.Next;
 import dev.regionguard.failover.ProtectionView;
 import dev.regionguard.failover.StepResult;
-import dev.regionguard.api.FailoverStepStatus;
-import dev.regionguard.api.ProtectionKind;
-import dev.regionguard.api.RegionFailover;
-import dev.regionguard.api.RegionFailoverStatus;
 import dev.regionguard.health.ProbeOutcome;
 import dev.regionguard.telemetry.EventRecorder;
 import dev.regionguard.telemetry.RegionGuardMetrics;
-import dev.regionguard.api.Timestamps;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -53,8 +53,12 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
     private final FailoverHooks hooks;
     private final FailoverStateMachine machine = new FailoverStateMachine();
 
-    public RegionFailoverReconciler(Map<ProtectionKind, FailoverPort> ports, EventRecorder events,
-                                    RegionGuardMetrics metrics, Clock clock, FailoverHooks hooks) {
+    public RegionFailoverReconciler(
+            Map<ProtectionKind, FailoverPort> ports,
+            EventRecorder events,
+            RegionGuardMetrics metrics,
+            Clock clock,
+            FailoverHooks hooks) {
         this.ports = Map.copyOf(ports);
         this.events = events;
         this.metrics = metrics;
@@ -74,18 +78,26 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
         Deletion deletion = machine.onDeletion(rfo.getStatus());
         if (deletion.release()) {
             if (deletion.unfenceOldSide()) {
-                protection(rfo).ifPresent(p -> port(rfo).unfence(p, rfo.getStatus().fromRegion, rfo.getStatus().toRegion));
+                protection(rfo)
+                        .ifPresent(p -> port(rfo).unfence(p, rfo.getStatus().fromRegion, rfo.getStatus().toRegion));
             }
-            if (rfo.getStatus() != null && rfo.getStatus().phase != null && !rfo.getStatus().phase.isFinal()) {
-                LOG.info("[{}] RegionFailover {}: {}", rfo.getMetadata().getNamespace(), rfo.getMetadata().getName(),
+            if (rfo.getStatus() != null
+                    && rfo.getStatus().phase != null
+                    && !rfo.getStatus().phase.isFinal()) {
+                LOG.info(
+                        "[{}] RegionFailover {}: {}",
+                        rfo.getMetadata().getNamespace(),
+                        rfo.getMetadata().getName(),
                         deletion.message());
                 events.normal(rfo, "FailoverAborted", deletion.message());
-                metrics.recordFailoverInProgress(kindOf(rfo), rfo.getMetadata().getNamespace(), protectionName(rfo), false);
+                metrics.recordFailoverInProgress(
+                        kindOf(rfo), rfo.getMetadata().getNamespace(), protectionName(rfo), false);
             }
             return DeleteControl.defaultDelete();
         }
         Optional<Duration> again = drive(rfo, context.getClient());
-        return DeleteControl.noFinalizerRemoval().rescheduleAfter(again.orElse(Duration.ofMillis(200)).toMillis());
+        return DeleteControl.noFinalizerRemoval()
+                .rescheduleAfter(again.orElse(Duration.ofMillis(200)).toMillis());
     }
 
     /** Runs steps until the failover is final or must wait; returns when to come back. */
@@ -96,7 +108,8 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
             FailoverRequest request = FailoverRequests.of(current);
             FailoverPort port = port(current);
             HasMetadata protection = protection(current).orElse(null);
-            boolean running = current.getStatus() != null && current.getStatus().phase != null
+            boolean running = current.getStatus() != null
+                    && current.getStatus().phase != null
                     && !current.getStatus().phase.isFinal();
             if (protection != null && port.paused(protection) && (running || current.getStatus() == null)) {
                 return Optional.of(WAIT); // the pause annotation holds failovers too
@@ -109,12 +122,18 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
             Next next = machine.next(request, current.getStatus(), view, now);
             if (next instanceof Next.Perform perform) {
                 StepResult result = perform(perform, port, protection, current, client);
-                LOG.info("[{}] RegionFailover {}: {} {}: {}", current.getMetadata().getNamespace(),
-                        current.getMetadata().getName(), perform.step(), result.outcome(), result.message());
+                LOG.info(
+                        "[{}] RegionFailover {}: {} {}: {}",
+                        current.getMetadata().getNamespace(),
+                        current.getMetadata().getName(),
+                        perform.step(),
+                        result.outcome(),
+                        result.message());
                 next = machine.completed(request, current.getStatus(), perform.step(), result, clock.instant());
             }
             if (next instanceof Next.Record record) {
-                boolean wasFinal = current.getStatus() != null && current.getStatus().phase != null
+                boolean wasFinal = current.getStatus() != null
+                        && current.getStatus().phase != null
                         && current.getStatus().phase.isFinal();
                 current = write(current, record.status(), client);
                 record.milestones().forEach(m -> emit(rfo, m));
@@ -133,15 +152,20 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
         return Optional.of(Duration.ofMillis(100));
     }
 
-    private StepResult perform(Next.Perform perform, FailoverPort port, HasMetadata protection, RegionFailover rfo,
-                               KubernetesClient client) {
+    private StepResult perform(
+            Next.Perform perform,
+            FailoverPort port,
+            HasMetadata protection,
+            RegionFailover rfo,
+            KubernetesClient client) {
         try {
             return switch (perform.step()) {
                 case Validating -> StepResult.succeeded("no earlier RegionFailover of the protection is running");
                 case FinalSync -> port.finalSync(protection, perform.fromRegion(), perform.toRegion());
                 case Fencing -> port.fence(protection, perform.fromRegion());
-                case Promoting -> StepResult.succeeded(perform.toRegion() + " is the active region at epoch "
-                        + perform.after().epoch());
+                case Promoting ->
+                    StepResult.succeeded(perform.toRegion() + " is the active region at epoch "
+                            + perform.after().epoch());
                 case Redirecting -> redirect(perform, port, protection, rfo, client);
                 case Verifying -> verify(port.probe(protection, perform.toRegion()));
             };
@@ -154,21 +178,33 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
         return StepResult.verification(probe);
     }
 
-    private StepResult redirect(Next.Perform perform, FailoverPort port, HasMetadata protection, RegionFailover rfo,
-                                KubernetesClient client) {
-        Map<String, String> data = port.activate(protection, perform.toRegion(), perform.after().epoch());
+    private StepResult redirect(
+            Next.Perform perform,
+            FailoverPort port,
+            HasMetadata protection,
+            RegionFailover rfo,
+            KubernetesClient client) {
+        Map<String, String> data =
+                port.activate(protection, perform.toRegion(), perform.after().epoch());
         String configMap = perform.plan().endpointConfigMap;
         if (configMap == null) {
-            return StepResult.skipped("no endpoint ConfigMap named in spec.failover; " + perform.toRegion()
-                    + " activated");
+            return StepResult.skipped(
+                    "no endpoint ConfigMap named in spec.failover; " + perform.toRegion() + " activated");
         }
         String namespace = rfo.getMetadata().getNamespace();
-        client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder().withNewMetadata()
-                .withName(configMap).withNamespace(namespace)
-                .addToLabels(RegionFailover.PROTECTION_LABEL, protectionName(rfo)).endMetadata()
-                .withData(data).build()).createOr(c -> c.update());
-        return StepResult.succeeded("ConfigMap " + configMap + ": " + perform.toRegion() + " ("
-                + data.get("endpoint") + ") at epoch " + perform.after().epoch());
+        client.configMaps()
+                .inNamespace(namespace)
+                .resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName(configMap)
+                        .withNamespace(namespace)
+                        .addToLabels(RegionFailover.PROTECTION_LABEL, protectionName(rfo))
+                        .endMetadata()
+                        .withData(data)
+                        .build())
+                .createOr(c -> c.update());
+        return StepResult.succeeded("ConfigMap " + configMap + ": " + perform.toRegion() + " (" + data.get("endpoint")
+                + ") at epoch " + perform.after().epoch());
     }
 
     private RegionFailover write(RegionFailover current, RegionFailoverStatus status, KubernetesClient client) {
@@ -202,15 +238,20 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
         boolean running = !status.phase.isFinal();
         metrics.recordFailoverInProgress(kind, namespace, name, running);
         FailoverStepStatus last = status.steps.isEmpty() ? null : status.steps.get(status.steps.size() - 1);
-        metrics.recordFailoverPhaseStart(kind, namespace, name, running && last != null
-                ? Timestamps.parse(last.startTime) : null);
+        metrics.recordFailoverPhaseStart(
+                kind, namespace, name, running && last != null ? Timestamps.parse(last.startTime) : null);
     }
 
     /** Counts each final RegionFailover once, when this operator writes its final phase. */
     private void countResult(RegionFailover rfo) {
         RegionFailoverStatus status = rfo.getStatus();
-        metrics.recordFailoverResult(kindOf(rfo), rfo.getMetadata().getNamespace(), protectionName(rfo),
-                rfo.getSpec().type.name(), status.phase.name().toLowerCase(Locale.ROOT), status.durationSeconds);
+        metrics.recordFailoverResult(
+                kindOf(rfo),
+                rfo.getMetadata().getNamespace(),
+                protectionName(rfo),
+                rfo.getSpec().type.name(),
+                status.phase.name().toLowerCase(Locale.ROOT),
+                status.durationSeconds);
     }
 
     private FailoverPort port(RegionFailover rfo) {

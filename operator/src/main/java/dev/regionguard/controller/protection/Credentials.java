@@ -1,8 +1,8 @@
 package dev.regionguard.controller.protection;
 
-import dev.regionguard.spec.Blocked;
 import dev.regionguard.api.SecretKeyRef;
 import dev.regionguard.cloud.ApiKey;
+import dev.regionguard.spec.Blocked;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +11,7 @@ import java.util.Optional;
 
 /** Reads API keys from Secrets. Messages name the Secret and key, never the value. */
 public final class Credentials {
-    private Credentials() {
-    }
+    private Credentials() {}
 
     public static ApiKey apiKey(ReferencedObjects<? extends HasMetadata> objects, String namespace, SecretKeyRef ref)
             throws Blocked {
@@ -20,19 +19,20 @@ public final class Credentials {
             throw Blocked.spec("credentialsSecretRef.name is required");
         }
         String key = ref.key == null ? "apikey" : ref.key;
-        Secret secret = objects.secret(namespace, ref.name).orElseThrow(() -> Blocked.credentials("SecretNotFound",
-                "Secret " + namespace + "/" + ref.name + " not found"));
+        Secret secret = objects.secret(namespace, ref.name)
+                .orElseThrow(() ->
+                        Blocked.credentials("SecretNotFound", "Secret " + namespace + "/" + ref.name + " not found"));
         Optional<String> value = SecretData.get(secret, key);
         if (value.isEmpty() || value.get().isBlank()) {
-            throw Blocked.credentials("SecretKeyMissing", "Secret " + namespace + "/" + ref.name + " has no key '" + key + "'");
+            throw Blocked.credentials(
+                    "SecretKeyMissing", "Secret " + namespace + "/" + ref.name + " has no key '" + key + "'");
         }
         return new ApiKey(value.get());
     }
 
     /** Decoded access to Secret data ({@code data} is Base64, {@code stringData} is plain). */
     public static final class SecretData {
-        private SecretData() {
-        }
+        private SecretData() {}
 
         public static Optional<String> get(Secret secret, String key) {
             return bytes(secret, key).map(b -> new String(b, StandardCharsets.UTF_8));

@@ -23,15 +23,24 @@ import java.util.TreeMap;
  */
 public final class KubernetesMaterial implements MaterialSource {
     /** Secret keys that are multipart file parts rather than config params. */
-    private static final Set<String> FILE_KEYS = Set.of("certificate", "icon_16x16", "icon_16x16_2x",
-            "icon_32x32", "icon_32x32_2x", "icon_128x128", "icon_128x128_2x");
+    private static final Set<String> FILE_KEYS = Set.of(
+            "certificate",
+            "icon_16x16",
+            "icon_16x16_2x",
+            "icon_32x32",
+            "icon_32x32_2x",
+            "icon_128x128",
+            "icon_128x128_2x");
 
     private final Map<String, Material> destinations = new HashMap<>();
     private final Map<String, Material> templates = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
 
-    public KubernetesMaterial(ReferencedObjects<?> objects, String namespace,
-                              List<DestinationSecretRef> destinationSecrets, List<TemplateBodyRef> templateBodies) {
+    public KubernetesMaterial(
+            ReferencedObjects<?> objects,
+            String namespace,
+            List<DestinationSecretRef> destinationSecrets,
+            List<TemplateBodyRef> templateBodies) {
         for (DestinationSecretRef ref : destinationSecrets) {
             Optional<Secret> secret = objects.secret(namespace, ref.secretName);
             if (secret.isEmpty()) {
@@ -41,8 +50,11 @@ public final class KubernetesMaterial implements MaterialSource {
             destinations.put(ref.destination, destinationMaterial(secret.get()));
         }
         for (TemplateBodyRef ref : templateBodies) {
-            templateMaterial(objects, namespace, ref).ifPresentOrElse(m -> templates.put(ref.template, m),
-                    () -> problems.add(origin(ref) + " for template " + ref.template + " not found or lacks key " + ref.bodyKey));
+            templateMaterial(objects, namespace, ref)
+                    .ifPresentOrElse(
+                            m -> templates.put(ref.template, m),
+                            () -> problems.add(origin(ref) + " for template " + ref.template
+                                    + " not found or lacks key " + ref.bodyKey));
         }
     }
 
@@ -80,13 +92,16 @@ public final class KubernetesMaterial implements MaterialSource {
             keys.addAll(secret.getData().keySet());
         }
         if (secret.getStringData() != null) {
-            secret.getStringData().keySet().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
+            secret.getStringData().keySet().stream()
+                    .filter(k -> !keys.contains(k))
+                    .forEach(keys::add);
         }
         keys.sort(null);
         return keys;
     }
 
-    private static Optional<Material> templateMaterial(ReferencedObjects<?> objects, String namespace, TemplateBodyRef ref) {
+    private static Optional<Material> templateMaterial(
+            ReferencedObjects<?> objects, String namespace, TemplateBodyRef ref) {
         String bodyKey = ref.bodyKey == null ? "body" : ref.bodyKey;
         String subjectKey = ref.subjectKey == null ? "subject" : ref.subjectKey;
         Map<String, String> values = new TreeMap<>();
@@ -102,8 +117,14 @@ public final class KubernetesMaterial implements MaterialSource {
             if (secret.isEmpty()) {
                 return Optional.empty();
             }
-            putIfPresent(values, "body", Credentials.SecretData.get(secret.get(), bodyKey).orElse(null));
-            putIfPresent(values, "subject", Credentials.SecretData.get(secret.get(), subjectKey).orElse(null));
+            putIfPresent(
+                    values,
+                    "body",
+                    Credentials.SecretData.get(secret.get(), bodyKey).orElse(null));
+            putIfPresent(
+                    values,
+                    "subject",
+                    Credentials.SecretData.get(secret.get(), subjectKey).orElse(null));
         }
         if (!values.containsKey("body")) {
             return Optional.empty();

@@ -12,6 +12,5 @@ public sealed interface PassResult {
         }
     }
 
-    record Synced(SyncOutcome outcome) implements PassResult {
-    }
+    record Synced(SyncOutcome outcome) implements PassResult {}
 }

@@ -1,9 +1,9 @@
 package dev.regionguard.controller.protection;
 
-import dev.regionguard.sync.Watermarks;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import dev.regionguard.api.RegionStatus;
 import dev.regionguard.health.RegionHealth;
+import dev.regionguard.sync.Watermarks;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +20,12 @@ public final class ProtectionRuntimes {
     private final Map<String, Runtime> byUid = new ConcurrentHashMap<>();
 
     public Runtime get(HasMetadata protection) {
-        return byUid.computeIfAbsent(protection.getMetadata().getUid(), u -> new Runtime(protection.getKind(),
-                protection.getMetadata().getNamespace(), protection.getMetadata().getName()));
+        return byUid.computeIfAbsent(
+                protection.getMetadata().getUid(),
+                u -> new Runtime(
+                        protection.getKind(),
+                        protection.getMetadata().getNamespace(),
+                        protection.getMetadata().getName()));
     }
 
     /** Drop what belongs to protections that no longer exist, telling {@code onDropped} about each. */

@@ -32,16 +32,21 @@ public final class ReferencedObjects<P extends HasMetadata> {
 
     public List<EventSource<?, P>> eventSources(EventSourceContext<P> context) {
         Class<P> primary = context.getPrimaryResourceClass();
-        secrets = new InformerEventSource<>(InformerEventSourceConfiguration.from(Secret.class, primary)
-                .withName("referenced-secrets")
-                .withNamespacesInheritedFromController()
-                .withSecondaryToPrimaryMapper((Secret s) -> referencing(context, s.getMetadata(), secretNames))
-                .build(), context);
-        configMaps = new InformerEventSource<>(InformerEventSourceConfiguration.from(ConfigMap.class, primary)
-                .withName("referenced-configmaps")
-                .withNamespacesInheritedFromController()
-                .withSecondaryToPrimaryMapper((ConfigMap c) -> referencing(context, c.getMetadata(), configMapNames))
-                .build(), context);
+        secrets = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(Secret.class, primary)
+                        .withName("referenced-secrets")
+                        .withNamespacesInheritedFromController()
+                        .withSecondaryToPrimaryMapper((Secret s) -> referencing(context, s.getMetadata(), secretNames))
+                        .build(),
+                context);
+        configMaps = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(ConfigMap.class, primary)
+                        .withName("referenced-configmaps")
+                        .withNamespacesInheritedFromController()
+                        .withSecondaryToPrimaryMapper(
+                                (ConfigMap c) -> referencing(context, c.getMetadata(), configMapNames))
+                        .build(),
+                context);
         return List.of(secrets, configMaps);
     }
 
@@ -53,8 +58,10 @@ public final class ReferencedObjects<P extends HasMetadata> {
         return configMaps.get(new ResourceID(name, namespace));
     }
 
-    private Set<ResourceID> referencing(EventSourceContext<P> context, ObjectMeta meta, Function<P, Set<String>> names) {
-        return context.getPrimaryCache().list(meta.getNamespace())
+    private Set<ResourceID> referencing(
+            EventSourceContext<P> context, ObjectMeta meta, Function<P, Set<String>> names) {
+        return context.getPrimaryCache()
+                .list(meta.getNamespace())
                 .filter(p -> names.apply(p).contains(meta.getName()))
                 .map(ResourceID::fromResource)
                 .collect(Collectors.toSet());

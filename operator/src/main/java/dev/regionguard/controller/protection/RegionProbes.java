@@ -1,8 +1,8 @@
 package dev.regionguard.controller.protection;
 
 import dev.regionguard.cloud.IbmApiException;
-import dev.regionguard.spec.HealthCheckSettings;
 import dev.regionguard.health.ProbeOutcome;
+import dev.regionguard.spec.HealthCheckSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,8 +21,7 @@ import java.util.concurrent.TimeoutException;
 final class RegionProbes {
     private static final int ATTEMPTS = HealthCheckSettings.ATTEMPTS_PER_PROBE;
 
-    private RegionProbes() {
-    }
+    private RegionProbes() {}
 
     static Map<String, ProbeOutcome> probe(ExecutorService executor, Map<String, Runnable> calls, Duration timeout) {
         Map<String, Future<ProbeOutcome>> running = new LinkedHashMap<>();
@@ -40,7 +39,11 @@ final class RegionProbes {
 
     private static ProbeOutcome once(Runnable call) {
         ProbeOutcome outcome = attempt(call);
-        for (int i = 1; i < ATTEMPTS && outcome instanceof ProbeOutcome.Failure && !Thread.currentThread().isInterrupted(); i++) {
+        for (int i = 1;
+                i < ATTEMPTS
+                        && outcome instanceof ProbeOutcome.Failure
+                        && !Thread.currentThread().isInterrupted();
+                i++) {
             outcome = attempt(call);
         }
         return outcome;
@@ -69,7 +72,8 @@ final class RegionProbes {
             future.cancel(true);
             return ProbeOutcome.timedOut(timeout);
         } catch (ExecutionException e) {
-            return new ProbeOutcome.Failure(dev.regionguard.cloud.ErrorCategory.UNREACHABLE, String.valueOf(e.getCause()));
+            return new ProbeOutcome.Failure(
+                    dev.regionguard.cloud.ErrorCategory.UNREACHABLE, String.valueOf(e.getCause()));
         }
     }
 }

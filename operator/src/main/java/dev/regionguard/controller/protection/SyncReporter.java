@@ -1,14 +1,14 @@
 package dev.regionguard.controller.protection;
 
-import dev.regionguard.api.Conditions;
-import dev.regionguard.api.Timestamps;
-import dev.regionguard.spec.SyncSettings;
-import dev.regionguard.telemetry.EventRecorder;
-import dev.regionguard.telemetry.RegionGuardMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regionguard.api.Condition;
+import dev.regionguard.api.Conditions;
 import dev.regionguard.api.ProtectionStatus;
+import dev.regionguard.api.Timestamps;
+import dev.regionguard.spec.SyncSettings;
 import dev.regionguard.sync.SyncOutcome;
+import dev.regionguard.telemetry.EventRecorder;
+import dev.regionguard.telemetry.RegionGuardMetrics;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -39,10 +39,18 @@ public class SyncReporter {
     }
 
     public <S extends ProtectionStatus, P extends CustomResource<?, S>> UpdateControl<P> report(
-            P resource, S previous, S next, PassResult result, SyncSettings settings,
-            ProtectionRuntimes.Runtime runtime, List<StandbyRef> standbys, Instant now, Supplier<P> fresh,
+            P resource,
+            S previous,
+            S next,
+            PassResult result,
+            SyncSettings settings,
+            ProtectionRuntimes.Runtime runtime,
+            List<StandbyRef> standbys,
+            Instant now,
+            Supplier<P> fresh,
             Consumer<S> extras) {
-        String who = resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
+        String who = resource.getMetadata().getNamespace() + "/"
+                + resource.getMetadata().getName();
         boolean deletesExpected = settings == null || settings.deletesAllowed();
         Integer baseline = result instanceof PassResult.Synced synced
                 ? PassOutcomes.nextBaseline(previous.primaryInventory, synced.outcome())
@@ -54,16 +62,23 @@ public class SyncReporter {
         Duration delay = schedule(result, settings, runtime);
         announce(resource, who, previous, next, result);
         if (settings != null) {
-            metrics.recordStatus(resource.getKind(), resource.getMetadata().getNamespace(), resource.getMetadata().getName(),
-                    Timestamps.parse(resource.getMetadata().getCreationTimestamp()), settings.interval(), next);
+            metrics.recordStatus(
+                    resource.getKind(),
+                    resource.getMetadata().getNamespace(),
+                    resource.getMetadata().getName(),
+                    Timestamps.parse(resource.getMetadata().getCreationTimestamp()),
+                    settings.interval(),
+                    next);
         }
 
         if (sameStatus(previous, next)) {
             return UpdateControl.<P>noUpdate().rescheduleAfter(delay);
         }
         P patch = fresh.get();
-        patch.setMetadata(new ObjectMetaBuilder().withName(resource.getMetadata().getName())
-                .withNamespace(resource.getMetadata().getNamespace()).build());
+        patch.setMetadata(new ObjectMetaBuilder()
+                .withName(resource.getMetadata().getName())
+                .withNamespace(resource.getMetadata().getNamespace())
+                .build());
         patch.setStatus(next);
         return UpdateControl.patchStatus(patch).rescheduleAfter(delay);
     }
@@ -81,8 +96,10 @@ public class SyncReporter {
             return UpdateControl.noUpdate();
         }
         P patch = fresh.get();
-        patch.setMetadata(new ObjectMetaBuilder().withName(resource.getMetadata().getName())
-                .withNamespace(resource.getMetadata().getNamespace()).build());
+        patch.setMetadata(new ObjectMetaBuilder()
+                .withName(resource.getMetadata().getName())
+                .withNamespace(resource.getMetadata().getNamespace())
+                .build());
         patch.setStatus(copy);
         return UpdateControl.patchStatus(patch);
     }
@@ -104,14 +121,18 @@ public class SyncReporter {
         return settings.interval();
     }
 
-    private void announce(CustomResource<?, ?> resource, String who, ProtectionStatus previous, ProtectionStatus next,
-                          PassResult result) {
+    private void announce(
+            CustomResource<?, ?> resource,
+            String who,
+            ProtectionStatus previous,
+            ProtectionStatus next,
+            PassResult result) {
         if (result instanceof PassResult.Synced synced) {
             for (SyncOutcome.Target t : synced.outcome().targets()) {
                 SyncOutcome.Counts c = t.counts();
                 if (c.created() + c.updated() + c.deleted() > 0) {
-                    String message = String.format("%s: %d created, %d updated, %d deleted", t.name(), c.created(),
-                            c.updated(), c.deleted());
+                    String message = String.format(
+                            "%s: %d created, %d updated, %d deleted", t.name(), c.created(), c.updated(), c.deleted());
                     LOG.info("[{}] synced {}", who, message);
                     events.normal(resource, "Synced", message);
                 }
@@ -119,7 +140,8 @@ public class SyncReporter {
         }
         Condition before = Conditions.find(previous.conditions, Conditions.READY);
         Condition after = Conditions.find(next.conditions, Conditions.READY);
-        boolean changed = before == null || !Objects.equals(before.status, after.status)
+        boolean changed = before == null
+                || !Objects.equals(before.status, after.status)
                 || !Objects.equals(before.reason, after.reason);
         if (!changed) {
             return;

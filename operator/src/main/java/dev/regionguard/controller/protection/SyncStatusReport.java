@@ -1,13 +1,12 @@
 package dev.regionguard.controller.protection;
 
-import dev.regionguard.api.Conditions;
-import dev.regionguard.api.Timestamps;
-import dev.regionguard.spec.Blocked;
 import dev.regionguard.api.Condition;
+import dev.regionguard.api.Conditions;
 import dev.regionguard.api.PendingDeletion;
 import dev.regionguard.api.ProtectionStatus;
 import dev.regionguard.api.StandbyStatus;
 import dev.regionguard.api.SyncCounts;
+import dev.regionguard.api.Timestamps;
 import dev.regionguard.api.UnsyncedEntity;
 import dev.regionguard.cloud.ErrorCategory;
 import dev.regionguard.sync.SyncOutcome;
@@ -31,8 +30,12 @@ public final class SyncStatusReport {
      * @param deletesExpected false in UpsertOnly: extra entities on a standby are then expected
      *                        and do not make it out of sync
      */
-    public SyncStatusReport(ProtectionStatus previous, long generation, Instant now, List<StandbyRef> standbys,
-                            boolean deletesExpected) {
+    public SyncStatusReport(
+            ProtectionStatus previous,
+            long generation,
+            Instant now,
+            List<StandbyRef> standbys,
+            boolean deletesExpected) {
         this.previous = previous == null ? new ProtectionStatus() : previous;
         this.generation = generation;
         this.now = now;
@@ -66,8 +69,8 @@ public final class SyncStatusReport {
         Condition credentials = blocked.credentials()
                 ? Conditions.of(Conditions.CREDENTIALS_VALID, false, blocked.reason(), blocked.message())
                 : carried(Conditions.CREDENTIALS_VALID);
-        Condition inSync = Conditions.unknown(Conditions.STANDBYS_IN_SYNC, "SyncBlocked",
-                "no sync pass can run: " + blocked.message());
+        Condition inSync = Conditions.unknown(
+                Conditions.STANDBYS_IN_SYNC, "SyncBlocked", "no sync pass can run: " + blocked.message());
         Condition ready = Conditions.of(Conditions.READY, false, blocked.reason(), blocked.message());
         return List.of(ready, inSync, credentials);
     }
@@ -85,7 +88,9 @@ public final class SyncStatusReport {
         int inSyncCount = 0;
         for (StandbyRef ref : standbys) {
             SyncOutcome.Target target = outcome.targets().stream()
-                    .filter(t -> t.name().equals(ref.region())).findFirst().orElse(null);
+                    .filter(t -> t.name().equals(ref.region()))
+                    .findFirst()
+                    .orElse(null);
             StandbyStatus s = standbyStatus(ref, target, outcome.source(), time);
             if (Boolean.TRUE.equals(s.inSync)) {
                 inSyncCount++;
@@ -107,14 +112,17 @@ public final class SyncStatusReport {
         return List.of(ready, inSync, credentials);
     }
 
-    private StandbyStatus standbyStatus(StandbyRef ref, SyncOutcome.Target target, SyncOutcome.Source source, String time) {
+    private StandbyStatus standbyStatus(
+            StandbyRef ref, SyncOutcome.Target target, SyncOutcome.Source source, String time) {
         StandbyStatus s = new StandbyStatus();
         s.region = ref.region();
         s.instanceId = ref.instanceId();
         s.projectId = ref.projectId();
         s.lastSyncTime = time;
-        StandbyStatus old = previous.standbys.stream().filter(p -> Objects.equals(p.region, ref.region()))
-                .findFirst().orElse(null);
+        StandbyStatus old = previous.standbys.stream()
+                .filter(p -> Objects.equals(p.region, ref.region()))
+                .findFirst()
+                .orElse(null);
         s.lastSuccessfulSyncTime = old == null ? null : old.lastSuccessfulSyncTime;
         if (source.error() != null) {
             s.inSync = false;
@@ -136,8 +144,12 @@ public final class SyncStatusReport {
         for (SyncOutcome.PendingDeletion p : target.pendingDeletions()) {
             s.pendingDeletions.add(new PendingDeletion(p.type(), p.name(), p.reason()));
         }
-        boolean deletionsOutstanding = deletesExpected && !target.pendingDeletions().isEmpty();
-        s.inSync = source.complete() && c.failed() == 0 && c.skipped() == 0 && target.issues().isEmpty()
+        boolean deletionsOutstanding =
+                deletesExpected && !target.pendingDeletions().isEmpty();
+        s.inSync = source.complete()
+                && c.failed() == 0
+                && c.skipped() == 0
+                && target.issues().isEmpty()
                 && !deletionsOutstanding;
         if (s.inSync) {
             s.lastSuccessfulSyncTime = time;
@@ -149,12 +161,18 @@ public final class SyncStatusReport {
 
     private Condition credentialsCondition(SyncOutcome outcome) {
         if (isCredentials(outcome.source().errorCategory())) {
-            return Conditions.of(Conditions.CREDENTIALS_VALID, false, credentialsReason(outcome.source().errorCategory()),
+            return Conditions.of(
+                    Conditions.CREDENTIALS_VALID,
+                    false,
+                    credentialsReason(outcome.source().errorCategory()),
                     "primary: " + outcome.source().error());
         }
         for (SyncOutcome.Target t : outcome.targets()) {
             if (isCredentials(t.errorCategory())) {
-                return Conditions.of(Conditions.CREDENTIALS_VALID, false, credentialsReason(t.errorCategory()),
+                return Conditions.of(
+                        Conditions.CREDENTIALS_VALID,
+                        false,
+                        credentialsReason(t.errorCategory()),
                         "standby " + t.name() + ": " + t.error());
             }
         }
@@ -172,7 +190,10 @@ public final class SyncStatusReport {
     private Condition inSyncCondition(SyncOutcome outcome, ProtectionStatus next, int inSyncCount) {
         String summary = next.standbysInSync + " standbys in sync";
         if (outcome.source().error() != null) {
-            return Conditions.of(Conditions.STANDBYS_IN_SYNC, false, "PrimaryUnreachable",
+            return Conditions.of(
+                    Conditions.STANDBYS_IN_SYNC,
+                    false,
+                    "PrimaryUnreachable",
                     "primary could not be read: " + outcome.source().error());
         }
         if (inSyncCount == standbys.size()) {

@@ -12,7 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -98,8 +97,10 @@ public final class FakeIbmCloud implements AutoCloseable {
     public MockResponse issueToken() {
         int n = tokensIssued.incrementAndGet();
         long expiration = clock.instant().plus(Duration.ofHours(1)).getEpochSecond();
-        return json(200, "{\"access_token\":\"" + TOKEN_PREFIX + n + "\",\"refresh_token\":\"r\","
-                + "\"token_type\":\"Bearer\",\"expires_in\":3600,\"expiration\":" + expiration + "}");
+        return json(
+                200,
+                "{\"access_token\":\"" + TOKEN_PREFIX + n + "\",\"refresh_token\":\"r\","
+                        + "\"token_type\":\"Bearer\",\"expires_in\":3600,\"expiration\":" + expiration + "}");
     }
 
     public RecordedRequest takeApiRequest() throws InterruptedException {
@@ -127,8 +128,8 @@ public final class FakeIbmCloud implements AutoCloseable {
     }
 
     public static MockResponse json(int code, String body, String... headerNamesAndValues) {
-        MockResponse.Builder builder = new MockResponse.Builder().code(code)
-                .addHeader("Content-Type", "application/json");
+        MockResponse.Builder builder =
+                new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json");
         for (int i = 0; i + 1 < headerNamesAndValues.length; i += 2) {
             builder.addHeader(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
         }

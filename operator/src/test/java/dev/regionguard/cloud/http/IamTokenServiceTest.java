@@ -1,14 +1,14 @@
 package dev.regionguard.cloud.http;
 
-import dev.regionguard.cloud.ApiKey;
-import dev.regionguard.cloud.ErrorCategory;
-import dev.regionguard.cloud.IbmApiException;
 import static dev.regionguard.cloud.http.FakeIbmCloud.TOKEN_PREFIX;
 import static dev.regionguard.cloud.http.FakeIbmCloud.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.regionguard.cloud.ApiKey;
+import dev.regionguard.cloud.ErrorCategory;
+import dev.regionguard.cloud.IbmApiException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,8 +51,8 @@ class IamTokenServiceTest {
         assertThat(request.getMethod()).isEqualTo("POST");
         assertThat(request.getHeaders().get("Accept")).isEqualTo("application/json");
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
-        assertThat(request.getBody().utf8()).isEqualTo(
-                "grant_type=urn%3Aibm%3Aparams%3Aoauth%3Agrant-type%3Aapikey&apikey=api-key-for-tests-0123"
+        assertThat(request.getBody().utf8())
+                .isEqualTo("grant_type=urn%3Aibm%3Aparams%3Aoauth%3Agrant-type%3Aapikey&apikey=api-key-for-tests-0123"
                         + "&response_type=cloud_iam");
 
         assertThat(tokens.bearerToken(OTHER_KEY)).isEqualTo(TOKEN_PREFIX + 2);
@@ -75,8 +75,12 @@ class IamTokenServiceTest {
             caller.start();
         }
         // One caller is fetching; the other seven are parked on its result
-        await().atMost(Duration.ofSeconds(5)).until(() -> cloud.iamRequestCount() == 1
-                && callers.stream().filter(t -> t.getState() == Thread.State.WAITING).count() == 7);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> cloud.iamRequestCount() == 1
+                        && callers.stream()
+                                        .filter(t -> t.getState() == Thread.State.WAITING)
+                                        .count()
+                                == 7);
 
         releaseIam.countDown();
         for (Thread caller : callers) {
@@ -109,7 +113,8 @@ class IamTokenServiceTest {
         assertThat(cloud.iamRequestCount()).as("only one refresh at a time").isEqualTo(2);
 
         releaseIam.countDown();
-        await().atMost(Duration.ofSeconds(5)).until(() -> tokens.bearerToken(KEY).equals(TOKEN_PREFIX + 2));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> tokens.bearerToken(KEY).equals(TOKEN_PREFIX + 2));
         assertThat(cloud.iamRequestCount()).isEqualTo(2);
     }
 
@@ -132,17 +137,19 @@ class IamTokenServiceTest {
 
     @Test
     void aRefusedKeyIsAnAuthenticationFailureWithIamsMessageAndIsNotCached() {
-        cloud.answerIam(request -> json(400, "{\"errorCode\":\"BXNIM0415E\","
-                + "\"errorMessage\":\"Provided API key could not be found.\",\"context\":{\"requestId\":\"r1\"}}"));
+        cloud.answerIam(
+                request -> json(
+                        400,
+                        "{\"errorCode\":\"BXNIM0415E\","
+                                + "\"errorMessage\":\"Provided API key could not be found.\",\"context\":{\"requestId\":\"r1\"}}"));
 
-        assertThatThrownBy(() -> tokens.bearerToken(KEY))
-                .isInstanceOfSatisfying(IbmApiException.class, e -> {
-                    assertThat(e.category()).isEqualTo(ErrorCategory.AUTHENTICATION);
-                    assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.errorCode()).isEqualTo("BXNIM0415E");
-                    assertThat(e.getMessage()).isEqualTo("Provided API key could not be found.");
-                    assertThat(e.summary()).doesNotContain(KEY.reveal());
-                });
+        assertThatThrownBy(() -> tokens.bearerToken(KEY)).isInstanceOfSatisfying(IbmApiException.class, e -> {
+            assertThat(e.category()).isEqualTo(ErrorCategory.AUTHENTICATION);
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.errorCode()).isEqualTo("BXNIM0415E");
+            assertThat(e.getMessage()).isEqualTo("Provided API key could not be found.");
+            assertThat(e.summary()).doesNotContain(KEY.reveal());
+        });
 
         cloud.answerIam(request -> cloud.issueToken());
         assertThat(tokens.bearerToken(KEY)).isEqualTo(TOKEN_PREFIX + 1);
@@ -151,19 +158,17 @@ class IamTokenServiceTest {
     @Test
     void iamServerErrorsAndSilenceAreTransient() throws IOException {
         cloud.answerIam(request -> json(503, "{\"errorMessage\":\"IAM is busy\"}"));
-        assertThatThrownBy(() -> tokens.bearerToken(KEY))
-                .isInstanceOfSatisfying(IbmApiException.class, e -> {
-                    assertThat(e.category()).isEqualTo(ErrorCategory.SERVER);
-                    assertThat(e.category().isTransient()).isTrue();
-                });
+        assertThatThrownBy(() -> tokens.bearerToken(KEY)).isInstanceOfSatisfying(IbmApiException.class, e -> {
+            assertThat(e.category()).isEqualTo(ErrorCategory.SERVER);
+            assertThat(e.category().isTransient()).isTrue();
+        });
 
         OkHttpClient client = IbmHttp.newOkHttpClient(HttpSettings.defaults());
         IamTokenService unreachable = new IamTokenService(client, deadUrl() + "identity/token");
-        assertThatThrownBy(() -> unreachable.bearerToken(KEY))
-                .isInstanceOfSatisfying(IbmApiException.class, e -> {
-                    assertThat(e.category()).isEqualTo(ErrorCategory.UNREACHABLE);
-                    assertThat(e.status()).isZero();
-                });
+        assertThatThrownBy(() -> unreachable.bearerToken(KEY)).isInstanceOfSatisfying(IbmApiException.class, e -> {
+            assertThat(e.category()).isEqualTo(ErrorCategory.UNREACHABLE);
+            assertThat(e.status()).isZero();
+        });
     }
 
     @Test

@@ -1,8 +1,5 @@
 package dev.regionguard.cloud.http;
 
-import dev.regionguard.cloud.ApiKey;
-import dev.regionguard.cloud.ErrorCategory;
-import dev.regionguard.cloud.IbmApiException;
 import static dev.regionguard.cloud.http.FakeIbmCloud.TOKEN_PREFIX;
 import static dev.regionguard.cloud.http.FakeIbmCloud.empty;
 import static dev.regionguard.cloud.http.FakeIbmCloud.json;
@@ -12,6 +9,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regionguard.cloud.ApiKey;
+import dev.regionguard.cloud.ErrorCategory;
+import dev.regionguard.cloud.IbmApiException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -60,8 +60,13 @@ class IbmHttpTest {
         cloud.enqueue(json(200, "{\"id\":\"t1\",\"name\":\"alerts\"}", "ETag", "\"42\""));
         ObjectNode body = JSON.createObjectNode().put("name", "alerts");
 
-        IbmResponse response = http.execute(KEY, topics(IbmRequest.put("us-south", base("us-south")))
-                .id("t1").header("If-Match", "\"41\"").jsonBody(body).build());
+        IbmResponse response = http.execute(
+                KEY,
+                topics(IbmRequest.put("us-south", base("us-south")))
+                        .id("t1")
+                        .header("If-Match", "\"41\"")
+                        .jsonBody(body)
+                        .build());
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("ETag")).contains("\"42\"");
@@ -81,8 +86,15 @@ class IbmHttpTest {
     @Test
     void sendsMergePatchBodies() throws Exception {
         cloud.enqueue(json(200, "{}"));
-        http.execute(KEY, IbmRequest.patch("eu-de", base("eu-de")).path("projects").id("p1").path("apps").id("app")
-                .mergePatchBody(JSON.createObjectNode().putNull("scale_cpu_limit")).build());
+        http.execute(
+                KEY,
+                IbmRequest.patch("eu-de", base("eu-de"))
+                        .path("projects")
+                        .id("p1")
+                        .path("apps")
+                        .id("app")
+                        .mergePatchBody(JSON.createObjectNode().putNull("scale_cpu_limit"))
+                        .build());
 
         RecordedRequest request = cloud.takeApiRequest();
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/merge-patch+json");
@@ -93,7 +105,8 @@ class IbmHttpTest {
     void usesOneTokenForManyCalls() {
         for (int i = 0; i < 5; i++) {
             cloud.enqueue(json(200, "{}"));
-            http.execute(KEY, topics(IbmRequest.get("us-south", base("us-south"))).build());
+            http.execute(
+                    KEY, topics(IbmRequest.get("us-south", base("us-south"))).build());
         }
         assertThat(cloud.iamRequestCount()).isEqualTo(1);
         assertThat(cloud.apiRequestCount()).isEqualTo(5);
@@ -101,12 +114,16 @@ class IbmHttpTest {
 
     @Test
     void parsesIbmsErrorBody() {
-        cloud.enqueue(json(403, "{\"status_code\":403,\"trace\":\"e7bed498-6a41-4af0-89dc-cc08c4dc0e45\","
-                + "\"errors\":[{\"code\":\"authorization_error\",\"message\":\"Unfortunately you don't have a "
-                + "permission to access requested resource\",\"more_info\":\"https://cloud.ibm.com/apidocs/"
-                + "event-notifications#event-notifications-api-authentication\"}]}"));
+        cloud.enqueue(json(
+                403,
+                "{\"status_code\":403,\"trace\":\"e7bed498-6a41-4af0-89dc-cc08c4dc0e45\","
+                        + "\"errors\":[{\"code\":\"authorization_error\",\"message\":\"Unfortunately you don't have a "
+                        + "permission to access requested resource\",\"more_info\":\"https://cloud.ibm.com/apidocs/"
+                        + "event-notifications#event-notifications-api-authentication\"}]}"));
 
-        assertThatThrownBy(() -> http.execute(KEY, topics(IbmRequest.get("us-south", base("us-south"))).build()))
+        assertThatThrownBy(() -> http.execute(
+                        KEY,
+                        topics(IbmRequest.get("us-south", base("us-south"))).build()))
                 .isInstanceOfSatisfying(IbmApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(403);
                     assertThat(e.category()).isEqualTo(ErrorCategory.AUTHORIZATION);
@@ -116,35 +133,49 @@ class IbmHttpTest {
                     assertThat(e.trace()).isEqualTo("e7bed498-6a41-4af0-89dc-cc08c4dc0e45");
                     assertThat(e.region()).isEqualTo("us-south");
                     assertThat(e.retryAfter()).isEmpty();
-                    assertThat(e.summary()).isEqualTo("403 authorization_error: Unfortunately you don't have a "
-                            + "permission to access requested resource (trace e7bed498-6a41-4af0-89dc-cc08c4dc0e45)");
+                    assertThat(e.summary())
+                            .isEqualTo(
+                                    "403 authorization_error: Unfortunately you don't have a "
+                                            + "permission to access requested resource (trace e7bed498-6a41-4af0-89dc-cc08c4dc0e45)");
                 });
         assertThat(cloud.apiRequestCount()).isEqualTo(1);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"errors\":[{\"message\":\"first\"}],\"error\":\"second\"}  | first",
-        "{\"error\":\"second\",\"message\":\"third\"}                 | second",
-        "{\"message\":\"third\",\"errorMessage\":\"fourth\"}          | third",
-        "{\"errorMessage\":\"fourth\"}                                | fourth",
-        "{\"errors\":[]}                                              | HTTP 400",
-        "<html>Bad Gateway</html>                                     | HTTP 400",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"errors\":[{\"message\":\"first\"}],\"error\":\"second\"}  | first",
+                "{\"error\":\"second\",\"message\":\"third\"}                 | second",
+                "{\"message\":\"third\",\"errorMessage\":\"fourth\"}          | third",
+                "{\"errorMessage\":\"fourth\"}                                | fourth",
+                "{\"errors\":[]}                                              | HTTP 400",
+                "<html>Bad Gateway</html>                                     | HTTP 400",
+            })
     void takesTheMessageFromTheFirstFieldPresent(String body, String message) {
         cloud.enqueue(json(400, body));
-        assertThatThrownBy(() -> http.execute(KEY, topics(IbmRequest.get("us-south", base("us-south"))).build()))
-                .isInstanceOfSatisfying(IbmApiException.class, e -> assertThat(e.getMessage()).isEqualTo(message));
+        assertThatThrownBy(() -> http.execute(
+                        KEY,
+                        topics(IbmRequest.get("us-south", base("us-south"))).build()))
+                .isInstanceOfSatisfying(
+                        IbmApiException.class, e -> assertThat(e.getMessage()).isEqualTo(message));
     }
 
     @ParameterizedTest
     @CsvSource({
-        "400, INVALID_REQUEST", "403, AUTHORIZATION", "404, NOT_FOUND", "409, CONFLICT",
-        "412, PRECONDITION_FAILED", "422, INVALID_REQUEST", "501, UNEXPECTED",
+        "400, INVALID_REQUEST",
+        "403, AUTHORIZATION",
+        "404, NOT_FOUND",
+        "409, CONFLICT",
+        "412, PRECONDITION_FAILED",
+        "422, INVALID_REQUEST",
+        "501, UNEXPECTED",
     })
     void doesNotRetryClientErrorsOrNotImplemented(int status, ErrorCategory category) {
         cloud.answerApi(request -> json(status, "{\"errors\":[{\"code\":\"c\",\"message\":\"m\"}]}"));
-        assertThatThrownBy(() -> http.execute(KEY, topics(IbmRequest.get("us-south", base("us-south"))).build()))
+        assertThatThrownBy(() -> http.execute(
+                        KEY,
+                        topics(IbmRequest.get("us-south", base("us-south"))).build()))
                 .isInstanceOfSatisfying(IbmApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(status);
                     assertThat(e.category()).isEqualTo(category);
@@ -156,18 +187,22 @@ class IbmHttpTest {
     void retriesAServerErrorThenSucceeds() {
         cloud.enqueue(json(503, "{\"errors\":[{\"message\":\"busy\"}]}"), json(200, "{\"ok\":true}"));
 
-        IbmResponse response = http.execute(KEY, topics(IbmRequest.get("us-south", base("us-south"))).build());
+        IbmResponse response = http.execute(
+                KEY, topics(IbmRequest.get("us-south", base("us-south"))).build());
 
         assertThat(response.bodyObject().path("ok").asBoolean()).isTrue();
         assertThat(cloud.apiRequestCount()).isEqualTo(2);
-        assertThat(observed).containsExactly("us-south GET /v1/instances/{id}/topics 503",
-                "us-south GET /v1/instances/{id}/topics 200");
+        assertThat(observed)
+                .containsExactly(
+                        "us-south GET /v1/instances/{id}/topics 503", "us-south GET /v1/instances/{id}/topics 200");
     }
 
     @Test
     void givesUpAfterMaxAttempts() {
         cloud.answerApi(request -> json(502, "{\"errors\":[{\"message\":\"bad gateway\"}]}"));
-        assertThatThrownBy(() -> http.execute(KEY, topics(IbmRequest.get("us-south", base("us-south"))).build()))
+        assertThatThrownBy(() -> http.execute(
+                        KEY,
+                        topics(IbmRequest.get("us-south", base("us-south"))).build()))
                 .isInstanceOfSatisfying(IbmApiException.class, e -> {
                     assertThat(e.category()).isEqualTo(ErrorCategory.SERVER);
                     assertThat(e.getMessage()).isEqualTo("bad gateway");
@@ -177,8 +212,7 @@ class IbmHttpTest {
 
     @Test
     void waitsForRetryAfterOnThrottling() {
-        cloud.enqueue(json(429, "{\"errors\":[{\"message\":\"slow down\"}]}", "Retry-After", "1"),
-                json(200, "{}"));
+        cloud.enqueue(json(429, "{\"errors\":[{\"message\":\"slow down\"}]}", "Retry-After", "1"), json(200, "{}"));
 
         long start = System.nanoTime();
         http.execute(KEY, topics(IbmRequest.get("us-south", base("us-south"))).build());
@@ -193,7 +227,9 @@ class IbmHttpTest {
         cloud.answerApi(request -> json(429, "{\"errors\":[{\"message\":\"slow down\"}]}", "Retry-After", "120"));
 
         long start = System.nanoTime();
-        assertThatThrownBy(() -> http.execute(KEY, topics(IbmRequest.get("us-south", base("us-south"))).build()))
+        assertThatThrownBy(() -> http.execute(
+                        KEY,
+                        topics(IbmRequest.get("us-south", base("us-south"))).build()))
                 .isInstanceOfSatisfying(IbmApiException.class, e -> {
                     assertThat(e.category()).isEqualTo(ErrorCategory.THROTTLED);
                     assertThat(e.retryAfter()).contains(Duration.ofSeconds(120));
@@ -206,8 +242,8 @@ class IbmHttpTest {
     void neverRepeatsAPostWhoseOutcomeIsUnknown() {
         cloud.answerApi(request -> json(500, "{\"errors\":[{\"message\":\"oops\"}]}"));
         assertThatThrownBy(() -> http.execute(KEY, createTopic()))
-                .isInstanceOfSatisfying(IbmApiException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.SERVER));
+                .isInstanceOfSatisfying(
+                        IbmApiException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.SERVER));
         assertThat(cloud.apiRequestCount()).isEqualTo(1);
     }
 
@@ -226,7 +262,9 @@ class IbmHttpTest {
 
         // The same silence on a GET is retried
         IbmHttp impatientTwice = cloud.ibmHttp(quick.withMaxAttempts(2), CallObserver.NONE);
-        assertThatThrownBy(() -> impatientTwice.execute(KEY, topics(IbmRequest.get("us-south", base("us-south"))).build()))
+        assertThatThrownBy(() -> impatientTwice.execute(
+                        KEY,
+                        topics(IbmRequest.get("us-south", base("us-south"))).build()))
                 .isInstanceOf(IbmApiException.class);
         assertThat(cloud.apiRequestCount()).isEqualTo(3);
     }
@@ -241,15 +279,18 @@ class IbmHttpTest {
     @Test
     void repeatsAPostWhenTheConnectionWasRefused() throws IOException {
         String dead = IamTokenServiceTest.deadUrl();
-        IbmRequest create = IbmRequest.post("us-south", dead).path("v1/instances").id(INSTANCE).path("topics")
-                .jsonBody(JSON.createObjectNode().put("name", "t")).build();
+        IbmRequest create = IbmRequest.post("us-south", dead)
+                .path("v1/instances")
+                .id(INSTANCE)
+                .path("topics")
+                .jsonBody(JSON.createObjectNode().put("name", "t"))
+                .build();
 
-        assertThatThrownBy(() -> http.execute(KEY, create))
-                .isInstanceOfSatisfying(IbmApiException.class, e -> {
-                    assertThat(e.category()).isEqualTo(ErrorCategory.UNREACHABLE);
-                    assertThat(e.status()).isZero();
-                    assertThat(e.region()).isEqualTo("us-south");
-                });
+        assertThatThrownBy(() -> http.execute(KEY, create)).isInstanceOfSatisfying(IbmApiException.class, e -> {
+            assertThat(e.category()).isEqualTo(ErrorCategory.UNREACHABLE);
+            assertThat(e.status()).isZero();
+            assertThat(e.region()).isEqualTo("us-south");
+        });
         assertThat(observed).hasSize(FAST.maxAttempts()).containsOnly("us-south POST /v1/instances/{id}/topics 0");
     }
 
@@ -268,19 +309,23 @@ class IbmHttpTest {
     void aSecondUnauthorizedAnswerIsFinal() {
         cloud.answerApi(request -> json(401, "{\"errors\":[{\"message\":\"not allowed\"}]}"));
 
-        assertThatThrownBy(() -> http.execute(KEY, topics(IbmRequest.get("us-south", base("us-south"))).build()))
-                .isInstanceOfSatisfying(IbmApiException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.AUTHENTICATION));
+        assertThatThrownBy(() -> http.execute(
+                        KEY,
+                        topics(IbmRequest.get("us-south", base("us-south"))).build()))
+                .isInstanceOfSatisfying(
+                        IbmApiException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.AUTHENTICATION));
         assertThat(cloud.apiRequestCount()).isEqualTo(2);
         assertThat(cloud.iamRequestCount()).isEqualTo(2);
     }
 
     @Test
     void aRefusedApiKeyFailsWithoutCallingTheService() {
-        cloud.answerIam(request -> json(400, "{\"errorCode\":\"BXNIM0415E\",\"errorMessage\":\"Provided API key "
-                + "could not be found.\"}"));
+        cloud.answerIam(request -> json(
+                400, "{\"errorCode\":\"BXNIM0415E\",\"errorMessage\":\"Provided API key " + "could not be found.\"}"));
 
-        assertThatThrownBy(() -> http.execute(KEY, topics(IbmRequest.get("us-south", base("us-south"))).build()))
+        assertThatThrownBy(() -> http.execute(
+                        KEY,
+                        topics(IbmRequest.get("us-south", base("us-south"))).build()))
                 .isInstanceOfSatisfying(IbmApiException.class, e -> {
                     assertThat(e.category()).isEqualTo(ErrorCategory.AUTHENTICATION);
                     assertThat(e.getMessage()).isEqualTo("Provided API key could not be found.");
@@ -312,14 +357,19 @@ class IbmHttpTest {
         try {
             List<Future<IbmResponse>> calls = new CopyOnWriteArrayList<>();
             for (int i = 0; i < 10; i++) {
-                calls.add(callers.submit(() -> limited.execute(KEY,
+                calls.add(callers.submit(() -> limited.execute(
+                        KEY,
                         topics(IbmRequest.get("us-south", base("us-south"))).build())));
             }
             await().atMost(Duration.ofSeconds(5)).until(() -> inFlight.get() == limit);
             await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> inFlight.get() == limit);
 
             // us-south is saturated, eu-de is not affected
-            assertThat(limited.execute(KEY, topics(IbmRequest.get("eu-de", base("eu-de"))).build()).status())
+            assertThat(limited.execute(
+                                    KEY,
+                                    topics(IbmRequest.get("eu-de", base("eu-de")))
+                                            .build())
+                            .status())
                     .isEqualTo(200);
 
             release.countDown();
@@ -337,35 +387,55 @@ class IbmHttpTest {
     @Test
     void reportsEveryExchangeWithATemplatedRoute() {
         cloud.enqueue(json(200, "{}"), empty(204));
-        http.execute(KEY, topics(IbmRequest.get("us-south", base("us-south"))).id("0b7c8d9e-topic").build());
-        http.execute(KEY, IbmRequest.delete("us-south", base("us-south")).path("v1/instances").id(INSTANCE)
-                .path("smtp/config").id("cfg-1").path("users").id("user-1").expectStatus(204).build());
+        http.execute(
+                KEY,
+                topics(IbmRequest.get("us-south", base("us-south")))
+                        .id("0b7c8d9e-topic")
+                        .build());
+        http.execute(
+                KEY,
+                IbmRequest.delete("us-south", base("us-south"))
+                        .path("v1/instances")
+                        .id(INSTANCE)
+                        .path("smtp/config")
+                        .id("cfg-1")
+                        .path("users")
+                        .id("user-1")
+                        .expectStatus(204)
+                        .build());
 
-        assertThat(observed).containsExactly("us-south GET /v1/instances/{id}/topics/{id} 200",
-                "us-south DELETE /v1/instances/{id}/smtp/config/{id}/users/{id} 204");
+        assertThat(observed)
+                .containsExactly(
+                        "us-south GET /v1/instances/{id}/topics/{id} 200",
+                        "us-south DELETE /v1/instances/{id}/smtp/config/{id}/users/{id} 204");
     }
 
     @Test
     void anUnexpectedSuccessStatusOrANonJsonBodyIsUnexpected() {
         cloud.enqueue(json(200, "{}"), new MockResponse(200, okhttp3.Headers.of(), "<html>portal</html>"));
-        IbmRequest delete = topics(IbmRequest.delete("us-south", base("us-south"))).id("t1").expectStatus(204).build();
+        IbmRequest delete = topics(IbmRequest.delete("us-south", base("us-south")))
+                .id("t1")
+                .expectStatus(204)
+                .build();
 
-        assertThatThrownBy(() -> http.execute(KEY, delete))
-                .isInstanceOfSatisfying(IbmApiException.class, e -> {
-                    assertThat(e.category()).isEqualTo(ErrorCategory.UNEXPECTED);
-                    assertThat(e.status()).isEqualTo(200);
-                });
-        assertThatThrownBy(() -> http.execute(KEY, topics(IbmRequest.get("us-south", base("us-south"))).build()))
-                .isInstanceOfSatisfying(IbmApiException.class,
-                        e -> assertThat(e.category()).isEqualTo(ErrorCategory.UNEXPECTED));
+        assertThatThrownBy(() -> http.execute(KEY, delete)).isInstanceOfSatisfying(IbmApiException.class, e -> {
+            assertThat(e.category()).isEqualTo(ErrorCategory.UNEXPECTED);
+            assertThat(e.status()).isEqualTo(200);
+        });
+        assertThatThrownBy(() -> http.execute(
+                        KEY,
+                        topics(IbmRequest.get("us-south", base("us-south"))).build()))
+                .isInstanceOfSatisfying(
+                        IbmApiException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.UNEXPECTED));
         assertThat(cloud.apiRequestCount()).isEqualTo(2);
     }
 
     @Test
     void anEmptyAnswerHasAMissingBody() {
         cloud.enqueue(empty(204));
-        IbmResponse response = http.execute(KEY, topics(IbmRequest.delete("us-south", base("us-south"))).id("t1")
-                .build());
+        IbmResponse response = http.execute(
+                KEY,
+                topics(IbmRequest.delete("us-south", base("us-south"))).id("t1").build());
         assertThat(response.status()).isEqualTo(204);
         assertThat(response.body().isMissingNode()).isTrue();
     }
@@ -376,7 +446,8 @@ class IbmHttpTest {
 
     private IbmRequest createTopic() {
         return topics(IbmRequest.post("us-south", base("us-south")))
-                .jsonBody(JSON.createObjectNode().put("name", "alerts")).build();
+                .jsonBody(JSON.createObjectNode().put("name", "alerts"))
+                .build();
     }
 
     private static IbmRequest.Builder topics(IbmRequest.Builder start) {
@@ -389,6 +460,8 @@ class IbmHttpTest {
 
     /** Reads the request, then never answers. */
     private static MockResponse stalled() {
-        return new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
+        return new MockResponse.Builder()
+                .onResponseStart(SocketEffect.Stall.INSTANCE)
+                .build();
     }
 }

@@ -1,9 +1,9 @@
 package dev.regionguard.cloud.http;
 
-import dev.regionguard.cloud.ErrorCategory;
-import dev.regionguard.cloud.IbmApiException;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.regionguard.cloud.ErrorCategory;
+import dev.regionguard.cloud.IbmApiException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,8 +36,10 @@ class RetryRulesTest {
 
     @Test
     void throttlingIsRetriedUnlessTheRequestedWaitIsTooLong() {
-        assertThat(rules.mayRetry(throttled(Duration.ofSeconds(60)), true, true)).isTrue();
-        assertThat(rules.mayRetry(throttled(Duration.ofSeconds(61)), true, true)).isFalse();
+        assertThat(rules.mayRetry(throttled(Duration.ofSeconds(60)), true, true))
+                .isTrue();
+        assertThat(rules.mayRetry(throttled(Duration.ofSeconds(61)), true, true))
+                .isFalse();
     }
 
     @Test
@@ -53,12 +55,14 @@ class RetryRulesTest {
             assertThat(rules.backoff(10)).isBetween(Duration.ofSeconds(15), Duration.ofSeconds(30));
             assertThat(rules.backoff(1000)).isBetween(Duration.ofSeconds(15), Duration.ofSeconds(30));
         }
-        long distinct = java.util.stream.IntStream.range(0, 50).mapToObj(i -> rules.backoff(2)).distinct().count();
+        long distinct = java.util.stream.IntStream.range(0, 50)
+                .mapToObj(i -> rules.backoff(2))
+                .distinct()
+                .count();
         assertThat(distinct).as("jittered").isGreaterThan(1);
     }
 
     private static IbmApiException throttled(Duration retryAfter) {
-        return new IbmApiException(429, ErrorCategory.THROTTLED, null, "slow down", null, "us-south", retryAfter,
-                null);
+        return new IbmApiException(429, ErrorCategory.THROTTLED, null, "slow down", null, "us-south", retryAfter, null);
     }
 }

@@ -1,7 +1,5 @@
 package dev.regionguard.cloud.http;
 
-import dev.regionguard.cloud.ApiKey;
-import dev.regionguard.cloud.IbmApiException;
 import static dev.regionguard.cloud.http.FakeIbmCloud.TOKEN_PREFIX;
 import static dev.regionguard.cloud.http.FakeIbmCloud.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +11,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.regionguard.cloud.ApiKey;
+import dev.regionguard.cloud.IbmApiException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,9 +53,17 @@ class SecretsStayOutTest {
     void failuresOfEveryKindMentionNoSecret() throws IOException {
         IbmHttp http = cloud.ibmHttp(IbmHttpTest.FAST, CallObserver.NONE);
         String base = cloud.endpoints().eventNotifications("us-south");
-        IbmRequest create = IbmRequest.post("us-south", base).path("v1/instances").id("inst").path("destinations")
-                .jsonBody(JsonNodeFactory.instance.objectNode().put("routing_key", BODY_SECRET)).build();
-        IbmRequest read = IbmRequest.get("us-south", base).path("v1/instances").id("inst").path("topics").build();
+        IbmRequest create = IbmRequest.post("us-south", base)
+                .path("v1/instances")
+                .id("inst")
+                .path("destinations")
+                .jsonBody(JsonNodeFactory.instance.objectNode().put("routing_key", BODY_SECRET))
+                .build();
+        IbmRequest read = IbmRequest.get("us-south", base)
+                .path("v1/instances")
+                .id("inst")
+                .path("topics")
+                .build();
         List<Throwable> failures = new ArrayList<>();
 
         cloud.enqueue(json(503, "{}"), json(403, "{\"errors\":[{\"message\":\"no access\"}]}"));
@@ -64,8 +72,10 @@ class SecretsStayOutTest {
         failures.add(catchThrowableOfType(IbmApiException.class, () -> http.execute(KEY, create)));
         cloud.enqueue(json(401, "{}"), json(401, "{}"));
         failures.add(catchThrowableOfType(IbmApiException.class, () -> http.execute(KEY, create)));
-        IbmRequest unreachable = IbmRequest.post("us-south", IamTokenServiceTest.deadUrl()).path("x")
-                .jsonBody(JsonNodeFactory.instance.objectNode().put("routing_key", BODY_SECRET)).build();
+        IbmRequest unreachable = IbmRequest.post("us-south", IamTokenServiceTest.deadUrl())
+                .path("x")
+                .jsonBody(JsonNodeFactory.instance.objectNode().put("routing_key", BODY_SECRET))
+                .build();
         failures.add(catchThrowableOfType(IbmApiException.class, () -> http.execute(KEY, unreachable)));
 
         // A refused key, and a background refresh that fails (logged as a warning)
@@ -74,8 +84,9 @@ class SecretsStayOutTest {
         cloud.answerIam(request -> json(400, "{\"errorMessage\":\"Provided API key could not be found.\"}"));
         clock.advance(Duration.ofMinutes(50));
         tokens.bearerToken(KEY);
-        org.awaitility.Awaitility.await().until(() -> logs.list.stream()
-                .anyMatch(e -> e.getFormattedMessage().contains("refresh failed")));
+        org.awaitility.Awaitility.await()
+                .until(() ->
+                        logs.list.stream().anyMatch(e -> e.getFormattedMessage().contains("refresh failed")));
         clock.advance(Duration.ofMinutes(10));
         failures.add(catchThrowableOfType(IbmApiException.class, () -> tokens.bearerToken(KEY)));
 
@@ -88,7 +99,9 @@ class SecretsStayOutTest {
                 }
             }
         }
-        assertThat(logs.list).as("retries were logged").anyMatch(e -> e.getFormattedMessage().contains("follows in"));
+        assertThat(logs.list)
+                .as("retries were logged")
+                .anyMatch(e -> e.getFormattedMessage().contains("follows in"));
         for (ILoggingEvent event : logs.list) {
             assertNoSecret(event.getFormattedMessage());
             for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
@@ -100,7 +113,10 @@ class SecretsStayOutTest {
 
     private static void assertNoSecret(String text) {
         if (text != null) {
-            assertThat(text).doesNotContain(KEY.reveal()).doesNotContain(TOKEN_PREFIX).doesNotContain(BODY_SECRET);
+            assertThat(text)
+                    .doesNotContain(KEY.reveal())
+                    .doesNotContain(TOKEN_PREFIX)
+                    .doesNotContain(BODY_SECRET);
         }
     }
 }

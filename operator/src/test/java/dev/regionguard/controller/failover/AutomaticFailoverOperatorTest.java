@@ -42,14 +42,21 @@ class AutomaticFailoverOperatorTest {
         enp.getSpec().healthCheck.successThreshold = 1;
         enp.getSpec().failover.mode = mode;
         harness.apply(enp);
-        harness.awaitStatus(name, TIMEOUT, s -> s.regions.size() == 2
-                && s.regions.stream().allMatch(r -> r.state == HealthState.Healthy)
-                && s.standbys.stream().allMatch(st -> st.lastSuccessfulSyncTime != null));
+        harness.awaitStatus(
+                name,
+                TIMEOUT,
+                s -> s.regions.size() == 2
+                        && s.regions.stream().allMatch(r -> r.state == HealthState.Healthy)
+                        && s.standbys.stream().allMatch(st -> st.lastSuccessfulSyncTime != null));
         return en;
     }
 
     private static HealthState state(ProtectionStatus status, String region) {
-        return status.regions.stream().filter(r -> region.equals(r.region)).map(r -> r.state).findFirst().orElse(null);
+        return status.regions.stream()
+                .filter(r -> region.equals(r.region))
+                .map(r -> r.state)
+                .findFirst()
+                .orElse(null);
     }
 
     @Test
@@ -57,23 +64,28 @@ class AutomaticFailoverOperatorTest {
         EnFixture en = protect("auto", FailoverMode.Automatic);
         harness.simulator().faults(EnFixture.PRIMARY).down(DownMode.UNAVAILABLE);
 
-        ProtectionStatus status = harness.awaitStatus(en.name, TIMEOUT, s -> EnFixture.STANDBY.equals(s.activeRegion)
-                && s.failover == null && !s.failoverHistory.isEmpty());
+        ProtectionStatus status = harness.awaitStatus(
+                en.name,
+                TIMEOUT,
+                s -> EnFixture.STANDBY.equals(s.activeRegion) && s.failover == null && !s.failoverHistory.isEmpty());
         assertThat(status.epoch).isEqualTo(1L);
         assertThat(status.fencedRegions).containsExactly(EnFixture.PRIMARY);
         assertThat(status.failoverHistory.get(0).automatic).isTrue();
         List<RegionFailover> rfos = harness.failoversOf(en.name);
         assertThat(rfos).singleElement().satisfies(r -> {
-            assertThat(r.getMetadata().getLabels()).containsEntry(RegionFailover.TRIGGER_LABEL, RegionFailover.AUTOMATIC);
+            assertThat(r.getMetadata().getLabels())
+                    .containsEntry(RegionFailover.TRIGGER_LABEL, RegionFailover.AUTOMATIC);
             assertThat(r.getStatus().phase).isEqualTo(FailoverPhase.Succeeded);
         });
         String metrics = harness.operator().registry().scrape();
-        assertThat(metrics).containsPattern("regionguard_failovers_total\\{[^}]*result=\"succeeded\"[^}]*} 1\\.0")
+        assertThat(metrics)
+                .containsPattern("regionguard_failovers_total\\{[^}]*result=\"succeeded\"[^}]*} 1\\.0")
                 .containsPattern("regionguard_failovers_total\\{[^}]*result=\"failed\"[^}]*} 0\\.0")
                 .containsPattern("regionguard_region_healthy\\{[^}]*region=\"us-south\"[^}]*} 0\\.0")
                 .containsPattern("regionguard_failover_in_progress\\{[^}]*} 0\\.0");
         // Fencing did not wait for the region that is down.
-        assertThat(rfos.get(0).getStatus().steps).anySatisfy(s -> assertThat(s.message).contains("not contacted"));
+        assertThat(rfos.get(0).getStatus().steps)
+                .anySatisfy(s -> assertThat(s.message).contains("not contacted"));
     }
 
     @Test
@@ -81,15 +93,17 @@ class AutomaticFailoverOperatorTest {
         EnFixture en = protect("manual-mode", FailoverMode.Manual);
         harness.simulator().faults(EnFixture.PRIMARY).down(DownMode.UNAVAILABLE);
 
-        ProtectionStatus status = harness.awaitStatus(en.name, TIMEOUT,
-                s -> state(s, EnFixture.PRIMARY) == HealthState.Unhealthy);
+        ProtectionStatus status =
+                harness.awaitStatus(en.name, TIMEOUT, s -> state(s, EnFixture.PRIMARY) == HealthState.Unhealthy);
         RegionStatus primary = status.regions.get(0);
         assertThat(primary.lastError).contains("SERVER");
         await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).untilAsserted(() -> {
             assertThat(harness.failoversOf(en.name)).isEmpty();
             assertThat(harness.get(en.name).getStatus().activeRegion).isEqualTo(EnFixture.PRIMARY);
         });
-        assertThat(harness.events(en.name)).filteredOn(e -> "RegionUnhealthy".equals(e.getReason())).hasSize(1);
+        assertThat(harness.events(en.name))
+                .filteredOn(e -> "RegionUnhealthy".equals(e.getReason()))
+                .hasSize(1);
     }
 
     @Test
@@ -99,15 +113,17 @@ class AutomaticFailoverOperatorTest {
         harness.awaitStatus(en.name, TIMEOUT, s -> state(s, EnFixture.PRIMARY) == HealthState.Unknown);
         await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).untilAsserted(() -> {
             assertThat(harness.failoversOf(en.name)).isEmpty();
-            assertThat(state(harness.get(en.name).getStatus(), EnFixture.PRIMARY)).isEqualTo(HealthState.Unknown);
+            assertThat(state(harness.get(en.name).getStatus(), EnFixture.PRIMARY))
+                    .isEqualTo(HealthState.Unknown);
         });
         harness.simulator().allowAccess(EnFixture.API_KEY, EnFixture.PRIMARY, en.primaryId);
         harness.awaitStatus(en.name, TIMEOUT, s -> state(s, EnFixture.PRIMARY) == HealthState.Healthy);
 
         harness.simulator().faults(EnFixture.PRIMARY).throttle(100_000, Duration.ofSeconds(1));
         harness.awaitStatus(en.name, TIMEOUT, s -> state(s, EnFixture.PRIMARY) == HealthState.Unknown);
-        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).untilAsserted(() ->
-                assertThat(harness.failoversOf(en.name)).isEmpty());
+        await().during(Duration.ofSeconds(4))
+                .atMost(Duration.ofSeconds(6))
+                .untilAsserted(() -> assertThat(harness.failoversOf(en.name)).isEmpty());
     }
 
     @Test

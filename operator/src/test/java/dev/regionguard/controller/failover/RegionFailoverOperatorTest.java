@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regionguard.api.Conditions;
 import dev.regionguard.api.EnStandby;
 import dev.regionguard.api.EventNotificationsProtection;
 import dev.regionguard.api.FailoverPhase;
@@ -19,7 +20,6 @@ import dev.regionguard.cloud.http.HttpSettings;
 import dev.regionguard.eventnotifications.EnKind;
 import dev.regionguard.eventnotifications.EventNotificationsClient;
 import dev.regionguard.eventnotifications.HttpEventNotificationsClients;
-import dev.regionguard.api.Conditions;
 import dev.regionguard.testing.EnFixture;
 import dev.regionguard.testing.OperatorHarness;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -67,10 +67,16 @@ class RegionFailoverOperatorTest {
         enp.getSpec().failover.endpointConfigMap = name + "-endpoint";
         harness.apply(enp);
         int regions = third ? 3 : 2;
-        harness.awaitStatus(name, TIMEOUT, s -> Conditions.isTrue(s.conditions, Conditions.READY)
-                && s.regions.size() == regions && s.regions.stream().allMatch(r -> r.state == HealthState.Healthy));
-        var clients = HttpEventNotificationsClients.create(harness.endpoints(), HttpSettings.defaults(), CallObserver.NONE);
-        return new Protected(en, thirdId == null ? null : clients.forInstance(THIRD, thirdId, new ApiKey(EnFixture.API_KEY)));
+        harness.awaitStatus(
+                name,
+                TIMEOUT,
+                s -> Conditions.isTrue(s.conditions, Conditions.READY)
+                        && s.regions.size() == regions
+                        && s.regions.stream().allMatch(r -> r.state == HealthState.Healthy));
+        var clients =
+                HttpEventNotificationsClients.create(harness.endpoints(), HttpSettings.defaults(), CallObserver.NONE);
+        return new Protected(
+                en, thirdId == null ? null : clients.forInstance(THIRD, thirdId, new ApiKey(EnFixture.API_KEY)));
     }
 
     record Protected(EnFixture en, EventNotificationsClient third) {
@@ -80,14 +86,17 @@ class RegionFailoverOperatorTest {
     }
 
     static boolean apiSourcesEnabled(EventNotificationsClient client, boolean enabled) {
-        return client.list(EnKind.SOURCE).stream().filter(s -> "api".equals(s.path("type").asText("api")))
+        return client.list(EnKind.SOURCE).stream()
+                .filter(s -> "api".equals(s.path("type").asText("api")))
                 .allMatch(s -> s.path("enabled").asBoolean(true) == enabled);
     }
 
     /** enabled per source name: fencing changes it, a relocation or an abort restores it. */
     static java.util.Map<String, Boolean> sourceStates(EventNotificationsClient client) {
         java.util.Map<String, Boolean> states = new java.util.TreeMap<>();
-        client.list(EnKind.SOURCE).forEach(s -> states.put(s.path("name").asText(), s.path("enabled").asBoolean(true)));
+        client.list(EnKind.SOURCE)
+                .forEach(s ->
+                        states.put(s.path("name").asText(), s.path("enabled").asBoolean(true)));
         return states;
     }
 
@@ -97,35 +106,54 @@ class RegionFailoverOperatorTest {
         harness.requestFailover("manual-1", p.name(), FailoverType.Failover, EnFixture.STANDBY, false);
 
         RegionFailover done = harness.awaitFailover("manual-1", TIMEOUT, FailoverPhase.Succeeded);
-        assertThat(done.getStatus().steps).extracting(s -> s.step).containsExactly(FailoverStep.Validating,
-                FailoverStep.Fencing, FailoverStep.Promoting, FailoverStep.Redirecting, FailoverStep.Verifying);
-        ProtectionStatus status = harness.awaitStatus(p.name(), TIMEOUT, s -> s.failover == null
-                && !s.failoverHistory.isEmpty());
+        assertThat(done.getStatus().steps)
+                .extracting(s -> s.step)
+                .containsExactly(
+                        FailoverStep.Validating,
+                        FailoverStep.Fencing,
+                        FailoverStep.Promoting,
+                        FailoverStep.Redirecting,
+                        FailoverStep.Verifying);
+        ProtectionStatus status =
+                harness.awaitStatus(p.name(), TIMEOUT, s -> s.failover == null && !s.failoverHistory.isEmpty());
         assertThat(status.activeRegion).isEqualTo(EnFixture.STANDBY);
         assertThat(status.epoch).isEqualTo(1L);
         assertThat(status.fencedRegions).containsExactly(EnFixture.PRIMARY);
         assertThat(status.failoverHistory.get(0).name).isEqualTo("manual-1");
-        assertThat(apiSourcesEnabled(p.en().primary, false)).as("old primary's API sources disabled").isTrue();
+        assertThat(apiSourcesEnabled(p.en().primary, false))
+                .as("old primary's API sources disabled")
+                .isTrue();
 
-        ConfigMap endpoint = harness.client().configMaps().inNamespace(OperatorHarness.NAMESPACE)
-                .withName("manual-endpoint").get();
-        assertThat(endpoint.getData()).containsEntry("region", EnFixture.STANDBY).containsEntry("epoch", "1")
+        ConfigMap endpoint = harness.client()
+                .configMaps()
+                .inNamespace(OperatorHarness.NAMESPACE)
+                .withName("manual-endpoint")
+                .get();
+        assertThat(endpoint.getData())
+                .containsEntry("region", EnFixture.STANDBY)
+                .containsEntry("epoch", "1")
                 .containsEntry("instanceId", p.en().standbyId)
                 .containsEntry("endpoint", harness.endpoints().eventNotifications(EnFixture.STANDBY));
         ObjectNode source = p.en().standby.list(EnKind.SOURCE).get(0);
-        assertThat(endpoint.getData()).containsEntry("source." + source.path("name").asText(), source.path("id").asText());
+        assertThat(endpoint.getData())
+                .containsEntry(
+                        "source." + source.path("name").asText(),
+                        source.path("id").asText());
 
         // The sync now flows from the new active region: a change made there reaches the remaining standby.
         ObjectNode topic = p.en().standby.list(EnKind.TOPIC).get(0);
         ObjectNode full = p.en().standby.get(EnKind.TOPIC, topic.get("id").asText());
-        ObjectNode update = full.objectNode().put("name", full.get("name").asText()).put("description", "changed on us-east");
+        ObjectNode update =
+                full.objectNode().put("name", full.get("name").asText()).put("description", "changed on us-east");
         update.set("sources", full.get("sources"));
         p.en().standby.update(EnKind.TOPIC, topic.get("id").asText(), update, List.of());
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(p.third().list(EnKind.TOPIC))
-                .anySatisfy(t -> assertThat(t.path("description").asText()).isEqualTo("changed on us-east")));
+        await().atMost(TIMEOUT)
+                .untilAsserted(() -> assertThat(p.third().list(EnKind.TOPIC))
+                        .anySatisfy(
+                                t -> assertThat(t.path("description").asText()).isEqualTo("changed on us-east")));
         // ... and not to the fenced old primary.
-        assertThat(p.en().primary.list(EnKind.TOPIC)).noneSatisfy(t -> assertThat(t.path("description").asText())
-                .isEqualTo("changed on us-east"));
+        assertThat(p.en().primary.list(EnKind.TOPIC))
+                .noneSatisfy(t -> assertThat(t.path("description").asText()).isEqualTo("changed on us-east"));
     }
 
     @Test
@@ -156,8 +184,9 @@ class RegionFailoverOperatorTest {
         harness.requestFailover("relocate-back", p.name(), FailoverType.Relocate, null, false);
         RegionFailover back = harness.awaitFailover("relocate-back", TIMEOUT, FailoverPhase.Succeeded);
 
-        assertThat(back.getStatus().steps).extracting(s -> s.step).startsWith(FailoverStep.Validating,
-                FailoverStep.FinalSync);
+        assertThat(back.getStatus().steps)
+                .extracting(s -> s.step)
+                .startsWith(FailoverStep.Validating, FailoverStep.FinalSync);
         ProtectionStatus status = harness.awaitStatus(p.name(), TIMEOUT, s -> s.epoch == 2 && s.failover == null);
         assertThat(status.activeRegion).isEqualTo(EnFixture.PRIMARY);
         assertThat(status.fencedRegions).isEmpty();
@@ -170,17 +199,21 @@ class RegionFailoverOperatorTest {
     void aTargetThatIsNotReadyIsRejectedUnlessForced() {
         Protected p = protect(harness, "notready", true);
         harness.simulator().faults(THIRD).down(dev.regionguard.simulator.DownMode.UNAVAILABLE);
-        harness.awaitStatus(p.name(), TIMEOUT, s -> s.regions.stream()
-                .anyMatch(r -> THIRD.equals(r.region) && r.state == HealthState.Unhealthy));
+        harness.awaitStatus(
+                p.name(),
+                TIMEOUT,
+                s -> s.regions.stream().anyMatch(r -> THIRD.equals(r.region) && r.state == HealthState.Unhealthy));
 
         harness.requestFailover("notready-1", p.name(), FailoverType.Failover, THIRD, false);
         RegionFailover rejected = harness.awaitFailover("notready-1", TIMEOUT, FailoverPhase.Rejected);
-        assertThat(rejected.getStatus().conditions).anySatisfy(c -> assertThat(c.reason).isEqualTo("TargetNotReady"));
+        assertThat(rejected.getStatus().conditions)
+                .anySatisfy(c -> assertThat(c.reason).isEqualTo("TargetNotReady"));
         harness.simulator().faults(THIRD).up();
 
         harness.requestFailover("notready-2", p.name(), FailoverType.Failover, THIRD, true);
         harness.awaitFailover("notready-2", TIMEOUT, FailoverPhase.Succeeded);
-        assertThat(harness.awaitStatus(p.name(), TIMEOUT, s -> s.epoch == 1).activeRegion).isEqualTo(THIRD);
+        assertThat(harness.awaitStatus(p.name(), TIMEOUT, s -> s.epoch == 1).activeRegion)
+                .isEqualTo(THIRD);
     }
 
     /** Stands for an operator that dies right after recording a step of one RegionFailover. */
@@ -209,7 +242,9 @@ class RegionFailoverOperatorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = FailoverPhase.class, names = {"Validating", "Fencing", "Promoting", "Redirecting", "Verifying"})
+    @EnumSource(
+            value = FailoverPhase.class,
+            names = {"Validating", "Fencing", "Promoting", "Redirecting", "Verifying"})
     void aRestartAtAnyStepFinishesTheFailoverExactlyOnce(FailoverPhase phase) {
         String name = "restart-" + phase.name().toLowerCase();
         CrashAfter crash = new CrashAfter(name + "-1", phase);
@@ -223,8 +258,8 @@ class RegionFailoverOperatorTest {
         RegionFailover done = harness.awaitFailover(name + "-1", TIMEOUT, FailoverPhase.Succeeded);
         assertThat(done.getStatus().epoch).isEqualTo(1L);
         assertThat(done.getStatus().steps).extracting(s -> s.step).doesNotHaveDuplicates();
-        ProtectionStatus status = harness.awaitStatus(p.name(), TIMEOUT, s -> s.failover == null
-                && !s.failoverHistory.isEmpty());
+        ProtectionStatus status =
+                harness.awaitStatus(p.name(), TIMEOUT, s -> s.failover == null && !s.failoverHistory.isEmpty());
         assertThat(status.activeRegion).isEqualTo(EnFixture.STANDBY);
         assertThat(status.epoch).isEqualTo(1L);
         assertThat(status.failoverHistory).hasSize(1);

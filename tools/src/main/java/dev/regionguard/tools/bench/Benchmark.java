@@ -1,8 +1,8 @@
 package dev.regionguard.tools.bench;
 
 import dev.regionguard.cloud.ApiKey;
-import dev.regionguard.cloud.http.CallObserver;
 import dev.regionguard.cloud.Endpoints;
+import dev.regionguard.cloud.http.CallObserver;
 import dev.regionguard.cloud.http.HttpSettings;
 import dev.regionguard.cloud.http.IbmHttp;
 import dev.regionguard.codeengine.CeEntityStore;
@@ -58,7 +58,8 @@ public final class Benchmark {
     private final boolean failover;
     private final Map<String, Map<String, Object>> results = new LinkedHashMap<>();
 
-    public Benchmark(PrintStream out, int entities, int ceResources, Duration latency, int concurrency, boolean failover) {
+    public Benchmark(
+            PrintStream out, int entities, int ceResources, Duration latency, int concurrency, boolean failover) {
         this.out = out;
         this.failover = failover;
         this.entities = entities;
@@ -69,7 +70,10 @@ public final class Benchmark {
 
     public int run() {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency * 4);
-        try (IbmCloudSimulator sim = IbmCloudSimulator.builder().regions(PRIMARY, STANDBY, NAIVE_STANDBY).build().start()) {
+        try (IbmCloudSimulator sim = IbmCloudSimulator.builder()
+                .regions(PRIMARY, STANDBY, NAIVE_STANDBY)
+                .build()
+                .start()) {
             eventNotifications(sim, pool);
             codeEngine(sim, pool);
         } finally {
@@ -91,8 +95,8 @@ public final class Benchmark {
             sim.faults(region).latency(latency);
         }
         Endpoints endpoints = new Endpoints(sim.iamUrl(), sim.eventNotificationsTemplate(), sim.codeEngineTemplate());
-        EventNotificationsClients clients = HttpEventNotificationsClients.create(endpoints,
-                HttpSettings.defaults().withMaxConcurrentPerRegion(concurrency), CallObserver.NONE);
+        EventNotificationsClients clients = HttpEventNotificationsClients.create(
+                endpoints, HttpSettings.defaults().withMaxConcurrentPerRegion(concurrency), CallObserver.NONE);
         ApiKey key = new ApiKey("bench-api-key");
         EnEntityStore primary = new EnEntityStore(clients.forInstance(PRIMARY, primaryId, key));
         EnEntityStore standby = new EnEntityStore(clients.forInstance(STANDBY, standbyId, key));
@@ -110,26 +114,43 @@ public final class Benchmark {
         String standbyId = sim.createCodeEngineProject(STANDBY);
         String naiveId = sim.createCodeEngineProject(NAIVE_STANDBY);
         Endpoints endpoints = new Endpoints(sim.iamUrl(), sim.eventNotificationsTemplate(), sim.codeEngineTemplate());
-        IbmHttp http = IbmHttp.create(endpoints, HttpSettings.defaults().withMaxConcurrentPerRegion(concurrency),
-                CallObserver.NONE);
+        IbmHttp http = IbmHttp.create(
+                endpoints, HttpSettings.defaults().withMaxConcurrentPerRegion(concurrency), CallObserver.NONE);
         CodeEngineClients clients = new HttpCodeEngineClients(endpoints, http, Duration.ofMillis(50));
         ApiKey key = new ApiKey("bench-api-key");
         clients.forProject(PRIMARY, primaryId, key).project();
         CeEntityStore.Settings settings = CeEntityStore.Settings.defaults();
-        measure("ce", manifest.resourceCount(), new CeEntityStore(clients.forProject(PRIMARY, primaryId, key), settings),
+        measure(
+                "ce",
+                manifest.resourceCount(),
+                new CeEntityStore(clients.forProject(PRIMARY, primaryId, key), settings),
                 new CeEntityStore(clients.forProject(STANDBY, standbyId, key), settings),
                 new CeEntityStore(clients.forProject(NAIVE_STANDBY, naiveId, key), settings),
-                CeEntityTypes.all(StandbyMode.COLD), MaterialSource.NONE, sim, pool);
+                CeEntityTypes.all(StandbyMode.COLD),
+                MaterialSource.NONE,
+                sim,
+                pool);
     }
 
     /** Initial sync, the naive copy of the same, and a steady-state pass; calls counted by the simulator. */
-    private void measure(String service, int entityCount, EntityStore primary, EntityStore standby,
-                         EntityStore naiveStandby, List<EntityType> types, MaterialSource material,
-                         IbmCloudSimulator sim, ExecutorService pool) {
+    private void measure(
+            String service,
+            int entityCount,
+            EntityStore primary,
+            EntityStore standby,
+            EntityStore naiveStandby,
+            List<EntityType> types,
+            MaterialSource material,
+            IbmCloudSimulator sim,
+            ExecutorService pool) {
         SyncEngine engine = new SyncEngine(pool, concurrency);
         Watermarks watermarks = new Watermarks();
-        SyncRequest request = new SyncRequest(primary, List.of(new SyncTarget(STANDBY, standby, watermarks)), types,
-                new SyncPolicy(true, true, 10, false, 0, null), material);
+        SyncRequest request = new SyncRequest(
+                primary,
+                List.of(new SyncTarget(STANDBY, standby, watermarks)),
+                types,
+                new SyncPolicy(true, true, 10, false, 0, null),
+                material);
 
         sim.resetStats();
         long start = System.nanoTime();
@@ -179,8 +200,8 @@ public final class Benchmark {
 
     private static MaterialSource material(SeedManifest manifest) {
         Map<String, Material> destinations = new HashMap<>();
-        manifest.destinationSecrets().forEach((name, values) ->
-                destinations.put(name, Material.of(values, List.of(), "seed manifest")));
+        manifest.destinationSecrets()
+                .forEach((name, values) -> destinations.put(name, Material.of(values, List.of(), "seed manifest")));
         Map<String, Material> templates = new HashMap<>();
         manifest.templateBodies().forEach((name, body) -> {
             Map<String, String> values = new HashMap<>();
@@ -213,7 +234,8 @@ public final class Benchmark {
     }
 
     private void printResults() {
-        out.printf("RegionGuard benchmark: simulator, %d ms per call, %d calls in flight per region%n%n",
+        out.printf(
+                "RegionGuard benchmark: simulator, %d ms per call, %d calls in flight per region%n%n",
                 latency.toMillis(), concurrency);
         out.printf("%-48s %10s %8s %8s%n", "scenario", "wall ms", "calls", "writes");
         for (String service : List.of("en", "ce")) {
@@ -224,12 +246,21 @@ public final class Benchmark {
             }
             String label = service.equals("en") ? "EN" : "CE";
             String unit = service.equals("en") ? " entities" : " resources";
-            out.printf("%-48s %10s %8s %8s%n", label + " initial sync, " + init.get("entities") + unit + " (RegionGuard)",
-                    init.get("wall_ms"), init.get("calls"), init.get("writes"));
-            out.printf("%-48s %10s %8s %8s%n", label + " initial sync, naive GET-then-POST", init.get("naive_wall_ms"),
-                    init.get("naive_calls"), init.get("naive_writes"));
-            out.printf("%-48s %10s %8s %8s%n", label + " steady-state pass", st.get("wall_ms"), st.get("calls"),
-                    st.get("writes"));
+            out.printf(
+                    "%-48s %10s %8s %8s%n",
+                    label + " initial sync, " + init.get("entities") + unit + " (RegionGuard)",
+                    init.get("wall_ms"),
+                    init.get("calls"),
+                    init.get("writes"));
+            out.printf(
+                    "%-48s %10s %8s %8s%n",
+                    label + " initial sync, naive GET-then-POST",
+                    init.get("naive_wall_ms"),
+                    init.get("naive_calls"),
+                    init.get("naive_writes"));
+            out.printf(
+                    "%-48s %10s %8s %8s%n",
+                    label + " steady-state pass", st.get("wall_ms"), st.get("calls"), st.get("writes"));
         }
         out.println();
         for (String service : List.of("en", "ce")) {
@@ -238,12 +269,18 @@ public final class Benchmark {
             if (init == null) {
                 continue;
             }
-            out.printf("%s: speedup over naive %sx (target >= 6x); wall / (latency x calls / concurrency) = %s"
+            out.printf(
+                    "%s: speedup over naive %sx (target >= 6x); wall / (latency x calls / concurrency) = %s"
                             + " (target <= 1.3); steady state %s writes, %s list calls, %s entity reads%n",
-                    service, init.get("speedup"), init.get("bound_ratio"), st.get("writes"), st.get("list_calls"),
+                    service,
+                    init.get("speedup"),
+                    init.get("bound_ratio"),
+                    st.get("writes"),
+                    st.get("list_calls"),
                     st.get("entity_reads"));
         }
-        results.entrySet().stream().filter(e -> e.getKey().startsWith("failover."))
+        results.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("failover."))
                 .forEach(e -> out.printf("%s: %s%n", e.getKey(), e.getValue()));
         out.println();
         results.forEach((scenario, figures) -> {

@@ -1,7 +1,5 @@
 package dev.regionguard.tools.bench;
 
-import dev.regionguard.api.Protections;
-import dev.regionguard.embedded.EmbeddedKubernetes;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.regionguard.api.AppHealthRef;
 import dev.regionguard.api.CeProjectRef;
@@ -9,16 +7,6 @@ import dev.regionguard.api.CeStandby;
 import dev.regionguard.api.CodeEngineProtection;
 import dev.regionguard.api.CodeEngineProtectionSpec;
 import dev.regionguard.api.CodeEngineStandbyMode;
-import dev.regionguard.cloud.ApiKey;
-import dev.regionguard.cloud.http.CallObserver;
-import dev.regionguard.cloud.http.HttpSettings;
-import dev.regionguard.cloud.http.IbmHttp;
-import dev.regionguard.codeengine.CeKind;
-import dev.regionguard.codeengine.CodeEngineClient;
-import dev.regionguard.codeengine.HttpCodeEngineClients;
-import io.fabric8.kubernetes.client.CustomResource;
-import java.util.ArrayList;
-
 import dev.regionguard.api.DestinationSecretRef;
 import dev.regionguard.api.EnInstanceRef;
 import dev.regionguard.api.EnStandby;
@@ -27,13 +15,20 @@ import dev.regionguard.api.EventNotificationsProtectionSpec;
 import dev.regionguard.api.FailoverMode;
 import dev.regionguard.api.HealthState;
 import dev.regionguard.api.ProtectionStatus;
+import dev.regionguard.api.Protections;
 import dev.regionguard.api.SecretKeyRef;
 import dev.regionguard.api.TemplateBodyRef;
+import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.Endpoints;
+import dev.regionguard.cloud.http.CallObserver;
+import dev.regionguard.cloud.http.HttpSettings;
+import dev.regionguard.cloud.http.IbmHttp;
+import dev.regionguard.codeengine.CeKind;
+import dev.regionguard.codeengine.CodeEngineClient;
+import dev.regionguard.codeengine.HttpCodeEngineClients;
+import dev.regionguard.embedded.EmbeddedKubernetes;
 import dev.regionguard.failover.AutomaticFailoverPolicy;
-import dev.regionguard.spec.FailoverSettings;
 import dev.regionguard.failover.StandbyReadiness;
-import dev.regionguard.spec.HealthCheckSettings;
 import dev.regionguard.health.ProbeOutcome;
 import dev.regionguard.health.RegionHealth;
 import dev.regionguard.operator.OperatorConfig;
@@ -41,13 +36,17 @@ import dev.regionguard.operator.RegionGuardOperator;
 import dev.regionguard.simulator.DownMode;
 import dev.regionguard.simulator.IbmCloudSimulator;
 import dev.regionguard.simulator.SeedManifest;
+import dev.regionguard.spec.FailoverSettings;
+import dev.regionguard.spec.HealthCheckSettings;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,8 +67,7 @@ public final class FailoverBenchmark {
     private static final String NAMESPACE = "default";
     private static final String NAME = "bench-failover";
 
-    private FailoverBenchmark() {
-    }
+    private FailoverBenchmark() {}
 
     /** Keys: failover.en, failover.ce, failover.noise. */
     public static Map<String, Map<String, Object>> run() {
@@ -82,25 +80,33 @@ public final class FailoverBenchmark {
 
     /** EN: 5 s probes, failureThreshold 3, Automatic; outage start to status.activeRegion switched. */
     static Map<String, Object> enOutageToActive() {
-        try (IbmCloudSimulator sim = IbmCloudSimulator.builder().regions(PRIMARY, STANDBY).build().start();
-             EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start(Protections.RESOURCES)) {
+        try (IbmCloudSimulator sim = IbmCloudSimulator.builder()
+                        .regions(PRIMARY, STANDBY)
+                        .build()
+                        .start();
+                EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start(Protections.RESOURCES)) {
             String primaryId = sim.createEventNotificationsInstance(PRIMARY);
             String standbyId = sim.createEventNotificationsInstance(STANDBY);
             SeedManifest manifest = sim.seedEventNotifications(PRIMARY, primaryId, 40, 7L);
-            Endpoints endpoints = new Endpoints(sim.iamUrl(), sim.eventNotificationsTemplate(), sim.codeEngineTemplate());
+            Endpoints endpoints =
+                    new Endpoints(sim.iamUrl(), sim.eventNotificationsTemplate(), sim.codeEngineTemplate());
             KubernetesClient k8s = kubernetes.client();
-            try (RegionGuardOperator operator = RegionGuardOperator.start(k8s, OperatorConfig.local(endpoints),
-                    Clock.systemUTC(), true)) {
+            try (RegionGuardOperator operator =
+                    RegionGuardOperator.start(k8s, OperatorConfig.local(endpoints), Clock.systemUTC(), true)) {
                 k8s.resource(protection(k8s, manifest, primaryId, standbyId)).create();
-                await(k8s, Duration.ofSeconds(90), s -> s.regions.size() == 2
-                        && s.regions.stream().allMatch(r -> r.state == HealthState.Healthy)
-                        && !s.standbys.isEmpty() && s.standbys.get(0).lastSuccessfulSyncTime != null);
+                await(
+                        k8s,
+                        Duration.ofSeconds(90),
+                        s -> s.regions.size() == 2
+                                && s.regions.stream().allMatch(r -> r.state == HealthState.Healthy)
+                                && !s.standbys.isEmpty()
+                                && s.standbys.get(0).lastSuccessfulSyncTime != null);
                 long start = System.nanoTime();
                 sim.faults(PRIMARY).down(DownMode.UNAVAILABLE);
                 ProtectionStatus after = await(k8s, Duration.ofSeconds(60), s -> STANDBY.equals(s.activeRegion));
                 long outageToActive = (System.nanoTime() - start) / 1_000_000;
-                ProtectionStatus finished = await(k8s, Duration.ofSeconds(60), s -> s.failover == null
-                        && !s.failoverHistory.isEmpty());
+                ProtectionStatus finished =
+                        await(k8s, Duration.ofSeconds(60), s -> s.failover == null && !s.failoverHistory.isEmpty());
                 Map<String, Object> figures = new LinkedHashMap<>();
                 figures.put("outage_to_active_ms", outageToActive);
                 figures.put("health_interval_s", 5);
@@ -115,28 +121,45 @@ public final class FailoverBenchmark {
 
     /** CE: a project with {@code apps} apps, all probed; 5 s probes, failureThreshold 3, Automatic, cold standby. */
     static Map<String, Object> ceOutageToActive(int apps) {
-        try (IbmCloudSimulator sim = IbmCloudSimulator.builder().regions(PRIMARY, STANDBY).build().start();
-             EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start(Protections.RESOURCES)) {
+        try (IbmCloudSimulator sim = IbmCloudSimulator.builder()
+                        .regions(PRIMARY, STANDBY)
+                        .build()
+                        .start();
+                EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start(Protections.RESOURCES)) {
             sim.setCodeEngineTimings(Duration.ofMillis(100), Duration.ofMillis(100));
             String primaryId = sim.createCodeEngineProject(PRIMARY);
             String standbyId = sim.createCodeEngineProject(STANDBY);
-            Endpoints endpoints = new Endpoints(sim.iamUrl(), sim.eventNotificationsTemplate(), sim.codeEngineTemplate());
-            CodeEngineClient primary = new HttpCodeEngineClients(endpoints,
-                    IbmHttp.create(endpoints, HttpSettings.defaults(), CallObserver.NONE), Duration.ofMillis(50))
+            Endpoints endpoints =
+                    new Endpoints(sim.iamUrl(), sim.eventNotificationsTemplate(), sim.codeEngineTemplate());
+            CodeEngineClient primary = new HttpCodeEngineClients(
+                            endpoints,
+                            IbmHttp.create(endpoints, HttpSettings.defaults(), CallObserver.NONE),
+                            Duration.ofMillis(50))
                     .forProject(PRIMARY, primaryId, new ApiKey("bench-api-key"));
             List<AppHealthRef> probed = new ArrayList<>();
             for (int i = 1; i <= apps; i++) {
                 String name = String.format(Locale.ROOT, "app-%02d", i);
-                primary.create(CeKind.APP, JsonNodeFactory.instance.objectNode().put("name", name)
-                        .put("image_reference", "icr.io/codeengine/helloworld").put("scale_min_instances", 1));
+                primary.create(
+                        CeKind.APP,
+                        JsonNodeFactory.instance
+                                .objectNode()
+                                .put("name", name)
+                                .put("image_reference", "icr.io/codeengine/helloworld")
+                                .put("scale_min_instances", 1));
                 probed.add(new AppHealthRef(name, "/healthz"));
             }
             KubernetesClient k8s = kubernetes.client();
-            try (RegionGuardOperator operator = RegionGuardOperator.start(k8s, OperatorConfig.local(endpoints),
-                    Clock.systemUTC(), true)) {
-                k8s.secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata()
-                        .withName(NAME + "-ce-apikey").endMetadata().withStringData(Map.of("apikey", "bench-api-key"))
-                        .build()).create();
+            try (RegionGuardOperator operator =
+                    RegionGuardOperator.start(k8s, OperatorConfig.local(endpoints), Clock.systemUTC(), true)) {
+                k8s.secrets()
+                        .inNamespace(NAMESPACE)
+                        .resource(new SecretBuilder()
+                                .withNewMetadata()
+                                .withName(NAME + "-ce-apikey")
+                                .endMetadata()
+                                .withStringData(Map.of("apikey", "bench-api-key"))
+                                .build())
+                        .create();
                 CodeEngineProtectionSpec spec = new CodeEngineProtectionSpec();
                 spec.primary = new CeProjectRef(PRIMARY, primaryId);
                 spec.standbys = List.of(new CeStandby(STANDBY, standbyId));
@@ -149,18 +172,29 @@ public final class FailoverBenchmark {
                 spec.healthCheck.failureThreshold = 3;
                 spec.failover.mode = FailoverMode.Automatic;
                 CodeEngineProtection cep = new CodeEngineProtection();
-                cep.setMetadata(new ObjectMetaBuilder().withName(NAME).withNamespace(NAMESPACE).build());
+                cep.setMetadata(new ObjectMetaBuilder()
+                        .withName(NAME)
+                        .withNamespace(NAMESPACE)
+                        .build());
                 cep.setSpec(spec);
                 k8s.resource(cep).create();
-                await(k8s, CodeEngineProtection.class, Duration.ofSeconds(120), s -> s.regions.size() == 2
-                        && s.regions.stream().allMatch(r -> r.state == HealthState.Healthy)
-                        && !s.standbys.isEmpty() && Boolean.TRUE.equals(s.standbys.get(0).inSync));
+                await(
+                        k8s,
+                        CodeEngineProtection.class,
+                        Duration.ofSeconds(120),
+                        s -> s.regions.size() == 2
+                                && s.regions.stream().allMatch(r -> r.state == HealthState.Healthy)
+                                && !s.standbys.isEmpty()
+                                && Boolean.TRUE.equals(s.standbys.get(0).inSync));
                 long start = System.nanoTime();
                 sim.faults(PRIMARY).down(DownMode.UNAVAILABLE);
-                ProtectionStatus after = await(k8s, CodeEngineProtection.class, Duration.ofSeconds(60),
-                        s -> STANDBY.equals(s.activeRegion));
+                ProtectionStatus after = await(
+                        k8s, CodeEngineProtection.class, Duration.ofSeconds(60), s -> STANDBY.equals(s.activeRegion));
                 long outageToActive = (System.nanoTime() - start) / 1_000_000;
-                ProtectionStatus finished = await(k8s, CodeEngineProtection.class, Duration.ofSeconds(120),
+                ProtectionStatus finished = await(
+                        k8s,
+                        CodeEngineProtection.class,
+                        Duration.ofSeconds(120),
                         s -> s.failover == null && !s.failoverHistory.isEmpty());
                 Map<String, Object> figures = new LinkedHashMap<>();
                 figures.put("outage_to_active_ms", outageToActive);
@@ -175,10 +209,17 @@ public final class FailoverBenchmark {
         }
     }
 
-    private static EventNotificationsProtection protection(KubernetesClient k8s, SeedManifest manifest,
-                                                           String primaryId, String standbyId) {
-        k8s.secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata().withName(NAME + "-apikey")
-                .endMetadata().withStringData(Map.of("apikey", "bench-api-key")).build()).create();
+    private static EventNotificationsProtection protection(
+            KubernetesClient k8s, SeedManifest manifest, String primaryId, String standbyId) {
+        k8s.secrets()
+                .inNamespace(NAMESPACE)
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName(NAME + "-apikey")
+                        .endMetadata()
+                        .withStringData(Map.of("apikey", "bench-api-key"))
+                        .build())
+                .create();
         EventNotificationsProtectionSpec spec = new EventNotificationsProtectionSpec();
         spec.primary = new EnInstanceRef(PRIMARY, primaryId);
         spec.standbys = List.of(new EnStandby(STANDBY, standbyId));
@@ -189,11 +230,20 @@ public final class FailoverBenchmark {
         spec.healthCheck.failureThreshold = 3;
         spec.failover.mode = FailoverMode.Automatic;
         spec.failover.endpointConfigMap = NAME + "-endpoint";
-        manifest.destinationSecrets().forEach((destination, values) -> k8s.secrets().inNamespace(NAMESPACE)
-                .resource(new SecretBuilder().withNewMetadata().withName(secretName(destination)).endMetadata()
-                        .withStringData(values).build()).create());
-        spec.destinationSecrets = manifest.destinationSecrets().keySet().stream().sorted()
-                .map(d -> new DestinationSecretRef(d, secretName(d))).toList();
+        manifest.destinationSecrets()
+                .forEach((destination, values) -> k8s.secrets()
+                        .inNamespace(NAMESPACE)
+                        .resource(new SecretBuilder()
+                                .withNewMetadata()
+                                .withName(secretName(destination))
+                                .endMetadata()
+                                .withStringData(values)
+                                .build())
+                        .create());
+        spec.destinationSecrets = manifest.destinationSecrets().keySet().stream()
+                .sorted()
+                .map(d -> new DestinationSecretRef(d, secretName(d)))
+                .toList();
         Map<String, String> bodies = new HashMap<>();
         manifest.templateBodies().forEach((template, body) -> {
             bodies.put(template + ".body", body.body());
@@ -201,18 +251,29 @@ public final class FailoverBenchmark {
                 bodies.put(template + ".subject", body.subject());
             }
         });
-        k8s.configMaps().inNamespace(NAMESPACE).resource(new ConfigMapBuilder().withNewMetadata()
-                .withName(NAME + "-templates").endMetadata().withData(bodies).build()).create();
-        spec.templateBodies = manifest.templateBodies().keySet().stream().sorted().map(t -> {
-            TemplateBodyRef ref = new TemplateBodyRef();
-            ref.template = t;
-            ref.configMapName = NAME + "-templates";
-            ref.bodyKey = t + ".body";
-            ref.subjectKey = t + ".subject";
-            return ref;
-        }).toList();
+        k8s.configMaps()
+                .inNamespace(NAMESPACE)
+                .resource(new ConfigMapBuilder()
+                        .withNewMetadata()
+                        .withName(NAME + "-templates")
+                        .endMetadata()
+                        .withData(bodies)
+                        .build())
+                .create();
+        spec.templateBodies = manifest.templateBodies().keySet().stream()
+                .sorted()
+                .map(t -> {
+                    TemplateBodyRef ref = new TemplateBodyRef();
+                    ref.template = t;
+                    ref.configMapName = NAME + "-templates";
+                    ref.bodyKey = t + ".body";
+                    ref.subjectKey = t + ".subject";
+                    return ref;
+                })
+                .toList();
         EventNotificationsProtection enp = new EventNotificationsProtection();
-        enp.setMetadata(new ObjectMetaBuilder().withName(NAME).withNamespace(NAMESPACE).build());
+        enp.setMetadata(
+                new ObjectMetaBuilder().withName(NAME).withNamespace(NAMESPACE).build());
         enp.setSpec(spec);
         return enp;
     }
@@ -229,7 +290,8 @@ public final class FailoverBenchmark {
             KubernetesClient k8s, Class<P> kind, Duration timeout, Predicate<ProtectionStatus> done) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            P protection = k8s.resources(kind).inNamespace(NAMESPACE).withName(NAME).get();
+            P protection =
+                    k8s.resources(kind).inNamespace(NAMESPACE).withName(NAME).get();
             if (protection != null && protection.getStatus() != null && done.test(protection.getStatus())) {
                 return protection.getStatus();
             }
@@ -258,17 +320,18 @@ public final class FailoverBenchmark {
         figures.put("false_failovers", falseFailovers(hours, loss, seed, 3, ATTEMPTS));
         figures.put("false_failovers_single_attempt", falseFailovers(hours, loss, seed, 3, 1));
         for (int threshold = 4; threshold <= 6; threshold++) {
-            figures.put("false_failovers_single_attempt_threshold_" + threshold,
+            figures.put(
+                    "false_failovers_single_attempt_threshold_" + threshold,
                     falseFailovers(hours, loss, seed, threshold, 1));
         }
         return figures;
     }
 
     static long falseFailovers(int hours, double loss, long seed, int failureThreshold, int attempts) {
-        HealthCheckSettings health = new HealthCheckSettings(Duration.ofSeconds(10), Duration.ofSeconds(5),
-                failureThreshold, 2);
-        AutomaticFailoverPolicy policy = new AutomaticFailoverPolicy(new FailoverSettings(FailoverMode.Automatic,
-                Duration.ofMinutes(30), null), health);
+        HealthCheckSettings health =
+                new HealthCheckSettings(Duration.ofSeconds(10), Duration.ofSeconds(5), failureThreshold, 2);
+        AutomaticFailoverPolicy policy = new AutomaticFailoverPolicy(
+                new FailoverSettings(FailoverMode.Automatic, Duration.ofMinutes(30), null), health);
         List<StandbyReadiness> ready = List.of(new StandbyReadiness(STANDBY, true, "in sync", Instant.EPOCH, false));
         Random random = new Random(seed);
         Instant now = Instant.EPOCH;
@@ -282,10 +345,11 @@ public final class FailoverBenchmark {
             for (int a = 0; a < attempts && lost; a++) {
                 lost = random.nextDouble() < loss;
             }
-            ProbeOutcome outcome = lost ? ProbeOutcome.timedOut(health.timeout()) : new ProbeOutcome.Success(Duration.ofMillis(40));
+            ProbeOutcome outcome =
+                    lost ? ProbeOutcome.timedOut(health.timeout()) : new ProbeOutcome.Success(Duration.ofMillis(40));
             active = active.next(outcome, health, now);
-            AutomaticFailoverPolicy.Situation situation = new AutomaticFailoverPolicy.Situation(PRIMARY, active, ready,
-                    lastFailover, false);
+            AutomaticFailoverPolicy.Situation situation =
+                    new AutomaticFailoverPolicy.Situation(PRIMARY, active, ready, lastFailover, false);
             if (policy.decide(situation, now).isPresent()) {
                 decisions++;
                 lastFailover = now; // counted, then imagined relocated back: the region never failed

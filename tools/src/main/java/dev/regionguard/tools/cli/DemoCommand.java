@@ -1,7 +1,7 @@
 package dev.regionguard.tools.cli;
 
-import dev.regionguard.tools.demo.Demo;
 import dev.regionguard.spec.Durations;
+import dev.regionguard.tools.demo.Demo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -12,24 +12,36 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Everything in one process: simulated regions, embedded Kubernetes API, operator, samples. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run RegionGuard end to end on simulated IBM Cloud regions and an embedded Kubernetes API:",
-                "apply config/samples/, watch the standby sync, change the primary, watch it follow."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run RegionGuard end to end on simulated IBM Cloud regions and an embedded Kubernetes API:",
+            "apply config/samples/, watch the standby sync, change the primary, watch it follow."
+        })
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--samples", defaultValue = "config/samples", description = "Directory of sample manifests (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--samples",
+            defaultValue = "config/samples",
+            description = "Directory of sample manifests (default ${DEFAULT-VALUE}).")
     Path samples;
 
-    @Option(names = "--latency", defaultValue = "10ms", description = "Simulated latency per IBM Cloud call (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--latency",
+            defaultValue = "10ms",
+            description = "Simulated latency per IBM Cloud call (default ${DEFAULT-VALUE}).")
     String latency;
 
     @Override
     public Integer call() throws InterruptedException {
         if (!Files.isDirectory(samples)) {
-            throw new ParameterException(spec.commandLine(), "no samples directory at " + samples.toAbsolutePath()
-                    + "; run from the repository root or pass --samples");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "no samples directory at " + samples.toAbsolutePath()
+                            + "; run from the repository root or pass --samples");
         }
         return new Demo(System.out, samples, Durations.parse(latency)).run();
     }

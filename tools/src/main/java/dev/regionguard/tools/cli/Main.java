@@ -6,7 +6,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar tools/target/regionguard.jar <command>}: run, simulate, demo, bench. */
-@Command(name = "regionguard", mixinStandardHelpOptions = true, version = "regionguard 0.1.0",
+@Command(
+        name = "regionguard",
+        mixinStandardHelpOptions = true,
+        version = "regionguard 0.1.0",
         description = "Cross-region standbys and failover for IBM Cloud Event Notifications and Code Engine.",
         subcommands = {RunCommand.class, SimulateCommand.class, DemoCommand.class, BenchCommand.class})
 public final class Main implements Runnable {

@@ -5,15 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.api.AppScalingRecord;
 import dev.regionguard.api.CodeEngineProtection;
 import dev.regionguard.api.CodeEngineProtectionStatus;
+import dev.regionguard.api.Conditions;
 import dev.regionguard.cloud.ApiKey;
-import dev.regionguard.cloud.http.CallObserver;
 import dev.regionguard.cloud.Endpoints;
+import dev.regionguard.cloud.http.CallObserver;
 import dev.regionguard.cloud.http.HttpSettings;
 import dev.regionguard.cloud.http.IbmHttp;
 import dev.regionguard.codeengine.CeKind;
 import dev.regionguard.codeengine.CodeEngineClient;
 import dev.regionguard.codeengine.HttpCodeEngineClients;
-import dev.regionguard.api.Conditions;
 import dev.regionguard.simulator.CodeEngineSeedManifest;
 import dev.regionguard.simulator.IbmCloudSimulator;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -42,11 +42,16 @@ final class CodeEngineDemo {
         this.sim = sim;
         this.sample = sample;
         this.say = say;
-        var clients = new HttpCodeEngineClients(endpoints, IbmHttp.create(endpoints, HttpSettings.defaults(), CallObserver.NONE),
+        var clients = new HttpCodeEngineClients(
+                endpoints,
+                IbmHttp.create(endpoints, HttpSettings.defaults(), CallObserver.NONE),
                 Duration.ofMillis(100));
         ApiKey key = new ApiKey("demo-api-key");
         this.primary = clients.forProject(sample.getSpec().primary.region, sample.getSpec().primary.projectId, key);
-        this.standby = clients.forProject(sample.getSpec().standbys.get(0).region, sample.getSpec().standbys.get(0).projectId, key);
+        this.standby = clients.forProject(
+                sample.getSpec().standbys.get(0).region,
+                sample.getSpec().standbys.get(0).projectId,
+                key);
     }
 
     void seed() {
@@ -55,42 +60,72 @@ final class CodeEngineDemo {
         sim.createCodeEngineProject(standby.region(), standby.projectId());
         CodeEngineSeedManifest manifest = sim.seedCodeEngine(primary.region(), primary.projectId(), 30, 7);
         // The app the sample's health checks probe.
-        ObjectNode app = JSON.createObjectNode().put("name", sample.getSpec().apps.get(0).name)
-                .put("image_reference", "icr.io/codeengine/helloworld").put("scale_min_instances", 2)
+        ObjectNode app = JSON.createObjectNode()
+                .put("name", sample.getSpec().apps.get(0).name)
+                .put("image_reference", "icr.io/codeengine/helloworld")
+                .put("scale_min_instances", 2)
                 .put("scale_max_instances", 10);
         primary.create(CeKind.APP, app);
-        say.say("Code Engine primary %s/%s: %d resources (apps, jobs, secrets, config maps, %d custom domains); "
-                        + "standby %s/%s: empty", primary.region(), primary.projectId(), manifest.resourceCount() + 1,
-                manifest.domainNames().size(), standby.region(), standby.projectId());
+        say.say(
+                "Code Engine primary %s/%s: %d resources (apps, jobs, secrets, config maps, %d custom domains); "
+                        + "standby %s/%s: empty",
+                primary.region(),
+                primary.projectId(),
+                manifest.resourceCount() + 1,
+                manifest.domainNames().size(),
+                standby.region(),
+                standby.projectId());
     }
 
     void showProtected(KubernetesClient k8s) throws InterruptedException {
         String name = sample.getMetadata().getName();
         CodeEngineProtectionStatus status = await(k8s, name);
-        say.say("%s (CodeEngineProtection, %s standby) is Ready: %s", name, sample.getSpec().standbyMode,
-                Conditions.find(status.conditions, Conditions.READY).message);
+        say.say(
+                "%s (CodeEngineProtection, %s standby) is Ready: %s",
+                name, sample.getSpec().standbyMode, Conditions.find(status.conditions, Conditions.READY).message);
         out.printf("    %-30s %8s %8s%n", "resource", primary.region(), standby.region());
-        for (CeKind kind : List.of(CeKind.SECRET, CeKind.CONFIG_MAP, CeKind.APP, CeKind.JOB, CeKind.FUNCTION,
-                CeKind.BINDING, CeKind.DOMAIN_MAPPING)) {
-            out.printf("    %-30s %8d %8d%n", kind.path(), primary.list(kind).size(), standby.list(kind).size());
+        for (CeKind kind : List.of(
+                CeKind.SECRET,
+                CeKind.CONFIG_MAP,
+                CeKind.APP,
+                CeKind.JOB,
+                CeKind.FUNCTION,
+                CeKind.BINDING,
+                CeKind.DOMAIN_MAPPING)) {
+            out.printf(
+                    "    %-30s %8d %8d%n",
+                    kind.path(), primary.list(kind).size(), standby.list(kind).size());
         }
         out.println("    (each project keeps its own system secret; custom domains stay with the active project)");
         AppScalingRecord scaling = status.appScaling.stream()
-                .filter(a -> a.app.equals(sample.getSpec().apps.get(0).name)).findFirst().orElseThrow();
+                .filter(a -> a.app.equals(sample.getSpec().apps.get(0).name))
+                .findFirst()
+                .orElseThrow();
         ObjectNode standbyApp = standby.get(CeKind.APP, scaling.app);
-        say.say("App %s: min %d / max %d instances on %s; min %d on the cold standby; status remembers %d/%d for the failover",
-                scaling.app, scaling.minInstances, scaling.maxInstances, primary.region(),
-                standbyApp.path("scale_min_instances").asInt(), scaling.minInstances, scaling.maxInstances);
-        say.say("Custom domains recorded for the failover: %s",
+        say.say(
+                "App %s: min %d / max %d instances on %s; min %d on the cold standby; status remembers %d/%d for the failover",
+                scaling.app,
+                scaling.minInstances,
+                scaling.maxInstances,
+                primary.region(),
+                standbyApp.path("scale_min_instances").asInt(),
+                scaling.minInstances,
+                scaling.maxInstances);
+        say.say(
+                "Custom domains recorded for the failover: %s",
                 status.domainMappings.stream().map(d -> d.name + " -> " + d.app).toList());
     }
 
     private CodeEngineProtectionStatus await(KubernetesClient k8s, String name) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            CodeEngineProtection cep = k8s.resources(CodeEngineProtection.class).inNamespace(sample.getMetadata().getNamespace())
-                    .withName(name).get();
-            if (cep != null && cep.getStatus() != null && Conditions.isTrue(cep.getStatus().conditions, Conditions.READY)
+            CodeEngineProtection cep = k8s.resources(CodeEngineProtection.class)
+                    .inNamespace(sample.getMetadata().getNamespace())
+                    .withName(name)
+                    .get();
+            if (cep != null
+                    && cep.getStatus() != null
+                    && Conditions.isTrue(cep.getStatus().conditions, Conditions.READY)
                     && !cep.getStatus().appScaling.isEmpty()) {
                 return cep.getStatus();
             }

@@ -1,21 +1,21 @@
 package dev.regionguard.tools.demo;
 
-import dev.regionguard.api.Protections;
-import dev.regionguard.embedded.EmbeddedKubernetes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.api.CodeEngineProtection;
+import dev.regionguard.api.Conditions;
 import dev.regionguard.api.EventNotificationsProtection;
 import dev.regionguard.api.ProtectionStatus;
+import dev.regionguard.api.Protections;
 import dev.regionguard.api.StandbyStatus;
 import dev.regionguard.cloud.ApiKey;
-import dev.regionguard.cloud.http.CallObserver;
 import dev.regionguard.cloud.Endpoints;
+import dev.regionguard.cloud.http.CallObserver;
 import dev.regionguard.cloud.http.HttpSettings;
+import dev.regionguard.embedded.EmbeddedKubernetes;
 import dev.regionguard.eventnotifications.EnKind;
 import dev.regionguard.eventnotifications.EventNotificationsClient;
 import dev.regionguard.eventnotifications.EventNotificationsClients;
 import dev.regionguard.eventnotifications.HttpEventNotificationsClients;
-import dev.regionguard.api.Conditions;
 import dev.regionguard.operator.OperatorConfig;
 import dev.regionguard.operator.RegionGuardOperator;
 import dev.regionguard.simulator.IbmCloudSimulator;
@@ -54,44 +54,57 @@ public final class Demo {
 
     public int run() throws InterruptedException {
         List<HasMetadata> objects = SampleFiles.read(samples);
-        EventNotificationsProtection sample = objects.stream().filter(EventNotificationsProtection.class::isInstance)
-                .map(EventNotificationsProtection.class::cast).findFirst()
+        EventNotificationsProtection sample = objects.stream()
+                .filter(EventNotificationsProtection.class::isInstance)
+                .map(EventNotificationsProtection.class::cast)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no EventNotificationsProtection in " + samples));
         String name = sample.getMetadata().getName();
         String primaryId = sample.getSpec().primary.instanceId;
         String standbyId = sample.getSpec().standbys.get(0).instanceId;
 
-        try (IbmCloudSimulator sim = IbmCloudSimulator.builder().regions(PRIMARY_REGION, STANDBY_REGION).build().start();
-             EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start(Protections.RESOURCES)) {
+        try (IbmCloudSimulator sim = IbmCloudSimulator.builder()
+                        .regions(PRIMARY_REGION, STANDBY_REGION)
+                        .build()
+                        .start();
+                EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start(Protections.RESOURCES)) {
             sim.createEventNotificationsInstance(PRIMARY_REGION, primaryId);
             sim.createEventNotificationsInstance(STANDBY_REGION, standbyId);
             sim.faults(PRIMARY_REGION).latency(latency);
             sim.faults(STANDBY_REGION).latency(latency);
-            say("Simulated IBM Cloud at %s: regions %s and %s, %d ms per call", sim.baseUrl(), PRIMARY_REGION,
-                    STANDBY_REGION, latency.toMillis());
+            say(
+                    "Simulated IBM Cloud at %s: regions %s and %s, %d ms per call",
+                    sim.baseUrl(), PRIMARY_REGION, STANDBY_REGION, latency.toMillis());
 
-            Endpoints endpoints = new Endpoints(sim.iamUrl(), sim.eventNotificationsTemplate(), sim.codeEngineTemplate());
-            EventNotificationsClients clients = HttpEventNotificationsClients.create(endpoints, HttpSettings.defaults(), CallObserver.NONE);
+            Endpoints endpoints =
+                    new Endpoints(sim.iamUrl(), sim.eventNotificationsTemplate(), sim.codeEngineTemplate());
+            EventNotificationsClients clients =
+                    HttpEventNotificationsClients.create(endpoints, HttpSettings.defaults(), CallObserver.NONE);
             ApiKey demoKey = new ApiKey("demo-api-key");
             EventNotificationsClient primary = clients.forInstance(PRIMARY_REGION, primaryId, demoKey);
             EventNotificationsClient standby = clients.forInstance(STANDBY_REGION, standbyId, demoKey);
             DemoSeed seed = new DemoSeed(primary);
             seed.create();
-            say("Primary %s/%s: %d entities created through the Event Notifications API", PRIMARY_REGION, primaryId,
-                    seed.entityCount());
+            say(
+                    "Primary %s/%s: %d entities created through the Event Notifications API",
+                    PRIMARY_REGION, primaryId, seed.entityCount());
             say("Standby %s/%s: only the built-ins every instance has", STANDBY_REGION, standbyId);
             inventory(primary, standby);
 
-            CodeEngineProtection ceSample = objects.stream().filter(CodeEngineProtection.class::isInstance)
-                    .map(CodeEngineProtection.class::cast).findFirst().orElse(null);
-            CodeEngineDemo codeEngine = ceSample == null ? null : new CodeEngineDemo(out, sim, endpoints, ceSample, this::say);
+            CodeEngineProtection ceSample = objects.stream()
+                    .filter(CodeEngineProtection.class::isInstance)
+                    .map(CodeEngineProtection.class::cast)
+                    .findFirst()
+                    .orElse(null);
+            CodeEngineDemo codeEngine =
+                    ceSample == null ? null : new CodeEngineDemo(out, sim, endpoints, ceSample, this::say);
             if (codeEngine != null) {
                 codeEngine.seed();
             }
 
             KubernetesClient k8s = kubernetes.client();
-            try (RegionGuardOperator operator = RegionGuardOperator.start(k8s, OperatorConfig.local(endpoints),
-                    Clock.systemUTC(), true)) {
+            try (RegionGuardOperator operator =
+                    RegionGuardOperator.start(k8s, OperatorConfig.local(endpoints), Clock.systemUTC(), true)) {
                 say("Embedded Kubernetes API at %s; RegionGuard operator started", k8s.getMasterUrl());
                 // The sample syncs every 30s; the demo has no time to wait for that.
                 sample.getSpec().sync.interval = "3s";
@@ -100,13 +113,18 @@ public final class Demo {
                 }
                 say("kubectl apply -f %s   (sync.interval shortened to 3s for the demo)", samples);
                 for (HasMetadata object : objects) {
-                    object.getMetadata().setNamespace(Objects.requireNonNullElse(object.getMetadata().getNamespace(), "default"));
+                    object.getMetadata()
+                            .setNamespace(Objects.requireNonNullElse(
+                                    object.getMetadata().getNamespace(), "default"));
                     k8s.resource(object).createOr(c -> c.update());
-                    say("  %s/%s created", object.getKind(), object.getMetadata().getName());
+                    say(
+                            "  %s/%s created",
+                            object.getKind(), object.getMetadata().getName());
                 }
                 String namespace = sample.getMetadata().getNamespace();
 
-                ProtectionStatus status = await(k8s, namespace, name, s -> Conditions.isTrue(s.conditions, Conditions.READY));
+                ProtectionStatus status =
+                        await(k8s, namespace, name, s -> Conditions.isTrue(s.conditions, Conditions.READY));
                 say("%s is Ready: standby in sync", name);
                 printRow(k8s, namespace, name);
                 printStandby(status.standbys.get(0));
@@ -116,10 +134,14 @@ public final class Demo {
                         + " a new description, subscription alerts-to-teams is deleted");
                 changePrimary(primary, seed);
                 String before = status.standbys.get(0).lastSuccessfulSyncTime;
-                ProtectionStatus after = await(k8s, namespace, name, s -> Conditions.isTrue(s.conditions, Conditions.READY)
-                        && !Objects.equals(s.standbys.get(0).lastSuccessfulSyncTime, before)
-                        && s.standbys.get(0).counts != null
-                        && s.standbys.get(0).counts.updated + s.standbys.get(0).counts.deleted > 0);
+                ProtectionStatus after = await(
+                        k8s,
+                        namespace,
+                        name,
+                        s -> Conditions.isTrue(s.conditions, Conditions.READY)
+                                && !Objects.equals(s.standbys.get(0).lastSuccessfulSyncTime, before)
+                                && s.standbys.get(0).counts != null
+                                && s.standbys.get(0).counts.updated + s.standbys.get(0).counts.deleted > 0);
                 say("The change reached %s", STANDBY_REGION);
                 printStandby(after.standbys.get(0));
                 inventory(primary, standby);
@@ -144,13 +166,18 @@ public final class Demo {
 
     private void changePrimary(EventNotificationsClient primary, DemoSeed seed) {
         ObjectNode topic = primary.get(EnKind.TOPIC, seed.id("topic:order-events"));
-        ObjectNode rule = ((ObjectNode) topic.withArray("sources").get(0)).withArray("rules").addObject();
+        ObjectNode rule = ((ObjectNode) topic.withArray("sources").get(0))
+                .withArray("rules")
+                .addObject();
         rule.put("enabled", true);
         rule.put("event_type_filter", "$.*");
         rule.put("notification_filter", "$.notification_event_info.event_type == 'order_shipped'");
         // Topic list items carry neither rules nor updated_at: the description edit is what a pass
         // notices; a rules-only change waits for the next full comparison (sync.fullCompareInterval).
-        ObjectNode put = DemoSeed.obj("name", topic.get("name").asText(), "description",
+        ObjectNode put = DemoSeed.obj(
+                "name",
+                topic.get("name").asText(),
+                "description",
                 "Orders created, paid, shipped (and now shipped notifications)");
         put.set("sources", topic.get("sources"));
         primary.update(EnKind.TOPIC, seed.id("topic:order-events"), put, List.of());
@@ -160,23 +187,29 @@ public final class Demo {
         primary.delete(EnKind.SUBSCRIPTION, seed.id("subscription:alerts-to-teams"));
     }
 
-    private static boolean sameTopicRules(EventNotificationsClient primary, EventNotificationsClient standby, String topic) {
+    private static boolean sameTopicRules(
+            EventNotificationsClient primary, EventNotificationsClient standby, String topic) {
         return filters(primary, topic).equals(filters(standby, topic));
     }
 
     private static List<String> filters(EventNotificationsClient client, String topicName) {
-        ObjectNode item = client.list(EnKind.TOPIC).stream().filter(t -> topicName.equals(t.path("name").asText()))
-                .findFirst().orElseThrow();
+        ObjectNode item = client.list(EnKind.TOPIC).stream()
+                .filter(t -> topicName.equals(t.path("name").asText()))
+                .findFirst()
+                .orElseThrow();
         ObjectNode topic = client.get(EnKind.TOPIC, item.get("id").asText());
         return topic.findValuesAsText("notification_filter").stream().sorted().toList();
     }
 
-    private ProtectionStatus await(KubernetesClient k8s, String namespace, String name, Predicate<ProtectionStatus> done)
+    private ProtectionStatus await(
+            KubernetesClient k8s, String namespace, String name, Predicate<ProtectionStatus> done)
             throws InterruptedException {
         long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            EventNotificationsProtection enp = k8s.resources(EventNotificationsProtection.class).inNamespace(namespace)
-                    .withName(name).get();
+            EventNotificationsProtection enp = k8s.resources(EventNotificationsProtection.class)
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .get();
             if (enp != null && enp.getStatus() != null && done.test(enp.getStatus())) {
                 return enp.getStatus();
             }
@@ -186,25 +219,48 @@ public final class Demo {
     }
 
     private void printRow(KubernetesClient k8s, String namespace, String name) {
-        EventNotificationsProtection enp = k8s.resources(EventNotificationsProtection.class).inNamespace(namespace)
-                .withName(name).get();
+        EventNotificationsProtection enp = k8s.resources(EventNotificationsProtection.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
         ProtectionStatus s = enp.getStatus();
-        out.printf("    $ kubectl get enp%n    %-22s %-6s %-9s %-8s %s%n    %-22s %-6s %-9s %-8s %s%n",
-                "NAME", "READY", "PRIMARY", "IN SYNC", "LAST SYNC",
-                name, Conditions.find(s.conditions, Conditions.READY).status, enp.getSpec().primary.region,
-                s.standbysInSync, s.lastSyncTime);
+        out.printf(
+                "    $ kubectl get enp%n    %-22s %-6s %-9s %-8s %s%n    %-22s %-6s %-9s %-8s %s%n",
+                "NAME",
+                "READY",
+                "PRIMARY",
+                "IN SYNC",
+                "LAST SYNC",
+                name,
+                Conditions.find(s.conditions, Conditions.READY).status,
+                enp.getSpec().primary.region,
+                s.standbysInSync,
+                s.lastSyncTime);
     }
 
     private void printStandby(StandbyStatus s) {
-        out.printf("    %s: created %d, updated %d, deleted %d, unchanged %d, skipped %d, failed %d%n", s.region,
-                s.counts.created, s.counts.updated, s.counts.deleted, s.counts.unchanged, s.counts.skipped, s.counts.failed);
-        s.unsyncedEntities.forEach(u -> out.printf("      not synced: %s %s (%s) %s%n", u.type, u.name, u.reason, u.message));
+        out.printf(
+                "    %s: created %d, updated %d, deleted %d, unchanged %d, skipped %d, failed %d%n",
+                s.region,
+                s.counts.created,
+                s.counts.updated,
+                s.counts.deleted,
+                s.counts.unchanged,
+                s.counts.skipped,
+                s.counts.failed);
+        s.unsyncedEntities.forEach(
+                u -> out.printf("      not synced: %s %s (%s) %s%n", u.type, u.name, u.reason, u.message));
     }
 
     private void inventory(EventNotificationsClient primary, EventNotificationsClient standby) {
         out.printf("    %-14s %8s %8s%n", "entity", PRIMARY_REGION, STANDBY_REGION);
-        for (EnKind kind : List.of(EnKind.SOURCE, EnKind.DESTINATION, EnKind.TEMPLATE, EnKind.TOPIC, EnKind.SUBSCRIPTION)) {
-            out.printf("    %-14s %8d %8d%n", kind.listKey(), primary.list(kind).size(), standby.list(kind).size());
+        for (EnKind kind :
+                List.of(EnKind.SOURCE, EnKind.DESTINATION, EnKind.TEMPLATE, EnKind.TOPIC, EnKind.SUBSCRIPTION)) {
+            out.printf(
+                    "    %-14s %8d %8d%n",
+                    kind.listKey(),
+                    primary.list(kind).size(),
+                    standby.list(kind).size());
         }
     }
 

@@ -33,20 +33,45 @@ public final class DemoSeed {
         webhook.set("custom_headers", obj("Authorization", "Bearer primary-only-token"));
         webhook.set("sensitive_headers", JSON.createArrayNode().add("Authorization"));
         destination("orders-webhook", "webhook", "Fulfilment system hook", webhook);
-        destination("pagerduty-oncall", "pagerduty", "Wakes the on-call engineer", obj("routing_key", "primary-routing-key"));
-        destination("ops-slack", "slack", "#ops channel", obj("url", "https://hooks.slack.example.com/services/T0/B0/demo",
-                "type", "incoming_webhook"));
+        destination(
+                "pagerduty-oncall",
+                "pagerduty",
+                "Wakes the on-call engineer",
+                obj("routing_key", "primary-routing-key"));
+        destination(
+                "ops-slack",
+                "slack",
+                "#ops channel",
+                obj("url", "https://hooks.slack.example.com/services/T0/B0/demo", "type", "incoming_webhook"));
         destination("ops-teams", "msteams", "Operations team", obj("url", "https://teams.example.com/webhook/demo"));
 
-        ObjectNode template = obj("name", "order-alert", "type", "webhook.notification",
-                "description", "Order alert payload for the fulfilment hook");
-        template.set("params", obj("body", Base64.getEncoder().encodeToString(
-                "{\"order\": \"{{ data.order_id }}\"}".getBytes(StandardCharsets.UTF_8))));
-        ids.put("template:order-alert", primary.create(EnKind.TEMPLATE, template, List.of()).get("id").asText());
+        ObjectNode template = obj(
+                "name",
+                "order-alert",
+                "type",
+                "webhook.notification",
+                "description",
+                "Order alert payload for the fulfilment hook");
+        template.set(
+                "params",
+                obj(
+                        "body",
+                        Base64.getEncoder()
+                                .encodeToString(
+                                        "{\"order\": \"{{ data.order_id }}\"}".getBytes(StandardCharsets.UTF_8))));
+        ids.put(
+                "template:order-alert",
+                primary.create(EnKind.TEMPLATE, template, List.of()).get("id").asText());
 
-        topic("order-events", "Orders created, paid, shipped", "orders-service",
+        topic(
+                "order-events",
+                "Orders created, paid, shipped",
+                "orders-service",
                 "$.notification_event_info.event_type == 'order_created'");
-        topic("payment-failures", "Declined and failed payments", "billing-service",
+        topic(
+                "payment-failures",
+                "Declined and failed payments",
+                "billing-service",
                 "$.notification_event_info.event_type == 'payment_failed'");
         topic("platform-alerts", "Everything on-call must see", "orders-service", "$.*");
 
@@ -66,14 +91,18 @@ public final class DemoSeed {
     private void source(String name, String description) {
         ObjectNode body = obj("name", name, "description", description);
         body.put("enabled", true);
-        ids.put("source:" + name, primary.create(EnKind.SOURCE, body, List.of()).get("id").asText());
+        ids.put(
+                "source:" + name,
+                primary.create(EnKind.SOURCE, body, List.of()).get("id").asText());
     }
 
     private void destination(String name, String type, String description, ObjectNode params) {
         ObjectNode body = obj("name", name, "type", type, "description", description);
         body.put("collect_failed_events", false);
         body.set("config", JSON.createObjectNode().set("params", params));
-        ids.put("destination:" + name, primary.create(EnKind.DESTINATION, body, List.of()).get("id").asText());
+        ids.put(
+                "destination:" + name,
+                primary.create(EnKind.DESTINATION, body, List.of()).get("id").asText());
     }
 
     private void topic(String name, String description, String source, String filter) {
@@ -85,7 +114,9 @@ public final class DemoSeed {
         sourceRef.set("rules", JSON.createArrayNode().add(rule));
         ObjectNode body = obj("name", name, "description", description);
         body.set("sources", JSON.createArrayNode().add(sourceRef));
-        ids.put("topic:" + name, primary.create(EnKind.TOPIC, body, List.of()).get("id").asText());
+        ids.put(
+                "topic:" + name,
+                primary.create(EnKind.TOPIC, body, List.of()).get("id").asText());
     }
 
     private void subscription(String name, String topic, String destination, ObjectNode attributes) {
@@ -93,7 +124,9 @@ public final class DemoSeed {
         body.put("topic_id", ids.get("topic:" + topic));
         body.put("destination_id", ids.get("destination:" + destination));
         body.set("attributes", attributes);
-        ids.put("subscription:" + name, primary.create(EnKind.SUBSCRIPTION, body, List.of()).get("id").asText());
+        ids.put(
+                "subscription:" + name,
+                primary.create(EnKind.SUBSCRIPTION, body, List.of()).get("id").asText());
     }
 
     public String id(String kindAndName) {

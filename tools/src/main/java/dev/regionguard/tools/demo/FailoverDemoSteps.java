@@ -48,8 +48,8 @@ public final class FailoverDemoSteps {
     }
 
     /** Returns normally when the failover and the relocation succeeded; throws with the reason otherwise. */
-    public static void run(PrintStream out, IbmCloudSimulator sim, KubernetesClient k8s, String namespace,
-                           String protectionName) {
+    public static void run(
+            PrintStream out, IbmCloudSimulator sim, KubernetesClient k8s, String namespace, String protectionName) {
         new FailoverDemoSteps(out, k8s, namespace, protectionName).run(sim);
     }
 
@@ -68,10 +68,15 @@ public final class FailoverDemoSteps {
         edited.getSpec().sync.interval = "30s";
         edited.setStatus(null);
         k8s.resource(edited).update(); // optimistic: fails if someone else changed it meanwhile
-        say("Failover: %s set to failover.mode Automatic, healthCheck every 2s (3 failures = Unhealthy), "
-                + "endpoint published in ConfigMap %s", name, configMap);
-        await("both regions Healthy", () -> Optional.ofNullable(status()).filter(s -> s.regions.size() >= 2
-                && s.regions.stream().allMatch(r -> r.state == HealthState.Healthy)));
+        say(
+                "Failover: %s set to failover.mode Automatic, healthCheck every 2s (3 failures = Unhealthy), "
+                        + "endpoint published in ConfigMap %s",
+                name, configMap);
+        await(
+                "both regions Healthy",
+                () -> Optional.ofNullable(status())
+                        .filter(s -> s.regions.size() >= 2
+                                && s.regions.stream().allMatch(r -> r.state == HealthState.Healthy)));
         printRegions(status());
 
         say("Simulated outage: %s answers 503 to every Event Notifications call", primary);
@@ -87,14 +92,17 @@ public final class FailoverDemoSteps {
                 }
             }
             return k8s.resources(RegionFailover.class).inNamespace(namespace).list().getItems().stream()
-                    .filter(r -> name.equals(r.getSpec().protectionRef.name)).findFirst();
+                    .filter(r -> name.equals(r.getSpec().protectionRef.name))
+                    .findFirst();
         });
         say("RegionGuard created RegionFailover %s: %s", automatic.getMetadata().getName(), automatic.getSpec().reason);
         follow(automatic.getMetadata().getName());
-        ProtectionStatus after = await("the protection to show the new active region", () -> Optional.ofNullable(status())
-                .filter(s -> standby.equals(s.activeRegion) && s.failover == null));
+        ProtectionStatus after = await(
+                "the protection to show the new active region",
+                () -> Optional.ofNullable(status()).filter(s -> standby.equals(s.activeRegion) && s.failover == null));
         say("%s is the active region at epoch %d; fenced: %s", after.activeRegion, after.epoch, after.fencedRegions);
-        ConfigMap published = k8s.configMaps().inNamespace(namespace).withName(configMap).get();
+        ConfigMap published =
+                k8s.configMaps().inNamespace(namespace).withName(configMap).get();
         if (published == null) {
             throw new IllegalStateException("ConfigMap " + configMap + " was not published");
         }
@@ -103,12 +111,18 @@ public final class FailoverDemoSteps {
 
         say("%s is back", primary);
         sim.faults(primary).up();
-        await(primary + " Healthy again", () -> Optional.ofNullable(status()).filter(s -> s.regions.stream()
-                .anyMatch(r -> primary.equals(r.region) && r.state == HealthState.Healthy)));
+        await(
+                primary + " Healthy again",
+                () -> Optional.ofNullable(status())
+                        .filter(s -> s.regions.stream()
+                                .anyMatch(r -> primary.equals(r.region) && r.state == HealthState.Healthy)));
         say("No automatic failback: %s stays active until on-call relocates", standby);
         String relocate = name + "-relocate";
         RegionFailover request = new RegionFailover();
-        request.setMetadata(new ObjectMetaBuilder().withName(relocate).withNamespace(namespace).build());
+        request.setMetadata(new ObjectMetaBuilder()
+                .withName(relocate)
+                .withNamespace(namespace)
+                .build());
         RegionFailoverSpec spec = new RegionFailoverSpec();
         spec.protectionRef = new ProtectionRef(ProtectionKind.EventNotificationsProtection, name);
         spec.type = FailoverType.Relocate;
@@ -117,17 +131,22 @@ public final class FailoverDemoSteps {
         k8s.resource(request).create();
         say("kubectl create: RegionFailover %s (type Relocate, back to %s)", relocate, primary);
         follow(relocate);
-        ProtectionStatus back = await("the protection to show " + primary + " active again", () ->
-                Optional.ofNullable(status()).filter(s -> primary.equals(s.activeRegion) && s.failover == null));
-        say("%s is the active region again at epoch %d; fenced: %s; history: %d entries", back.activeRegion,
-                back.epoch, back.fencedRegions, back.failoverHistory.size());
+        ProtectionStatus back = await(
+                "the protection to show " + primary + " active again",
+                () -> Optional.ofNullable(status()).filter(s -> primary.equals(s.activeRegion) && s.failover == null));
+        say(
+                "%s is the active region again at epoch %d; fenced: %s; history: %d entries",
+                back.activeRegion, back.epoch, back.fencedRegions, back.failoverHistory.size());
     }
 
     /** Prints each step of a RegionFailover as it completes; throws unless it Succeeds. */
     private void follow(String rfo) {
         Set<String> printed = new HashSet<>();
         RegionFailover done = await("RegionFailover " + rfo + " to finish", () -> {
-            RegionFailover current = k8s.resources(RegionFailover.class).inNamespace(namespace).withName(rfo).get();
+            RegionFailover current = k8s.resources(RegionFailover.class)
+                    .inNamespace(namespace)
+                    .withName(rfo)
+                    .get();
             if (current == null || current.getStatus() == null) {
                 return Optional.empty();
             }
@@ -136,7 +155,9 @@ public final class FailoverDemoSteps {
                     say("  step %-11s %-9s %s", step.step, step.result, step.message == null ? "" : step.message);
                 }
             }
-            return Optional.of(current).filter(r -> r.getStatus().phase != null && r.getStatus().phase.isFinal());
+            return Optional.of(current)
+                    .filter(r ->
+                            r.getStatus().phase != null && r.getStatus().phase.isFinal());
         });
         if (done.getStatus().phase != FailoverPhase.Succeeded) {
             throw new IllegalStateException("RegionFailover " + rfo + " ended " + done.getStatus().phase + ": "
@@ -150,8 +171,10 @@ public final class FailoverDemoSteps {
     }
 
     private EventNotificationsProtection protection() {
-        EventNotificationsProtection enp = k8s.resources(EventNotificationsProtection.class).inNamespace(namespace)
-                .withName(name).get();
+        EventNotificationsProtection enp = k8s.resources(EventNotificationsProtection.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
         if (enp == null) {
             throw new IllegalStateException("protection " + namespace + "/" + name + " not found");
         }

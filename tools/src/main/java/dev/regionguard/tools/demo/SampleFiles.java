@@ -27,22 +27,27 @@ public final class SampleFiles {
             "EventNotificationsProtection", EventNotificationsProtection.class,
             "CodeEngineProtection", CodeEngineProtection.class);
 
-    private SampleFiles() {
-    }
+    private SampleFiles() {}
 
     public static List<HasMetadata> read(Path directory) {
         List<HasMetadata> objects = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList()) {
-                try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+            for (Path file : files.filter(
+                            f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList()) {
+                try (MappingIterator<JsonNode> docs =
+                        YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
                     while (docs.hasNext()) {
                         JsonNode doc = docs.next();
                         if (doc == null || doc.isEmpty()) {
                             continue;
                         }
-                        Class<? extends HasMetadata> type = KINDS.get(doc.path("kind").asText());
+                        Class<? extends HasMetadata> type =
+                                KINDS.get(doc.path("kind").asText());
                         if (type == null) {
-                            throw new IllegalArgumentException(file + ": kind " + doc.path("kind").asText() + " is not one the demo applies");
+                            throw new IllegalArgumentException(
+                                    file + ": kind " + doc.path("kind").asText() + " is not one the demo applies");
                         }
                         objects.add(YAML.convertValue(doc, type));
                     }

@@ -2,8 +2,8 @@ package dev.regionguard.tools.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regionguard.api.SyncMode;
 import dev.regionguard.api.Conditions;
+import dev.regionguard.api.SyncMode;
 import dev.regionguard.testing.EnFixture;
 import dev.regionguard.testing.OperatorHarness;
 import java.io.ByteArrayOutputStream;
@@ -21,23 +21,39 @@ class FailoverDemoStepsTest {
             EnFixture en = new EnFixture(harness, "orders-notifications", 20);
             en.material();
             harness.apply(en.protection(SyncMode.Mirror, "3s"));
-            harness.awaitStatus(en.name, Duration.ofSeconds(30), s -> Conditions.isTrue(s.conditions, Conditions.READY));
+            harness.awaitStatus(
+                    en.name, Duration.ofSeconds(30), s -> Conditions.isTrue(s.conditions, Conditions.READY));
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
             try {
-                FailoverDemoSteps.run(new PrintStream(buffer, true, StandardCharsets.UTF_8), harness.simulator(),
-                        harness.client(), OperatorHarness.NAMESPACE, en.name);
+                FailoverDemoSteps.run(
+                        new PrintStream(buffer, true, StandardCharsets.UTF_8),
+                        harness.simulator(),
+                        harness.client(),
+                        OperatorHarness.NAMESPACE,
+                        en.name);
             } catch (IllegalStateException e) {
-                throw new AssertionError(e.getMessage() + "; printed:\n" + buffer.toString(StandardCharsets.UTF_8)
-                        + "\nspec: " + harness.get(en.name).getSpec().failover.mode + " " + harness.get(en.name).getSpec().healthCheck.interval + " gen " + harness.get(en.name).getMetadata().getGeneration() + "/" + harness.get(en.name).getStatus().observedGeneration
-                        + "\nstatus: " + harness.get(en.name).getStatus().regions.stream()
-                        .map(r -> r.region + "=" + r.state + "/" + r.consecutiveFailures).toList()
-                        + " standbys " + harness.get(en.name).getStatus().standbys.stream()
-                        .map(st -> st.lastSuccessfulSyncTime + " " + st.unsyncedEntities.size()).toList(), e);
+                throw new AssertionError(
+                        e.getMessage() + "; printed:\n" + buffer.toString(StandardCharsets.UTF_8)
+                                + "\nspec: " + harness.get(en.name).getSpec().failover.mode + " "
+                                + harness.get(en.name).getSpec().healthCheck.interval + " gen "
+                                + harness.get(en.name).getMetadata().getGeneration() + "/"
+                                + harness.get(en.name).getStatus().observedGeneration
+                                + "\nstatus: "
+                                + harness.get(en.name).getStatus().regions.stream()
+                                        .map(r -> r.region + "=" + r.state + "/" + r.consecutiveFailures)
+                                        .toList()
+                                + " standbys "
+                                + harness.get(en.name).getStatus().standbys.stream()
+                                        .map(st -> st.lastSuccessfulSyncTime + " " + st.unsyncedEntities.size())
+                                        .toList(),
+                        e);
             }
 
             String printed = buffer.toString(StandardCharsets.UTF_8);
-            assertThat(printed).contains("Unhealthy").contains("RegionGuard created RegionFailover")
+            assertThat(printed)
+                    .contains("Unhealthy")
+                    .contains("RegionGuard created RegionFailover")
                     .contains("orders-notifications-relocate Succeeded")
                     .contains("us-south is the active region again at epoch 2");
         }

@@ -8,18 +8,18 @@ import dev.regionguard.api.EventNotificationsProtection;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.http.CallObserver;
 import dev.regionguard.cloud.http.HttpSettings;
-import dev.regionguard.tools.demo.DemoSeed;
-import dev.regionguard.tools.demo.SampleFiles;
 import dev.regionguard.eventnotifications.HttpEventNotificationsClients;
 import dev.regionguard.testing.OperatorHarness;
+import dev.regionguard.tools.demo.DemoSeed;
+import dev.regionguard.tools.demo.SampleFiles;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -46,18 +46,27 @@ class RunbookTest {
     static void start() {
         harness = OperatorHarness.start("us-south", "us-east");
         List<HasMetadata> samples = SampleFiles.read(ROOT.resolve("config/samples"));
-        EventNotificationsProtection enp = samples.stream().filter(EventNotificationsProtection.class::isInstance)
-                .map(EventNotificationsProtection.class::cast).findFirst().orElseThrow();
+        EventNotificationsProtection enp = samples.stream()
+                .filter(EventNotificationsProtection.class::isInstance)
+                .map(EventNotificationsProtection.class::cast)
+                .findFirst()
+                .orElseThrow();
         harness.simulator().createEventNotificationsInstance("us-south", enp.getSpec().primary.instanceId);
-        harness.simulator().createEventNotificationsInstance("us-east", enp.getSpec().standbys.get(0).instanceId);
-        var clients = HttpEventNotificationsClients.create(harness.endpoints(), HttpSettings.defaults(), CallObserver.NONE);
+        harness.simulator()
+                .createEventNotificationsInstance(
+                        "us-east", enp.getSpec().standbys.get(0).instanceId);
+        var clients =
+                HttpEventNotificationsClients.create(harness.endpoints(), HttpSettings.defaults(), CallObserver.NONE);
         new DemoSeed(clients.forInstance("us-south", enp.getSpec().primary.instanceId, new ApiKey("runbook"))).create();
         // Faster than the samples, so the test does not wait minutes for passes and probes.
         enp.getSpec().sync.interval = "2s";
         enp.getSpec().healthCheck.interval = "1s";
         enp.getSpec().healthCheck.timeout = "500ms";
         for (HasMetadata object : samples) {
-            harness.client().resource(object).inNamespace(OperatorHarness.NAMESPACE).create();
+            harness.client()
+                    .resource(object)
+                    .inNamespace(OperatorHarness.NAMESPACE)
+                    .create();
         }
     }
 
@@ -73,21 +82,29 @@ class RunbookTest {
         assertThat(commands).as("commands found in the runbook").hasSizeGreaterThan(10);
         Path kubeconfig = work.resolve("kubeconfig");
         Files.writeString(kubeconfig, harness.kubeconfig());
-        harness.awaitStatus("orders-notifications", Duration.ofSeconds(60),
+        harness.awaitStatus(
+                "orders-notifications",
+                Duration.ofSeconds(60),
                 s -> dev.regionguard.api.Conditions.isTrue(s.conditions, dev.regionguard.api.Conditions.READY)
                         && s.regions.size() == 2
                         && s.regions.stream().allMatch(r -> r.state == dev.regionguard.api.HealthState.Healthy));
         for (String command : commands) {
-            Result result = command.startsWith("kubectl wait ") ? waitFor(command, kubeconfig) : run(command, kubeconfig);
-            assertThat(result.exitCode()).as(() -> command + "\n" + result.output() + "\n" + state()).isZero();
+            Result result =
+                    command.startsWith("kubectl wait ") ? waitFor(command, kubeconfig) : run(command, kubeconfig);
+            assertThat(result.exitCode())
+                    .as(() -> command + "\n" + result.output() + "\n" + state())
+                    .isZero();
         }
     }
 
     /** What the resources say, for a failure message. */
     private static String state() {
         return io.fabric8.kubernetes.client.utils.Serialization.asYaml(harness.client()
-                .resources(dev.regionguard.api.RegionFailover.class).inNamespace(OperatorHarness.NAMESPACE).list())
-                + io.fabric8.kubernetes.client.utils.Serialization.asYaml(harness.get("orders-notifications").getStatus());
+                        .resources(dev.regionguard.api.RegionFailover.class)
+                        .inNamespace(OperatorHarness.NAMESPACE)
+                        .list())
+                + io.fabric8.kubernetes.client.utils.Serialization.asYaml(
+                        harness.get("orders-notifications").getStatus());
     }
 
     /** The kubectl lines of the README's "On-call runbook" section, in order. */
@@ -106,8 +123,7 @@ class RunbookTest {
         return commands;
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     private static final Pattern TIMEOUT = Pattern.compile("--timeout=(\\d+)s");
 
@@ -135,7 +151,8 @@ class RunbookTest {
     private static Result run(String command, Path kubeconfig) throws IOException, InterruptedException {
         // The embedded API serves no OpenAPI document for kubectl's client-side validation.
         String line = command.startsWith("kubectl create -f") ? command + " --validate=false" : command;
-        ProcessBuilder pb = new ProcessBuilder("bash", "-c", line).directory(ROOT.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb =
+                new ProcessBuilder("bash", "-c", line).directory(ROOT.toFile()).redirectErrorStream(true);
         pb.environment().put("KUBECONFIG", kubeconfig.toString());
         pb.environment().put("HOME", work.toString()); // a fresh discovery cache per run
         Process process = pb.start();
@@ -143,7 +160,8 @@ class RunbookTest {
             process.destroyForcibly();
             return new Result(-1, "timed out");
         }
-        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        return new Result(
+                process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
     private static boolean kubectlInstalled() {
