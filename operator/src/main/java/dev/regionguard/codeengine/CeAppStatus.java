@@ -2,7 +2,7 @@ package dev.regionguard.codeengine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Where an app stands after a write (ibm-apis.md 3.4 App, 3.5). */
+/** Where an app stands after a write. */
 public enum CeAppStatus {
     /** Status {@code ready} and the latest created revision is the one that is ready. */
     READY,

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The Code Engine types of a sync, in restore order (ibm-apis.md 3.6). */
+/** The Code Engine types of a sync, in restore order. */
 public final class CeEntityTypes {
     public static final String SECRET = "secret";
     public static final String CONFIG_MAP = "config_map";

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The Code Engine project resources RegionGuard copies, with their wire facts
- * (../shared/reference/ibm-apis.md 3.2 to 3.4). Declared in restore order (3.6): what is
+ * (IBM Code Engine API v2). Declared in restore order: what is
  * referenced by name comes before what references it.
  */
 public enum CeKind {

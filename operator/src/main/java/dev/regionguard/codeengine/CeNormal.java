@@ -8,7 +8,7 @@ import java.util.Set;
  * and its copy on a standby look the same although their ids, tags, regions and statuses differ.
  */
 final class CeNormal {
-    /** Set by the server on some CE resource (ibm-apis.md 3.4); never written, never compared. */
+    /** Set by the server on some CE resource; never written, never compared. */
     static final Set<String> SERVER_FIELDS = Set.of(
             "id",
             "href",

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Secrets (ibm-apis.md 3.4 Secret). A GET returns {@code data}, so user secrets are copied as
+ * Secrets (IBM Code Engine API v2). A GET returns {@code data}, so user secrets are copied as
  * they are; their values exist only in bodies, never in comparables (a keyed digest stands in),
  * messages or logs.
  *

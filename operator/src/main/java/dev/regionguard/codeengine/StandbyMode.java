@@ -1,6 +1,6 @@
 package dev.regionguard.codeengine;
 
-/** How a Code Engine standby waits for a failover (ibm-apis.md 3.5). */
+/** How a Code Engine standby waits for a failover. */
 public enum StandbyMode {
     /** Apps scale exactly like the primary's: instances stay up and take traffic at once. */
     WARM,

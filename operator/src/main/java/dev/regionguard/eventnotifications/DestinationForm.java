@@ -7,7 +7,7 @@ import dev.regionguard.cloud.http.MultipartForm;
 import java.util.List;
 
 /**
- * The multipart body of a destination create or update (ibm-apis.md 2.2): text parts {@code name},
+ * The multipart body of a destination create or update: text parts {@code name},
  * {@code type}, {@code description}, {@code collect_failed_events}, the {@code config} object as a
  * JSON part, then files. Other fields of the body (server-set ones such as {@code id}) are not
  * part of the form and are left out.

@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
 /**
- * The write-only parts of destination configs (ibm-apis.md 2.4): secret {@code config.params} per
+ * The write-only parts of destination configs: secret {@code config.params} per
  * destination type, sensitive custom header values, and files. No GET value of these is ever
  * copied or compared; they come from material only.
  */

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The Event Notifications entity types in restore order (ibm-apis.md 2.6): what each is keyed by,
+ * The Event Notifications entity types in restore order: what each is keyed by,
  * which fields the server owns, which ids are remapped and where write-only material goes.
  * SMTP users are not among them (see {@link EnSmtpConfigType}).
  */

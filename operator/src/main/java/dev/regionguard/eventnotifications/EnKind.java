@@ -2,7 +2,7 @@ package dev.regionguard.eventnotifications;
 
 /**
  * The Event Notifications collections RegionGuard copies, with their wire facts
- * (../shared/reference/ibm-apis.md section 2.3). Declared in restore order.
+ * (IBM Event Notifications API). Declared in restore order.
  */
 public enum EnKind {
     INTEGRATION("integrations", "integrations", UpdateMethod.PUT, false, false),

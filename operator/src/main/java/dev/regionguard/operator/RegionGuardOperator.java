@@ -60,7 +60,7 @@ public final class RegionGuardOperator implements AutoCloseable {
 
     /**
      * @param emulatedApi true against Fabric8's mock server, which cannot do server-side apply:
-     *                    status is then written with JSON patches (josdk-mock.md section 2)
+     *                    status is then written with JSON patches
      */
     public static RegionGuardOperator start(
             KubernetesClient client, OperatorConfig config, Clock clock, boolean emulatedApi) {

@@ -40,7 +40,7 @@ class CrdSchemaTest {
         assertThat(SCHEMA.validate(sample.resource())).isEmpty();
     }
 
-    /** Every region with Event Notifications (shared/reference/ibm-apis.md) can be a primary or a standby. */
+    /** Every region with Event Notifications (IBM's list of Event Notifications regions) can be a primary or a standby. */
     @ParameterizedTest
     @ValueSource(
             strings = {

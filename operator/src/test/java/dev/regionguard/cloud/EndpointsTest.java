@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class EndpointsTest {
 
-    /** Every region of ibm-apis.md 2.1 and 3.1. */
+    /** Every region IBM lists for Event Notifications and for Code Engine. */
     @ParameterizedTest
     @ValueSource(
             strings = {

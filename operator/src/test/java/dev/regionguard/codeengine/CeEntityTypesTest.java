@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class CeEntityTypesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** CE's recorded app (ibm-apis.md 6.11) as the primary returns it. */
+    /** CE's recorded app as the primary returns it. */
     private static final String PRIMARY_APP = "{\"name\":\"my-app\",\"id\":\"e33b1cv7-7390-4437-a5c2-130d5ccdddc3\","
             + "\"href\":\"https://api.eu-de.codeengine.cloud.ibm.com/v2/projects/p1/apps/my-app\","
             + "\"project_id\":\"p1\",\"region\":\"eu-de\",\"resource_type\":\"app_v2\",\"entity_tag\":\"2385407409\","

@@ -22,7 +22,7 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * A small in-memory Code Engine v2 behind {@link FakeIbmCloud}, with the behaviour RegionGuard
- * relies on (ibm-apis.md 3): name-keyed resources (bindings by id), server-set fields and
+ * relies on (IBM Code Engine API v2): name-keyed resources (bindings by id), server-set fields and
  * defaults added on create, {@code entity_tag} + {@code ETag} bumped on every write, 412 on a
  * stale {@code If-Match}, merge-patch PATCH and PUT per kind, 202 deletes that finish after a
  * number of GETs, apps that deploy for a number of GETs and then get ready (or fail when their

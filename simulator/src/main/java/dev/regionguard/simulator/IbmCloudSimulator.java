@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * IBM Cloud on 127.0.0.1 for tests and the standalone {@code simulate} mode: IAM's token endpoint,
  * the Event Notifications admin API v1 and the Code Engine API v2 of several regions, with fault
- * injection. It follows IBM's wire format (../shared/reference/ibm-apis.md) and shares no code with
+ * injection. It follows IBM's wire format (IBM's API docs and SDKs) and shares no code with
  * the operator's clients.
  *
  * <p>Paths on {@link #baseUrl()}:
