@@ -55,6 +55,22 @@ final class Discovery {
                                 core("events", "Event", List.of("ev")),
                                 core("namespaces", "Namespace", List.of("ns")))
                         .build());
+        // No OpenAPI documents: kubectl then applies without client-side validation (the CRD schema is tested apart).
+        for (String openApi :
+                List.of("/openapi/v2", "/openapi/v2?timeout=32s", "/openapi/v3", "/openapi/v3?timeout=32s")) {
+            server.expect().get().withPath(openApi).andReturn(404, "").always();
+        }
+        answer(
+                server,
+                "/apis/" + group + "/" + version,
+                new APIResourceListBuilder()
+                        .withGroupVersion(group + "/" + version)
+                        .withResources(own(resources))
+                        .build());
+    }
+
+    /** RegionGuard's resources and their status subresources. */
+    private static List<APIResource> own(List<Class<? extends HasMetadata>> resources) {
         List<APIResource> own = new ArrayList<>();
         for (Class<? extends HasMetadata> type : resources) {
             own.add(new APIResourceBuilder()
@@ -73,18 +89,7 @@ final class Discovery {
                     .withVerbs("get", "patch", "update")
                     .build());
         }
-        // No OpenAPI documents: kubectl then applies without client-side validation (the CRD schema is tested apart).
-        for (String openApi :
-                List.of("/openapi/v2", "/openapi/v2?timeout=32s", "/openapi/v3", "/openapi/v3?timeout=32s")) {
-            server.expect().get().withPath(openApi).andReturn(404, "").always();
-        }
-        answer(
-                server,
-                "/apis/" + group + "/" + version,
-                new APIResourceListBuilder()
-                        .withGroupVersion(group + "/" + version)
-                        .withResources(own)
-                        .build());
+        return own;
     }
 
     /** Expectations match the query too: kubectl asks with its default discovery timeout. */

@@ -42,6 +42,24 @@ final class Listing {
         return indexed.get(typeName);
     }
 
+    /** Entities that are not built in, by type name, for the types that were listed. */
+    Map<String, Integer> nonBuiltInCounts(List<EntityType> types) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (EntityType type : types) {
+            Indexed listed = indexed(type);
+            if (listed != null) {
+                counts.put(type.name(), listed.nonBuiltInCount(type));
+            }
+        }
+        return counts;
+    }
+
+    int nonBuiltInCount(List<EntityType> types) {
+        return nonBuiltInCounts(types).values().stream()
+                .mapToInt(Integer::intValue)
+                .sum();
+    }
+
     /** Failed types in type order. */
     Map<String, Failure> failures() {
         return failures;

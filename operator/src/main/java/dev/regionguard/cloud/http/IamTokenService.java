@@ -1,6 +1,5 @@
 package dev.regionguard.cloud.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.ErrorCategory;
 import dev.regionguard.cloud.IbmApiException;
@@ -41,7 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class IamTokenService implements TokenProvider {
     static final String REGION = "global";
     private static final String ROUTE = "/identity/token";
-    private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(10);
     private static final Duration REFRESH_RETRY_PAUSE = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(IamTokenService.class);
 
@@ -259,50 +257,6 @@ public final class IamTokenService implements TokenProvider {
             return failure instanceof IbmApiException e
                     ? e.summary()
                     : failure.getClass().getSimpleName();
-        }
-    }
-
-    /** An access token and when it stops being usable. Never printed. */
-    private static final class IamToken {
-        final String accessToken;
-        final Instant validUntil;
-        final Instant refreshAt;
-
-        private IamToken(String accessToken, Instant validUntil, Instant refreshAt) {
-            this.accessToken = accessToken;
-            this.validUntil = validUntil;
-            this.refreshAt = refreshAt;
-        }
-
-        /** Reads IAM's {@code access_token}, {@code expires_in} and {@code expiration} (epoch seconds). */
-        static IamToken from(JsonNode body, Instant now, int status) {
-            String token = body == null ? null : Json.text(body, "access_token");
-            if (token == null) {
-                throw IbmErrors.unexpected(status, "IAM answered without an access token", REGION);
-            }
-            long expiresIn = body.path("expires_in").asLong(0);
-            long expiration = body.path("expiration").asLong(0);
-            if (expiration <= 0 && expiresIn <= 0) {
-                throw IbmErrors.unexpected(status, "IAM answered without a token lifetime", REGION);
-            }
-            Instant expiresAt = expiration > 0 ? Instant.ofEpochSecond(expiration) : now.plusSeconds(expiresIn);
-            long lifetime = expiresIn > 0 ? expiresIn : Math.max(0, expiresAt.getEpochSecond() - now.getEpochSecond());
-            // Refresh once 80 % of the lifetime has passed
-            Instant refreshAt = expiresAt.minusMillis(lifetime * 200);
-            return new IamToken(token, expiresAt.minus(EXPIRY_MARGIN), refreshAt);
-        }
-
-        boolean validAt(Instant now) {
-            return now.isBefore(validUntil);
-        }
-
-        boolean refreshDueAt(Instant now) {
-            return !now.isBefore(refreshAt);
-        }
-
-        @Override
-        public String toString() {
-            return "IamToken(****, valid until " + validUntil + ")";
         }
     }
 }

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -54,12 +55,10 @@ public final class Demo {
 
     public int run() throws InterruptedException {
         List<HasMetadata> objects = SampleFiles.read(samples);
-        EventNotificationsProtection sample = objects.stream()
-                .filter(EventNotificationsProtection.class::isInstance)
-                .map(EventNotificationsProtection.class::cast)
-                .findFirst()
+        EventNotificationsProtection sample = first(objects, EventNotificationsProtection.class)
                 .orElseThrow(() -> new IllegalArgumentException("no EventNotificationsProtection in " + samples));
-        String name = sample.getMetadata().getName();
+        CodeEngineProtection ceSample =
+                first(objects, CodeEngineProtection.class).orElse(null);
         String primaryId = sample.getSpec().primary.instanceId;
         String standbyId = sample.getSpec().standbys.get(0).instanceId;
 
@@ -68,14 +67,7 @@ public final class Demo {
                         .build()
                         .start();
                 EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start(Protections.RESOURCES)) {
-            sim.createEventNotificationsInstance(PRIMARY_REGION, primaryId);
-            sim.createEventNotificationsInstance(STANDBY_REGION, standbyId);
-            sim.faults(PRIMARY_REGION).latency(latency);
-            sim.faults(STANDBY_REGION).latency(latency);
-            say(
-                    "Simulated IBM Cloud at %s: regions %s and %s, %d ms per call",
-                    sim.baseUrl(), PRIMARY_REGION, STANDBY_REGION, latency.toMillis());
-
+            startRegions(sim, primaryId, standbyId);
             Endpoints endpoints =
                     new Endpoints(sim.iamUrl(), sim.eventNotificationsTemplate(), sim.codeEngineTemplate());
             EventNotificationsClients clients =
@@ -83,19 +75,7 @@ public final class Demo {
             ApiKey demoKey = new ApiKey("demo-api-key");
             EventNotificationsClient primary = clients.forInstance(PRIMARY_REGION, primaryId, demoKey);
             EventNotificationsClient standby = clients.forInstance(STANDBY_REGION, standbyId, demoKey);
-            DemoSeed seed = new DemoSeed(primary);
-            seed.create();
-            say(
-                    "Primary %s/%s: %d entities created through the Event Notifications API",
-                    PRIMARY_REGION, primaryId, seed.entityCount());
-            say("Standby %s/%s: only the built-ins every instance has", STANDBY_REGION, standbyId);
-            inventory(primary, standby);
-
-            CodeEngineProtection ceSample = objects.stream()
-                    .filter(CodeEngineProtection.class::isInstance)
-                    .map(CodeEngineProtection.class::cast)
-                    .findFirst()
-                    .orElse(null);
+            DemoSeed seed = seedPrimary(primary, standby);
             CodeEngineDemo codeEngine =
                     ceSample == null ? null : new CodeEngineDemo(out, sim, endpoints, ceSample, this::say);
             if (codeEngine != null) {
@@ -106,85 +86,108 @@ public final class Demo {
             try (RegionGuardOperator operator =
                     RegionGuardOperator.start(k8s, OperatorConfig.local(endpoints), Clock.systemUTC(), true)) {
                 say("Embedded Kubernetes API at %s; RegionGuard operator started", k8s.getMasterUrl());
-                // The sample syncs every 30s; the demo has no time to wait for that.
-                sample.getSpec().sync.interval = "3s";
-                if (ceSample != null) {
-                    ceSample.getSpec().sync.interval = "3s";
-                }
-                say("kubectl apply -f %s   (sync.interval shortened to 3s for the demo)", samples);
-                for (HasMetadata object : objects) {
-                    object.getMetadata()
-                            .setNamespace(Objects.requireNonNullElse(
-                                    object.getMetadata().getNamespace(), "default"));
-                    k8s.resource(object).createOr(c -> c.update());
-                    say(
-                            "  %s/%s created",
-                            object.getKind(), object.getMetadata().getName());
-                }
+                apply(k8s, objects, sample, ceSample);
                 String namespace = sample.getMetadata().getNamespace();
-
-                ProtectionStatus status =
-                        await(k8s, namespace, name, s -> Conditions.isTrue(s.conditions, Conditions.READY));
-                say("%s is Ready: standby in sync", name);
-                printRow(k8s, namespace, name);
-                printStandby(status.standbys.get(0));
-                inventory(primary, standby);
-
-                say("Change on the primary: topic order-events gets a new rule and description, destination ops-teams"
-                        + " a new description, subscription alerts-to-teams is deleted");
-                changePrimary(primary, seed);
-                String before = status.standbys.get(0).lastSuccessfulSyncTime;
-                ProtectionStatus after = await(
-                        k8s,
-                        namespace,
-                        name,
-                        s -> Conditions.isTrue(s.conditions, Conditions.READY)
-                                && !Objects.equals(s.standbys.get(0).lastSuccessfulSyncTime, before)
-                                && s.standbys.get(0).counts != null
-                                && s.standbys.get(0).counts.updated + s.standbys.get(0).counts.deleted > 0);
-                say("The change reached %s", STANDBY_REGION);
-                printStandby(after.standbys.get(0));
-                inventory(primary, standby);
-                boolean same = sameTopicRules(primary, standby, "order-events");
-                say("Topic order-events has the same rules on both sides: %s", same ? "yes" : "NO");
-
+                String name = sample.getMetadata().getName();
+                boolean same = syncAndFollowChange(k8s, namespace, name, primary, standby, seed);
                 if (codeEngine != null) {
                     codeEngine.showProtected(k8s);
                 }
                 FailoverDemoSteps.run(out, sim, k8s, namespace, name);
-
-                say("Events recorded for %s:", name);
-                k8s.v1().events().inNamespace(namespace).list().getItems().stream()
-                        .filter(e -> name.equals(e.getInvolvedObject().getName()))
-                        .sorted(Comparator.comparing(Event::getLastTimestamp))
-                        .forEach(e -> out.printf("    %-7s %-14s %s%n", e.getType(), e.getReason(), e.getMessage()));
+                printEvents(k8s, namespace, name);
                 say("Demo finished: standbys kept in sync, a change followed, an outage failed over and relocated.");
                 return same ? 0 : 1;
             }
         }
     }
 
-    private void changePrimary(EventNotificationsClient primary, DemoSeed seed) {
-        ObjectNode topic = primary.get(EnKind.TOPIC, seed.id("topic:order-events"));
-        ObjectNode rule = ((ObjectNode) topic.withArray("sources").get(0))
-                .withArray("rules")
-                .addObject();
-        rule.put("enabled", true);
-        rule.put("event_type_filter", "$.*");
-        rule.put("notification_filter", "$.notification_event_info.event_type == 'order_shipped'");
-        // Topic list items carry neither rules nor updated_at: the description edit is what a pass
-        // notices; a rules-only change waits for the next full comparison (sync.fullCompareInterval).
-        ObjectNode put = DemoSeed.obj(
-                "name",
-                topic.get("name").asText(),
-                "description",
-                "Orders created, paid, shipped (and now shipped notifications)");
-        put.set("sources", topic.get("sources"));
-        primary.update(EnKind.TOPIC, seed.id("topic:order-events"), put, List.of());
+    private static <T> Optional<T> first(List<HasMetadata> objects, Class<T> type) {
+        return objects.stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
 
-        ObjectNode teams = DemoSeed.obj("description", "Operations team (business hours)");
-        primary.update(EnKind.DESTINATION, seed.id("destination:ops-teams"), teams, List.of());
-        primary.delete(EnKind.SUBSCRIPTION, seed.id("subscription:alerts-to-teams"));
+    private void startRegions(IbmCloudSimulator sim, String primaryId, String standbyId) {
+        sim.createEventNotificationsInstance(PRIMARY_REGION, primaryId);
+        sim.createEventNotificationsInstance(STANDBY_REGION, standbyId);
+        sim.faults(PRIMARY_REGION).latency(latency);
+        sim.faults(STANDBY_REGION).latency(latency);
+        say(
+                "Simulated IBM Cloud at %s: regions %s and %s, %d ms per call",
+                sim.baseUrl(), PRIMARY_REGION, STANDBY_REGION, latency.toMillis());
+    }
+
+    private DemoSeed seedPrimary(EventNotificationsClient primary, EventNotificationsClient standby) {
+        DemoSeed seed = new DemoSeed(primary);
+        seed.create();
+        say(
+                "Primary %s/%s: %d entities created through the Event Notifications API",
+                PRIMARY_REGION, primary.instanceId(), seed.entityCount());
+        say("Standby %s/%s: only the built-ins every instance has", STANDBY_REGION, standby.instanceId());
+        inventory(primary, standby);
+        return seed;
+    }
+
+    /** kubectl apply of the samples, with the sync interval shortened. */
+    private void apply(
+            KubernetesClient k8s,
+            List<HasMetadata> objects,
+            EventNotificationsProtection sample,
+            CodeEngineProtection ceSample) {
+        // The sample syncs every 30s; the demo has no time to wait for that.
+        sample.getSpec().sync.interval = "3s";
+        if (ceSample != null) {
+            ceSample.getSpec().sync.interval = "3s";
+        }
+        say("kubectl apply -f %s   (sync.interval shortened to 3s for the demo)", samples);
+        for (HasMetadata object : objects) {
+            object.getMetadata()
+                    .setNamespace(
+                            Objects.requireNonNullElse(object.getMetadata().getNamespace(), "default"));
+            k8s.resource(object).createOr(c -> c.update());
+            say("  %s/%s created", object.getKind(), object.getMetadata().getName());
+        }
+    }
+
+    /** The first sync, then a change on the primary that reaches the standby; true when the rules match. */
+    private boolean syncAndFollowChange(
+            KubernetesClient k8s,
+            String namespace,
+            String name,
+            EventNotificationsClient primary,
+            EventNotificationsClient standby,
+            DemoSeed seed)
+            throws InterruptedException {
+        ProtectionStatus status = await(k8s, namespace, name, s -> Conditions.isTrue(s.conditions, Conditions.READY));
+        say("%s is Ready: standby in sync", name);
+        printRow(k8s, namespace, name);
+        printStandby(status.standbys.get(0));
+        inventory(primary, standby);
+
+        say("Change on the primary: topic order-events gets a new rule and description, destination ops-teams"
+                + " a new description, subscription alerts-to-teams is deleted");
+        seed.change();
+        String before = status.standbys.get(0).lastSuccessfulSyncTime;
+        ProtectionStatus after = await(
+                k8s,
+                namespace,
+                name,
+                s -> Conditions.isTrue(s.conditions, Conditions.READY)
+                        && !Objects.equals(s.standbys.get(0).lastSuccessfulSyncTime, before)
+                        && s.standbys.get(0).counts != null
+                        && s.standbys.get(0).counts.updated + s.standbys.get(0).counts.deleted > 0);
+        say("The change reached %s", STANDBY_REGION);
+        printStandby(after.standbys.get(0));
+        inventory(primary, standby);
+        boolean same = sameTopicRules(primary, standby, "order-events");
+        say("Topic order-events has the same rules on both sides: %s", same ? "yes" : "NO");
+        return same;
+    }
+
+    private void printEvents(KubernetesClient k8s, String namespace, String name) {
+        say("Events recorded for %s:", name);
+        k8s.v1().events().inNamespace(namespace).list().getItems().stream()
+                .filter(e -> name.equals(e.getInvolvedObject().getName()))
+                .sorted(Comparator.comparing(Event::getLastTimestamp))
+                .forEach(e -> out.printf("    %-7s %-14s %s%n", e.getType(), e.getReason(), e.getMessage()));
     }
 
     private static boolean sameTopicRules(

@@ -83,6 +83,33 @@ public final class DemoSeed {
         subscription("alerts-to-teams", "platform-alerts", "ops-teams", JSON.createObjectNode());
     }
 
+    /**
+     * The demo's change after the first sync: topic order-events gets a new rule and description,
+     * destination ops-teams a new description, subscription alerts-to-teams is deleted.
+     */
+    public void change() {
+        ObjectNode topic = primary.get(EnKind.TOPIC, id("topic:order-events"));
+        ObjectNode rule = ((ObjectNode) topic.withArray("sources").get(0))
+                .withArray("rules")
+                .addObject();
+        rule.put("enabled", true);
+        rule.put("event_type_filter", "$.*");
+        rule.put("notification_filter", "$.notification_event_info.event_type == 'order_shipped'");
+        // Topic list items carry neither rules nor updated_at: the description edit is what a pass
+        // notices; a rules-only change waits for the next full comparison (sync.fullCompareInterval).
+        ObjectNode put = obj(
+                "name",
+                topic.get("name").asText(),
+                "description",
+                "Orders created, paid, shipped (and now shipped notifications)");
+        put.set("sources", topic.get("sources"));
+        primary.update(EnKind.TOPIC, id("topic:order-events"), put, List.of());
+
+        ObjectNode teams = obj("description", "Operations team (business hours)");
+        primary.update(EnKind.DESTINATION, id("destination:ops-teams"), teams, List.of());
+        primary.delete(EnKind.SUBSCRIPTION, id("subscription:alerts-to-teams"));
+    }
+
     /** Entities created: sources, destinations, templates, topics, subscriptions. */
     public int entityCount() {
         return ids.size();

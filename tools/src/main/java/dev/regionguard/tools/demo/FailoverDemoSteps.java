@@ -58,6 +58,12 @@ public final class FailoverDemoSteps {
         String primary = enp.getSpec().primary.region;
         String standby = enp.getSpec().standbys.get(0).region;
         String configMap = name + "-endpoint";
+        switchToAutomatic(configMap);
+        outageFailsOver(sim, primary, standby, configMap);
+        relocateBack(sim, primary, standby);
+    }
+
+    private void switchToAutomatic(String configMap) {
         EventNotificationsProtection edited = protection();
         edited.getSpec().failover.mode = FailoverMode.Automatic;
         edited.getSpec().failover.endpointConfigMap = configMap;
@@ -78,7 +84,10 @@ public final class FailoverDemoSteps {
                         .filter(s -> s.regions.size() >= 2
                                 && s.regions.stream().allMatch(r -> r.state == HealthState.Healthy)));
         printRegions(status());
+    }
 
+    /** The primary goes down; the operator fails over by itself and publishes the endpoint. */
+    private void outageFailsOver(IbmCloudSimulator sim, String primary, String standby, String configMap) {
         say("Simulated outage: %s answers 503 to every Event Notifications call", primary);
         sim.faults(primary).down(DownMode.UNAVAILABLE);
         Map<String, HealthState> seen = new HashMap<>();
@@ -108,7 +117,10 @@ public final class FailoverDemoSteps {
         }
         say("ConfigMap %s:", configMap);
         new TreeMap<>(published.getData()).forEach((k, v) -> say("    %-28s %s", k, v));
+    }
 
+    /** The primary comes back; nothing fails back by itself, on-call relocates. */
+    private void relocateBack(IbmCloudSimulator sim, String primary, String standby) {
         say("%s is back", primary);
         sim.faults(primary).up();
         await(

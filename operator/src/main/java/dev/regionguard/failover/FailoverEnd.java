@@ -1,0 +1,63 @@
+package dev.regionguard.failover;
+
+import static dev.regionguard.failover.FailoverStateMachine.READY;
+import static dev.regionguard.failover.StepRecording.hasStep;
+import static dev.regionguard.failover.StepRecording.isCommitted;
+
+import dev.regionguard.api.Condition;
+import dev.regionguard.api.Conditions;
+import dev.regionguard.api.FailoverPhase;
+import dev.regionguard.api.FailoverRecord;
+import dev.regionguard.api.FailoverStep;
+import dev.regionguard.api.FailoverType;
+import dev.regionguard.api.RegionFailoverStatus;
+
+/**
+ * What a RegionFailover leaves behind when it is final (its history entry, whether to unfence the old
+ * side) or deleted (abort before Promoting, finish after).
+ */
+final class FailoverEnd {
+    private FailoverEnd() {}
+
+    static Next.Done done(FailoverRequest request, RegionFailoverStatus status) {
+        boolean committed = isCommitted(status);
+        boolean unfence = !committed && hasStep(status, FailoverStep.Fencing);
+        if (status.phase == FailoverPhase.Rejected || request.type() == FailoverType.Plan) {
+            return new Next.Done(null, false, status.fromRegion);
+        }
+        FailoverRecord entry = new FailoverRecord();
+        entry.name = request.name();
+        entry.type = status.plan == null ? request.type() : status.plan.type;
+        entry.automatic = request.automatic();
+        entry.fromRegion = status.fromRegion;
+        entry.toRegion = status.toRegion;
+        entry.epoch = committed ? status.epoch : null;
+        entry.phase = status.phase;
+        entry.startTime = status.startTime;
+        entry.completionTime = status.completionTime;
+        entry.durationSeconds = status.durationSeconds;
+        entry.reason = request.reason();
+        Condition ready = Conditions.find(status.conditions, READY);
+        entry.message = ready == null ? null : ready.message;
+        return new Next.Done(entry, unfence, status.fromRegion);
+    }
+
+    static Deletion onDeletion(RegionFailoverStatus recorded) {
+        if (recorded == null || recorded.phase == null || recorded.phase == FailoverPhase.Pending) {
+            return new Deletion(true, false, "not started; nothing to undo");
+        }
+        boolean committed = isCommitted(recorded);
+        boolean fenced = hasStep(recorded, FailoverStep.Fencing);
+        if (recorded.phase.isFinal()) {
+            return new Deletion(true, fenced && !committed, "already " + recorded.phase);
+        }
+        if (hasStep(recorded, FailoverStep.Promoting)) {
+            return new Deletion(false, false, "Promoting has started: the failover runs to the end first");
+        }
+        return new Deletion(
+                true,
+                fenced,
+                "aborted in " + recorded.phase + ", before Promoting: " + recorded.fromRegion
+                        + " stays the active region");
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * What the operator tells people and Prometheus: {@link dev.regionguard.telemetry.EventRecorder} (core/v1 Events on
+ * transitions, repeats dropped) and {@link dev.regionguard.telemetry.RegionGuardMetrics} (Micrometer; also the
+ * {@code CallObserver} that counts IBM Cloud calls). Imports {@code api}, {@code cloud.http}, Fabric8 and Micrometer.
+ * Used by the reconcilers in {@code controller.*}; created in {@code operator}.
+ */
+package dev.regionguard.telemetry;
