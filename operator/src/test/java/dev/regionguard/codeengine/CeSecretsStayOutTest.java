@@ -30,7 +30,7 @@ class CeSecretsStayOutTest {
     private static final String ROTATED = "rotated-password-value-9911";
 
     @RegisterExtension
-    static final SimulatorFixture SIM = SimulatorFixture.regions(CeFixtures.PRIMARY_REGION, STANDBY_REGION);
+    final SimulatorFixture sim = SimulatorFixture.regions(CeFixtures.PRIMARY_REGION, STANDBY_REGION);
 
     private final List<String> secretValues = new ArrayList<>(List.of(
             CeFixtures.DB_PASSWORD, CeFixtures.REGISTRY_PASSWORD, CeFixtures.TLS_KEY, CeFixtures.HMAC_SECRET, ROTATED));
@@ -56,7 +56,7 @@ class CeSecretsStayOutTest {
         project.setLevel(Level.DEBUG);
         logs.start();
         root.addAppender(logs);
-        ce = new CeFixtures(SIM.simulator());
+        ce = new CeFixtures(sim.simulator());
         primary = ce.store(PRIMARY);
         standbyClient = ce.client(STANDBY);
         standby = new CeEntityStore(standbyClient, CeFixtures.WAITS);
@@ -77,11 +77,11 @@ class CeSecretsStayOutTest {
 
     @Test
     void secretValuesNeverLeaveTheirBodies() {
-        List<EntityType> secretss = CeEntityTypes.select(StandbyMode.WARM, List.of("secret"));
-        EntityType secrets = secretss.get(0);
+        List<EntityType> secretTypes = CeEntityTypes.select(StandbyMode.WARM, List.of("secret"));
+        EntityType secrets = secretTypes.get(0);
 
         // 1. Everything copied to a fresh standby
-        MiniSync.pass(secretss, primary, standby);
+        MiniSync.pass(secretTypes, primary, standby);
         assertThat(ce.resource(STANDBY, CeKind.SECRET, "db-credentials")
                         .path("data")
                         .path("password")
@@ -118,9 +118,9 @@ class CeSecretsStayOutTest {
                 s -> ((ObjectNode) s.get("data")).put("password", CeFixtures.DB_PASSWORD));
         Translation.Write again = (Translation.Write)
                 secrets.translate(primary.read(secrets, only(primary.list(secrets), "db-credentials")), NO_CONTEXT);
-        SIM.simulator().faults(STANDBY_REGION).down(DownMode.UNAVAILABLE);
+        sim.simulator().faults(STANDBY_REGION).down(DownMode.UNAVAILABLE);
         collect(catchIbm(() -> standby.update(secrets, fresh, again.desired())));
-        SIM.simulator().faults(STANDBY_REGION).up();
+        sim.simulator().faults(STANDBY_REGION).up();
         collect(catchIbm(() -> standby.create(secrets, again.desired())));
         assertThat(logs.list)
                 .as("retries were logged")
