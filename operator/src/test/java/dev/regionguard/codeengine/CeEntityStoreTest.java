@@ -356,7 +356,7 @@ class CeEntityStoreTest {
 
     // --- helpers ---------------------------------------------------------------------------------
 
-    /** The type, with a copy of the primary's resource already on the standby (written straight into the fake). */
+    /** The type, with a copy of the primary's resource already on the standby (created by the user, not the store). */
     private EntityType copiedToStandby(String typeName, String name) {
         referencedOnStandby(CeEntityTypes.SECRET);
         EntityType type =

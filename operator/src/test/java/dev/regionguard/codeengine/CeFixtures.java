@@ -8,9 +8,7 @@ import dev.regionguard.simulator.IbmCloudSimulator;
 import dev.regionguard.sync.Json;
 import dev.regionguard.testing.SimulatorClients;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -55,20 +53,6 @@ final class CeFixtures {
 
     CeEntityStore store(String project) {
         return new CeEntityStore(client(project), WAITS);
-    }
-
-    static Map<String, CeKind> kindOfType() {
-        Map<String, CeKind> kinds = new LinkedHashMap<>();
-        kinds.put(CeEntityTypes.SECRET, CeKind.SECRET);
-        kinds.put(CeEntityTypes.CONFIG_MAP, CeKind.CONFIG_MAP);
-        kinds.put(CeEntityTypes.PERSISTENT_DATA_STORE, CeKind.PERSISTENT_DATA_STORE);
-        kinds.put(CeEntityTypes.ALLOWED_OUTBOUND_DESTINATION, CeKind.ALLOWED_OUTBOUND_DESTINATION);
-        kinds.put(CeEntityTypes.BUILD, CeKind.BUILD);
-        kinds.put(CeEntityTypes.APP, CeKind.APP);
-        kinds.put(CeEntityTypes.JOB, CeKind.JOB);
-        kinds.put(CeEntityTypes.FUNCTION, CeKind.FUNCTION);
-        kinds.put(CeEntityTypes.BINDING, CeKind.BINDING);
-        return kinds;
     }
 
     // --- the user ---------------------------------------------------------------------------------
