@@ -1,62 +1,47 @@
 package dev.regionguard.codeengine;
 
+import static dev.regionguard.codeengine.CeFixtures.KEY;
+import static dev.regionguard.codeengine.CeFixtures.PRIMARY;
+import static dev.regionguard.codeengine.CeFixtures.STANDBY;
 import static dev.regionguard.codeengine.MiniSync.NO_CONTEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.ErrorCategory;
 import dev.regionguard.cloud.IbmApiException;
-import dev.regionguard.cloud.http.CallObserver;
-import dev.regionguard.cloud.http.FakeIbmCloud;
-import dev.regionguard.cloud.http.HttpSettings;
-import dev.regionguard.cloud.http.TestClock;
+import dev.regionguard.simulator.SimulatorFixture;
 import dev.regionguard.sync.Desired;
 import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.Translation;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The store against a stateful fake Code Engine, driven the way the sync engine drives it. */
+/** The store against the simulated Code Engine, driven the way the sync engine drives it. */
 class CeEntityStoreTest {
-    static final ApiKey KEY = new ApiKey("api-key-for-ce-tests-0123");
-    static final String PRIMARY = "4e49b3e0-27a8-48d2-a784-c7ee48bb863b";
-    static final String STANDBY = "9a1c2d3e-0000-4b5c-8d7e-6f5a4b3c2d1e";
-    static final HttpSettings FAST = HttpSettings.defaults()
-            .withBackoff(Duration.ofMillis(1), Duration.ofMillis(5))
-            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(5));
-    static final Duration POLL = Duration.ofMillis(5);
-    static final CeEntityStore.Settings WAITS =
-            new CeEntityStore.Settings(Duration.ofSeconds(5), Duration.ofSeconds(5));
+    /** One simulator per test: Code Engine timings and domain claims are simulator-wide. */
+    @RegisterExtension
+    final SimulatorFixture sim = SimulatorFixture.regions(CeFixtures.PRIMARY_REGION, CeFixtures.STANDBY_REGION);
 
-    private FakeIbmCloud cloud;
-    private final FakeCodeEngine ce = new FakeCodeEngine();
+    private static final String PPSG_CRN =
+            "crn:v1:bluemix:public:is:eu-gb:a/4c7a3b2e9d1f40e6b8a5c2d9e0f1a3b7::private-path-service-gateway:r022-1";
+
+    private CeFixtures ce;
     private CeEntityStore primary;
     private CeEntityStore standby;
 
     @BeforeEach
-    void start() throws IOException {
-        cloud = new FakeIbmCloud(TestClock.atEpochSecond(1_700_000_000L));
-        cloud.answerApi(ce);
-        ce.addProject("eu-de", PRIMARY);
-        ce.addProject("eu-gb", STANDBY);
-        CodeEngineClients clients =
-                new HttpCodeEngineClients(cloud.endpoints(), cloud.ibmHttp(FAST, CallObserver.NONE), POLL);
-        primary = new CeEntityStore(clients.forProject("eu-de", PRIMARY, KEY), WAITS);
-        standby = new CeEntityStore(clients.forProject("eu-gb", STANDBY, KEY), WAITS);
-        CeFixtures.seedPrimary(ce, PRIMARY);
-    }
-
-    @AfterEach
-    void stop() {
-        cloud.close();
+    void start() {
+        ce = new CeFixtures(sim.simulator());
+        primary = ce.store(PRIMARY);
+        standby = ce.store(STANDBY);
+        ce.seedPrimary();
     }
 
     @Test
@@ -66,12 +51,14 @@ class CeEntityStoreTest {
         List<String> first = MiniSync.pass(types, primary, standby);
 
         assertThat(first)
+                .as("in restore order, each kind by name as Code Engine lists it")
                 .containsExactly(
+                        "create secret ce-operator",
+                        "create secret cos-access",
+                        "create secret cos-hmac",
                         "create secret db-credentials",
                         "create secret icr-pull",
                         "create secret www-tls",
-                        "create secret cos-access",
-                        "create secret ce-operator",
                         "create config_map app-config",
                         "create persistent_data_store reports",
                         "create allowed_outbound_destination corp-net",
@@ -98,11 +85,11 @@ class CeEntityStoreTest {
     @Test
     void aColdStandbyRunsAppsWithMinZeroAndRemembersThePrimarysScaling() {
         List<EntityType> types = CeEntityTypes.all(StandbyMode.COLD);
-        ce.pageSize = 2;
+        ce.wire.pageSize = 2;
         MiniSync.pass(types, primary, standby);
         assertThat(ce.resources(STANDBY, CeKind.SECRET))
-                .as("all pages of 2 were read")
-                .hasSize(5);
+                .as("all pages of 2 were read: six copies and the standby's own system secret")
+                .hasSize(7);
 
         ObjectNode app = ce.resource(STANDBY, CeKind.APP, "api");
         assertThat(CeScaling.of(app)).isEqualTo(new CeScaling(0, 20, 3));
@@ -126,20 +113,21 @@ class CeEntityStoreTest {
                 .asText();
         String appTag =
                 ce.resource(STANDBY, CeKind.APP, "api").path("entity_tag").asText();
-        int before = ce.calls().size();
+        int before = ce.wire.calls().size();
 
         ce.change(
-                ce.resource(PRIMARY, CeKind.CONFIG_MAP, "app-config"),
-                c -> ((ObjectNode) c.get("data")).put("LOG_LEVEL", "debug"));
-        ce.change(ce.resource(PRIMARY, CeKind.APP, "api"), a -> a.remove("run_env_variables"));
+                PRIMARY, CeKind.CONFIG_MAP, "app-config", c -> ((ObjectNode) c.get("data")).put("LOG_LEVEL", "debug"));
+        ce.change(PRIMARY, CeKind.APP, "api", a -> a.remove("run_env_variables"));
+        ce.change(PRIMARY, CeKind.ALLOWED_OUTBOUND_DESTINATION, "corp-net", d -> d.put("cidr_block", "10.20.0.0/16"));
         ce.change(
-                ce.resource(PRIMARY, CeKind.ALLOWED_OUTBOUND_DESTINATION, "corp-net"),
-                d -> d.put("cidr_block", "10.20.0.0/16"));
-        ce.change(
-                ce.resource(PRIMARY, CeKind.PERSISTENT_DATA_STORE, "reports"),
+                PRIMARY,
+                CeKind.PERSISTENT_DATA_STORE,
+                "reports",
                 p -> ((ObjectNode) p.get("data")).put("bucket_name", "other-bucket"));
-        ce.change(
-                ce.resource(PRIMARY, CeKind.SECRET, "cos-access"),
+        ce.replace(
+                PRIMARY,
+                CeKind.SECRET,
+                "cos-access",
                 s -> ((ObjectNode) s.get("service_access").get("service_instance")).put("id", "si-2"));
 
         assertThat(MiniSync.pass(types, primary, standby))
@@ -150,7 +138,7 @@ class CeEntityStoreTest {
                         "update allowed_outbound_destination corp-net",
                         "update app api");
 
-        List<String> writes = ce.calls().subList(before, ce.calls().size()).stream()
+        List<String> writes = ce.wire.calls().subList(before, ce.wire.calls().size()).stream()
                 .filter(c -> !c.startsWith("GET"))
                 .toList();
         assertThat(writes)
@@ -161,9 +149,9 @@ class CeEntityStoreTest {
                         "POST /secrets",
                         "DELETE /persistent_data_stores/reports",
                         "POST /persistent_data_stores");
-        assertThat(ce.resource(STANDBY, CeKind.APP, "api").has("run_env_variables"))
-                .as("merge patch removed the field with a null")
-                .isFalse();
+        assertThat(ce.resource(STANDBY, CeKind.APP, "api").path("run_env_variables"))
+                .as("merge patch removed the variables with a null")
+                .isEmpty();
         assertThat(ce.resource(STANDBY, CeKind.CONFIG_MAP, "app-config")
                         .path("data")
                         .path("LOG_LEVEL")
@@ -176,13 +164,11 @@ class CeEntityStoreTest {
     void aStaleEntityTagIsReadAgainAndTheUpdateSentOnceMoreWithTheNewTag() {
         EntityType configMaps = copiedToStandby(CeEntityTypes.CONFIG_MAP, "app-config");
         ce.change(
-                ce.resource(PRIMARY, CeKind.CONFIG_MAP, "app-config"),
-                c -> ((ObjectNode) c.get("data")).put("LOG_LEVEL", "debug"));
+                PRIMARY, CeKind.CONFIG_MAP, "app-config", c -> ((ObjectNode) c.get("data")).put("LOG_LEVEL", "debug"));
         ObjectNode current = only(standby.list(configMaps));
         String readTag = current.path("entity_tag").asText();
         ce.change(
-                ce.resource(STANDBY, CeKind.CONFIG_MAP, "app-config"),
-                c -> ((ObjectNode) c.get("data")).put("ADDED_BY_HAND", "1"));
+                STANDBY, CeKind.CONFIG_MAP, "app-config", c -> ((ObjectNode) c.get("data")).put("ADDED_BY_HAND", "1"));
         String newTag = ce.resource(STANDBY, CeKind.CONFIG_MAP, "app-config")
                 .path("entity_tag")
                 .asText();
@@ -201,10 +187,14 @@ class CeEntityStoreTest {
     void aSecondStaleTagFailsTheWriteAsPreconditionFailed() {
         EntityType configMaps = copiedToStandby(CeEntityTypes.CONFIG_MAP, "app-config");
         ce.change(
-                ce.resource(PRIMARY, CeKind.CONFIG_MAP, "app-config"),
-                c -> ((ObjectNode) c.get("data")).put("LOG_LEVEL", "debug"));
+                PRIMARY, CeKind.CONFIG_MAP, "app-config", c -> ((ObjectNode) c.get("data")).put("LOG_LEVEL", "debug"));
         ObjectNode current = only(standby.list(configMaps));
-        ce.beforeEachUpdate = resource -> ce.change(resource, r -> {});
+        AtomicInteger touches = new AtomicInteger();
+        ce.wire.beforeEachUpdate = () -> ce.change(
+                STANDBY,
+                CeKind.CONFIG_MAP,
+                "app-config",
+                c -> ((ObjectNode) c.get("data")).put("TOUCHED", String.valueOf(touches.incrementAndGet())));
 
         IbmApiException e = catchThrowableOfType(
                 IbmApiException.class,
@@ -218,12 +208,10 @@ class CeEntityStoreTest {
     void aStaleTagOnAResourceThatIsAlreadyAsWantedWritesNothingMore() {
         EntityType configMaps = copiedToStandby(CeEntityTypes.CONFIG_MAP, "app-config");
         ce.change(
-                ce.resource(PRIMARY, CeKind.CONFIG_MAP, "app-config"),
-                c -> ((ObjectNode) c.get("data")).put("LOG_LEVEL", "debug"));
+                PRIMARY, CeKind.CONFIG_MAP, "app-config", c -> ((ObjectNode) c.get("data")).put("LOG_LEVEL", "debug"));
         ObjectNode current = only(standby.list(configMaps));
         ce.change(
-                ce.resource(STANDBY, CeKind.CONFIG_MAP, "app-config"),
-                c -> ((ObjectNode) c.get("data")).put("LOG_LEVEL", "debug"));
+                STANDBY, CeKind.CONFIG_MAP, "app-config", c -> ((ObjectNode) c.get("data")).put("LOG_LEVEL", "debug"));
 
         ObjectNode result = standby.update(configMaps, current, desired(configMaps, PRIMARY, "app-config"));
 
@@ -234,40 +222,46 @@ class CeEntityStoreTest {
     @Test
     void aStaleTagThatNowNeedsAReplaceIsNotOverwritten() {
         EntityType destinations = copiedToStandby(CeEntityTypes.ALLOWED_OUTBOUND_DESTINATION, "corp-net");
-        ce.change(
-                ce.resource(PRIMARY, CeKind.ALLOWED_OUTBOUND_DESTINATION, "corp-net"),
-                d -> d.put("cidr_block", "10.20.0.0/16"));
+        ce.change(PRIMARY, CeKind.ALLOWED_OUTBOUND_DESTINATION, "corp-net", d -> d.put("cidr_block", "10.20.0.0/16"));
         ObjectNode current = only(standby.list(destinations));
-        ce.change(
-                ce.resource(STANDBY, CeKind.ALLOWED_OUTBOUND_DESTINATION, "corp-net"),
-                d -> d.put("type", "private_path_service_gateway"));
+        ce.replace(
+                STANDBY,
+                CeKind.ALLOWED_OUTBOUND_DESTINATION,
+                "corp-net",
+                d -> d.put("type", "private_path_service_gateway")
+                        .put("private_path_service_gateway_crn", PPSG_CRN)
+                        .put("isolation_policy", "shared")
+                        .remove("cidr_block"));
 
         assertThatThrownBy(() -> standby.update(destinations, current, desired(destinations, PRIMARY, "corp-net")))
                 .isInstanceOfSatisfying(
                         IbmApiException.class,
                         e -> assertThat(e.category()).isEqualTo(ErrorCategory.PRECONDITION_FAILED));
-        assertThat(ce.calls().stream().filter(c -> c.startsWith("PATCH")).toList())
+        assertThat(ce.wire.calls().stream().filter(c -> c.startsWith("PATCH")).toList())
                 .hasSize(1);
     }
 
     @Test
     void aDeleteWaitsUntilTheResourceIsGoneSoItsNameCanBeCreatedAgain() {
         EntityType stores = copiedToStandby(CeEntityTypes.PERSISTENT_DATA_STORE, "reports");
-        ce.getsUntilDeleted = 3;
+        sim.simulator().setCodeEngineTimings(Duration.ofMillis(100), Duration.ofMillis(100));
         ObjectNode current = only(standby.list(stores));
-        int before = ce.calls().size();
+        int before = ce.wire.calls().size();
 
         standby.delete(stores, current);
         standby.create(stores, desired(stores, PRIMARY, "reports"));
 
-        assertThat(ce.calls().subList(before, ce.calls().size()))
+        List<CeWire.Call> calls =
+                ce.wire.callsWithStatus().subList(before, ce.wire.calls().size());
+        String path = "/persistent_data_stores/reports";
+        assertThat(calls.get(0)).isEqualTo(new CeWire.Call("DELETE " + path, 202));
+        assertThat(calls.subList(1, calls.size() - 2))
+                .as("polled while it was being deleted")
+                .isNotEmpty()
+                .allSatisfy(call -> assertThat(call).isEqualTo(new CeWire.Call("GET " + path, 200)));
+        assertThat(calls.subList(calls.size() - 2, calls.size()))
                 .containsExactly(
-                        "DELETE /persistent_data_stores/reports",
-                        "GET /persistent_data_stores/reports",
-                        "GET /persistent_data_stores/reports",
-                        "GET /persistent_data_stores/reports",
-                        "GET /persistent_data_stores/reports",
-                        "POST /persistent_data_stores");
+                        new CeWire.Call("GET " + path, 404), new CeWire.Call("POST /persistent_data_stores", 201));
         standby.delete(stores, current);
         standby.delete(stores, current);
     }
@@ -276,31 +270,37 @@ class CeEntityStoreTest {
     void bindingsAreDeletedByTheirId() {
         EntityType bindings = bindingOnStandby();
         ObjectNode binding = only(standby.list(bindings));
-        ce.getsUntilDeleted = 0;
+        sim.simulator().setCodeEngineTimings(Duration.ofMillis(100), Duration.ZERO);
 
         standby.delete(bindings, binding);
 
-        assertThat(ce.calls()).contains("DELETE /bindings/" + binding.path("id").asText());
+        assertThat(ce.wire.calls())
+                .contains("DELETE /bindings/" + binding.path("id").asText());
         assertThat(ce.resources(STANDBY, CeKind.BINDING)).isEmpty();
     }
 
     @Test
     void anAppWriteFollowsTheAppUntilItIsReady() {
         EntityType apps = CeEntityTypes.select(StandbyMode.WARM, List.of("app")).get(0);
-        ce.getsUntilAppSettles = 3;
+        referencedOnStandby(CeEntityTypes.SECRET, CeEntityTypes.CONFIG_MAP);
+        int before = ce.wire.calls().size();
 
         ObjectNode created = standby.create(apps, desired(apps, PRIMARY, "api"));
 
         assertThat(created.path("status").asText()).isEqualTo("ready");
         assertThat(created.path("status_details").path("latest_ready_revision").asText())
                 .isEqualTo("api-00001");
-        assertThat(ce.calls().stream().filter(c -> c.equals("GET /apps/api")).count())
-                .isEqualTo(4);
+        assertThat(ce.wire.calls().subList(before, ce.wire.calls().size()))
+                .as("created, then read while it deployed until it was ready")
+                .startsWith("POST /apps", "GET /apps/api", "GET /apps/api")
+                .containsOnly("POST /apps", "GET /apps/api");
     }
 
     @Test
     void anAppThatFailsFailsTheWriteWithItsReason() {
         EntityType apps = CeEntityTypes.select(StandbyMode.WARM, List.of("app")).get(0);
+        referencedOnStandby(CeEntityTypes.SECRET, CeEntityTypes.CONFIG_MAP);
+        sim.simulator().failImage("icr.io/codeengine/broken");
         ce.seed(PRIMARY, CeKind.APP, CeFixtures.app("broken-app", "icr.io/codeengine/broken"));
 
         CeWaitFailedException e = catchThrowableOfType(
@@ -309,8 +309,8 @@ class CeEntityStoreTest {
         assertThat(e.errorCode()).isEqualTo(CeWaitFailedException.APP_FAILED);
         assertThat(e.category()).isEqualTo(ErrorCategory.UNEXPECTED);
         assertThat(e.summary())
-                .isEqualTo("app_failed: app broken-app went to failed "
-                        + "(status failed, reason fetch_image_failed_registry_not_found)");
+                .isEqualTo(
+                        "app_failed: app broken-app went to failed " + "(status failed, reason image_pull_back_off)");
         assertThat(ce.resource(STANDBY, CeKind.APP, "broken-app"))
                 .as("the app was created")
                 .isNotNull();
@@ -319,11 +319,10 @@ class CeEntityStoreTest {
     @Test
     void anAppThatIsNotReadyInTimeFailsTheWrite() {
         EntityType apps = CeEntityTypes.select(StandbyMode.WARM, List.of("app")).get(0);
-        CodeEngineClient client = new HttpCodeEngineClients(cloud.endpoints(), cloud.ibmHttp(FAST, null), POLL)
-                .forProject("eu-gb", STANDBY, KEY);
-        CeEntityStore impatient =
-                new CeEntityStore(client, new CeEntityStore.Settings(Duration.ofMillis(50), Duration.ofMillis(50)));
-        ce.getsUntilAppSettles = Integer.MAX_VALUE;
+        referencedOnStandby(CeEntityTypes.SECRET, CeEntityTypes.CONFIG_MAP);
+        CeEntityStore impatient = new CeEntityStore(
+                ce.client(STANDBY), new CeEntityStore.Settings(Duration.ofMillis(50), Duration.ofMillis(50)));
+        sim.simulator().setCodeEngineTimings(Duration.ofSeconds(30), Duration.ofMillis(200));
 
         assertThatThrownBy(() -> impatient.create(apps, desired(apps, PRIMARY, "api")))
                 .isInstanceOfSatisfying(CeWaitFailedException.class, e -> {
@@ -357,8 +356,9 @@ class CeEntityStoreTest {
 
     // --- helpers ---------------------------------------------------------------------------------
 
-    /** The type, with a copy of the primary's resource already on the standby (written straight into the fake). */
+    /** The type, with a copy of the primary's resource already on the standby (created by the user, not the store). */
     private EntityType copiedToStandby(String typeName, String name) {
+        referencedOnStandby(CeEntityTypes.SECRET);
         EntityType type =
                 CeEntityTypes.select(StandbyMode.WARM, List.of(typeName)).get(0);
         CeKind kind = ((CeEntityType) type).kind();
@@ -369,15 +369,16 @@ class CeEntityStoreTest {
         return type;
     }
 
+    /** What the primary's resources refer to by name, copied to the standby: secrets, config maps too for apps. */
+    private void referencedOnStandby(String... typeNames) {
+        MiniSync.pass(CeEntityTypes.select(StandbyMode.WARM, List.of(typeNames)), primary, standby);
+    }
+
+    /** The binding type, with the primary copied to the standby: its binding and what that binds. */
     private EntityType bindingOnStandby() {
-        EntityType bindings = CeEntityTypes.select(StandbyMode.WARM, List.of(CeEntityTypes.BINDING))
+        MiniSync.pass(CeEntityTypes.all(StandbyMode.WARM), primary, standby);
+        return CeEntityTypes.select(StandbyMode.WARM, List.of(CeEntityTypes.BINDING))
                 .get(0);
-        ce.seed(
-                STANDBY,
-                CeKind.BINDING,
-                "{\"component\":{\"name\":\"api\",\"resource_type\":\"app_v2\"},"
-                        + "\"prefix\":\"COS\",\"secret_name\":\"cos-access\"}");
-        return bindings;
     }
 
     private Desired desired(EntityType type, String project, String name) {
@@ -397,7 +398,7 @@ class CeEntityStoreTest {
     }
 
     private List<String> puts() {
-        return ce.calls().stream().filter(c -> c.startsWith("PUT")).toList();
+        return ce.wire.calls().stream().filter(c -> c.startsWith("PUT")).toList();
     }
 
     private static ObjectNode only(List<ObjectNode> items) {

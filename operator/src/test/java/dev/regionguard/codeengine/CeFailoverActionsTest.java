@@ -1,5 +1,10 @@
 package dev.regionguard.codeengine;
 
+import static dev.regionguard.codeengine.CeFixtures.KEY;
+import static dev.regionguard.codeengine.CeFixtures.PRIMARY;
+import static dev.regionguard.codeengine.CeFixtures.PRIMARY_REGION;
+import static dev.regionguard.codeengine.CeFixtures.STANDBY;
+import static dev.regionguard.codeengine.CeFixtures.STANDBY_REGION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regionguard.api.AppScalingRecord;
@@ -7,47 +12,34 @@ import dev.regionguard.api.CodeEngineProtection;
 import dev.regionguard.api.CodeEngineProtectionSpec;
 import dev.regionguard.api.CodeEngineProtectionStatus;
 import dev.regionguard.api.DomainMappingRecord;
-import dev.regionguard.cloud.http.CallObserver;
-import dev.regionguard.cloud.http.FakeIbmCloud;
-import dev.regionguard.cloud.http.TestClock;
+import dev.regionguard.simulator.SimulatorFixture;
 import dev.regionguard.spec.ProtectedSide;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Code Engine's failover steps against the stateful fake (the simulator has no Code Engine yet). */
+/** Code Engine's failover steps against the simulated Code Engine. */
 class CeFailoverActionsTest {
-    private static final String PRIMARY = CeEntityStoreTest.PRIMARY;
-    private static final String STANDBY = CeEntityStoreTest.STANDBY;
-    private FakeIbmCloud cloud;
-    private final FakeCodeEngine ce = new FakeCodeEngine();
+    /** One simulator per test: domain claims are simulator-wide. */
+    @RegisterExtension
+    final SimulatorFixture sim = SimulatorFixture.regions(PRIMARY_REGION, STANDBY_REGION);
+
+    private CeFixtures ce;
     private CeFailoverActions actions;
-    private final ProtectedSide primary = new ProtectedSide("eu-de", PRIMARY, null);
-    private final ProtectedSide standby = new ProtectedSide("eu-gb", STANDBY, null);
+    private final ProtectedSide primary = new ProtectedSide(PRIMARY_REGION, PRIMARY, null);
+    private final ProtectedSide standby = new ProtectedSide(STANDBY_REGION, STANDBY, null);
 
+    /** A seeded primary and a cold standby: a copy of it with every app at zero. */
     @BeforeEach
-    void start() throws IOException {
-        cloud = new FakeIbmCloud(TestClock.atEpochSecond(1_700_000_000L));
-        cloud.answerApi(ce);
-        ce.addProject("eu-de", PRIMARY);
-        ce.addProject("eu-gb", STANDBY);
-        CodeEngineClients clients = new HttpCodeEngineClients(
-                cloud.endpoints(), cloud.ibmHttp(CeEntityStoreTest.FAST, CallObserver.NONE), CeEntityStoreTest.POLL);
-        actions = new CeFailoverActions(clients, clients, Duration.ofSeconds(1));
-        CeFixtures.seedPrimary(ce, PRIMARY);
-        // a cold standby: the app is there, at zero
-        ce.seed(STANDBY, CeKind.APP, CeFixtures.app("api", "icr.io/codeengine/helloworld"))
-                .put(CeScaling.MIN, 0)
-                .put(CeScaling.INITIAL, 0);
-    }
-
-    @AfterEach
-    void stop() {
-        cloud.close();
+    void start() {
+        ce = new CeFixtures(sim.simulator());
+        actions = new CeFailoverActions(ce.clients, ce.clients, Duration.ofSeconds(1));
+        ce.seedPrimary();
+        MiniSync.pass(CeEntityTypes.all(StandbyMode.COLD), ce.store(PRIMARY), ce.store(STANDBY));
+        ce.change(STANDBY, CeKind.APP, "api", app -> app.put(CeScaling.INITIAL, 0));
     }
 
     private static CodeEngineProtection protection() {
@@ -62,9 +54,16 @@ class CeFailoverActionsTest {
 
     @Test
     void activatingRestoresScalingAndMovesDomainsFromStatusAlone() {
-        Map<String, String> data = actions.activate(protection(), standby, CeEntityStoreTest.KEY);
-        Map<String, String> again = actions.activate(protection(), standby, CeEntityStoreTest.KEY); // idempotent
+        // the old side let its domain go, and is not asked again
+        ce.delete(PRIMARY, CeKind.DOMAIN_MAPPING, "www.example.com");
+        sim.simulator().resetStats();
 
+        Map<String, String> data = actions.activate(protection(), standby, KEY);
+        Map<String, String> again = actions.activate(protection(), standby, KEY); // idempotent
+
+        assertThat(sim.simulator().codeEngineStats(PRIMARY_REGION).calls())
+                .as("the old region is never asked")
+                .isZero();
         assertThat(CeScaling.of(ce.resource(STANDBY, CeKind.APP, "api"))).isEqualTo(new CeScaling(2, 20, 3));
         assertThat(ce.resources(STANDBY, CeKind.DOMAIN_MAPPING)).singleElement().satisfies(m -> {
             assertThat(m.path("name").asText()).isEqualTo("www.example.com");
@@ -73,18 +72,23 @@ class CeFailoverActionsTest {
         });
         assertThat(data)
                 .containsEntry("projectId", STANDBY)
-                .containsEntry("app.api", "https://api.abc.eu-gb.codeengine.appdomain.cloud");
+                .containsEntry(
+                        "app.api",
+                        ce.resource(STANDBY, CeKind.APP, "api").path("endpoint").asText());
+        assertThat(data.get("app.api")).contains(STANDBY_REGION);
         assertThat(again).isEqualTo(data);
-        assertThat(ce.calls()).noneMatch(call -> call.contains(PRIMARY)); // the old region is never asked
     }
 
     @Test
     void fencingScalesTheOldSideToZeroAndReleasesItsDomains() {
-        String message = actions.fence(protection(), primary, CeEntityStoreTest.KEY);
+        sim.simulator().setCodeEngineTimings(Duration.ofMillis(100), Duration.ZERO);
+
+        String message = actions.fence(protection(), primary, KEY);
 
         CeScaling scaling = CeScaling.of(ce.resource(PRIMARY, CeKind.APP, "api"));
         assertThat(scaling.minInstances()).isZero();
         assertThat(scaling.initialInstances()).isZero();
+        assertThat(ce.resources(PRIMARY, CeKind.DOMAIN_MAPPING)).isEmpty();
         assertThat(message).contains("scaled 1 apps to 0").contains("deleted 1 domain mappings");
     }
 }

@@ -12,6 +12,7 @@ import dev.regionguard.cloud.IbmApiException;
 import dev.regionguard.cloud.http.CallObserver;
 import dev.regionguard.cloud.http.FakeIbmCloud;
 import dev.regionguard.cloud.http.TestClock;
+import dev.regionguard.testing.SimulatorClients;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +27,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class HttpCodeEngineClientTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ApiKey KEY = CeEntityStoreTest.KEY;
-    private static final String PROJECT = CeEntityStoreTest.PRIMARY;
+    private static final ApiKey KEY = CeFixtures.KEY;
+    private static final String PROJECT = CeFixtures.PRIMARY;
+    private static final Duration POLL = Duration.ofMillis(5);
     private static final String PREFIX = "/eu-de/codeengine/v2/projects/" + PROJECT;
 
     private final List<String> routes = new CopyOnWriteArrayList<>();
@@ -39,8 +41,7 @@ class HttpCodeEngineClientTest {
     void start() throws IOException {
         cloud = new FakeIbmCloud(TestClock.atEpochSecond(1_700_000_000L));
         CallObserver observer = (region, method, route, status, elapsed) -> routes.add(method + " " + route);
-        clients = new HttpCodeEngineClients(
-                cloud.endpoints(), cloud.ibmHttp(CeEntityStoreTest.FAST, observer), CeEntityStoreTest.POLL);
+        clients = new HttpCodeEngineClients(cloud.endpoints(), cloud.ibmHttp(SimulatorClients.FAST, observer), POLL);
         client = clients.forProject("eu-de", PROJECT, KEY);
     }
 
@@ -344,7 +345,7 @@ class HttpCodeEngineClientTest {
 
     @Test
     void createWiresOkHttpIamAndTheHttpLayerFromSettings() {
-        CodeEngineClient wired = HttpCodeEngineClients.create(cloud.endpoints(), CeEntityStoreTest.FAST, null)
+        CodeEngineClient wired = HttpCodeEngineClients.create(cloud.endpoints(), SimulatorClients.FAST, null)
                 .forProject("eu-de", PROJECT, KEY);
         cloud.enqueue(json(200, "{\"id\":\"p\",\"status\":\"active\"}"));
 

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.sync.Desired;
 import dev.regionguard.sync.EntityStore;
 import dev.regionguard.sync.EntityType;
-import dev.regionguard.sync.Material;
 import dev.regionguard.sync.SyncContext;
 import dev.regionguard.sync.Translation;
+import dev.regionguard.testing.MapSyncContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The sync engine's contract reduced to one sequential pass without watermarks, so these tests
@@ -19,17 +18,7 @@ import java.util.Optional;
  * what list items lack, translate, compare, then create, update or replace. No deletes.
  */
 final class MiniSync {
-    static final SyncContext NO_CONTEXT = new SyncContext() {
-        @Override
-        public Optional<String> targetId(String typeName, String sourceId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Material> material(String typeName, String entityName) {
-            return Optional.empty();
-        }
-    };
+    static final SyncContext NO_CONTEXT = new MapSyncContext();
 
     private MiniSync() {}
 

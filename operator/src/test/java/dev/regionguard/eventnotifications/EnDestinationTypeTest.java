@@ -9,6 +9,7 @@ import dev.regionguard.sync.Desired;
 import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.Material;
 import dev.regionguard.sync.Translation;
+import dev.regionguard.testing.MapSyncContext;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class EnDestinationTypeTest {
 
     @Test
     void sensitiveHeaderValueComesFromMaterialAndIsNotCompared() {
-        EnTestContext context = new EnTestContext()
+        MapSyncContext context = new MapSyncContext()
                 .material("destination", "ops-hook", Map.of("header.Authorization", "Bearer s3cr3t"));
 
         Desired desired = write(type.translate(webhook("d1", "value-from-get"), context));
@@ -61,7 +62,7 @@ class EnDestinationTypeTest {
 
     @Test
     void missingHeaderValueSkipsWithoutShowingAnyValue() {
-        Translation.Skip skip = skip(type.translate(webhook("d1", "value-from-get"), new EnTestContext()));
+        Translation.Skip skip = skip(type.translate(webhook("d1", "value-from-get"), new MapSyncContext()));
 
         assertThat(skip.reason()).isEqualTo("MissingSecret");
         assertThat(skip.message())
@@ -73,13 +74,13 @@ class EnDestinationTypeTest {
         ObjectNode pagerduty =
                 of("{'id':'d2','name':'pd','type':'pagerduty','config':{'params':{'routing_key':'from-get'}}}");
 
-        Translation.Skip skip = skip(type.translate(pagerduty, new EnTestContext()));
+        Translation.Skip skip = skip(type.translate(pagerduty, new MapSyncContext()));
         assertThat(skip.message())
                 .isEqualTo("destination 'pd' (pagerduty) needs routing_key from a Secret")
                 .doesNotContain("from-get");
 
         Desired desired = write(type.translate(
-                pagerduty, new EnTestContext().material("destination", "pd", Map.of("routing_key", "rk-123"))));
+                pagerduty, new MapSyncContext().material("destination", "pd", Map.of("routing_key", "rk-123"))));
         assertThat(desired.body().at("/config/params/routing_key").asText()).isEqualTo("rk-123");
         assertThat(desired.comparable().at("/config/params").has("routing_key")).isFalse();
     }
@@ -90,7 +91,7 @@ class EnDestinationTypeTest {
                 + "{'client_id':'c','username':'u','instance_name':'i'}}}");
 
         Translation.Skip skip = skip(type.translate(
-                servicenow, new EnTestContext().material("destination", "snow", Map.of("password", ""))));
+                servicenow, new MapSyncContext().material("destination", "snow", Map.of("password", ""))));
 
         assertThat(skip.message())
                 .isEqualTo("destination 'snow' (servicenow) needs client_secret, password from a Secret");
@@ -102,9 +103,9 @@ class EnDestinationTypeTest {
                 "{'name':'sl','type':'slack','config':{'params':{'url':'https://hooks','type':'incoming_webhook'}}}");
         ObjectNode direct = of("{'name':'sl','type':'slack','config':{'params':{'type':'direct_message'}}}");
 
-        Desired plain = write(type.translate(incoming, new EnTestContext()));
+        Desired plain = write(type.translate(incoming, new MapSyncContext()));
         assertThat(plain.materialDigest()).isNull();
-        assertThat(skip(type.translate(direct, new EnTestContext())).message()).contains("needs token");
+        assertThat(skip(type.translate(direct, new MapSyncContext())).message()).contains("needs token");
     }
 
     @Test
@@ -114,11 +115,11 @@ class EnDestinationTypeTest {
         FilePart certificate =
                 new FilePart("certificate", "certificate", "application/octet-stream", new byte[] {1, 2});
 
-        assertThat(skip(type.translate(ios, new EnTestContext())).message()).contains("needs certificate");
+        assertThat(skip(type.translate(ios, new MapSyncContext())).message()).contains("needs certificate");
 
         Desired desired = write(type.translate(
                 ios,
-                new EnTestContext()
+                new MapSyncContext()
                         .material(
                                 "destination",
                                 "apns",
@@ -136,7 +137,7 @@ class EnDestinationTypeTest {
         ObjectNode standby =
                 of("{'id':'d9','name':'mail','type':'smtp_custom','config':{'params':{'domain':'example.com',"
                         + "'dkim':{'public_key':'other','selector':'s2','verification':'PENDING'}}}}");
-        EnTestContext context = new EnTestContext();
+        MapSyncContext context = new MapSyncContext();
 
         Desired desired = write(type.translate(primary, context));
 
@@ -149,7 +150,7 @@ class EnDestinationTypeTest {
         ObjectNode primary = of("{'id':'d5','name':'IBM Email','type':'smtp_ibm','description':'mail',"
                 + "'config':{'params':{}},'subscription_count':3}");
         ObjectNode standby = of("{'id':'d6','name':'IBM email service','type':'smtp_ibm','description':'mail'}");
-        EnTestContext context = new EnTestContext();
+        MapSyncContext context = new MapSyncContext();
 
         Desired desired = write(type.translate(primary, context));
 

@@ -3,6 +3,7 @@ package dev.regionguard.eventnotifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regionguard.simulator.SimulatorFixture;
 import dev.regionguard.sync.Json;
 import dev.regionguard.sync.Material;
 import dev.regionguard.sync.MaterialSource;
@@ -20,16 +21,20 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The EN types and store driven by the real engine against two fake instances in IBM's shapes. */
+/** The EN types and store driven by the real engine against two simulated instances. */
 class EnEndToEndSyncTest {
+    @RegisterExtension
+    static final SimulatorFixture SIM = SimulatorFixture.regions("us-south", "eu-de");
+
     private static final SyncPolicy MIRROR = new SyncPolicy(true, true, 10, false, 0, null);
     private static final SyncPolicy MIRROR_FULL = new SyncPolicy(true, true, 10, true, 0, null);
 
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final SyncEngine engine = new SyncEngine(executor, 4);
-    private final EnFakeClient primary = new EnFakeClient("us-south");
-    private final EnFakeClient standby = new EnFakeClient("eu-de");
+    private RecordingEnClient primary;
+    private RecordingEnClient standby;
     private final Watermarks watermarks = new Watermarks();
     private final Map<String, Material> materials = Map.of(
             "destination/ops-hook",
@@ -43,52 +48,44 @@ class EnEndToEndSyncTest {
         executor.shutdownNow();
     }
 
+    /** Both instances start with IBM's built-ins; only the primary's timer runs. */
     @BeforeEach
     void instances() {
-        for (EnFakeClient instance : List.of(primary, standby)) {
-            instance.add(EnKind.INTEGRATION, "{'type':'kms','metadata':{'endpoint':'','crn':'','root_key_id':''}}");
-            instance.add(
-                    EnKind.SOURCE,
-                    "{'name':'Periodic Timer','type':'periodic-timer','enabled':" + (instance == primary)
-                            + ",'topic_count':0}");
-            instance.add(
-                    EnKind.DESTINATION,
-                    "{'name':'IBM Email','type':'smtp_ibm','description':'',"
-                            + "'config':{'params':{}},'subscription_count':0}");
-        }
-        ObjectNode orders =
-                primary.add(EnKind.SOURCE, "{'name':'orders','description':'','enabled':true,'type':'api'}");
+        primary = RecordingEnClient.onNewInstance(SIM.simulator(), "us-south");
+        standby = RecordingEnClient.onNewInstance(SIM.simulator(), "eu-de");
         ObjectNode timer = primary.byName(EnKind.SOURCE, "Periodic Timer");
+        primary.edit(EnKind.SOURCE, timer.get("id").asText(), "{'enabled':true}");
+        ObjectNode orders = primary.add(EnKind.SOURCE, "{'name':'orders','description':'','enabled':true}");
         ObjectNode hook = primary.add(
                 EnKind.DESTINATION,
                 "{'name':'ops-hook','type':'webhook','description':'',"
                         + "'collect_failed_events':false,'config':{'params':{'url':'https://ops.example.com','verb':'post',"
-                        + "'custom_headers':{'Authorization':'********'},'sensitive_headers':['Authorization']}}}");
-        ObjectNode mail = primary.byName(EnKind.DESTINATION, "IBM Email");
-        ObjectNode note =
-                primary.add(EnKind.TEMPLATE, "{'name':'ops-note','type':'webhook.notification','description':''}");
+                        + "'custom_headers':{'Authorization':'Bearer s3cr3t'},'sensitive_headers':['Authorization']}}}");
+        ObjectNode mail = primary.byName(EnKind.DESTINATION, "IBM Cloud Email Service");
+        ObjectNode note = primary.add(
+                EnKind.TEMPLATE,
+                "{'name':'ops-note','type':'webhook.notification','description':'',"
+                        + "'params':{'body':'eyJ0ZXh0Ijoie3tkYXRhfX0ifQ=='}}");
         ObjectNode topic = primary.add(
                 EnKind.TOPIC,
                 "{'name':'alerts','description':'','sources':["
-                        + "{'id':'" + orders.get("id").asText() + "','name':'orders','rules':[{'enabled':true,"
-                        + "'event_type_filter':'$.*','id':'r1','updated_at':'x'}]},"
-                        + "{'id':'" + timer.get("id").asText() + "','name':'Periodic Timer','rules':[{'enabled':true,"
-                        + "'event_schedule_filter':{'expression':'0 * * * *'},'id':'r2','updated_at':'x'}]}]}");
+                        + "{'id':'" + orders.get("id").asText() + "','rules':[{'enabled':true,"
+                        + "'event_type_filter':'$.*'}]},"
+                        + "{'id':'" + timer.get("id").asText() + "','rules':[{'enabled':true,"
+                        + "'event_schedule_filter':{'expression':'0 * * * *'}}]}]}");
         primary.add(
                 EnKind.SUBSCRIPTION,
                 "{'name':'ops-webhook','description':'','topic_id':'"
                         + topic.get("id").asText()
-                        + "','destination_id':'" + hook.get("id").asText() + "','destination_type':'webhook',"
+                        + "','destination_id':'" + hook.get("id").asText() + "',"
                         + "'attributes':{'signing_enabled':true,'template_id_notification':'"
                         + note.get("id").asText() + "'}}");
         primary.add(
                 EnKind.SUBSCRIPTION,
                 "{'name':'ops-mail','description':'','topic_id':'"
                         + topic.get("id").asText()
-                        + "','destination_id':'" + mail.get("id").asText()
-                        + "','destination_type':'smtp_ibm','from':'x',"
-                        + "'attributes':{'add_notification_payload':false,'invited':[{'email':'new@example.com'}],"
-                        + "'subscribed':[{'email':'ann@example.com'}],'unsubscribed':[{'email':'gone@example.com'}]}}");
+                        + "','destination_id':'" + mail.get("id").asText() + "',"
+                        + "'attributes':{'add_notification_payload':false,'invited':['new@example.com','ann@example.com']}}");
     }
 
     private SyncOutcome.Target sync(SyncPolicy policy) {
@@ -120,15 +117,17 @@ class EnEndToEndSyncTest {
         assertThat(topic.at("/sources/1/id"))
                 .isEqualTo(standby.byName(EnKind.SOURCE, "Periodic Timer").get("id"));
         assertThat(standby.byName(EnKind.SUBSCRIPTION, "ops-mail").get("destination_id"))
-                .isEqualTo(standby.byName(EnKind.DESTINATION, "IBM Email").get("id"));
+                .isEqualTo(standby.byName(EnKind.DESTINATION, "IBM Cloud Email Service")
+                        .get("id"));
         standby.clearWrites();
 
         SyncOutcome.Target quiet = sync(MIRROR);
         SyncOutcome.Target full = sync(MIRROR_FULL);
 
         assertThat(standby.writes()).isEmpty();
-        assertThat(quiet.counts().unchanged()).isEqualTo(9);
-        assertThat(full.counts().unchanged()).isEqualTo(9);
+        // the 7 copied and updated, IBM's 4 built-ins besides the timer: KMS, email, SMS, lifecycle events
+        assertThat(quiet.counts().unchanged()).isEqualTo(11);
+        assertThat(full.counts().unchanged()).isEqualTo(11);
         assertThat(full.issues()).isEmpty();
     }
 
@@ -137,11 +136,8 @@ class EnEndToEndSyncTest {
         sync(MIRROR);
         primary.edit(
                 EnKind.SUBSCRIPTION,
-                "ops-mail",
-                mail -> mail.putObject("attributes")
-                        .putArray("subscribed")
-                        .addObject()
-                        .put("email", "zoe@example.com"));
+                primary.byName(EnKind.SUBSCRIPTION, "ops-mail").get("id").asText(),
+                "{'attributes':{'invited':{'add':['zoe@example.com'],'remove':['ann@example.com','new@example.com']}}}");
         standby.clearWrites();
 
         sync(MIRROR);

@@ -7,10 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.sync.Desired;
 import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.Translation;
+import dev.regionguard.testing.MapSyncContext;
 import org.junit.jupiter.api.Test;
 
 class EnIntegrationAndSmtpConfigTypeTest {
-    private final EnTestContext context = new EnTestContext();
+    private final MapSyncContext context = new MapSyncContext();
 
     @Test
     void kmsIntegrationIsABuiltInKeyedByTypeWithMetadataCopiedAsIs() {

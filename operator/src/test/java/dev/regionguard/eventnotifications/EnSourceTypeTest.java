@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.sync.Desired;
 import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.Translation;
+import dev.regionguard.testing.MapSyncContext;
 import org.junit.jupiter.api.Test;
 
 class EnSourceTypeTest {
     private final EntityType type = new EnSourceType();
-    private final EnTestContext context = new EnTestContext();
+    private final MapSyncContext context = new MapSyncContext();
 
     private Desired translate(ObjectNode source) {
         Translation t = type.translate(source, context);

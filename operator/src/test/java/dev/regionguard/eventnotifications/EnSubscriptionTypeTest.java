@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.sync.Desired;
 import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.Translation;
+import dev.regionguard.testing.MapSyncContext;
 import org.junit.jupiter.api.Test;
 
 class EnSubscriptionTypeTest {
     private final EntityType type = new EnSubscriptionType();
-    private final EnTestContext context = new EnTestContext()
+    private final MapSyncContext context = new MapSyncContext()
             .id("topic", "p-topic", "s-topic")
             .id("destination", "p-dest", "s-dest")
             .id("template", "p-tmpl-n", "s-tmpl-n")

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.sync.Desired;
 import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.Translation;
+import dev.regionguard.testing.MapSyncContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -26,7 +27,7 @@ class EnTemplateTypeTest {
 
     @Test
     void bodyComesFromMaterialAsBase64WithTheSubjectOfEmailTemplates() {
-        EnTestContext context = new EnTestContext()
+        MapSyncContext context = new MapSyncContext()
                 .material("template", "welcome", Map.of("body", "<p>Hello {{name}} ü</p>", "subject", "Welcome"));
 
         Translation t = type.translate(template("welcome", "smtp_custom.invitation"), context);
@@ -42,7 +43,7 @@ class EnTemplateTypeTest {
 
     @Test
     void nonEmailTemplatesGetNoSubject() {
-        EnTestContext context = new EnTestContext()
+        MapSyncContext context = new MapSyncContext()
                 .material("template", "alert", Map.of("body", "{\"text\":\"alert\"}", "subject", "ignored"));
 
         Desired desired =
@@ -53,7 +54,7 @@ class EnTemplateTypeTest {
 
     @Test
     void aStandbyTemplateComparesEqualAlthoughItsGetHasNoParams() {
-        EnTestContext context = new EnTestContext().material("template", "alert", Map.of("body", "x"));
+        MapSyncContext context = new MapSyncContext().material("template", "alert", Map.of("body", "x"));
         Desired desired =
                 ((Translation.Write) type.translate(template("alert", "webhook.notification"), context)).desired();
 
@@ -66,7 +67,7 @@ class EnTemplateTypeTest {
 
     @Test
     void withoutMaterialTheTemplateIsSkipped() {
-        Translation t = type.translate(template("alert", "webhook.notification"), new EnTestContext());
+        Translation t = type.translate(template("alert", "webhook.notification"), new MapSyncContext());
 
         assertThat(t)
                 .isEqualTo(

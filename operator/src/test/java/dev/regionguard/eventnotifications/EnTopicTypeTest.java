@@ -7,12 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.sync.Desired;
 import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.Translation;
+import dev.regionguard.testing.MapSyncContext;
 import org.junit.jupiter.api.Test;
 
 class EnTopicTypeTest {
     private final EntityType type = new EnTopicType();
-    private final EnTestContext context =
-            new EnTestContext().id("source", "src-orders", "sb-orders").id("source", "crn:timer:p", "crn:timer:s");
+    private final MapSyncContext context =
+            new MapSyncContext().id("source", "src-orders", "sb-orders").id("source", "crn:timer:p", "crn:timer:s");
 
     private static final ObjectNode PRIMARY = of("{'id':'top-1','name':'alerts','description':'all alerts',"
             + "'updated_at':'2026-01-01','source_count':2,'subscription_count':1,'subscriptions':[{'id':'s1'}],"
@@ -55,7 +56,7 @@ class EnTopicTypeTest {
 
     @Test
     void unresolvedSourceSkipsTheTopic() {
-        Translation t = type.translate(PRIMARY, new EnTestContext().id("source", "src-orders", "sb-orders"));
+        Translation t = type.translate(PRIMARY, new MapSyncContext().id("source", "src-orders", "sb-orders"));
 
         assertThat(t).isInstanceOf(Translation.Skip.class);
         assertThat(((Translation.Skip) t).reason()).isEqualTo("MissingReference");

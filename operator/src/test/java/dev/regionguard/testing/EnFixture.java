@@ -9,11 +9,9 @@ import dev.regionguard.api.SecretKeyRef;
 import dev.regionguard.api.SyncMode;
 import dev.regionguard.api.TemplateBodyRef;
 import dev.regionguard.cloud.ApiKey;
-import dev.regionguard.cloud.http.CallObserver;
 import dev.regionguard.cloud.http.HttpSettings;
 import dev.regionguard.eventnotifications.EnKind;
 import dev.regionguard.eventnotifications.EventNotificationsClient;
-import dev.regionguard.eventnotifications.HttpEventNotificationsClients;
 import dev.regionguard.simulator.SeedManifest;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.HashMap;
@@ -47,8 +45,7 @@ public final class EnFixture {
         this.primaryId = harness.simulator().createEventNotificationsInstance(PRIMARY);
         this.standbyId = harness.simulator().createEventNotificationsInstance(STANDBY);
         this.manifest = harness.simulator().seedEventNotifications(PRIMARY, primaryId, entities, name.hashCode());
-        var clients =
-                HttpEventNotificationsClients.create(harness.endpoints(), HttpSettings.defaults(), CallObserver.NONE);
+        var clients = SimulatorClients.eventNotifications(harness.simulator(), HttpSettings.defaults());
         this.primary = clients.forInstance(PRIMARY, primaryId, new ApiKey(API_KEY));
         this.standby = clients.forInstance(STANDBY, standbyId, new ApiKey(API_KEY));
         harness.secret(name + "-apikey", Map.of("apikey", API_KEY));

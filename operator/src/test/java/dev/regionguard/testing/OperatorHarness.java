@@ -17,6 +17,7 @@ import dev.regionguard.embedded.EmbeddedKubernetes;
 import dev.regionguard.operator.OperatorConfig;
 import dev.regionguard.operator.RegionGuardOperator;
 import dev.regionguard.simulator.IbmCloudSimulator;
+import dev.regionguard.simulator.SimulatorFixture;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -46,13 +47,13 @@ public final class OperatorHarness implements AutoCloseable {
     }
 
     public static OperatorHarness start(String... regions) {
-        IbmCloudSimulator simulator =
-                IbmCloudSimulator.builder().regions(regions).build().start();
+        IbmCloudSimulator simulator = SimulatorFixture.regions(regions).startNow();
         EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start(Protections.RESOURCES);
-        Endpoints endpoints = new Endpoints(
-                simulator.iamUrl(), simulator.eventNotificationsTemplate(), simulator.codeEngineTemplate());
         RegionGuardOperator operator = RegionGuardOperator.start(
-                kubernetes.client(), OperatorConfig.local(endpoints), Clock.systemUTC(), true);
+                kubernetes.client(),
+                OperatorConfig.local(SimulatorClients.endpoints(simulator)),
+                Clock.systemUTC(),
+                true);
         return new OperatorHarness(kubernetes, simulator, operator);
     }
 
@@ -120,8 +121,7 @@ public final class OperatorHarness implements AutoCloseable {
     }
 
     public Endpoints endpoints() {
-        return new Endpoints(
-                simulator.iamUrl(), simulator.eventNotificationsTemplate(), simulator.codeEngineTemplate());
+        return SimulatorClients.endpoints(simulator);
     }
 
     public void secret(String name, Map<String, String> stringData) {

@@ -23,6 +23,11 @@ import okhttp3.OkHttpClient;
  * IAM and the regional APIs on one MockWebServer. IAM issues tokens {@code token-1},
  * {@code token-2}, ... lasting an hour from the given clock; regional base URLs are
  * {@code http://host:port/<region>/event-notifications}, so a handler can tell regions apart.
+ *
+ * <p>The one deliberate wire-level fake, kept for the HTTP layer's own tests only: they script exact
+ * answers (odd Retry-After values, malformed bodies, unexpected statuses, dropped connections) and
+ * read the exact requests, which the simulator, a faithful IBM Cloud, neither produces nor exposes.
+ * Every test above the HTTP layer uses the simulator.
  */
 public final class FakeIbmCloud implements AutoCloseable {
     public static final String TOKEN_PREFIX = "secret-iam-token-";

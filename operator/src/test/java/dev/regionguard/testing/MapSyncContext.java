@@ -1,4 +1,4 @@
-package dev.regionguard.eventnotifications;
+package dev.regionguard.testing;
 
 import dev.regionguard.sync.Material;
 import dev.regionguard.sync.SyncContext;
@@ -7,24 +7,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A SyncContext from maps: target ids by type and source id, material by type and name. */
-final class EnTestContext implements SyncContext {
+/** A SyncContext from maps: target ids by type and source id, material by type and name; empty when new. */
+public final class MapSyncContext implements SyncContext {
     private final Map<String, String> ids = new HashMap<>();
     private final Map<String, Material> materials = new HashMap<>();
 
-    EnTestContext id(String typeName, String sourceId, String targetId) {
+    public MapSyncContext id(String typeName, String sourceId, String targetId) {
         ids.put(typeName + "/" + sourceId, targetId);
         return this;
     }
 
-    EnTestContext material(String typeName, String entityName, Map<String, String> values) {
+    public MapSyncContext material(String typeName, String entityName, Map<String, String> values) {
         materials.put(
                 typeName + "/" + entityName,
                 new Material(values, List.of(), "digest-" + values.hashCode(), "Secret test"));
         return this;
     }
 
-    EnTestContext material(String typeName, String entityName, Material material) {
+    public MapSyncContext material(String typeName, String entityName, Material material) {
         materials.put(typeName + "/" + entityName, material);
         return this;
     }
