@@ -109,8 +109,8 @@ public final class RegionGuardOperator implements AutoCloseable {
                 services);
         RegionFailoverReconciler failovers = new RegionFailoverReconciler(
                 Map.of(
-                        ProtectionKind.EventNotificationsProtection, enReconciler,
-                        ProtectionKind.CodeEngineProtection, ceReconciler),
+                        ProtectionKind.EventNotificationsProtection, enReconciler.failoverPort(),
+                        ProtectionKind.CodeEngineProtection, ceReconciler.failoverPort()),
                 events,
                 metrics,
                 clock,
