@@ -101,7 +101,12 @@ final class ProtectionStatusBuilder<P extends CustomResource<? extends Protectio
         return (S) JSON.convertValue(previous, service.newStatus().getClass());
     }
 
-    private static String describe(Exception error) {
+    private static String describe(Throwable thrown) {
+        Throwable error = thrown;
+        // JOSDK wraps what a reconcile throws; a wrapper that only repeats its cause says nothing more
+        while (error.getCause() != null && error.getCause().toString().equals(error.getMessage())) {
+            error = error.getCause();
+        }
         String message = error.getMessage() == null
                 ? ""
                 : error.getMessage().lines().findFirst().orElse("");
