@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,19 +93,18 @@ public class CodeEngineProtectionReconciler
 
     /** The active project's domains and scaling, kept in status so a failover never needs to ask it. */
     @Override
-    public void recordExtras(
-            CodeEngineProtection cep,
-            CodeEngineProtectionStatus previous,
-            CodeEngineProtectionStatus next,
-            Sides sides) {
+    public Consumer<CodeEngineProtectionStatus> statusExtras(
+            CodeEngineProtection cep, CodeEngineProtectionStatus previous, Sides sides) {
         CodeEngineClient active =
                 clients.forProject(sides.source().region(), sides.source().id(), sides.sourceKey());
+        List<DomainMappingRecord> domains;
+        List<AppScalingRecord> scaling;
         try {
-            next.domainMappings = active.list(CeKind.DOMAIN_MAPPING).stream()
+            domains = active.list(CeKind.DOMAIN_MAPPING).stream()
                     .map(CodeEngineProtectionReconciler::domain)
                     .sorted(Comparator.comparing(d -> d.name))
                     .toList();
-            next.appScaling = active.list(CeKind.APP).stream()
+            scaling = active.list(CeKind.APP).stream()
                     .map(CodeEngineProtectionReconciler::scaling)
                     .sorted(Comparator.comparing(a -> a.app))
                     .toList();
@@ -114,9 +114,15 @@ public class CodeEngineProtectionReconciler
                     cep.getMetadata().getNamespace(),
                     cep.getMetadata().getName(),
                     e.summary());
-            next.domainMappings = previous.domainMappings;
-            next.appScaling = previous.appScaling;
+            domains = previous.domainMappings;
+            scaling = previous.appScaling;
         }
+        List<DomainMappingRecord> recordedDomains = domains;
+        List<AppScalingRecord> recordedScaling = scaling;
+        return next -> {
+            next.domainMappings = recordedDomains;
+            next.appScaling = recordedScaling;
+        };
     }
 
     private static DomainMappingRecord domain(ObjectNode mapping) {

@@ -10,6 +10,7 @@ import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.MaterialSource;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What a service (Event Notifications, Code Engine) tells the generic protection machinery: how it
@@ -47,6 +48,11 @@ public interface ProtectedService<P, S extends ProtectionStatus> {
         return MaterialSource.NONE;
     }
 
-    /** After a sync pass, before the status is compared: room for service-specific status. */
-    default void recordExtras(P protection, S previous, S next, Sides sides) {}
+    /**
+     * After a sync pass: what the service reads for its own part of the status (e.g. from the active
+     * side), returned as the change the status builder applies.
+     */
+    default Consumer<S> statusExtras(P protection, S previous, Sides sides) {
+        return next -> {};
+    }
 }

@@ -3,6 +3,7 @@ package dev.regionguard.controller.protection;
 import dev.regionguard.api.ProtectionSpec;
 import dev.regionguard.api.ProtectionStatus;
 import dev.regionguard.health.RegionHealth;
+import dev.regionguard.spec.Blocked;
 import dev.regionguard.sync.SyncEngine;
 import dev.regionguard.sync.SyncOutcome;
 import dev.regionguard.sync.SyncRequest;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,14 +81,19 @@ public abstract class ProtectionReconciler<
         Instant now = clock.instant();
         ProtectionRuntimes.Runtime runtime = runtimeOf(protection, context);
         S previous = statusOf(protection);
+        // observe
         Observation seen = observer.observe(protection, previous, runtime);
+        // probe
         if (seen.sides() != null && runtime.probeDue(now)) {
             prober.probeAll(protection, seen, runtime, previous, now);
         }
+        // decide and act: a sync pass
         PassResult result = seen.blocked() != null
                 ? PassResult.Blocked.of(seen.blocked())
                 : syncIfDue(protection, seen, runtime, now);
+        // report
         UpdateControl<P> control = report(protection, previous, result, seen, runtime, now);
+        // decide and act: an automatic failover
         if (seen.topology() != null && !ProtectionObserver.isPaused(protection)) {
             automatic.consider(protection, context.getClient(), seen, previous, runtime, now);
         }
@@ -152,7 +159,7 @@ public abstract class ProtectionReconciler<
             runtime.synced(null, fingerprint); // the time of the next pass is set once the report scheduled it
             return new PassResult.Synced(outcome);
         } catch (IllegalArgumentException e) { // a topology the spec no longer allows
-            return PassResult.Blocked.of(dev.regionguard.spec.Blocked.spec(e.getMessage()));
+            return PassResult.Blocked.of(Blocked.spec(e.getMessage()));
         }
     }
 
@@ -163,7 +170,9 @@ public abstract class ProtectionReconciler<
             Observation seen,
             ProtectionRuntimes.Runtime runtime,
             Instant now) {
-        S next = status.build(protection, previous, result, seen, runtime, now);
+        Consumer<S> extras =
+                result instanceof PassResult.Synced ? statusExtras(protection, previous, seen.sides()) : next -> {};
+        S next = status.build(protection, previous, result, extras, seen, runtime, now);
         if (result == null) {
             return reporter.carryOver(protection, previous, next, this::newResource);
         }

@@ -13,12 +13,13 @@ import io.fabric8.kubernetes.client.CustomResource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The one place that assembles a protection's next status: the sync part from the pass result
- * ({@link SyncStatusReport}), the service's extras after a pass, and the topology, region health and
- * failovers mirrored from what the pass observed; or, after an unexpected error, the previous status
- * with Ready=False.
+ * ({@link SyncStatusReport}), the service's part read after a pass, and the topology, region health
+ * and failovers mirrored from what the pass observed; or, after an unexpected error, the previous
+ * status with Ready=False. Pure: it reads nothing itself.
  */
 final class ProtectionStatusBuilder<P extends CustomResource<? extends ProtectionSpec, S>, S extends ProtectionStatus> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,15 +30,20 @@ final class ProtectionStatusBuilder<P extends CustomResource<? extends Protectio
         this.service = service;
     }
 
-    /** @param result null when no pass ran: the previous status carries over */
+    /**
+     * @param result null when no pass ran: the previous status carries over
+     * @param extras the service's part, read after a pass
+     */
     S build(
             P protection,
             S previous,
             PassResult result,
+            Consumer<S> extras,
             Observation seen,
             ProtectionRuntimes.Runtime runtime,
             Instant now) {
         S next = result == null ? copy(previous) : synced(protection, previous, result, seen, now);
+        extras.accept(next);
         if (seen.topology() != null) {
             mirrorFailovers(next, previous, seen, runtime, now);
         }
@@ -70,12 +76,8 @@ final class ProtectionStatusBuilder<P extends CustomResource<? extends Protectio
         List<StandbyRef> refs = seen.sides() == null
                 ? List.of()
                 : seen.sides().targets().stream().map(service::standbyRef).toList();
-        new SyncStatusReport(previous, protection.getMetadata().getGeneration(), now, refs, deletesExpected)
+        return new SyncStatusReport(previous, protection.getMetadata().getGeneration(), now, refs, deletesExpected)
                 .build(next, result, baseline);
-        if (result instanceof PassResult.Synced) {
-            service.recordExtras(protection, previous, next, seen.sides());
-        }
-        return next;
     }
 
     /** The topology, region health, running failover and history, mirrored into status (changes only). */
