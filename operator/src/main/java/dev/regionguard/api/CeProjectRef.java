@@ -6,7 +6,7 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 
 /** A Code Engine project: its region and ID. */
-public class CeProjectRef {
+public class CeProjectRef implements SideRef {
     @Required
     @Pattern(EnInstanceRef.REGION)
     @Size(max = 16) // read by a CEL rule: the API server's cost estimate needs a bound
@@ -23,5 +23,15 @@ public class CeProjectRef {
     public CeProjectRef(String region, String projectId) {
         this.region = region;
         this.projectId = projectId;
+    }
+
+    @Override
+    public String region() {
+        return region;
+    }
+
+    @Override
+    public String id() {
+        return projectId;
     }
 }

@@ -14,4 +14,9 @@ public class CeStandby extends CeProjectRef {
     public CeStandby(String region, String projectId) {
         super(region, projectId);
     }
+
+    @Override
+    public SecretKeyRef ownCredentials() {
+        return credentialsSecretRef;
+    }
 }

@@ -1,5 +1,8 @@
 package dev.regionguard.api;
 
+import static io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type.DATE;
+import static io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type.STRING;
+
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -13,25 +16,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version(Protections.VERSION)
 @ShortNames("cep")
 @Categories("regionguard")
-@AdditionalPrinterColumn(
-        name = "Ready",
-        jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
-        type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(
-        name = "Primary",
-        jsonPath = ".spec.primary.region",
-        type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(
-        name = "In Sync",
-        jsonPath = ".status.standbysInSync",
-        type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(
-        name = "Last Sync",
-        jsonPath = ".status.lastSyncTime",
-        type = AdditionalPrinterColumn.Type.DATE)
-@AdditionalPrinterColumn(
-        name = "Age",
-        jsonPath = ".metadata.creationTimestamp",
-        type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(name = "Ready", jsonPath = Protections.READY_COLUMN, type = STRING)
+@AdditionalPrinterColumn(name = "Primary", jsonPath = Protections.PRIMARY_COLUMN, type = STRING)
+@AdditionalPrinterColumn(name = "In Sync", jsonPath = Protections.IN_SYNC_COLUMN, type = STRING)
+@AdditionalPrinterColumn(name = "Last Sync", jsonPath = Protections.LAST_SYNC_COLUMN, type = DATE)
+@AdditionalPrinterColumn(name = "Age", jsonPath = Protections.AGE_COLUMN, type = DATE)
 public class CodeEngineProtection extends CustomResource<CodeEngineProtectionSpec, CodeEngineProtectionStatus>
         implements Namespaced {}

@@ -23,7 +23,7 @@ import java.util.List;
                 "sync.entities may only name secret, config_map, persistent_data_store, allowed_outbound_destination, "
                         + "build, app, job, function, binding",
         fieldPath = ".sync.entities")
-public class CodeEngineProtectionSpec {
+public class CodeEngineProtectionSpec implements ProtectionSpec {
     @Required
     @JsonPropertyDescription("The project whose workloads are copied.")
     public CeProjectRef primary;
@@ -54,4 +54,34 @@ public class CodeEngineProtectionSpec {
 
     @JsonPropertyDescription("Manual or automatic failover, cooldown, and where the active endpoints are published.")
     public FailoverSpec failover = new FailoverSpec();
+
+    @Override
+    public SideRef primarySide() {
+        return primary;
+    }
+
+    @Override
+    public List<? extends SideRef> standbySides() {
+        return standbys == null ? List.of() : standbys;
+    }
+
+    @Override
+    public SecretKeyRef credentials() {
+        return credentialsSecretRef;
+    }
+
+    @Override
+    public SyncSpec syncSpec() {
+        return sync;
+    }
+
+    @Override
+    public HealthCheckSpec healthCheckSpec() {
+        return healthCheck;
+    }
+
+    @Override
+    public FailoverSpec failoverSpec() {
+        return failover;
+    }
 }

@@ -6,7 +6,7 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 
 /** An Event Notifications instance: its region and GUID. */
-public class EnInstanceRef {
+public class EnInstanceRef implements SideRef {
     static final String REGION = "^[a-z]{2}-[a-z]{2,5}$"; // eu-de and eu-gb have two letters after the dash
     static final String GUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
 
@@ -26,5 +26,15 @@ public class EnInstanceRef {
     public EnInstanceRef(String region, String instanceId) {
         this.region = region;
         this.instanceId = instanceId;
+    }
+
+    @Override
+    public String region() {
+        return region;
+    }
+
+    @Override
+    public String id() {
+        return instanceId;
     }
 }

@@ -14,4 +14,9 @@ public class EnStandby extends EnInstanceRef {
     public EnStandby(String region, String instanceId) {
         super(region, instanceId);
     }
+
+    @Override
+    public SecretKeyRef ownCredentials() {
+        return credentialsSecretRef;
+    }
 }

@@ -20,7 +20,7 @@ import java.util.List;
         fieldPath = ".sync.entities",
         message = "sync.entities may only name integration, source, smtp_config, destination, template, topic "
                 + "and subscription")
-public class EventNotificationsProtectionSpec {
+public class EventNotificationsProtectionSpec implements ProtectionSpec {
     @Required
     @JsonPropertyDescription("The instance whose configuration is copied.")
     public EnInstanceRef primary;
@@ -50,4 +50,34 @@ public class EventNotificationsProtectionSpec {
     @JsonPropertyDescription(
             "Manual or Automatic failover, the cooldown between automatic failovers, and where the active endpoint is published.")
     public FailoverSpec failover = new FailoverSpec();
+
+    @Override
+    public SideRef primarySide() {
+        return primary;
+    }
+
+    @Override
+    public List<? extends SideRef> standbySides() {
+        return standbys == null ? List.of() : standbys;
+    }
+
+    @Override
+    public SecretKeyRef credentials() {
+        return credentialsSecretRef;
+    }
+
+    @Override
+    public SyncSpec syncSpec() {
+        return sync;
+    }
+
+    @Override
+    public HealthCheckSpec healthCheckSpec() {
+        return healthCheck;
+    }
+
+    @Override
+    public FailoverSpec failoverSpec() {
+        return failover;
+    }
 }

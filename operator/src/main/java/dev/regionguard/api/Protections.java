@@ -17,5 +17,12 @@ public final class Protections {
     public static final List<Class<? extends HasMetadata>> RESOURCES =
             List.of(EventNotificationsProtection.class, CodeEngineProtection.class, RegionFailover.class);
 
+    // The columns kubectl get shows for both protection kinds.
+    static final String READY_COLUMN = ".status.conditions[?(@.type==\"Ready\")].status";
+    static final String PRIMARY_COLUMN = ".spec.primary.region";
+    static final String IN_SYNC_COLUMN = ".status.standbysInSync";
+    static final String LAST_SYNC_COLUMN = ".status.lastSyncTime";
+    static final String AGE_COLUMN = ".metadata.creationTimestamp";
+
     private Protections() {}
 }

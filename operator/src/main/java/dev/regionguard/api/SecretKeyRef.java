@@ -7,14 +7,16 @@ import io.fabric8.generator.annotation.Required;
 
 /** A key of a Secret in the namespace of the resource that names it. */
 public class SecretKeyRef {
+    static final String DEFAULT_KEY = "apikey";
+
     @Required
     @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
     @JsonPropertyDescription("Name of the Secret, in the same namespace as this resource.")
     public String name;
 
-    @Default("apikey")
+    @Default(DEFAULT_KEY)
     @JsonPropertyDescription("Key in the Secret that holds the IBM Cloud API key. Defaults to 'apikey'.")
-    public String key = "apikey";
+    public String key = DEFAULT_KEY;
 
     public SecretKeyRef() {}
 

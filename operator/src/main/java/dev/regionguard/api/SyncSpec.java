@@ -12,29 +12,34 @@ import java.util.List;
 /** How and how often standbys are brought in line with the primary. */
 public class SyncSpec {
     static final String DURATION = "^([0-9]+(ms|s|m|h))+$";
+    // Each default is written once, here: the CRD default and the Java default read the same constant.
+    static final String DEFAULT_INTERVAL = "5m";
+    static final String DEFAULT_MODE = "Mirror";
+    static final int DEFAULT_MAX_DELETIONS = 10;
+    static final String DEFAULT_FULL_COMPARE_INTERVAL = "1h";
 
-    @Default("5m")
+    @Default(DEFAULT_INTERVAL)
     @Pattern(DURATION)
     @JsonPropertyDescription("Time between sync passes, e.g. 30s, 5m, 1h. Defaults to 5m.")
-    public String interval = "5m";
+    public String interval = DEFAULT_INTERVAL;
 
-    @Default("Mirror")
+    @Default(DEFAULT_MODE)
     @JsonPropertyDescription(
             "Mirror creates, updates and deletes; UpsertOnly never deletes; ObserveOnly writes nothing and reports drift. Defaults to Mirror.")
-    public SyncMode mode = SyncMode.Mirror;
+    public SyncMode mode = SyncMode.valueOf(DEFAULT_MODE);
 
-    @Default("10")
+    @Default("" + DEFAULT_MAX_DELETIONS)
     @Min(0)
     @Max(1000)
     @JsonPropertyDescription(
             "Most entities deleted on one standby in one pass; the rest wait for later passes and show in status. Defaults to 10.")
-    public Integer maxDeletionsPerPass = 10;
+    public Integer maxDeletionsPerPass = DEFAULT_MAX_DELETIONS;
 
-    @Default("1h")
+    @Default(DEFAULT_FULL_COMPARE_INTERVAL)
     @Pattern(DURATION)
     @JsonPropertyDescription(
             "Between full comparisons. Other passes read in full only entities whose list entry changed on either side. Defaults to 1h.")
-    public String fullCompareInterval = "1h";
+    public String fullCompareInterval = DEFAULT_FULL_COMPARE_INTERVAL;
 
     @Size(max = 9) // one per entity type (Code Engine has 9); also bounds the CEL cost estimate of the rule that
     // checks the names

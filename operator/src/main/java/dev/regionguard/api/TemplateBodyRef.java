@@ -12,6 +12,9 @@ import io.fabric8.generator.annotation.ValidationRule;
         value = "has(self.configMapName) != has(self.secretName)",
         message = "set exactly one of configMapName and secretName")
 public class TemplateBodyRef {
+    static final String DEFAULT_BODY_KEY = "body";
+    static final String DEFAULT_SUBJECT_KEY = "subject";
+
     @Required
     @JsonPropertyDescription("Name of the template on the primary.")
     public String template;
@@ -22,11 +25,11 @@ public class TemplateBodyRef {
     @JsonPropertyDescription("Secret in this namespace holding the body, when it must stay secret.")
     public String secretName;
 
-    @Default("body")
+    @Default(DEFAULT_BODY_KEY)
     @JsonPropertyDescription("Key of the body. Defaults to 'body'.")
-    public String bodyKey = "body";
+    public String bodyKey = DEFAULT_BODY_KEY;
 
-    @Default("subject")
+    @Default(DEFAULT_SUBJECT_KEY)
     @JsonPropertyDescription("Key of the subject of email templates. Defaults to 'subject'; ignored when absent.")
-    public String subjectKey = "subject";
+    public String subjectKey = DEFAULT_SUBJECT_KEY;
 }

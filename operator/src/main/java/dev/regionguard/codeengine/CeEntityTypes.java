@@ -1,10 +1,10 @@
 package dev.regionguard.codeengine;
 
+import dev.regionguard.spec.EntitySelection;
 import dev.regionguard.sync.EntityType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** The Code Engine types of a sync, in restore order. */
 public final class CeEntityTypes {
@@ -52,14 +52,6 @@ public final class CeEntityTypes {
      * @throws IllegalArgumentException for a name that is not a Code Engine type
      */
     public static List<EntityType> select(StandbyMode mode, Collection<String> names) {
-        List<EntityType> all = all(mode);
-        Set<String> known = all.stream().map(EntityType::name).collect(Collectors.toSet());
-        List<String> unknown =
-                names.stream().filter(n -> !known.contains(n)).sorted().toList();
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("not Code Engine types: " + unknown + "; known: "
-                    + all.stream().map(EntityType::name).toList());
-        }
-        return all.stream().filter(t -> names.contains(t.name())).toList();
+        return EntitySelection.named(all(mode), names);
     }
 }

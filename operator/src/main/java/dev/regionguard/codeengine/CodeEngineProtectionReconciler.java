@@ -3,20 +3,16 @@ package dev.regionguard.codeengine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.api.AppScalingRecord;
 import dev.regionguard.api.CodeEngineProtection;
-import dev.regionguard.api.CodeEngineProtectionSpec;
 import dev.regionguard.api.CodeEngineProtectionStatus;
 import dev.regionguard.api.CodeEngineStandbyMode;
 import dev.regionguard.api.DomainMappingRecord;
-import dev.regionguard.api.FailoverSpec;
-import dev.regionguard.api.HealthCheckSpec;
 import dev.regionguard.api.ProtectionKind;
-import dev.regionguard.api.SyncSpec;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.Endpoints;
 import dev.regionguard.cloud.IbmApiException;
-import dev.regionguard.controller.protection.FailoverActions;
 import dev.regionguard.controller.protection.ProtectionReconciler;
 import dev.regionguard.controller.protection.ProtectionServices;
+import dev.regionguard.controller.protection.Sides;
 import dev.regionguard.controller.protection.StandbyRef;
 import dev.regionguard.controller.protection.SyncReporter;
 import dev.regionguard.spec.ProtectedSide;
@@ -28,7 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +41,6 @@ public class CodeEngineProtectionReconciler
     private final CodeEngineClients clients;
     private final CeEntityStore.Settings storeSettings;
 
-    private final CeFailoverActions failoverActions;
-
     /** @param probeClients clients without retries, for health probes */
     public CodeEngineProtectionReconciler(
             CodeEngineClients clients,
@@ -56,10 +50,9 @@ public class CodeEngineProtectionReconciler
             SyncReporter reporter,
             Clock clock,
             ProtectionServices services) {
-        super(engine, reporter, clock, services);
+        super(engine, reporter, clock, services, new CeFailoverActions(clients, probeClients, Duration.ofSeconds(5)));
         this.clients = clients;
         this.storeSettings = storeSettings;
-        this.failoverActions = new CeFailoverActions(clients, probeClients, Duration.ofSeconds(5));
     }
 
     @Override
@@ -68,91 +61,50 @@ public class CodeEngineProtectionReconciler
     }
 
     @Override
-    protected HealthCheckSpec healthCheckSpec(CodeEngineProtection cep) {
-        return cep.getSpec().healthCheck;
-    }
-
-    @Override
-    protected FailoverSpec failoverSpec(CodeEngineProtection cep) {
-        return cep.getSpec().failover;
-    }
-
-    @Override
-    protected FailoverActions<CodeEngineProtection> failoverActions() {
-        return failoverActions;
-    }
-
-    @Override
-    protected String endpoint(Endpoints endpoints, String region) {
+    public String endpoint(Endpoints endpoints, String region) {
         return endpoints.codeEngine(region);
     }
 
     @Override
-    protected ProtectedSide primary(CodeEngineProtection cep) {
-        CodeEngineProtectionSpec spec = cep.getSpec();
-        return spec.primary == null
-                ? null
-                : new ProtectedSide(spec.primary.region, spec.primary.projectId, spec.credentialsSecretRef);
-    }
-
-    @Override
-    protected List<ProtectedSide> standbys(CodeEngineProtection cep) {
-        return nullToEmpty(cep.getSpec().standbys).stream()
-                .map(s -> new ProtectedSide(s.region, s.projectId, s.credentialsSecretRef))
-                .toList();
-    }
-
-    @Override
-    protected SyncSpec syncSpec(CodeEngineProtection cep) {
-        return cep.getSpec().sync;
-    }
-
-    @Override
-    protected List<EntityType> entityTypes(CodeEngineProtection cep) {
+    public List<EntityType> entityTypes(CodeEngineProtection cep) {
         return CeEntityTypes.all(
                 cep.getSpec().standbyMode == CodeEngineStandbyMode.Warm ? StandbyMode.WARM : StandbyMode.COLD);
     }
 
     @Override
-    protected EntityStore store(CodeEngineProtection cep, ProtectedSide side, ApiKey key) {
+    public EntityStore store(CodeEngineProtection cep, ProtectedSide side, ApiKey key) {
         return new CeEntityStore(clients.forProject(side.region(), side.id(), key), storeSettings);
     }
 
     @Override
-    protected StandbyRef standbyRef(ProtectedSide side) {
+    public StandbyRef standbyRef(ProtectedSide side) {
         return new StandbyRef(side.region(), null, side.id());
     }
 
     @Override
-    protected CodeEngineProtectionStatus newStatus() {
+    public CodeEngineProtectionStatus newStatus() {
         return new CodeEngineProtectionStatus();
     }
 
     @Override
-    protected CodeEngineProtection newResource() {
+    public CodeEngineProtection newResource() {
         return new CodeEngineProtection();
-    }
-
-    @Override
-    protected Set<String> specSecretNames(CodeEngineProtection cep) {
-        return credentialSecrets(primary(cep), standbys(cep));
     }
 
     /** The active project's domains and scaling, kept in status so a failover never needs to ask it. */
     @Override
-    protected void recordExtras(
-            CodeEngineProtection cep,
-            CodeEngineProtectionStatus previous,
-            CodeEngineProtectionStatus next,
-            Sides sides) {
+    public Consumer<CodeEngineProtectionStatus> statusExtras(
+            CodeEngineProtection cep, CodeEngineProtectionStatus previous, Sides sides) {
         CodeEngineClient active =
                 clients.forProject(sides.source().region(), sides.source().id(), sides.sourceKey());
+        List<DomainMappingRecord> domains;
+        List<AppScalingRecord> scaling;
         try {
-            next.domainMappings = active.list(CeKind.DOMAIN_MAPPING).stream()
+            domains = active.list(CeKind.DOMAIN_MAPPING).stream()
                     .map(CodeEngineProtectionReconciler::domain)
                     .sorted(Comparator.comparing(d -> d.name))
                     .toList();
-            next.appScaling = active.list(CeKind.APP).stream()
+            scaling = active.list(CeKind.APP).stream()
                     .map(CodeEngineProtectionReconciler::scaling)
                     .sorted(Comparator.comparing(a -> a.app))
                     .toList();
@@ -162,9 +114,15 @@ public class CodeEngineProtectionReconciler
                     cep.getMetadata().getNamespace(),
                     cep.getMetadata().getName(),
                     e.summary());
-            next.domainMappings = previous.domainMappings;
-            next.appScaling = previous.appScaling;
+            domains = previous.domainMappings;
+            scaling = previous.appScaling;
         }
+        List<DomainMappingRecord> recordedDomains = domains;
+        List<AppScalingRecord> recordedScaling = scaling;
+        return next -> {
+            next.domainMappings = recordedDomains;
+            next.appScaling = recordedScaling;
+        };
     }
 
     private static DomainMappingRecord domain(ObjectNode mapping) {

@@ -1,13 +1,9 @@
 package dev.regionguard.eventnotifications;
 
+import dev.regionguard.spec.EntitySelection;
 import dev.regionguard.sync.EntityType;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * The Event Notifications entity types in restore order: what each is keyed by,
@@ -46,28 +42,7 @@ public final class EnEntityTypes {
      * @throws IllegalArgumentException naming the unknown types and the known ones
      */
     public static List<EntityType> select(Set<String> names) {
-        if (names == null || names.isEmpty()) {
-            return all();
-        }
-        Set<String> known = ALL.stream().map(EntityType::name).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> unknown = new TreeSet<>(names);
-        unknown.removeAll(known);
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown entity types " + unknown + "; known are " + known);
-        }
-        Set<String> wanted = new HashSet<>(names);
-        Deque<String> todo = new ArrayDeque<>(names);
-        while (!todo.isEmpty()) {
-            for (String dependency : byName(todo.pop()).dependsOn()) {
-                if (wanted.add(dependency)) {
-                    todo.push(dependency);
-                }
-            }
-        }
-        return ALL.stream()
-                .filter(t -> wanted.contains(t.name()))
-                .map(EntityType.class::cast)
-                .toList();
+        return EntitySelection.withReferences(all(), names);
     }
 
     /** The API collection behind a type of this package. */

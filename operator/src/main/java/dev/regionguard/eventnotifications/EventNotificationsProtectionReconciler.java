@@ -2,14 +2,11 @@ package dev.regionguard.eventnotifications;
 
 import dev.regionguard.api.EventNotificationsProtection;
 import dev.regionguard.api.EventNotificationsProtectionSpec;
-import dev.regionguard.api.FailoverSpec;
-import dev.regionguard.api.HealthCheckSpec;
 import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.api.ProtectionStatus;
-import dev.regionguard.api.SyncSpec;
+import dev.regionguard.api.TemplateBodyRef;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.Endpoints;
-import dev.regionguard.controller.protection.FailoverActions;
 import dev.regionguard.controller.protection.KubernetesMaterial;
 import dev.regionguard.controller.protection.ProtectionReconciler;
 import dev.regionguard.controller.protection.ProtectionServices;
@@ -22,7 +19,9 @@ import dev.regionguard.sync.MaterialSource;
 import dev.regionguard.sync.SyncEngine;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -35,7 +34,6 @@ import java.util.stream.Collectors;
 public class EventNotificationsProtectionReconciler
         extends ProtectionReconciler<EventNotificationsProtection, ProtectionStatus> {
     private final EventNotificationsClients clients;
-    private final EnFailoverActions failoverActions;
 
     /** @param probeClients clients without retries, for health probes */
     public EventNotificationsProtectionReconciler(
@@ -45,9 +43,8 @@ public class EventNotificationsProtectionReconciler
             SyncReporter reporter,
             Clock clock,
             ProtectionServices services) {
-        super(engine, reporter, clock, services);
+        super(engine, reporter, clock, services, new EnFailoverActions(clients, probeClients));
         this.clients = clients;
-        this.failoverActions = new EnFailoverActions(clients, probeClients);
     }
 
     @Override
@@ -56,97 +53,65 @@ public class EventNotificationsProtectionReconciler
     }
 
     @Override
-    protected HealthCheckSpec healthCheckSpec(EventNotificationsProtection enp) {
-        return enp.getSpec().healthCheck;
-    }
-
-    @Override
-    protected FailoverSpec failoverSpec(EventNotificationsProtection enp) {
-        return enp.getSpec().failover;
-    }
-
-    @Override
-    protected FailoverActions<EventNotificationsProtection> failoverActions() {
-        return failoverActions;
-    }
-
-    @Override
-    protected String endpoint(Endpoints endpoints, String region) {
+    public String endpoint(Endpoints endpoints, String region) {
         return endpoints.eventNotifications(region);
     }
 
     @Override
-    protected ProtectedSide primary(EventNotificationsProtection enp) {
-        EventNotificationsProtectionSpec spec = enp.getSpec();
-        return spec.primary == null
-                ? null
-                : new ProtectedSide(spec.primary.region, spec.primary.instanceId, spec.credentialsSecretRef);
-    }
-
-    @Override
-    protected List<ProtectedSide> standbys(EventNotificationsProtection enp) {
-        return nullToEmpty(enp.getSpec().standbys).stream()
-                .map(s -> new ProtectedSide(s.region, s.instanceId, s.credentialsSecretRef))
-                .toList();
-    }
-
-    @Override
-    protected SyncSpec syncSpec(EventNotificationsProtection enp) {
-        return enp.getSpec().sync;
-    }
-
-    @Override
-    protected List<EntityType> entityTypes(EventNotificationsProtection enp) {
+    public List<EntityType> entityTypes(EventNotificationsProtection enp) {
         return EnEntityTypes.all();
     }
 
     @Override
-    protected EntityStore store(EventNotificationsProtection enp, ProtectedSide side, ApiKey key) {
+    public EntityStore store(EventNotificationsProtection enp, ProtectedSide side, ApiKey key) {
         return new EnEntityStore(clients.forInstance(side.region(), side.id(), key));
     }
 
     @Override
-    protected StandbyRef standbyRef(ProtectedSide side) {
+    public StandbyRef standbyRef(ProtectedSide side) {
         return new StandbyRef(side.region(), side.id(), null);
     }
 
     @Override
-    protected MaterialSource material(EventNotificationsProtection enp) {
+    public MaterialSource material(EventNotificationsProtection enp) {
         return new KubernetesMaterial(
-                objects,
+                objects(),
                 enp.getMetadata().getNamespace(),
-                nullToEmpty(enp.getSpec().destinationSecrets),
-                nullToEmpty(enp.getSpec().templateBodies));
+                orEmpty(enp.getSpec().destinationSecrets),
+                orEmpty(enp.getSpec().templateBodies));
     }
 
     @Override
-    protected ProtectionStatus newStatus() {
+    public ProtectionStatus newStatus() {
         return new ProtectionStatus();
     }
 
     @Override
-    protected EventNotificationsProtection newResource() {
+    public EventNotificationsProtection newResource() {
         return new EventNotificationsProtection();
     }
 
     @Override
-    protected Set<String> specSecretNames(EventNotificationsProtection enp) {
+    public Set<String> materialSecretNames(EventNotificationsProtection enp) {
         EventNotificationsProtectionSpec spec = enp.getSpec();
-        Set<String> names = credentialSecrets(primary(enp), standbys(enp));
-        nullToEmpty(spec.destinationSecrets).forEach(d -> names.add(d.secretName));
-        nullToEmpty(spec.templateBodies).stream()
-                .filter(t -> t.secretName != null)
-                .forEach(t -> names.add(t.secretName));
+        Set<String> names = new HashSet<>();
+        orEmpty(spec.destinationSecrets).forEach(d -> names.add(d.secretName));
+        orEmpty(spec.templateBodies).stream()
+                .map(t -> t.secretName)
+                .filter(Objects::nonNull)
+                .forEach(names::add);
         return names;
     }
 
     @Override
-    protected Set<String> configMapNames(EventNotificationsProtection enp) {
-        return enp.getSpec() == null
-                ? Set.of()
-                : nullToEmpty(enp.getSpec().templateBodies).stream()
-                        .map(t -> t.configMapName)
-                        .filter(n -> n != null)
-                        .collect(Collectors.toSet());
+    public Set<String> configMapNames(EventNotificationsProtection enp) {
+        return orEmpty(enp.getSpec().templateBodies).stream()
+                .map((TemplateBodyRef t) -> t.configMapName)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 }

@@ -109,14 +109,24 @@ public final class RegionGuardOperator implements AutoCloseable {
                 services);
         RegionFailoverReconciler failovers = new RegionFailoverReconciler(
                 Map.of(
-                        ProtectionKind.EventNotificationsProtection, enReconciler,
-                        ProtectionKind.CodeEngineProtection, ceReconciler),
+                        ProtectionKind.EventNotificationsProtection, enReconciler.failoverPort(),
+                        ProtectionKind.CodeEngineProtection, ceReconciler.failoverPort()),
                 events,
                 metrics,
                 clock,
                 hooks);
 
-        Operator operator = new Operator(o -> {
+        Operator operator = newOperator(client, config, emulatedApi, registry);
+        operator.register(enReconciler, watched(config));
+        operator.register(ceReconciler, watched(config));
+        operator.register(failovers, watched(config));
+        operator.start();
+        return new RegionGuardOperator(operator, executor, probeExecutor, registry, metrics);
+    }
+
+    private static Operator newOperator(
+            KubernetesClient client, OperatorConfig config, boolean emulatedApi, PrometheusMeterRegistry registry) {
+        return new Operator(o -> {
             o.withKubernetesClient(client)
                     .withCloseClientOnStop(false)
                     .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
@@ -131,11 +141,6 @@ public final class RegionGuardOperator implements AutoCloseable {
                                 .build());
             }
         });
-        operator.register(enReconciler, watched(config));
-        operator.register(ceReconciler, watched(config));
-        operator.register(failovers, watched(config));
-        operator.start();
-        return new RegionGuardOperator(operator, executor, probeExecutor, registry, metrics);
     }
 
     public Operator operator() {

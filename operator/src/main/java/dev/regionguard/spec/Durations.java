@@ -37,8 +37,8 @@ public final class Durations {
         return total;
     }
 
-    /** Like {@link #parse} but falls back when the text is absent. */
-    public static Duration parseOr(String text, Duration fallback) {
-        return text == null || text.isEmpty() ? fallback : parse(text);
+    /** Like {@link #parse} but parses the fallback (a spec default) when the text is absent. */
+    public static Duration parseOr(String text, String fallback) {
+        return parse(text == null || text.isEmpty() ? fallback : text);
     }
 }

@@ -11,8 +11,8 @@ public record HealthCheckSettings(Duration interval, Duration timeout, int failu
      */
     public static final int ATTEMPTS_PER_PROBE = 3;
 
-    public static final HealthCheckSettings DEFAULTS =
-            new HealthCheckSettings(Duration.ofSeconds(10), Duration.ofSeconds(5), 3, 2);
+    /** The CRD's defaults (declared on {@link HealthCheckSpec}), parsed. */
+    public static final HealthCheckSettings DEFAULTS = parse(new HealthCheckSpec(), new HealthCheckSpec());
 
     public HealthCheckSettings {
         if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -33,15 +33,19 @@ public record HealthCheckSettings(Duration interval, Duration timeout, int failu
             return DEFAULTS;
         }
         try {
-            return new HealthCheckSettings(
-                    Durations.parseOr(spec.interval, DEFAULTS.interval),
-                    Durations.parseOr(spec.timeout, DEFAULTS.timeout),
-                    spec.failureThreshold == null ? DEFAULTS.failureThreshold : spec.failureThreshold,
-                    spec.successThreshold == null ? DEFAULTS.successThreshold : spec.successThreshold);
+            return parse(spec, new HealthCheckSpec());
         } catch (IllegalArgumentException e) {
             throw Blocked.spec(
                     e.getMessage().startsWith("healthCheck") ? e.getMessage() : "healthCheck: " + e.getMessage());
         }
+    }
+
+    private static HealthCheckSettings parse(HealthCheckSpec spec, HealthCheckSpec defaults) {
+        return new HealthCheckSettings(
+                Durations.parseOr(spec.interval, defaults.interval),
+                Durations.parseOr(spec.timeout, defaults.timeout),
+                spec.failureThreshold == null ? defaults.failureThreshold : spec.failureThreshold,
+                spec.successThreshold == null ? defaults.successThreshold : spec.successThreshold);
     }
 
     /** The shortest time from the first failed probe to Unhealthy. */

@@ -6,9 +6,6 @@ import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.SyncPolicy;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /** A protection's {@code spec.sync}, parsed and checked against the entity types of its service. */
 public record SyncSettings(
@@ -19,50 +16,32 @@ public record SyncSettings(
         List<EntityType> types) {
 
     public static SyncSettings of(SyncSpec spec, List<EntityType> allTypes) throws Blocked {
-        SyncSpec s = spec == null ? new SyncSpec() : spec;
-        Duration interval = duration("sync.interval", s.interval, Duration.ofMinutes(5));
+        SyncSpec defaults = new SyncSpec();
+        SyncSpec s = spec == null ? defaults : spec;
+        Duration interval = duration("sync.interval", s.interval, defaults.interval);
         if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
             throw Blocked.spec("sync.interval must be at least 1s");
         }
-        Duration full = duration("sync.fullCompareInterval", s.fullCompareInterval, Duration.ofHours(1));
-        int maxDeletions = s.maxDeletionsPerPass == null ? 10 : s.maxDeletionsPerPass;
+        Duration full = duration("sync.fullCompareInterval", s.fullCompareInterval, defaults.fullCompareInterval);
+        int maxDeletions = s.maxDeletionsPerPass == null ? defaults.maxDeletionsPerPass : s.maxDeletionsPerPass;
         if (maxDeletions < 0) {
             throw Blocked.spec("sync.maxDeletionsPerPass must not be negative");
         }
-        return new SyncSettings(
-                interval, full, s.mode == null ? SyncMode.Mirror : s.mode, maxDeletions, select(allTypes, s.entities));
+        List<EntityType> types;
+        try {
+            types = EntitySelection.withReferences(allTypes, s.entities);
+        } catch (IllegalArgumentException e) {
+            throw Blocked.spec("sync.entities: " + e.getMessage());
+        }
+        return new SyncSettings(interval, full, s.mode == null ? defaults.mode : s.mode, maxDeletions, types);
     }
 
-    private static Duration duration(String field, String text, Duration fallback) throws Blocked {
+    private static Duration duration(String field, String text, String fallback) throws Blocked {
         try {
             return Durations.parseOr(text, fallback);
         } catch (IllegalArgumentException e) {
             throw Blocked.spec(field + ": " + e.getMessage());
         }
-    }
-
-    private static List<EntityType> select(List<EntityType> all, List<String> names) throws Blocked {
-        if (names == null || names.isEmpty()) {
-            return all;
-        }
-        Set<String> known = all.stream().map(EntityType::name).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> unknown =
-                names.stream().filter(n -> !known.contains(n)).collect(Collectors.toCollection(TreeSet::new));
-        if (!unknown.isEmpty()) {
-            throw Blocked.spec("sync.entities: unknown " + unknown + "; known are " + known);
-        }
-        // IDs can only be remapped to entities that are synced too: take what the selection references.
-        Set<String> wanted = new TreeSet<>(names);
-        boolean grew = true;
-        while (grew) {
-            grew = false;
-            for (EntityType t : all) {
-                if (wanted.contains(t.name())) {
-                    grew |= wanted.addAll(t.dependsOn());
-                }
-            }
-        }
-        return all.stream().filter(t -> wanted.contains(t.name())).toList();
     }
 
     public boolean deletesAllowed() {

@@ -18,7 +18,7 @@ public final class Credentials {
         if (ref == null || ref.name == null) {
             throw Blocked.spec("credentialsSecretRef.name is required");
         }
-        String key = ref.key == null ? "apikey" : ref.key;
+        String key = ref.key == null ? new SecretKeyRef().key : ref.key; // the CRD default
         Secret secret = objects.secret(namespace, ref.name)
                 .orElseThrow(() ->
                         Blocked.credentials("SecretNotFound", "Secret " + namespace + "/" + ref.name + " not found"));

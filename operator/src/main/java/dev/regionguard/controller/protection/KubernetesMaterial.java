@@ -102,8 +102,9 @@ public final class KubernetesMaterial implements MaterialSource {
 
     private static Optional<Material> templateMaterial(
             ReferencedObjects<?> objects, String namespace, TemplateBodyRef ref) {
-        String bodyKey = ref.bodyKey == null ? "body" : ref.bodyKey;
-        String subjectKey = ref.subjectKey == null ? "subject" : ref.subjectKey;
+        TemplateBodyRef defaults = new TemplateBodyRef();
+        String bodyKey = ref.bodyKey == null ? defaults.bodyKey : ref.bodyKey;
+        String subjectKey = ref.subjectKey == null ? defaults.subjectKey : ref.subjectKey;
         Map<String, String> values = new TreeMap<>();
         if (ref.configMapName != null) {
             Optional<ConfigMap> cm = objects.configMap(namespace, ref.configMapName);

@@ -2,6 +2,7 @@ package dev.regionguard.controller.protection;
 
 import dev.regionguard.api.RegionStatus;
 import dev.regionguard.health.RegionHealth;
+import dev.regionguard.spec.ProtectionSettings;
 import dev.regionguard.sync.Watermarks;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Instant;
@@ -10,10 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * What the operator remembers about each protection between passes, in memory: watermarks per
- * standby, when the last full comparison ran, and consecutive failures for backoff. Lost on
+ * What the operator remembers about each protection between passes, in memory: the parsed spec,
+ * watermarks per standby, when the last full comparison ran, live region health, when the next
+ * probe and pass are due, and consecutive failures for backoff. Lost on
  * restart by design: the first pass after a restart compares in full.
  */
 public final class ProtectionRuntimes {
@@ -53,6 +56,7 @@ public final class ProtectionRuntimes {
         private volatile Instant nextSync;
         private volatile String syncFingerprint;
         private volatile String lastHold;
+        private volatile Parsed parsed;
 
         Runtime(String kind, String namespace, String name) {
             this.kind = kind;
@@ -74,6 +78,16 @@ public final class ProtectionRuntimes {
 
         public Watermarks watermarks(String standby) {
             return watermarks.computeIfAbsent(standby, s -> new Watermarks());
+        }
+
+        /** The spec parsed once per generation. */
+        public ProtectionSettings settings(long generation, Supplier<ProtectionSettings> parse) {
+            Parsed p = parsed;
+            if (p == null || p.generation() != generation) {
+                p = new Parsed(generation, parse.get());
+                parsed = p;
+            }
+            return p.settings();
         }
 
         /** A spec change may change every translation: forget what was compared. */
@@ -145,4 +159,6 @@ public final class ProtectionRuntimes {
             consecutiveFailures = 0;
         }
     }
+
+    private record Parsed(long generation, ProtectionSettings settings) {}
 }

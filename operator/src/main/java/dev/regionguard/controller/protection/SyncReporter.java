@@ -13,22 +13,21 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The "report" step shared by the protection reconcilers: the next status (written only when it
- * differs), Events on transitions and for applied changes, a log line per meaningful action, and
- * when to run the next pass.
+ * The "report" step shared by the protection reconcilers: the status built by
+ * {@link ProtectionStatusBuilder} (written only when it differs), Events on transitions and for
+ * applied changes, a log line per meaningful action, and when to run the next pass.
  */
 public class SyncReporter {
     private static final Logger LOG = LoggerFactory.getLogger(SyncReporter.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** When the spec is unusable: a spec edit triggers the next reconcile anyway. */
+    static final Duration UNUSABLE_SPEC_RETRY = Duration.ofMinutes(5);
 
     private final EventRecorder events;
     private final RegionGuardMetrics metrics;
@@ -38,6 +37,7 @@ public class SyncReporter {
         this.metrics = metrics;
     }
 
+    /** After a pass or a blocked one: Events, metrics, the status (when changed) and the next pass. */
     public <S extends ProtectionStatus, P extends CustomResource<?, S>> UpdateControl<P> report(
             P resource,
             S previous,
@@ -45,22 +45,9 @@ public class SyncReporter {
             PassResult result,
             SyncSettings settings,
             ProtectionRuntimes.Runtime runtime,
-            List<StandbyRef> standbys,
-            Instant now,
-            Supplier<P> fresh,
-            Consumer<S> extras) {
-        String who = resource.getMetadata().getNamespace() + "/"
-                + resource.getMetadata().getName();
-        boolean deletesExpected = settings == null || settings.deletesAllowed();
-        Integer baseline = result instanceof PassResult.Synced synced
-                ? PassOutcomes.nextBaseline(previous.primaryInventory, synced.outcome())
-                : previous.primaryInventory;
-        new SyncStatusReport(previous, resource.getMetadata().getGeneration(), now, standbys, deletesExpected)
-                .build(next, result, baseline);
-        extras.accept(next);
-
+            Supplier<P> fresh) {
         Duration delay = schedule(result, settings, runtime);
-        announce(resource, who, previous, next, result);
+        announce(resource, Who.of(resource), previous, next, result);
         if (settings != null) {
             metrics.recordStatus(
                     resource.getKind(),
@@ -70,38 +57,27 @@ public class SyncReporter {
                     settings.interval(),
                     next);
         }
+        return carryOver(resource, previous, next, fresh).rescheduleAfter(delay);
+    }
 
-        if (sameStatus(previous, next)) {
-            return UpdateControl.<P>noUpdate().rescheduleAfter(delay);
-        }
+    /** No pass ran (not due): the status is written only when health, topology or failovers changed it. */
+    public <S extends ProtectionStatus, P extends CustomResource<?, S>> UpdateControl<P> carryOver(
+            P resource, S previous, S next, Supplier<P> fresh) {
+        return sameStatus(previous, next)
+                ? UpdateControl.noUpdate()
+                : UpdateControl.patchStatus(statusPatch(resource, next, fresh));
+    }
+
+    /** A resource that carries only the identity and the new status: what JOSDK patches. */
+    public static <S extends ProtectionStatus, P extends CustomResource<?, S>> P statusPatch(
+            P resource, S next, Supplier<P> fresh) {
         P patch = fresh.get();
         patch.setMetadata(new ObjectMetaBuilder()
                 .withName(resource.getMetadata().getName())
                 .withNamespace(resource.getMetadata().getNamespace())
                 .build());
         patch.setStatus(next);
-        return UpdateControl.patchStatus(patch).rescheduleAfter(delay);
-    }
-
-    /**
-     * No pass ran (not due): the previous status with {@code extras} applied (health, topology,
-     * failovers), written only when that changed something.
-     */
-    @SuppressWarnings("unchecked")
-    public <S extends ProtectionStatus, P extends CustomResource<?, S>> UpdateControl<P> carryOver(
-            P resource, S previous, S next, Instant now, Supplier<P> fresh, Consumer<S> extras) {
-        S copy = (S) JSON.convertValue(previous, next.getClass());
-        extras.accept(copy);
-        if (sameStatus(previous, copy)) {
-            return UpdateControl.noUpdate();
-        }
-        P patch = fresh.get();
-        patch.setMetadata(new ObjectMetaBuilder()
-                .withName(resource.getMetadata().getName())
-                .withNamespace(resource.getMetadata().getNamespace())
-                .build());
-        patch.setStatus(copy);
-        return UpdateControl.patchStatus(patch);
+        return patch;
     }
 
     /** A protection is gone: its metrics go too. */
@@ -111,8 +87,7 @@ public class SyncReporter {
 
     private static Duration schedule(PassResult result, SyncSettings settings, ProtectionRuntimes.Runtime runtime) {
         if (settings == null) {
-            // The spec is unusable; a spec edit triggers the next reconcile anyway.
-            return Duration.ofMinutes(5);
+            return UNUSABLE_SPEC_RETRY;
         }
         if (result instanceof PassResult.Synced synced && PassOutcomes.transientFailure(synced.outcome())) {
             return settings.retryDelay(runtime.recordFailure());

@@ -19,7 +19,7 @@ import java.util.Objects;
  * Turns a pass result into the next status of a protection. Pure: the same inputs give the same
  * status, so an unchanged world gives an unchanged status and no write.
  */
-public final class SyncStatusReport {
+final class SyncStatusReport {
     private final ProtectionStatus previous;
     private final long generation;
     private final Instant now;
@@ -30,7 +30,7 @@ public final class SyncStatusReport {
      * @param deletesExpected false in UpsertOnly: extra entities on a standby are then expected
      *                        and do not make it out of sync
      */
-    public SyncStatusReport(
+    SyncStatusReport(
             ProtectionStatus previous,
             long generation,
             Instant now,
@@ -44,7 +44,7 @@ public final class SyncStatusReport {
     }
 
     /** Fills {@code next} (a fresh status of the protection's own type) from the pass result. */
-    public <S extends ProtectionStatus> S build(S next, PassResult result, Integer primaryInventory) {
+    <S extends ProtectionStatus> S build(S next, PassResult result, Integer primaryInventory) {
         next.observedGeneration = generation;
         // Health and failover own these; a sync pass carries them over untouched.
         next.activeRegion = previous.activeRegion;

@@ -1,0 +1,58 @@
+package dev.regionguard.controller.protection;
+
+import dev.regionguard.api.ProtectionKind;
+import dev.regionguard.api.ProtectionStatus;
+import dev.regionguard.cloud.ApiKey;
+import dev.regionguard.cloud.Endpoints;
+import dev.regionguard.spec.ProtectedSide;
+import dev.regionguard.sync.EntityStore;
+import dev.regionguard.sync.EntityType;
+import dev.regionguard.sync.MaterialSource;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * What a service (Event Notifications, Code Engine) tells the generic protection machinery: how it
+ * stores entities, names standbys, fails over, and which extra objects its spec references.
+ */
+public interface ProtectedService<P, S extends ProtectionStatus> {
+
+    ProtectionKind kind();
+
+    /** The regional base URL published as the active endpoint. */
+    String endpoint(Endpoints endpoints, String region);
+
+    /** Every entity type of the service, in restore order (the spec may select some). */
+    List<EntityType> entityTypes(P protection);
+
+    EntityStore store(P protection, ProtectedSide side, ApiKey key);
+
+    /** Status as it names a standby: instance ID for EN, project ID for CE. */
+    StandbyRef standbyRef(ProtectedSide side);
+
+    S newStatus();
+
+    P newResource();
+
+    /** Secrets the spec names besides the API keys (e.g. material): a change to one triggers a pass. */
+    default Set<String> materialSecretNames(P protection) {
+        return Set.of();
+    }
+
+    default Set<String> configMapNames(P protection) {
+        return Set.of();
+    }
+
+    default MaterialSource material(P protection) {
+        return MaterialSource.NONE;
+    }
+
+    /**
+     * After a sync pass: what the service reads for its own part of the status (e.g. from the active
+     * side), returned as the change the status builder applies.
+     */
+    default Consumer<S> statusExtras(P protection, S previous, Sides sides) {
+        return next -> {};
+    }
+}

@@ -1,0 +1,177 @@
+package dev.regionguard.controller.protection;
+
+import dev.regionguard.api.ProtectionKind;
+import dev.regionguard.api.ProtectionSpec;
+import dev.regionguard.api.ProtectionStatus;
+import dev.regionguard.api.Protections;
+import dev.regionguard.api.RegionFailover;
+import dev.regionguard.controller.failover.CommittedFailovers;
+import dev.regionguard.failover.RegionTopology;
+import dev.regionguard.spec.Blocked;
+import dev.regionguard.spec.ProtectedSide;
+import dev.regionguard.spec.ProtectionSettings;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The "observe" step: what a protection reads besides itself (its Secrets, ConfigMaps and
+ * RegionFailovers, all from informers), its spec parsed once per generation, the topology the
+ * committed failovers leave, and the sides with their API keys.
+ */
+final class ProtectionObserver<P extends CustomResource<? extends ProtectionSpec, ?>> {
+    private final ProtectedService<P, ?> service;
+    final ReferencedObjects<P> objects;
+    private volatile InformerEventSource<RegionFailover, P> failovers;
+    private volatile IndexerResourceCache<P> primaryCache;
+
+    ProtectionObserver(ProtectedService<P, ?> service) {
+        this.service = service;
+        this.objects = new ReferencedObjects<>(this::secretNames, this::configMapNames);
+    }
+
+    List<EventSource<?, P>> eventSources(EventSourceContext<P> context) {
+        primaryCache = context.getPrimaryCache();
+        ProtectionKind kind = service.kind();
+        // A failover commits in its own status: the protection must learn of it at once.
+        failovers = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(RegionFailover.class, context.getPrimaryResourceClass())
+                        .withName("regionfailovers")
+                        .withNamespacesInheritedFromController()
+                        .withSecondaryToPrimaryMapper((RegionFailover r) -> r.getSpec() == null
+                                        || r.getSpec().protectionRef == null
+                                        || r.getSpec().protectionRef.kind != kind
+                                ? Set.of()
+                                : Set.of(new ResourceID(
+                                        r.getSpec().protectionRef.name,
+                                        r.getMetadata().getNamespace())))
+                        .build(),
+                context);
+        List<EventSource<?, P>> sources = new ArrayList<>(objects.eventSources(context));
+        sources.add(failovers);
+        return sources;
+    }
+
+    /** Everything a pass needs before it may act, or why it cannot. */
+    Observation observe(P protection, ProtectionStatus previous, ProtectionRuntimes.Runtime runtime) {
+        ProtectionSettings settings = settings(protection, runtime);
+        List<RegionFailover> rfos = failoversOf(protection);
+        RegionTopology topology = null;
+        try {
+            settings.check();
+            if (isPaused(protection)) {
+                throw Blocked.paused();
+            }
+            topology = topology(protection, previous, rfos);
+            return new Observation(settings, rfos, topology, Sides.resolve(protection, topology, objects), null);
+        } catch (Blocked blocked) {
+            return new Observation(settings, rfos, topology, null, blocked);
+        } catch (IllegalArgumentException e) { // a topology the spec no longer allows
+            return new Observation(settings, rfos, topology, null, Blocked.spec(e.getMessage()));
+        }
+    }
+
+    ProtectionSettings settings(P protection, ProtectionRuntimes.Runtime runtime) {
+        return runtime.settings(
+                protection.getMetadata().getGeneration(),
+                () -> ProtectionSettings.parse(protection.getSpec(), service.entityTypes(protection)));
+    }
+
+    /** Every side with its key, whatever the topology: what a failover step needs. */
+    Sides allSides(P protection, ProtectionStatus status) throws Blocked {
+        return Sides.resolve(protection, topology(protection, status, failoversOf(protection)), objects);
+    }
+
+    RegionTopology topology(P protection, ProtectionStatus status, List<RegionFailover> rfos) throws Blocked {
+        List<ProtectedSide> sides = Sides.required(protection.getSpec());
+        try {
+            RegionTopology base = RegionTopology.of(
+                    sides.get(0).region(),
+                    sides.subList(1, sides.size()).stream()
+                            .map(ProtectedSide::region)
+                            .toList(),
+                    status);
+            return CommittedFailovers.apply(base, rfos);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw Blocked.spec(e.getMessage());
+        }
+    }
+
+    List<RegionFailover> failoversOf(HasMetadata protection) {
+        if (failovers == null) {
+            return List.of();
+        }
+        String name = protection.getMetadata().getName();
+        return failovers
+                .list(
+                        protection.getMetadata().getNamespace(),
+                        r -> r.getSpec() != null
+                                && r.getSpec().protectionRef != null
+                                && r.getSpec().protectionRef.kind == service.kind()
+                                && name.equals(r.getSpec().protectionRef.name))
+                .toList();
+    }
+
+    Optional<P> find(String namespace, String name) {
+        return primaryCache == null ? Optional.empty() : primaryCache.get(new ResourceID(name, namespace));
+    }
+
+    /** What a pass reads besides the spec: the referenced Secrets and ConfigMaps, and the topology. */
+    String fingerprint(P protection, RegionTopology topology) {
+        String namespace = protection.getMetadata().getNamespace();
+        StringBuilder b = new StringBuilder()
+                .append(protection.getMetadata().getGeneration())
+                .append('|')
+                .append(
+                        topology == null
+                                ? ""
+                                : topology.activeRegion() + "@" + topology.epoch() + topology.fencedRegions());
+        new TreeSet<>(secretNames(protection))
+                .forEach(n -> b.append("|s:")
+                        .append(n)
+                        .append('=')
+                        .append(objects.secret(namespace, n)
+                                .map(x -> x.getMetadata().getResourceVersion())
+                                .orElse("-")));
+        configMapNames(protection).stream()
+                .sorted()
+                .forEach(n -> b.append("|c:")
+                        .append(n)
+                        .append('=')
+                        .append(objects.configMap(namespace, n)
+                                .map(x -> x.getMetadata().getResourceVersion())
+                                .orElse("-")));
+        return b.toString();
+    }
+
+    static boolean isPaused(HasMetadata protection) {
+        Map<String, String> annotations = protection.getMetadata().getAnnotations();
+        return annotations != null && "true".equalsIgnoreCase(annotations.get(Protections.PAUSED));
+    }
+
+    /** Secrets the spec names (credentials, material): a change to one triggers a pass. */
+    private Set<String> secretNames(P protection) {
+        if (protection.getSpec() == null) {
+            return Set.of();
+        }
+        Set<String> names = new HashSet<>(Sides.credentialSecrets(protection.getSpec()));
+        names.addAll(service.materialSecretNames(protection));
+        return names;
+    }
+
+    private Set<String> configMapNames(P protection) {
+        return protection.getSpec() == null ? Set.of() : service.configMapNames(protection);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.regionguard.controller.protection;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.regionguard.api.Condition;
+import dev.regionguard.api.Conditions;
+import dev.regionguard.api.ProtectionSpec;
+import dev.regionguard.api.ProtectionStatus;
+import dev.regionguard.controller.failover.CommittedFailovers;
+import dev.regionguard.failover.RegionTopology;
+import dev.regionguard.health.RegionStatuses;
+import dev.regionguard.spec.SyncSettings;
+import io.fabric8.kubernetes.client.CustomResource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The one place that assembles a protection's next status: the sync part from the pass result
+ * ({@link SyncStatusReport}), the service's part read after a pass, and the topology, region health
+ * and failovers mirrored from what the pass observed; or, after an unexpected error, the previous
+ * status with Ready=False. Pure: it reads nothing itself.
+ */
+final class ProtectionStatusBuilder<P extends CustomResource<? extends ProtectionSpec, S>, S extends ProtectionStatus> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_MESSAGE = 200;
+    private final ProtectedService<P, S> service;
+
+    ProtectionStatusBuilder(ProtectedService<P, S> service) {
+        this.service = service;
+    }
+
+    /**
+     * @param result null when no pass ran: the previous status carries over
+     * @param extras the service's part, read after a pass
+     */
+    S build(
+            P protection,
+            S previous,
+            PassResult result,
+            Consumer<S> extras,
+            Observation seen,
+            ProtectionRuntimes.Runtime runtime,
+            Instant now) {
+        S next = result == null ? copy(previous) : synced(protection, previous, result, seen, now);
+        extras.accept(next);
+        if (seen.topology() != null) {
+            mirrorFailovers(next, previous, seen, runtime, now);
+        }
+        return next;
+    }
+
+    /** The previous status with Ready=False naming the error; never a stack trace. */
+    S failed(P protection, S previous, Exception error, Instant now) {
+        S next = copy(previous);
+        List<Condition> desired = new ArrayList<>();
+        desired.add(Conditions.of(Conditions.READY, false, "ReconcileFailed", describe(error)));
+        for (String type : List.of(Conditions.STANDBYS_IN_SYNC, Conditions.CREDENTIALS_VALID)) {
+            Condition old = Conditions.find(previous.conditions, type);
+            if (old != null) {
+                desired.add(new Condition(old.type, old.status, old.reason, old.message));
+            }
+        }
+        next.conditions = Conditions.merge(
+                previous.conditions, desired, protection.getMetadata().getGeneration(), now);
+        return next;
+    }
+
+    private S synced(P protection, S previous, PassResult result, Observation seen, Instant now) {
+        S next = service.newStatus();
+        SyncSettings settings = seen.settings().sync();
+        boolean deletesExpected = settings == null || settings.deletesAllowed();
+        Integer baseline = result instanceof PassResult.Synced synced
+                ? PassOutcomes.nextBaseline(previous.primaryInventory, synced.outcome())
+                : previous.primaryInventory;
+        List<StandbyRef> refs = seen.sides() == null
+                ? List.of()
+                : seen.sides().targets().stream().map(service::standbyRef).toList();
+        return new SyncStatusReport(previous, protection.getMetadata().getGeneration(), now, refs, deletesExpected)
+                .build(next, result, baseline);
+    }
+
+    /** The topology, region health, running failover and history, mirrored into status (changes only). */
+    private static void mirrorFailovers(
+            ProtectionStatus next,
+            ProtectionStatus previous,
+            Observation seen,
+            ProtectionRuntimes.Runtime runtime,
+            Instant now) {
+        RegionTopology topology = seen.topology();
+        next.activeRegion = topology.activeRegion();
+        next.epoch = topology.epoch();
+        next.fencedRegions = new ArrayList<>(topology.fencedRegions());
+        RegionStatuses.Update regions =
+                RegionStatuses.update(previous.regions, topology.roles(), runtime.health(previous.regions, now), now);
+        next.regions = regions.changed() ? regions.regions() : previous.regions;
+        next.failover = CommittedFailovers.inProgress(seen.failovers());
+        next.failoverHistory = CommittedFailovers.history(previous.failoverHistory, seen.failovers());
+    }
+
+    @SuppressWarnings("unchecked")
+    private S copy(S previous) {
+        return (S) JSON.convertValue(previous, service.newStatus().getClass());
+    }
+
+    private static String describe(Throwable thrown) {
+        Throwable error = thrown;
+        // JOSDK wraps what a reconcile throws; a wrapper that only repeats its cause says nothing more
+        while (error.getCause() != null && error.getCause().toString().equals(error.getMessage())) {
+            error = error.getCause();
+        }
+        String message = error.getMessage() == null
+                ? ""
+                : error.getMessage().lines().findFirst().orElse("");
+        String text = error.getClass().getSimpleName() + (message.isBlank() ? "" : ": " + message);
+        return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE - 3) + "...";
+    }
+}
