@@ -1,6 +1,7 @@
 package dev.regionguard.codeengine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regionguard.api.CodeEngineStandbyMode;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -11,9 +12,9 @@ import java.util.Set;
  * failover restores {@link CeScaling#of} the primary's app.
  */
 final class CeAppType extends CeEntityType {
-    private final StandbyMode mode;
+    private final CodeEngineStandbyMode mode;
 
-    CeAppType(StandbyMode mode) {
+    CeAppType(CodeEngineStandbyMode mode) {
         super(
                 CeEntityTypes.APP,
                 CeKind.APP,
@@ -23,7 +24,7 @@ final class CeAppType extends CeEntityType {
         this.mode = Objects.requireNonNull(mode, "mode");
     }
 
-    StandbyMode mode() {
+    CodeEngineStandbyMode mode() {
         return mode;
     }
 
@@ -40,7 +41,7 @@ final class CeAppType extends CeEntityType {
 
     @Override
     ObjectNode adjust(ObjectNode body) {
-        if (mode == StandbyMode.COLD) {
+        if (mode == CodeEngineStandbyMode.Cold) {
             body.put(CeScaling.MIN, 0);
         }
         return body;

@@ -1,5 +1,6 @@
 package dev.regionguard.codeengine;
 
+import dev.regionguard.api.CodeEngineStandbyMode;
 import dev.regionguard.spec.EntitySelection;
 import dev.regionguard.sync.EntityType;
 import java.util.Collection;
@@ -28,7 +29,7 @@ public final class CeEntityTypes {
      * can be claimed by one project at a time, so the protection records the primary's mappings
      * in its status and a failover moves them ({@link CeDomainMappings}).
      */
-    public static List<EntityType> all(StandbyMode mode) {
+    public static List<EntityType> all(CodeEngineStandbyMode mode) {
         return List.of(
                 new CeSecretType(),
                 new CeEntityType(CONFIG_MAP, CeKind.CONFIG_MAP, Set.of(), true, Set.of()),
@@ -51,7 +52,7 @@ public final class CeEntityTypes {
      *
      * @throws IllegalArgumentException for a name that is not a Code Engine type
      */
-    public static List<EntityType> select(StandbyMode mode, Collection<String> names) {
+    public static List<EntityType> select(CodeEngineStandbyMode mode, Collection<String> names) {
         return EntitySelection.named(all(mode), names);
     }
 }

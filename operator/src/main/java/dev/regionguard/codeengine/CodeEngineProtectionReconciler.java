@@ -3,8 +3,8 @@ package dev.regionguard.codeengine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.api.AppScalingRecord;
 import dev.regionguard.api.CodeEngineProtection;
+import dev.regionguard.api.CodeEngineProtectionSpec;
 import dev.regionguard.api.CodeEngineProtectionStatus;
-import dev.regionguard.api.CodeEngineStandbyMode;
 import dev.regionguard.api.DomainMappingRecord;
 import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.cloud.ApiKey;
@@ -68,7 +68,9 @@ public class CodeEngineProtectionReconciler
     @Override
     public List<EntityType> entityTypes(CodeEngineProtection cep) {
         return CeEntityTypes.all(
-                cep.getSpec().standbyMode == CodeEngineStandbyMode.Warm ? StandbyMode.WARM : StandbyMode.COLD);
+                cep.getSpec().standbyMode == null
+                        ? new CodeEngineProtectionSpec().standbyMode
+                        : cep.getSpec().standbyMode);
     }
 
     @Override

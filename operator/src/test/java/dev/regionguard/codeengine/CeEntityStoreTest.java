@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regionguard.api.CodeEngineStandbyMode;
 import dev.regionguard.cloud.ErrorCategory;
 import dev.regionguard.cloud.IbmApiException;
 import dev.regionguard.simulator.SimulatorFixture;
@@ -46,7 +47,7 @@ class CeEntityStoreTest {
 
     @Test
     void aFreshStandbyGetsACopyOfEveryKindThatComparesEqual() {
-        List<EntityType> types = CeEntityTypes.all(StandbyMode.WARM);
+        List<EntityType> types = CeEntityTypes.all(CodeEngineStandbyMode.Warm);
 
         List<String> first = MiniSync.pass(types, primary, standby);
 
@@ -84,7 +85,7 @@ class CeEntityStoreTest {
 
     @Test
     void aColdStandbyRunsAppsWithMinZeroAndRemembersThePrimarysScaling() {
-        List<EntityType> types = CeEntityTypes.all(StandbyMode.COLD);
+        List<EntityType> types = CeEntityTypes.all(CodeEngineStandbyMode.Cold);
         ce.wire.pageSize = 2;
         MiniSync.pass(types, primary, standby);
         assertThat(ce.resources(STANDBY, CeKind.SECRET))
@@ -99,14 +100,14 @@ class CeEntityStoreTest {
                 .isEmpty();
 
         // The same standby turned warm is brought to the primary's scaling with a patch
-        assertThat(MiniSync.pass(CeEntityTypes.select(StandbyMode.WARM, List.of("app")), primary, standby))
+        assertThat(MiniSync.pass(CeEntityTypes.select(CodeEngineStandbyMode.Warm, List.of("app")), primary, standby))
                 .containsExactly("update app api");
         assertThat(CeScaling.of(ce.resource(STANDBY, CeKind.APP, "api"))).isEqualTo(new CeScaling(2, 20, 3));
     }
 
     @Test
     void changesOnThePrimaryAreWrittenWithEachKindsVerb() {
-        List<EntityType> types = CeEntityTypes.all(StandbyMode.WARM);
+        List<EntityType> types = CeEntityTypes.all(CodeEngineStandbyMode.Warm);
         MiniSync.pass(types, primary, standby);
         String configMapTag = ce.resource(STANDBY, CeKind.CONFIG_MAP, "app-config")
                 .path("entity_tag")
@@ -281,7 +282,8 @@ class CeEntityStoreTest {
 
     @Test
     void anAppWriteFollowsTheAppUntilItIsReady() {
-        EntityType apps = CeEntityTypes.select(StandbyMode.WARM, List.of("app")).get(0);
+        EntityType apps =
+                CeEntityTypes.select(CodeEngineStandbyMode.Warm, List.of("app")).get(0);
         referencedOnStandby(CeEntityTypes.SECRET, CeEntityTypes.CONFIG_MAP);
         int before = ce.wire.calls().size();
 
@@ -298,7 +300,8 @@ class CeEntityStoreTest {
 
     @Test
     void anAppThatFailsFailsTheWriteWithItsReason() {
-        EntityType apps = CeEntityTypes.select(StandbyMode.WARM, List.of("app")).get(0);
+        EntityType apps =
+                CeEntityTypes.select(CodeEngineStandbyMode.Warm, List.of("app")).get(0);
         referencedOnStandby(CeEntityTypes.SECRET, CeEntityTypes.CONFIG_MAP);
         sim.simulator().failImage("icr.io/codeengine/broken");
         ce.seed(PRIMARY, CeKind.APP, CeFixtures.app("broken-app", "icr.io/codeengine/broken"));
@@ -318,7 +321,8 @@ class CeEntityStoreTest {
 
     @Test
     void anAppThatIsNotReadyInTimeFailsTheWrite() {
-        EntityType apps = CeEntityTypes.select(StandbyMode.WARM, List.of("app")).get(0);
+        EntityType apps =
+                CeEntityTypes.select(CodeEngineStandbyMode.Warm, List.of("app")).get(0);
         referencedOnStandby(CeEntityTypes.SECRET, CeEntityTypes.CONFIG_MAP);
         CeEntityStore impatient = new CeEntityStore(
                 ce.client(STANDBY), new CeEntityStore.Settings(Duration.ofMillis(50), Duration.ofMillis(50)));
@@ -333,8 +337,8 @@ class CeEntityStoreTest {
 
     @Test
     void systemSecretsAreInvisible() {
-        EntityType secrets =
-                CeEntityTypes.select(StandbyMode.WARM, List.of("secret")).get(0);
+        EntityType secrets = CeEntityTypes.select(CodeEngineStandbyMode.Warm, List.of("secret"))
+                .get(0);
 
         assertThat(primary.list(secrets))
                 .extracting(s -> s.path("name").asText())
@@ -359,8 +363,8 @@ class CeEntityStoreTest {
     /** The type, with a copy of the primary's resource already on the standby (created by the user, not the store). */
     private EntityType copiedToStandby(String typeName, String name) {
         referencedOnStandby(CeEntityTypes.SECRET);
-        EntityType type =
-                CeEntityTypes.select(StandbyMode.WARM, List.of(typeName)).get(0);
+        EntityType type = CeEntityTypes.select(CodeEngineStandbyMode.Warm, List.of(typeName))
+                .get(0);
         CeKind kind = ((CeEntityType) type).kind();
         ce.seed(
                 STANDBY,
@@ -371,13 +375,13 @@ class CeEntityStoreTest {
 
     /** What the primary's resources refer to by name, copied to the standby: secrets, config maps too for apps. */
     private void referencedOnStandby(String... typeNames) {
-        MiniSync.pass(CeEntityTypes.select(StandbyMode.WARM, List.of(typeNames)), primary, standby);
+        MiniSync.pass(CeEntityTypes.select(CodeEngineStandbyMode.Warm, List.of(typeNames)), primary, standby);
     }
 
     /** The binding type, with the primary copied to the standby: its binding and what that binds. */
     private EntityType bindingOnStandby() {
-        MiniSync.pass(CeEntityTypes.all(StandbyMode.WARM), primary, standby);
-        return CeEntityTypes.select(StandbyMode.WARM, List.of(CeEntityTypes.BINDING))
+        MiniSync.pass(CeEntityTypes.all(CodeEngineStandbyMode.Warm), primary, standby);
+        return CeEntityTypes.select(CodeEngineStandbyMode.Warm, List.of(CeEntityTypes.BINDING))
                 .get(0);
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regionguard.api.CodeEngineStandbyMode;
 import dev.regionguard.sync.Desired;
 import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.Translation;
@@ -50,7 +51,7 @@ class CeEntityTypesTest {
 
     @Test
     void allTypesComeInRestoreOrderAndCanBeSelected() {
-        assertThat(CeEntityTypes.all(StandbyMode.WARM))
+        assertThat(CeEntityTypes.all(CodeEngineStandbyMode.Warm))
                 .extracting(EntityType::name)
                 .containsExactly(
                         "secret",
@@ -62,18 +63,18 @@ class CeEntityTypesTest {
                         "job",
                         "function",
                         "binding");
-        assertThat(CeEntityTypes.all(StandbyMode.WARM))
+        assertThat(CeEntityTypes.all(CodeEngineStandbyMode.Warm))
                 .extracting(t -> ((CeEntityType) t).kind())
                 .containsExactly(java.util.Arrays.stream(CeKind.values())
                         .filter(k -> k != CeKind.DOMAIN_MAPPING)
                         .toArray(CeKind[]::new));
-        assertThat(CeEntityTypes.select(StandbyMode.COLD, List.of("binding", "secret", "app")))
+        assertThat(CeEntityTypes.select(CodeEngineStandbyMode.Cold, List.of("binding", "secret", "app")))
                 .extracting(EntityType::name)
                 .containsExactly("secret", "app", "binding");
-        assertThatThrownBy(() -> CeEntityTypes.select(StandbyMode.WARM, List.of("app", "topic")))
+        assertThatThrownBy(() -> CeEntityTypes.select(CodeEngineStandbyMode.Warm, List.of("app", "topic")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[topic]");
-        for (EntityType type : CeEntityTypes.all(StandbyMode.WARM)) {
+        for (EntityType type : CeEntityTypes.all(CodeEngineStandbyMode.Warm)) {
             assertThat(type.dependsOn())
                     .as(type.name() + " depends only on earlier types")
                     .allSatisfy(d -> assertThat(order(d)).isLessThan(order(type.name())));
@@ -82,7 +83,7 @@ class CeEntityTypesTest {
 
     @Test
     void aPrimarysAppAndItsCopyOnAStandbyCompareEqual() {
-        EntityType apps = type(StandbyMode.WARM, "app");
+        EntityType apps = type(CodeEngineStandbyMode.Warm, "app");
         Desired desired = write(apps, PRIMARY_APP);
 
         assertThat(desired.key()).isEqualTo("my-app");
@@ -99,8 +100,8 @@ class CeEntityTypesTest {
         assertThat(apps.changeMarker(json(PRIMARY_APP)))
                 .as("the mode is part of what is wanted")
                 .isEqualTo("2385407409/warm")
-                .isNotEqualTo(type(StandbyMode.COLD, "app").changeMarker(json(PRIMARY_APP)));
-        assertThat(type(StandbyMode.WARM, "job").changeMarker(json(PRIMARY_APP)))
+                .isNotEqualTo(type(CodeEngineStandbyMode.Cold, "app").changeMarker(json(PRIMARY_APP)));
+        assertThat(type(CodeEngineStandbyMode.Warm, "job").changeMarker(json(PRIMARY_APP)))
                 .isEqualTo("2385407409");
         assertThat(apps.listItemComplete()).isTrue();
         assertThat(apps.builtIn(json(PRIMARY_APP))).isFalse();
@@ -109,8 +110,8 @@ class CeEntityTypesTest {
 
     @Test
     void aColdStandbyWantsMinZeroAndKeepsEverythingElse() {
-        EntityType cold = type(StandbyMode.COLD, "app");
-        EntityType warm = type(StandbyMode.WARM, "app");
+        EntityType cold = type(CodeEngineStandbyMode.Cold, "app");
+        EntityType warm = type(CodeEngineStandbyMode.Warm, "app");
         ObjectNode primary = json(PRIMARY_APP)
                 .put("scale_min_instances", 2)
                 .put("scale_max_instances", 20)
@@ -139,7 +140,7 @@ class CeEntityTypesTest {
 
     @Test
     void anUpdateIsAMergePatchThatRemovesWhatThePrimaryNoLongerHas() {
-        CeEntityType apps = (CeEntityType) type(StandbyMode.WARM, "app");
+        CeEntityType apps = (CeEntityType) type(CodeEngineStandbyMode.Warm, "app");
         ObjectNode primary = json(PRIMARY_APP);
         primary.remove("run_env_variables");
         primary.put("scale_max_instances", 0);
@@ -154,7 +155,7 @@ class CeEntityTypesTest {
 
     @Test
     void aPutBodyIsTheWholeResourceWithoutItsName() {
-        CeEntityType configMaps = (CeEntityType) type(StandbyMode.WARM, "config_map");
+        CeEntityType configMaps = (CeEntityType) type(CodeEngineStandbyMode.Warm, "config_map");
         String primary = "{\"name\":\"cm\",\"id\":\"1\",\"entity_tag\":\"3\",\"region\":\"eu-de\","
                 + "\"resource_type\":\"config_map_v2\",\"data\":{\"a\":\"1\",\"b\":\"2\"}}";
         Desired desired = write(configMaps, primary);
@@ -171,7 +172,7 @@ class CeEntityTypesTest {
 
     @Test
     void userSecretsAreCopiedButComparedByADigestOnly() {
-        CeEntityType secrets = (CeEntityType) type(StandbyMode.WARM, "secret");
+        CeEntityType secrets = (CeEntityType) type(CodeEngineStandbyMode.Warm, "secret");
         String primary = "{\"name\":\"db\",\"format\":\"basic_auth\",\"generated_by\":\"user\",\"id\":\"1\","
                 + "\"entity_tag\":\"5\",\"resource_type\":\"secret_basic_auth_v2\",\"region\":\"eu-de\",\"project_id\":\"p1\","
                 + "\"data\":{\"username\":\"app\",\"password\":\"" + CeFixtures.DB_PASSWORD + "\"}}";
@@ -204,7 +205,7 @@ class CeEntityTypesTest {
 
     @Test
     void systemSecretsAreNeverWritten() {
-        CeEntityType secrets = (CeEntityType) type(StandbyMode.WARM, "secret");
+        CeEntityType secrets = (CeEntityType) type(CodeEngineStandbyMode.Warm, "secret");
         ObjectNode system = json("{\"name\":\"ce-auto-icr-private-eu-de\",\"format\":\"registry\","
                 + "\"generated_by\":\"system\",\"data\":{\"password\":\"x\"}}");
 
@@ -220,7 +221,7 @@ class CeEntityTypesTest {
 
     @Test
     void serviceSecretsAreRecreatedFromTheirPropertiesAndReplacedWhenThoseChange() {
-        CeEntityType secrets = (CeEntityType) type(StandbyMode.WARM, "secret");
+        CeEntityType secrets = (CeEntityType) type(CodeEngineStandbyMode.Warm, "secret");
         String primary = "{\"name\":\"cos\",\"format\":\"service_access\",\"generated_by\":\"user\","
                 + "\"data\":{\"apikey\":\"server-made\"},\"service_access\":{\"resource_key\":{\"id\":\"rk\",\"name\":\"k\"},"
                 + "\"role\":{\"crn\":\"crn:v1:bluemix:public:iam::::serviceRole:Writer\",\"name\":\"Writer\"},"
@@ -247,7 +248,7 @@ class CeEntityTypesTest {
 
     @Test
     void bindingsAreKeyedByWhatTheyBindAndAlwaysReplaced() {
-        EntityType bindings = type(StandbyMode.WARM, "binding");
+        EntityType bindings = type(CodeEngineStandbyMode.Warm, "binding");
         String primary = "{\"component\":{\"name\":\"my-app-1\",\"resource_type\":\"app_v2\"},\"href\":\"h\","
                 + "\"id\":\"a172ced-b5f21bc-71ba50c-1638604\",\"prefix\":\"MY_COS\",\"project_id\":\"p1\","
                 + "\"resource_type\":\"binding_v2\",\"secret_name\":\"my-service-access\",\"status\":\"active\"}";
@@ -266,7 +267,7 @@ class CeEntityTypesTest {
 
     @Test
     void persistentDataStoresHaveNoUpdate() {
-        EntityType stores = type(StandbyMode.WARM, "persistent_data_store");
+        EntityType stores = type(CodeEngineStandbyMode.Warm, "persistent_data_store");
         Desired desired = write(
                 stores,
                 "{\"name\":\"pds\",\"storage_type\":\"object_storage\",\"id\":\"1\","
@@ -280,7 +281,7 @@ class CeEntityTypesTest {
 
     @Test
     void allowedOutboundDestinationsAreReplacedOnlyWhenTheirTypeOrGatewayChanges() {
-        EntityType destinations = type(StandbyMode.WARM, "allowed_outbound_destination");
+        EntityType destinations = type(CodeEngineStandbyMode.Warm, "allowed_outbound_destination");
         Desired desired = write(
                 destinations,
                 "{\"name\":\"net\",\"type\":\"cidr_block\",\"cidr_block\":\"10.0.0.0/8\","
@@ -299,17 +300,17 @@ class CeEntityTypesTest {
     @Test
     void jobsFunctionsAndBuildsDropTheirServerFields() {
         Desired job = write(
-                type(StandbyMode.WARM, "job"),
+                type(CodeEngineStandbyMode.Warm, "job"),
                 "{\"name\":\"j\",\"image_reference\":\"icr.io/x\","
                         + "\"run_mode\":\"task\",\"build\":\"b\",\"build_run\":\"br\",\"computed_env_variables\":[],"
                         + "\"entity_tag\":\"1\",\"resource_type\":\"job_v2\"}");
         Desired function = write(
-                type(StandbyMode.WARM, "function"),
+                type(CodeEngineStandbyMode.Warm, "function"),
                 "{\"name\":\"f\",\"runtime\":\"nodejs-20\","
                         + "\"code_reference\":\"data:text/plain;base64,eA==\",\"endpoint\":\"https://f\",\"endpoint_internal\":\"http://f\","
                         + "\"status\":\"ready\",\"status_details\":{\"reason\":\"ready\"},\"computed_env_variables\":[]}");
         Desired build = write(
-                type(StandbyMode.WARM, "build"),
+                type(CodeEngineStandbyMode.Warm, "build"),
                 "{\"name\":\"b\",\"output_image\":\"icr.io/x\","
                         + "\"output_secret\":\"s\",\"strategy_type\":\"dockerfile\",\"status\":\"ready\",\"href\":\"h\"}");
 
@@ -325,7 +326,7 @@ class CeEntityTypesTest {
 
     @Test
     void domainMappingsAreNotSyncedAndMoveWithTheFailover() {
-        assertThat(CeEntityTypes.all(StandbyMode.WARM))
+        assertThat(CeEntityTypes.all(CodeEngineStandbyMode.Warm))
                 .extracting(EntityType::name)
                 .doesNotContain("domain_mapping");
         String primary = "{\"cname_target\":\"custom.abcdabcdabc.us-east.codeengine.appdomain.cloud\","
@@ -357,13 +358,13 @@ class CeEntityTypesTest {
     }
 
     private static int order(String typeName) {
-        return CeEntityTypes.all(StandbyMode.WARM).stream()
+        return CeEntityTypes.all(CodeEngineStandbyMode.Warm).stream()
                 .map(EntityType::name)
                 .toList()
                 .indexOf(typeName);
     }
 
-    private static EntityType type(StandbyMode mode, String name) {
+    private static EntityType type(CodeEngineStandbyMode mode, String name) {
         return CeEntityTypes.select(mode, List.of(name)).get(0);
     }
 

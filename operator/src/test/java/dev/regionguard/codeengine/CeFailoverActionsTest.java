@@ -11,6 +11,7 @@ import dev.regionguard.api.AppScalingRecord;
 import dev.regionguard.api.CodeEngineProtection;
 import dev.regionguard.api.CodeEngineProtectionSpec;
 import dev.regionguard.api.CodeEngineProtectionStatus;
+import dev.regionguard.api.CodeEngineStandbyMode;
 import dev.regionguard.api.DomainMappingRecord;
 import dev.regionguard.simulator.SimulatorFixture;
 import dev.regionguard.spec.ProtectedSide;
@@ -38,7 +39,7 @@ class CeFailoverActionsTest {
         ce = new CeFixtures(sim.simulator());
         actions = new CeFailoverActions(ce.clients, ce.clients, Duration.ofSeconds(1));
         ce.seedPrimary();
-        MiniSync.pass(CeEntityTypes.all(StandbyMode.COLD), ce.store(PRIMARY), ce.store(STANDBY));
+        MiniSync.pass(CeEntityTypes.all(CodeEngineStandbyMode.Cold), ce.store(PRIMARY), ce.store(STANDBY));
         ce.change(STANDBY, CeKind.APP, "api", app -> app.put(CeScaling.INITIAL, 0));
     }
 

@@ -12,6 +12,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regionguard.api.CodeEngineStandbyMode;
 import dev.regionguard.cloud.IbmApiException;
 import dev.regionguard.simulator.DownMode;
 import dev.regionguard.simulator.SimulatorFixture;
@@ -77,7 +78,7 @@ class CeSecretsStayOutTest {
 
     @Test
     void secretValuesNeverLeaveTheirBodies() {
-        List<EntityType> secretTypes = CeEntityTypes.select(StandbyMode.WARM, List.of("secret"));
+        List<EntityType> secretTypes = CeEntityTypes.select(CodeEngineStandbyMode.Warm, List.of("secret"));
         EntityType secrets = secretTypes.get(0);
 
         // 1. Everything copied to a fresh standby

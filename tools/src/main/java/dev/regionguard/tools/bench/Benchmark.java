@@ -1,5 +1,6 @@
 package dev.regionguard.tools.bench;
 
+import dev.regionguard.api.CodeEngineStandbyMode;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.Endpoints;
 import dev.regionguard.cloud.http.CallObserver;
@@ -9,7 +10,6 @@ import dev.regionguard.codeengine.CeEntityStore;
 import dev.regionguard.codeengine.CeEntityTypes;
 import dev.regionguard.codeengine.CodeEngineClients;
 import dev.regionguard.codeengine.HttpCodeEngineClients;
-import dev.regionguard.codeengine.StandbyMode;
 import dev.regionguard.eventnotifications.EnEntityStore;
 import dev.regionguard.eventnotifications.EnEntityTypes;
 import dev.regionguard.eventnotifications.EventNotificationsClients;
@@ -125,7 +125,7 @@ public final class Benchmark {
                 new CeEntityStore(clients.forProject(PRIMARY, primaryId, key), settings),
                 new CeEntityStore(clients.forProject(STANDBY, standbyId, key), settings),
                 new CeEntityStore(clients.forProject(NAIVE_STANDBY, naiveId, key), settings),
-                CeEntityTypes.all(StandbyMode.COLD),
+                CeEntityTypes.all(CodeEngineStandbyMode.Cold),
                 MaterialSource.NONE,
                 sim,
                 pool);
