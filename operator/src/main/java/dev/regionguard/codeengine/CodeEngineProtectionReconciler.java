@@ -111,11 +111,7 @@ public class CodeEngineProtectionReconciler
                     .sorted(Comparator.comparing(a -> a.app))
                     .toList();
         } catch (IbmApiException e) {
-            LOG.debug(
-                    "[{}/{}] keeping the last recorded domains and scaling: {}",
-                    cep.getMetadata().getNamespace(),
-                    cep.getMetadata().getName(),
-                    e.summary());
+            LOG.debug("keeping the last recorded domains and scaling: {}", e.summary());
             domains = previous.domainMappings;
             scaling = previous.appScaling;
         }

@@ -19,6 +19,7 @@ import dev.regionguard.eventnotifications.HttpEventNotificationsClients;
 import dev.regionguard.health.RegionHealthBoard;
 import dev.regionguard.sync.SyncEngine;
 import dev.regionguard.telemetry.EventRecorder;
+import dev.regionguard.telemetry.LogContext;
 import dev.regionguard.telemetry.RegionGuardMetrics;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -72,9 +73,10 @@ public final class RegionGuardOperator implements AutoCloseable {
             KubernetesClient client, OperatorConfig config, Clock clock, boolean emulatedApi, FailoverHooks hooks) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         RegionGuardMetrics metrics = new RegionGuardMetrics(registry, clock);
-        ExecutorService executor = Executors.newFixedThreadPool(
+        // Pool threads log with the protection of the pass that gave them the task.
+        ExecutorService executor = LogContext.propagating(Executors.newFixedThreadPool(
                 Math.max(config.syncParallelism(), config.maxConcurrentPerRegion() * 2),
-                daemonThreads("regionguard-sync-"));
+                daemonThreads("regionguard-sync-")));
         HttpSettings http = HttpSettings.defaults().withMaxConcurrentPerRegion(config.maxConcurrentPerRegion());
         // One connection pool and one token cache for every service and for the probes.
         OkHttpClient okHttp = IbmHttp.newOkHttpClient(http);
@@ -89,7 +91,8 @@ public final class RegionGuardOperator implements AutoCloseable {
         // Probes have their own per-region slots (never queued behind a sync) and no backoff retries:
         // RegionProbes makes its quick attempts itself.
         IbmHttp probeHttp = new IbmHttp(okHttp, tokens, http.withMaxAttempts(1), metrics, clock);
-        ExecutorService probeExecutor = Executors.newFixedThreadPool(16, daemonThreads("regionguard-probe-"));
+        ExecutorService probeExecutor =
+                LogContext.propagating(Executors.newFixedThreadPool(16, daemonThreads("regionguard-probe-")));
         ProtectionServices services =
                 new ProtectionServices(new RegionHealthBoard(), events, metrics, probeExecutor, config.endpoints());
         EventNotificationsProtectionReconciler enReconciler = new EventNotificationsProtectionReconciler(

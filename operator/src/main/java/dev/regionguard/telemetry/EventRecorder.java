@@ -82,10 +82,11 @@ public class EventRecorder {
             client.v1().events().inNamespace(namespace).resource(event).create();
         } catch (RuntimeException e) {
             LOG.warn(
-                    "[{}/{}] could not record Event {}: {}",
+                    "could not record Event {} on {} {}/{}: {}",
+                    reason,
+                    about.getKind(),
                     namespace,
                     about.getMetadata().getName(),
-                    reason,
                     e.getMessage());
         }
     }

@@ -14,6 +14,7 @@ import dev.regionguard.failover.ProtectionView;
 import dev.regionguard.failover.StepResult;
 import dev.regionguard.health.ProbeOutcome;
 import dev.regionguard.telemetry.EventRecorder;
+import dev.regionguard.telemetry.LogContext;
 import dev.regionguard.telemetry.RegionGuardMetrics;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -68,13 +69,31 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
 
     @Override
     public UpdateControl<RegionFailover> reconcile(RegionFailover rfo, Context<RegionFailover> context) {
-        Optional<Duration> again = drive(rfo, context.getClient());
-        return again.map(d -> UpdateControl.<RegionFailover>noUpdate().rescheduleAfter(d))
-                .orElseGet(UpdateControl::noUpdate);
+        try (LogContext.Scope logged = logContext(rfo)) {
+            Optional<Duration> again = drive(rfo, context.getClient());
+            return again.map(d -> UpdateControl.<RegionFailover>noUpdate().rescheduleAfter(d))
+                    .orElseGet(UpdateControl::noUpdate);
+        }
+    }
+
+    /** A failover's log lines are about the protection it moves. */
+    private static LogContext.Scope logContext(RegionFailover rfo) {
+        boolean named = rfo.getSpec() != null
+                && rfo.getSpec().protectionRef != null
+                && rfo.getSpec().protectionRef.kind != null;
+        return named
+                ? LogContext.of(kindOf(rfo), rfo.getMetadata().getNamespace(), protectionName(rfo))
+                : LogContext.of(rfo);
     }
 
     @Override
     public DeleteControl cleanup(RegionFailover rfo, Context<RegionFailover> context) {
+        try (LogContext.Scope logged = logContext(rfo)) {
+            return release(rfo, context);
+        }
+    }
+
+    private DeleteControl release(RegionFailover rfo, Context<RegionFailover> context) {
         Deletion deletion = machine.onDeletion(rfo.getStatus());
         if (deletion.release()) {
             if (deletion.unfenceOldSide()) {
@@ -84,11 +103,7 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
             if (rfo.getStatus() != null
                     && rfo.getStatus().phase != null
                     && !rfo.getStatus().phase.isFinal()) {
-                LOG.info(
-                        "[{}] RegionFailover {}: {}",
-                        rfo.getMetadata().getNamespace(),
-                        rfo.getMetadata().getName(),
-                        deletion.message());
+                LOG.info("RegionFailover {}: {}", rfo.getMetadata().getName(), deletion.message());
                 events.normal(rfo, "FailoverAborted", deletion.message());
                 metrics.recordFailoverInProgress(
                         kindOf(rfo), rfo.getMetadata().getNamespace(), protectionName(rfo), false);
@@ -123,8 +138,7 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
             if (next instanceof Next.Perform perform) {
                 StepResult result = perform(perform, port, protection, current, client);
                 LOG.info(
-                        "[{}] RegionFailover {}: {} {}: {}",
-                        current.getMetadata().getNamespace(),
+                        "RegionFailover {}: {} {}: {}",
                         current.getMetadata().getName(),
                         perform.step(),
                         result.outcome(),

@@ -69,7 +69,7 @@ final class AutomaticFailover {
             runtime.holdChanged(null);
         } else if (runtime.holdChanged(verdict.reason().replaceAll("[0-9]+", "#")) && !status.regions.isEmpty()) {
             // keyed without numbers: "synced 12s ago" must not make a new log line every probe
-            LOG.info("[{}] no automatic failover: {}", Who.of(protection), verdict.reason());
+            LOG.info("no automatic failover: {}", verdict.reason());
         }
     }
 
@@ -84,18 +84,13 @@ final class AutomaticFailover {
         String name = rfo.getMetadata().getName();
         try {
             client.resource(rfo).create();
-            LOG.warn(
-                    "[{}] automatic failover {} to {}: {}",
-                    Who.of(protection),
-                    name,
-                    decision.targetRegion(),
-                    decision.reason());
+            LOG.warn("automatic failover {} to {}: {}", name, decision.targetRegion(), decision.reason());
             events.warning(
                     protection,
                     "AutomaticFailover",
                     "created RegionFailover " + name + " to " + decision.targetRegion());
         } catch (RuntimeException e) { // e.g. 409: the same decision was already made
-            LOG.warn("[{}] could not create RegionFailover {}: {}", Who.of(protection), name, e.getMessage());
+            LOG.warn("could not create RegionFailover {}: {}", name, e.getMessage());
         }
     }
 

@@ -173,8 +173,7 @@ public final class ProtectionFailoverPort<
         try {
             Sides all = allSides(protection);
             LOG.info(
-                    "[{}] {}",
-                    Who.of(protection),
+                    "{}",
                     actions.unfence(
                             protection,
                             all.byRegion().get(region),
@@ -182,7 +181,7 @@ public final class ProtectionFailoverPort<
                             all.byRegion().get(referenceRegion),
                             all.keys().get(referenceRegion)));
         } catch (Blocked | RuntimeException e) {
-            LOG.warn("[{}] could not unfence {}: {}", Who.of(protection), region, e.getMessage());
+            LOG.warn("could not unfence {}: {}", region, e.getMessage());
         }
     }
 

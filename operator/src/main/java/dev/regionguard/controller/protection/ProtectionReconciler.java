@@ -7,6 +7,7 @@ import dev.regionguard.spec.Blocked;
 import dev.regionguard.sync.SyncEngine;
 import dev.regionguard.sync.SyncOutcome;
 import dev.regionguard.sync.SyncRequest;
+import dev.regionguard.telemetry.LogContext;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -78,6 +79,12 @@ public abstract class ProtectionReconciler<
 
     @Override
     public UpdateControl<P> reconcile(P protection, Context<P> context) {
+        try (LogContext.Scope logged = LogContext.of(protection)) {
+            return pass(protection, context);
+        }
+    }
+
+    private UpdateControl<P> pass(P protection, Context<P> context) {
         Instant now = clock.instant();
         ProtectionRuntimes.Runtime runtime = runtimeOf(protection, context);
         S previous = statusOf(protection);
@@ -103,9 +110,11 @@ public abstract class ProtectionReconciler<
     /** JOSDK's error path: an unexpected exception ends in Ready=False with a short message, then a retry. */
     @Override
     public ErrorStatusUpdateControl<P> updateErrorStatus(P protection, Context<P> context, Exception e) {
-        LOG.warn("[{}] reconcile failed", Who.of(protection), e);
-        S next = status.failed(protection, statusOf(protection), e, clock.instant());
-        return ErrorStatusUpdateControl.patchStatus(SyncReporter.statusPatch(protection, next, this::newResource));
+        try (LogContext.Scope logged = LogContext.of(protection)) {
+            LOG.warn("reconcile failed", e);
+            S next = status.failed(protection, statusOf(protection), e, clock.instant());
+            return ErrorStatusUpdateControl.patchStatus(SyncReporter.statusPatch(protection, next, this::newResource));
+        }
     }
 
     /** This protection's memory; what belongs to deleted protections is dropped on the way. */

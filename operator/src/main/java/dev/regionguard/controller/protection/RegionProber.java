@@ -58,8 +58,7 @@ final class RegionProber<P extends HasMetadata> {
             health.put(region, next);
             if (next.transitioned(before)) {
                 LOG.info(
-                        "[{}] region {} is {}{}",
-                        Who.of(protection),
+                        "region {} is {}{}",
                         region,
                         next.state(),
                         next.lastError() == null ? "" : ": " + next.lastError());

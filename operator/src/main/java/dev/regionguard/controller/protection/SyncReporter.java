@@ -47,7 +47,7 @@ public class SyncReporter {
             ProtectionRuntimes.Runtime runtime,
             Supplier<P> fresh) {
         Duration delay = schedule(result, settings, runtime);
-        announce(resource, Who.of(resource), previous, next, result);
+        announce(resource, previous, next, result);
         if (settings != null) {
             metrics.recordStatus(
                     resource.getKind(),
@@ -97,18 +97,14 @@ public class SyncReporter {
     }
 
     private void announce(
-            CustomResource<?, ?> resource,
-            String who,
-            ProtectionStatus previous,
-            ProtectionStatus next,
-            PassResult result) {
+            CustomResource<?, ?> resource, ProtectionStatus previous, ProtectionStatus next, PassResult result) {
         if (result instanceof PassResult.Synced synced) {
             for (SyncOutcome.Target t : synced.outcome().targets()) {
                 SyncOutcome.Counts c = t.counts();
                 if (c.created() + c.updated() + c.deleted() > 0) {
                     String message = String.format(
                             "%s: %d created, %d updated, %d deleted", t.name(), c.created(), c.updated(), c.deleted());
-                    LOG.info("[{}] synced {}", who, message);
+                    LOG.info("synced {}", message);
                     events.normal(resource, "Synced", message);
                 }
             }
@@ -123,10 +119,10 @@ public class SyncReporter {
         }
         if (after.isTrue()) {
             String reason = before != null && "False".equals(before.status) ? "SyncRecovered" : "Protected";
-            LOG.info("[{}] ready: {}", who, after.message);
+            LOG.info("ready: {}", after.message);
             events.normal(resource, reason, after.message);
         } else {
-            LOG.warn("[{}] not ready ({}): {}", who, after.reason, after.message);
+            LOG.warn("not ready ({}): {}", after.reason, after.message);
             events.warning(resource, after.reason, after.message);
         }
     }
