@@ -12,14 +12,27 @@ import java.util.UUID;
 
 /**
  * {@code /_sim/...}: drives the simulator over HTTP for the standalone mode. Not counted in stats,
- * never subject to faults.
+ * never subject to faults. Paths under {@code /_sim/}:
+ * {@code POST regions/{r}/down?mode=UNAVAILABLE|CONNECTION_RESET|BLACKHOLE}, {@code POST regions/{r}/up},
+ * {@code POST regions/{r}/clear}, {@code POST regions/{r}/latency?ms=N},
+ * {@code POST regions/{r}/error-rate?rate=0.1[&seed=S]}, {@code POST regions/{r}/throttle?count=N&retryAfter=S},
+ * {@code POST regions/{r}/instances[?instance_id=ID][&entities=N&seed=S]} (201 {@code {"instance_id"}}),
+ * {@code GET regions/{r}/instances}, {@code GET regions/{r}/instances/{id}/snapshot},
+ * {@code POST regions/{r}/projects[?project_id=ID][&resources=N&seed=S]} (201 {@code {"project_id"}}),
+ * {@code GET regions/{r}/projects}, {@code GET regions/{r}/projects/{id}/snapshot},
+ * {@code POST codeengine/fail-image?image=REF}, {@code POST codeengine/heal-image?image=REF},
+ * {@code POST codeengine/timings[?app_ready_ms=N][&delete_ms=N][&project_active_ms=N]},
+ * {@code POST revoke} (form or JSON field {@code apikey}), {@code POST expire-tokens},
+ * {@code GET stats}, {@code POST stats/reset}.
  */
 final class ControlApi {
 
     private final IbmCloudSimulator simulator;
+    private final CeTimings codeEngineTimings;
 
-    ControlApi(IbmCloudSimulator simulator) {
+    ControlApi(IbmCloudSimulator simulator, CeTimings codeEngineTimings) {
         this.simulator = simulator;
+        this.codeEngineTimings = codeEngineTimings;
     }
 
     /** {@code segments} start with "_sim". */
@@ -160,7 +173,7 @@ final class ControlApi {
             case "fail-image" -> simulator.failImage(required(query, "image"));
             case "heal-image" -> simulator.healImage(required(query, "image"));
             case "timings" -> {
-                CeTimings timings = simulator.codeEngineTimings();
+                CeTimings timings = codeEngineTimings;
                 if (query.containsKey("app_ready_ms")) {
                     timings.appReady(Duration.ofMillis(number(query, "app_ready_ms")));
                 }

@@ -1,23 +1,11 @@
 package dev.regionguard.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,51 +22,26 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code /{region}/codeengine/v2/...}: Code Engine projects and their resources, Bearer token
  *     required; the region's faults apply as to EN.</li>
  *   <li>{@code /apps/{region}/{projectId}/{app}/...}: the endpoints of Code Engine apps (see {@code endpoint}).</li>
- *   <li>{@code /_sim/...}: the control API, neither counted nor faulted:
- *     {@code POST regions/{r}/down?mode=UNAVAILABLE|CONNECTION_RESET|BLACKHOLE}, {@code POST regions/{r}/up},
- *     {@code POST regions/{r}/clear}, {@code POST regions/{r}/latency?ms=N},
- *     {@code POST regions/{r}/error-rate?rate=0.1[&seed=S]}, {@code POST regions/{r}/throttle?count=N&retryAfter=S},
- *     {@code POST regions/{r}/instances[?instance_id=ID][&entities=N&seed=S]} (201 {@code {"instance_id"}}),
- *     {@code GET regions/{r}/instances}, {@code GET regions/{r}/instances/{id}/snapshot},
- *     {@code POST regions/{r}/projects[?project_id=ID][&resources=N&seed=S]} (201 {@code {"project_id"}}),
- *     {@code GET regions/{r}/projects}, {@code GET regions/{r}/projects/{id}/snapshot},
- *     {@code POST codeengine/fail-image?image=REF}, {@code POST codeengine/heal-image?image=REF},
- *     {@code POST codeengine/timings[?app_ready_ms=N][&delete_ms=N][&project_active_ms=N]},
- *     {@code POST revoke} (form or JSON field {@code apikey}), {@code POST expire-tokens},
- *     {@code GET stats}, {@code POST stats/reset}.</li>
+ *   <li>{@code /_sim/...}: the control API, neither counted nor faulted (see {@code ControlApi}).</li>
  * </ul>
  */
 public final class IbmCloudSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IbmCloudSimulator.class);
-    private static final int HANDLER_THREADS = 200;
 
-    static {
-        // The JDK server flushes headers and body separately; with Nagle on, each answer then waits
-        // ~40 ms for the client's delayed ACK. Read once, when the first HttpServer is made.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
-    private final Map<String, Region> regions;
-    private final List<String> regionOrder;
+    private final SimulatedRegions regions;
     private final int requestedPort;
     private final SimClock clock = new SimClock();
     private final CeContext codeEngine = new CeContext(clock, this::baseUrl);
     private final TokenIssuer tokens;
     private final AccessDenials denials = new AccessDenials();
     private final StatsRecorder iamStats = new StatsRecorder();
-    private HttpServer server;
-    private ExecutorService executor;
+    private SimulatorHttpServer server;
     private volatile String baseUrl;
 
     private IbmCloudSimulator(Builder builder) {
-        Map<String, Region> byName = new LinkedHashMap<>();
-        builder.regions.forEach(name -> byName.put(name, new Region(name, codeEngine)));
-        this.regions = Map.copyOf(byName);
+        this.regions = new SimulatedRegions(builder.regions, codeEngine);
         this.requestedPort = builder.port;
-        this.regionOrder = List.copyOf(byName.keySet());
         this.tokens = new TokenIssuer(builder.tokenTtl);
     }
 
@@ -87,7 +50,7 @@ public final class IbmCloudSimulator implements AutoCloseable {
     }
 
     public static final class Builder {
-        private final List<String> regions = new ArrayList<>(List.of("us-south", "eu-de"));
+        private List<String> regions = List.of("us-south", "eu-de");
         private int port;
         private Duration tokenTtl = Duration.ofHours(1);
 
@@ -95,36 +58,19 @@ public final class IbmCloudSimulator implements AutoCloseable {
 
         /** The regions served (default us-south and eu-de). */
         public Builder regions(String... names) {
-            if (names.length == 0) {
-                throw new IllegalArgumentException("at least one region is needed");
-            }
-            regions.clear();
-            for (String name : names) {
-                if (!name.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-                    throw new IllegalArgumentException("not a region name: " + name);
-                }
-                if (!regions.contains(name)) {
-                    regions.add(name);
-                }
-            }
+            regions = SimulatedRegions.validNames(names);
             return this;
         }
 
         /** 0 (the default) picks a free port. */
         public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port out of range: " + port);
-            }
-            this.port = port;
+            this.port = SimulatorHttpServer.validPort(port);
             return this;
         }
 
         /** Lifetime of access tokens (default 1 h); whole seconds are reported as expires_in. */
         public Builder tokenTtl(Duration ttl) {
-            if (ttl.isNegative() || ttl.isZero()) {
-                throw new IllegalArgumentException("token TTL must be positive: " + ttl);
-            }
-            this.tokenTtl = ttl;
+            this.tokenTtl = TokenIssuer.validTtl(ttl);
             return this;
         }
 
@@ -138,76 +84,18 @@ public final class IbmCloudSimulator implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("already started");
         }
-        try {
-            server = HttpServer.create(
-                    new InetSocketAddress(InetAddress.getByName("127.0.0.1"), requestedPort), HANDLER_THREADS);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind 127.0.0.1:" + requestedPort, e);
-        }
-        // a large pool: latency and BLACKHOLE faults park handler threads, and must not serialise calls
-        executor = Executors.newFixedThreadPool(HANDLER_THREADS, daemonThreads());
-        server.setExecutor(executor);
-        Endpoints endpoints = new Endpoints(
-                new EnEndpoint(regions, tokens, denials, this::baseUrl),
-                new CeEndpoint(regions, tokens, denials),
-                new AppTraffic(regions),
-                new IamEndpoint(tokens, iamStats),
-                new ControlApi(this));
-        server.createContext("/", exchange -> dispatch(exchange, endpoints));
-        server.start();
-        baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
-        LOG.info("IBM Cloud simulator serving {} on {}", regionOrder, baseUrl);
+        Map<String, Region> byName = regions.byName();
+        server = SimulatorHttpServer.start(
+                requestedPort,
+                new SimulatorHttpServer.Endpoints(
+                        new EnEndpoint(byName, tokens, denials, this::baseUrl),
+                        new CeEndpoint(byName, tokens, denials),
+                        new AppTraffic(byName),
+                        new IamEndpoint(tokens, iamStats),
+                        new ControlApi(this, codeEngine.timings())));
+        baseUrl = server.baseUrl();
+        LOG.info("IBM Cloud simulator serving {} on {}", regions.names(), baseUrl);
         return this;
-    }
-
-    private record Endpoints(
-            EnEndpoint en, CeEndpoint codeEngine, AppTraffic apps, IamEndpoint iam, ControlApi control) {}
-
-    private static void dispatch(HttpExchange exchange, Endpoints endpoints) {
-        try {
-            List<String> segments = HttpIo.pathSegments(exchange);
-            String first = segments.isEmpty() ? "" : segments.get(0);
-            String second = segments.size() >= 2 ? segments.get(1) : "";
-            if (first.equals("_sim")) {
-                endpoints.control().handle(exchange, segments);
-            } else if (first.equals("iam")) {
-                endpoints.iam().handle(exchange, segments);
-            } else if (first.equals("apps")) {
-                endpoints.apps().handle(exchange, segments);
-            } else if (second.equals("event-notifications")) {
-                endpoints.en().handle(exchange, segments);
-            } else if (second.equals("codeengine")) {
-                endpoints.codeEngine().handle(exchange, segments);
-            } else {
-                HttpIo.sendError(
-                        exchange,
-                        IbmService.EVENT_NOTIFICATIONS,
-                        ApiException.notFound("No such path: " + exchange.getRequestURI()));
-            }
-        } catch (ApiException e) {
-            sendQuietly(exchange, e);
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("Simulator exchange failed: {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-        } finally {
-            exchange.close();
-        }
-    }
-
-    private static void sendQuietly(HttpExchange exchange, ApiException e) {
-        try {
-            HttpIo.sendError(exchange, IbmService.EVENT_NOTIFICATIONS, e);
-        } catch (IOException | RuntimeException ignored) {
-            // the client is gone; nothing left to tell it
-        }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "ibm-cloud-simulator-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     public String baseUrl() {
@@ -227,7 +115,8 @@ public final class IbmCloudSimulator implements AutoCloseable {
     }
 
     public String eventNotificationsUrl(String region) {
-        return eventNotificationsTemplate().replace("{region}", region(region).name());
+        return eventNotificationsTemplate()
+                .replace("{region}", regions.get(region).name());
     }
 
     public String codeEngineTemplate() {
@@ -236,30 +125,24 @@ public final class IbmCloudSimulator implements AutoCloseable {
 
     /** The Code Engine v2 base URL of a region, e.g. {@code http://127.0.0.1:PORT/eu-de/codeengine/v2}. */
     public String codeEngineUrl(String region) {
-        return codeEngineTemplate().replace("{region}", region(region).name());
+        return codeEngineTemplate().replace("{region}", regions.get(region).name());
     }
 
     public List<String> regions() {
-        return regionOrder;
+        return regions.names();
     }
 
     /** A new instance with a random GUID and IBM's built-ins. */
     public String createEventNotificationsInstance(String region) {
-        String instanceId = UUID.randomUUID().toString();
-        createEventNotificationsInstance(region, instanceId);
-        return instanceId;
+        return regions.addInstance(region, UUID.randomUUID().toString(), clock);
     }
 
     public void createEventNotificationsInstance(String region, String instanceId) {
-        Objects.requireNonNull(instanceId, "instanceId");
-        if (instanceId.isBlank() || instanceId.contains("/")) {
-            throw new IllegalArgumentException("not an instance id: " + instanceId);
-        }
-        region(region).addInstance(instanceId, clock);
+        regions.addInstance(region, instanceId, clock);
     }
 
     public List<String> instanceIds(String region) {
-        return region(region).instanceIds();
+        return regions.get(region).instanceIds();
     }
 
     /**
@@ -269,23 +152,17 @@ public final class IbmCloudSimulator implements AutoCloseable {
      * @throws IllegalStateException when the instance already holds entities with the seed's names
      */
     public SeedManifest seedEventNotifications(String region, String instanceId, int entityCount, long randomSeed) {
-        try {
-            return EnSeeder.seed(region(region).requireInstance(instanceId), entityCount, randomSeed);
-        } catch (ApiException e) {
-            throw new IllegalStateException("cannot seed instance " + instanceId + ": " + e.getMessage(), e);
-        }
+        return regions.seedInstance(region, instanceId, entityCount, randomSeed);
     }
 
     /** Everything the instance holds, write-only values included (see {@link EnSnapshot#of}). */
     public ObjectNode eventNotificationsSnapshot(String region, String instanceId) {
-        return EnSnapshot.of(region(region).requireInstance(instanceId));
+        return EnSnapshot.of(regions.get(region).requireInstance(instanceId));
     }
 
     /** A new, active Code Engine project with a random UUID, named {@code project-<id>}. */
     public String createCodeEngineProject(String region) {
-        String projectId = UUID.randomUUID().toString();
-        createCodeEngineProject(region, projectId);
-        return projectId;
+        return regions.addProject(region, UUID.randomUUID().toString());
     }
 
     /**
@@ -295,22 +172,14 @@ public final class IbmCloudSimulator implements AutoCloseable {
      * @throws IllegalArgumentException when the region already has a project with that id
      */
     public void createCodeEngineProject(String region, String projectId) {
-        Objects.requireNonNull(projectId, "projectId");
-        if (projectId.isBlank() || projectId.contains("/")) {
-            throw new IllegalArgumentException("not a project id: " + projectId);
-        }
-        try {
-            region(region)
-                    .codeEngine()
-                    .create(projectId, "project-" + projectId, CeProject.DEFAULT_RESOURCE_GROUP, Duration.ZERO);
-        } catch (ApiException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        regions.addProject(region, projectId);
     }
 
     /** Projects of the region that are not gone, sorted. */
     public List<String> codeEngineProjectIds(String region) {
-        return region(region).codeEngine().all().stream().map(CeProject::id).toList();
+        return regions.get(region).codeEngine().all().stream()
+                .map(CeProject::id)
+                .toList();
     }
 
     /**
@@ -321,16 +190,12 @@ public final class IbmCloudSimulator implements AutoCloseable {
      * @throws IllegalStateException when the project is not active or already holds the seed's names
      */
     public CodeEngineSeedManifest seedCodeEngine(String region, String projectId, int resourceCount, long seed) {
-        try {
-            return CeSeeder.seed(requireProject(region, projectId), resourceCount, seed);
-        } catch (ApiException e) {
-            throw new IllegalStateException("cannot seed project " + projectId + ": " + e.getMessage(), e);
-        }
+        return regions.seedProject(region, projectId, resourceCount, seed);
     }
 
     /** Everything the project holds (see {@link CeSnapshot#of}); works in any project status. */
     public ObjectNode codeEngineSnapshot(String region, String projectId) {
-        return CeSnapshot.of(requireProject(region, projectId));
+        return CeSnapshot.of(regions.requireProject(region, projectId));
     }
 
     /**
@@ -360,21 +225,8 @@ public final class IbmCloudSimulator implements AutoCloseable {
         codeEngine.timings().projectActivation(delay);
     }
 
-    /** For the control API, which sets single delays. */
-    CeTimings codeEngineTimings() {
-        return codeEngine.timings();
-    }
-
-    private CeProject requireProject(String region, String projectId) {
-        CeProject project = region(region).codeEngine().find(projectId);
-        if (project == null) {
-            throw new IllegalArgumentException("Region " + region + " has no Code Engine project " + projectId);
-        }
-        return project;
-    }
-
     public FaultControls faults(String region) {
-        return region(region).faults();
+        return regions.get(region).faults();
     }
 
     /** IAM refuses the key from now on; tokens issued before stay valid until they expire. */
@@ -389,12 +241,12 @@ public final class IbmCloudSimulator implements AutoCloseable {
 
     /** EN and Code Engine answer 403 to tokens of this key on that EN instance or Code Engine project. */
     public void denyAccess(String apiKey, String region, String instanceId) {
-        denials.deny(apiKey, region(region).name(), instanceId);
+        denials.deny(apiKey, regions.get(region).name(), instanceId);
     }
 
     /** Undoes {@link #denyAccess}. */
     public void allowAccess(String apiKey, String region, String instanceId) {
-        denials.allow(apiKey, region(region).name(), instanceId);
+        denials.allow(apiKey, regions.get(region).name(), instanceId);
     }
 
     /** Every token issued so far is expired; EN and Code Engine answer 401 until the client fetches a new one. */
@@ -404,22 +256,22 @@ public final class IbmCloudSimulator implements AutoCloseable {
 
     /** API calls of the region, EN and Code Engine (IAM, control and app traffic are not counted). */
     public CallStats stats(String region) {
-        return region(region).apiStats().snapshot();
+        return regions.get(region).apiStats().snapshot();
     }
 
     /** The region's Event Notifications calls. */
     public CallStats eventNotificationsStats(String region) {
-        return region(region).eventNotificationsStats().snapshot();
+        return regions.get(region).eventNotificationsStats().snapshot();
     }
 
     /** The region's Code Engine API calls. */
     public CallStats codeEngineStats(String region) {
-        return region(region).codeEngineStats().snapshot();
+        return regions.get(region).codeEngineStats().snapshot();
     }
 
     /** Requests to the region's app endpoints; only {@code calls} and {@code byStatus} are filled. */
     public CallStats appTrafficStats(String region) {
-        return region(region).appTrafficStats().snapshot();
+        return regions.get(region).appTrafficStats().snapshot();
     }
 
     /** Calls to the IAM token endpoint; only {@code calls} and {@code byStatus} are filled. */
@@ -429,7 +281,7 @@ public final class IbmCloudSimulator implements AutoCloseable {
 
     public void resetStats() {
         iamStats.reset();
-        regions.values().forEach(Region::resetStats);
+        regions.resetStats();
     }
 
     /** Stops serving; held BLACKHOLE calls are let go first. Safe to call twice. */
@@ -438,18 +290,9 @@ public final class IbmCloudSimulator implements AutoCloseable {
         if (server == null) {
             return;
         }
-        regions.values().forEach(region -> region.faults().up());
-        server.stop(0);
-        executor.shutdownNow();
+        regions.allUp();
+        server.stop();
         server = null;
         LOG.info("IBM Cloud simulator on {} stopped", baseUrl);
-    }
-
-    private Region region(String name) {
-        Region region = regions.get(name);
-        if (region == null) {
-            throw new IllegalArgumentException("unknown region " + name + "; the simulator serves " + regionOrder);
-        }
-        return region;
     }
 }

@@ -61,8 +61,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(
             names = "--latency",
             defaultValue = "0ms",
-            description = "Latency added to every call, e.g. 20ms (default ${DEFAULT-VALUE}).")
-    String latency;
+            converter = LatencyConverter.class,
+            description = "Latency added to every call, e.g. 20ms or 1s (default ${DEFAULT-VALUE}).")
+    Duration latency;
 
     @Option(names = "--revoked-key", paramLabel = "KEY", description = "An API key IAM refuses; repeatable.")
     List<String> revokedKeys = new ArrayList<>();
@@ -70,14 +71,25 @@ public final class SimulateCommand implements Callable<Integer> {
     /** The simulator on its own: {@code java -jar regionguard-simulator.jar --instance us-south=}. */
     public static void main(String[] args) {
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        System.exit(new CommandLine(new SimulateCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** A bad argument costs one line on stderr and exit code 2; the usage is for {@code --help}. */
+    static CommandLine commandLine() {
+        return new CommandLine(new SimulateCommand()).setParameterExceptionHandler(SimulateCommand::oneLine);
+    }
+
+    private static int oneLine(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        command.getErr().println(command.getCommandName() + ": " + e.getMessage() + " (see --help)");
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, List<String>> byRegion = parse(instances, "--instance");
+        Map<String, List<String>> instancesByRegion = parse(instances, "--instance");
         Map<String, List<String>> projectsByRegion = parse(projects, "--project");
-        Set<String> regions = new LinkedHashSet<>(byRegion.keySet());
+        Set<String> regions = new LinkedHashSet<>(instancesByRegion.keySet());
         regions.addAll(projectsByRegion.keySet());
         if (regions.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "give at least one --instance or --project");
@@ -88,10 +100,25 @@ public final class SimulateCommand implements Callable<Integer> {
                 .build()
                 .start();
         PrintStream out = System.out;
+        serveInstances(sim, instancesByRegion, out);
+        serveProjects(sim, projectsByRegion, out);
+        revokedKeys.forEach(sim::revokeApiKey);
+        printSettings(sim, out);
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sim.close();
+            stop.countDown();
+        }));
+        stop.await();
+        return 0;
+    }
+
+    /** Creates the instances (the first one seeded when {@code --seed} asks) and slows their regions. */
+    private void serveInstances(IbmCloudSimulator sim, Map<String, List<String>> byRegion, PrintStream out) {
         boolean first = true;
         for (Map.Entry<String, List<String>> e : byRegion.entrySet()) {
             String region = e.getKey();
-            sim.faults(region).latency(latency());
+            sim.faults(region).latency(latency);
             out.println(region + " Event Notifications: " + sim.eventNotificationsUrl(region));
             for (String id : e.getValue()) {
                 String instance = id.isEmpty() ? sim.createEventNotificationsInstance(region) : id;
@@ -107,7 +134,10 @@ public final class SimulateCommand implements Callable<Integer> {
                 first = false;
             }
         }
-        projectsByRegion.forEach((region, ids) -> {
+    }
+
+    private static void serveProjects(IbmCloudSimulator sim, Map<String, List<String>> byRegion, PrintStream out) {
+        byRegion.forEach((region, ids) -> {
             out.println(region + " Code Engine: " + sim.codeEngineUrl(region));
             for (String id : ids) {
                 String project = id.isEmpty() ? sim.createCodeEngineProject(region) : id;
@@ -117,7 +147,9 @@ public final class SimulateCommand implements Callable<Integer> {
                 out.println("  project " + project);
             }
         });
-        revokedKeys.forEach(sim::revokeApiKey);
+    }
+
+    private static void printSettings(IbmCloudSimulator sim, PrintStream out) {
         out.println("IAM: " + sim.iamUrl() + "  (token: POST " + sim.iamUrl() + "/identity/token)");
         out.println("Fault control: " + sim.baseUrl() + "/_sim/regions/{region}/down|up|latency|error-rate|throttle");
         out.println("Operator settings: REGIONGUARD_IAM_URL=" + sim.iamUrl()
@@ -125,13 +157,6 @@ public final class SimulateCommand implements Callable<Integer> {
                 + " REGIONGUARD_CE_ENDPOINT_TEMPLATE=" + sim.codeEngineTemplate());
         out.println("Serving until stopped (Ctrl-C).");
         out.flush();
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sim.close();
-            stop.countDown();
-        }));
-        stop.await();
-        return 0;
     }
 
     private Map<String, List<String>> parse(List<String> pairs, String option) {
@@ -155,14 +180,18 @@ public final class SimulateCommand implements Callable<Integer> {
         return byRegion;
     }
 
-    /** {@code --latency} as milliseconds ({@code 20ms}) or seconds ({@code 1s}). */
-    private Duration latency() {
-        Matcher m = Pattern.compile("([0-9]{1,9})(ms|s)").matcher(latency);
-        if (!m.matches()) {
-            throw new ParameterException(
-                    spec.commandLine(), "--latency: not a duration: '" + latency + "' (use e.g. 20ms, 1s)");
+    /** {@code --latency} as milliseconds ({@code 20ms}) or seconds ({@code 1s}), checked before anything starts. */
+    static final class LatencyConverter implements CommandLine.ITypeConverter<Duration> {
+        private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s)");
+
+        @Override
+        public Duration convert(String value) {
+            Matcher m = DURATION.matcher(value);
+            if (!m.matches()) {
+                throw new CommandLine.TypeConversionException("not a duration: '" + value + "' (use e.g. 20ms, 1s)");
+            }
+            long n = Long.parseLong(m.group(1));
+            return m.group(2).equals("s") ? Duration.ofSeconds(n) : Duration.ofMillis(n);
         }
-        long n = Long.parseLong(m.group(1));
-        return m.group(2).equals("s") ? Duration.ofSeconds(n) : Duration.ofMillis(n);
     }
 }

@@ -30,7 +30,15 @@ final class TokenIssuer {
     private final Set<String> revokedKeys = ConcurrentHashMap.newKeySet();
 
     TokenIssuer(Duration ttl) {
-        this.ttl = ttl;
+        this.ttl = validTtl(ttl);
+    }
+
+    /** @throws IllegalArgumentException unless positive */
+    static Duration validTtl(Duration ttl) {
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("token TTL must be positive: " + ttl);
+        }
+        return ttl;
     }
 
     boolean isRevoked(String apiKey) {

@@ -6,13 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** App revisions, ready and failed transitions, and the endpoint served for each app. */
 class CeAppsTest {
+
+    @RegisterExtension
+    static final SimulatorFixture SIM = SimulatorFixture.regions("us-south", "eu-de");
 
     private static IbmCloudSimulator simulator;
     private static SimClient client;
@@ -21,21 +23,10 @@ class CeAppsTest {
 
     @BeforeAll
     static void start() {
-        simulator =
-                IbmCloudSimulator.builder().regions("us-south", "eu-de").build().start();
+        simulator = SIM.simulator();
         client = new SimClient(simulator, "key");
         projectId = simulator.createCodeEngineProject("us-south");
         fixtures = new CeFixtures(client, CeFixtures.projectUrl(simulator, "us-south", projectId));
-    }
-
-    @AfterEach
-    void heal() {
-        simulator.faults("us-south").clear();
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
     }
 
     private static JsonNode app(String name) {

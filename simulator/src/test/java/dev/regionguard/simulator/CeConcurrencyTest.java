@@ -10,24 +10,22 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CeConcurrencyTest {
+
+    @RegisterExtension
+    static final SimulatorFixture SIM = SimulatorFixture.regions("ca-tor");
 
     private static IbmCloudSimulator simulator;
     private static SimClient client;
 
     @BeforeAll
     static void start() {
-        simulator = IbmCloudSimulator.builder().regions("ca-tor").build().start();
+        simulator = SIM.simulator();
         client = new SimClient(simulator, "key");
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
     }
 
     private static List<Integer> sendAll(List<HttpRequest> requests) throws Exception {

@@ -6,25 +6,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CeControlApiTest {
+
+    @RegisterExtension
+    static final SimulatorFixture SIM = SimulatorFixture.regions("us-south", "eu-de");
 
     private static IbmCloudSimulator simulator;
     private static SimClient client;
 
     @BeforeAll
     static void start() {
-        simulator =
-                IbmCloudSimulator.builder().regions("us-south", "eu-de").build().start();
+        simulator = SIM.simulator();
         client = new SimClient(simulator, "key");
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
     }
 
     private static SimClient.Response control(String method, String path) {

@@ -11,26 +11,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A domain is mapped by one project at a time, across all projects of all regions. */
 class CeDomainClaimsTest {
+
+    @RegisterExtension
+    static final SimulatorFixture SIM = SimulatorFixture.regions("us-south", "eu-de");
 
     private static IbmCloudSimulator simulator;
     private static SimClient client;
 
     @BeforeAll
     static void start() {
-        simulator =
-                IbmCloudSimulator.builder().regions("us-south", "eu-de").build().start();
+        simulator = SIM.simulator();
         client = new SimClient(simulator, "key");
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
     }
 
     /** A project with an app {@code web} and a tls secret {@code tls}. */

@@ -8,13 +8,15 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Code Engine calls share the region's faults, IAM tokens, access denials and stats with EN. */
 class CeFaultsAndStatsTest {
+
+    @RegisterExtension
+    static final SimulatorFixture SIM = SimulatorFixture.regions("us-south", "eu-gb");
 
     private static IbmCloudSimulator simulator;
     private static SimClient client;
@@ -24,23 +26,12 @@ class CeFaultsAndStatsTest {
 
     @BeforeAll
     static void start() {
-        simulator =
-                IbmCloudSimulator.builder().regions("us-south", "eu-gb").build().start();
+        simulator = SIM.simulator();
         client = new SimClient(simulator, "key");
         projectId = simulator.createCodeEngineProject("us-south");
         fixtures = new CeFixtures(client, CeFixtures.projectUrl(simulator, "us-south", projectId));
         enSources = client.instanceUrl("us-south", simulator.createEventNotificationsInstance("us-south")) + "/sources";
         client.token();
-    }
-
-    @AfterEach
-    void heal() {
-        simulator.faults("us-south").clear();
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
     }
 
     @Test

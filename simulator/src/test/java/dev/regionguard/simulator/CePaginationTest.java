@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CePaginationTest {
+
+    @RegisterExtension
+    static final SimulatorFixture SIM = SimulatorFixture.regions("us-east");
 
     private static IbmCloudSimulator simulator;
     private static SimClient client;
@@ -19,7 +22,7 @@ class CePaginationTest {
 
     @BeforeAll
     static void start() {
-        simulator = IbmCloudSimulator.builder().regions("us-east").build().start();
+        simulator = SIM.simulator();
         client = new SimClient(simulator, "key");
         fixtures = new CeFixtures(
                 client, CeFixtures.projectUrl(simulator, "us-east", simulator.createCodeEngineProject("us-east")));
@@ -28,11 +31,6 @@ class CePaginationTest {
             fixtures.configMap(name);
             NAMES.add(0, name);
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
     }
 
     @Test

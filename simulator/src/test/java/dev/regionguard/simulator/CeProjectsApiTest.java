@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CeProjectsApiTest {
+
+    @RegisterExtension
+    static final SimulatorFixture SIM = SimulatorFixture.regions("us-south", "eu-de");
 
     private static IbmCloudSimulator simulator;
     private static SimClient client;
@@ -17,15 +20,9 @@ class CeProjectsApiTest {
 
     @BeforeAll
     static void start() {
-        simulator =
-                IbmCloudSimulator.builder().regions("us-south", "eu-de").build().start();
+        simulator = SIM.simulator();
         client = new SimClient(simulator, "key");
         projects = simulator.codeEngineUrl("eu-de") + "/projects";
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
     }
 
     @Test
@@ -125,9 +122,7 @@ class CeProjectsApiTest {
 
     @Test
     void listsPageWithTokens() {
-        IbmCloudSimulator own =
-                IbmCloudSimulator.builder().regions("jp-tok").build().start();
-        try {
+        try (IbmCloudSimulator own = SimulatorFixture.regions("jp-tok").startNow()) {
             SimClient ownClient = new SimClient(own, "key");
             for (int i = 0; i < 5; i++) {
                 own.createCodeEngineProject("jp-tok");
@@ -144,8 +139,6 @@ class CeProjectsApiTest {
             }
             assertThat(seen).isEqualTo(5);
             assertThat(pages).isEqualTo(3);
-        } finally {
-            own.close();
         }
     }
 

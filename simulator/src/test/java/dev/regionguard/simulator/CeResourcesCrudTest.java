@@ -8,13 +8,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class CeResourcesCrudTest {
+
+    @RegisterExtension
+    static final SimulatorFixture SIM = SimulatorFixture.regions("us-south");
 
     private static IbmCloudSimulator simulator;
     private static SimClient client;
@@ -37,7 +40,7 @@ class CeResourcesCrudTest {
 
     @BeforeAll
     static void start() {
-        simulator = IbmCloudSimulator.builder().regions("us-south").build().start();
+        simulator = SIM.simulator();
         client = new SimClient(simulator, "key");
         projectId = simulator.createCodeEngineProject("us-south");
         fixtures = new CeFixtures(client, CeFixtures.projectUrl(simulator, "us-south", projectId));
@@ -47,11 +50,6 @@ class CeResourcesCrudTest {
         fixtures.secret("tls-two", "tls");
         fixtures.secret("sa", "service_access");
         fixtures.app("bound-app");
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
     }
 
     static Stream<Case> kinds() {

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CeSecretsTest {
+
+    @RegisterExtension
+    static final SimulatorFixture SIM = SimulatorFixture.regions("eu-de");
 
     private static IbmCloudSimulator simulator;
     private static SimClient client;
@@ -17,15 +20,10 @@ class CeSecretsTest {
 
     @BeforeAll
     static void start() {
-        simulator = IbmCloudSimulator.builder().regions("eu-de").build().start();
+        simulator = SIM.simulator();
         client = new SimClient(simulator, "key");
         fixtures = new CeFixtures(
                 client, CeFixtures.projectUrl(simulator, "eu-de", simulator.createCodeEngineProject("eu-de")));
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
     }
 
     @Test

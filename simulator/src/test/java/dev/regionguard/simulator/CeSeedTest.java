@@ -10,9 +10,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CeSeedTest {
 
@@ -30,6 +30,9 @@ class CeSeedTest {
             "revisions",
             "apikey_id");
 
+    @RegisterExtension
+    static final SimulatorFixture SIM = SimulatorFixture.regions("us-south", "eu-de");
+
     private static IbmCloudSimulator simulator;
     private static SimClient client;
     private static String projectId;
@@ -38,17 +41,11 @@ class CeSeedTest {
 
     @BeforeAll
     static void seed() {
-        simulator =
-                IbmCloudSimulator.builder().regions("us-south", "eu-de").build().start();
+        simulator = SIM.simulator();
         client = new SimClient(simulator, "key");
         projectId = simulator.createCodeEngineProject("us-south");
         manifest = simulator.seedCodeEngine("us-south", projectId, 200, 42);
         snapshot = simulator.codeEngineSnapshot("us-south", projectId);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
     }
 
     private static List<JsonNode> items(JsonNode snapshot, String kind) {
@@ -129,9 +126,7 @@ class CeSeedTest {
     @Test
     void everySeededResourceReadsBackThroughTheApiAndCanBeCopied() {
         // what a sync engine does: copy the user resources, in restore order, into a standby project
-        IbmCloudSimulator standby =
-                IbmCloudSimulator.builder().regions("eu-de").build().start();
-        try {
+        try (IbmCloudSimulator standby = SimulatorFixture.regions("eu-de").startNow()) {
             SimClient standbyClient = new SimClient(standby, "key");
             CeFixtures target = new CeFixtures(
                     standbyClient, CeFixtures.projectUrl(standby, "eu-de", standby.createCodeEngineProject("eu-de")));
@@ -145,8 +140,6 @@ class CeSeedTest {
                     }
                 }
             }
-        } finally {
-            standby.close();
         }
     }
 
@@ -179,9 +172,7 @@ class CeSeedTest {
 
     @Test
     void sameSeedSameProjectOtherSeedAnother() {
-        IbmCloudSimulator twin =
-                IbmCloudSimulator.builder().regions("us-south").build().start();
-        try {
+        try (IbmCloudSimulator twin = SimulatorFixture.regions("us-south").startNow()) {
             String twinProject = twin.createCodeEngineProject("us-south");
             CodeEngineSeedManifest twinManifest = twin.seedCodeEngine("us-south", twinProject, 200, 42);
             JsonNode twinSnapshot = twin.codeEngineSnapshot("us-south", twinProject);
@@ -198,8 +189,6 @@ class CeSeedTest {
             assertThat(otherManifest.domainNames()).isNotEqualTo(manifest.domainNames());
             assertThat(names(twin.codeEngineSnapshot("us-south", other), "apps"))
                     .isNotEqualTo(names(snapshot, "apps"));
-        } finally {
-            twin.close();
         }
     }
 

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Entity tags and If-Match, merge-patch PATCH and PUT replace. */
 class CeUpdatesTest {
+
+    @RegisterExtension
+    static final SimulatorFixture SIM = SimulatorFixture.regions("eu-gb");
 
     private static IbmCloudSimulator simulator;
     private static SimClient client;
@@ -18,18 +21,13 @@ class CeUpdatesTest {
 
     @BeforeAll
     static void start() {
-        simulator = IbmCloudSimulator.builder().regions("eu-gb").build().start();
+        simulator = SIM.simulator();
         client = new SimClient(simulator, "key");
         fixtures = new CeFixtures(
                 client, CeFixtures.projectUrl(simulator, "eu-gb", simulator.createCodeEngineProject("eu-gb")));
         fixtures.secret("registry-one", "registry");
         fixtures.secret("registry-two", "registry");
         fixtures.secret("tls", "tls");
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
     }
 
     @Test

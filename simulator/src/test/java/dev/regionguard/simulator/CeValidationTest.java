@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Names, duplicates and references that must exist before what points at them. */
 class CeValidationTest {
+
+    @RegisterExtension
+    static final SimulatorFixture SIM = SimulatorFixture.regions("eu-es");
 
     private static IbmCloudSimulator simulator;
     private static SimClient client;
@@ -17,7 +20,7 @@ class CeValidationTest {
 
     @BeforeAll
     static void start() {
-        simulator = IbmCloudSimulator.builder().regions("eu-es").build().start();
+        simulator = SIM.simulator();
         client = new SimClient(simulator, "key");
         fixtures = new CeFixtures(
                 client, CeFixtures.projectUrl(simulator, "eu-es", simulator.createCodeEngineProject("eu-es")));
@@ -28,11 +31,6 @@ class CeValidationTest {
         fixtures.secret("service-access", "service_access");
         fixtures.configMap("settings");
         fixtures.app("target-app");
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
     }
 
     private static String rejected(String segment, ObjectNode body) {

@@ -9,24 +9,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ConcurrencyTest {
+
+    @RegisterExtension
+    static final SimulatorFixture SIM = SimulatorFixture.regions("us-south");
 
     private static IbmCloudSimulator simulator;
     private static SimClient client;
 
     @BeforeAll
     static void start() {
-        simulator = IbmCloudSimulator.builder().regions("us-south").build().start();
+        simulator = SIM.simulator();
         client = new SimClient(simulator, "key");
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
     }
 
     private static List<Integer> postAll(String url, List<String> names) throws Exception {

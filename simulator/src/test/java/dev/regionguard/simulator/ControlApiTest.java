@@ -7,31 +7,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ControlApiTest {
+
+    @RegisterExtension
+    static final SimulatorFixture SIM = SimulatorFixture.regions("us-south", "eu-gb");
 
     private static IbmCloudSimulator simulator;
     private static SimClient client;
 
     @BeforeAll
     static void start() {
-        simulator =
-                IbmCloudSimulator.builder().regions("us-south", "eu-gb").build().start();
+        simulator = SIM.simulator();
         client = new SimClient(simulator, "key");
-    }
-
-    @AfterEach
-    void heal() {
-        simulator.faults("us-south").clear();
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
     }
 
     private static SimClient.Response control(String method, String path, String contentType, String body) {

@@ -4,25 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class EnAuthTest {
+
+    @RegisterExtension
+    static final SimulatorFixture SIM = SimulatorFixture.regions("us-south", "eu-gb");
 
     private static IbmCloudSimulator simulator;
     private static SimClient client;
 
     @BeforeAll
     static void start() {
-        simulator =
-                IbmCloudSimulator.builder().regions("us-south", "eu-gb").build().start();
+        simulator = SIM.simulator();
         client = new SimClient(simulator, "owner-key");
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
     }
 
     @Test

@@ -17,12 +17,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FaultControlsTest {
+
+    @RegisterExtension
+    static final SimulatorFixture SIM = SimulatorFixture.regions("us-south", "eu-gb");
 
     private static IbmCloudSimulator simulator;
     private static SimClient client;
@@ -31,23 +33,11 @@ class FaultControlsTest {
 
     @BeforeAll
     static void start() {
-        simulator =
-                IbmCloudSimulator.builder().regions("us-south", "eu-gb").build().start();
+        simulator = SIM.simulator();
         client = new SimClient(simulator, "key");
         usSouth = client.instanceUrl("us-south", simulator.createEventNotificationsInstance("us-south")) + "/sources";
         euGb = client.instanceUrl("eu-gb", simulator.createEventNotificationsInstance("eu-gb")) + "/sources";
         client.token();
-    }
-
-    @AfterEach
-    void heal() {
-        simulator.faults("us-south").clear();
-        simulator.faults("eu-gb").clear();
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
     }
 
     @Test

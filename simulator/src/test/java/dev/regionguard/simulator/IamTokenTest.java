@@ -8,24 +8,22 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class IamTokenTest {
+
+    @RegisterExtension
+    static final SimulatorFixture SIM = SimulatorFixture.regions("us-south");
 
     private static IbmCloudSimulator simulator;
     private String instanceUrl;
 
     @BeforeAll
     static void start() {
-        simulator = IbmCloudSimulator.builder().regions("us-south").build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
+        simulator = SIM.simulator();
     }
 
     @BeforeEach
@@ -91,11 +89,9 @@ class IamTokenTest {
 
     @Test
     void tokensStopWorkingWhenTheyExpire() {
-        try (IbmCloudSimulator shortLived = IbmCloudSimulator.builder()
-                .regions("us-south")
-                .tokenTtl(Duration.ofSeconds(2))
-                .build()
-                .start()) {
+        try (IbmCloudSimulator shortLived = SimulatorFixture.regions("us-south")
+                .with(builder -> builder.tokenTtl(Duration.ofSeconds(2)))
+                .startNow()) {
             SimClient client = new SimClient(shortLived, "short-lived");
             String sources = client.instanceUrl("us-south", shortLived.createEventNotificationsInstance("us-south"))
                     + "/sources";

@@ -3,16 +3,20 @@ package dev.regionguard.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One simulator per test class, one fresh EN instance in us-south per test. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class InstanceApiTest {
 
     static final String REGION = "us-south";
+
+    /** An instance field: each subclass gets its own simulator (the class's lifecycle is PER_CLASS). */
+    @RegisterExtension
+    final SimulatorFixture sim = SimulatorFixture.regions(REGION);
 
     IbmCloudSimulator simulator;
     SimClient client;
@@ -23,14 +27,9 @@ abstract class InstanceApiTest {
     Fixtures fixtures;
 
     @BeforeAll
-    void startSimulator() {
-        simulator = IbmCloudSimulator.builder().regions(REGION).build().start();
+    void startClient() {
+        simulator = sim.simulator();
         client = new SimClient(simulator, "key");
-    }
-
-    @AfterAll
-    void stopSimulator() {
-        simulator.close();
     }
 
     @BeforeEach

@@ -12,68 +12,68 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Destinations sent the way an OkHttp client sends them: parts with their own headers. */
 class OkHttpMultipartTest {
 
     private static final MediaType JSON = MediaType.get("application/json");
 
+    @RegisterExtension
+    static final SimulatorFixture SIM = SimulatorFixture.regions("us-south");
+
     @Test
     void createAndPatchADestinationWithOkHttpMultipart() throws IOException {
-        try (IbmCloudSimulator simulator =
-                IbmCloudSimulator.builder().regions("us-south").build().start()) {
-            String instanceId = simulator.createEventNotificationsInstance("us-south");
-            String destinations =
-                    simulator.eventNotificationsUrl("us-south") + "/v1/instances/" + instanceId + "/destinations";
-            OkHttpClient http = new OkHttpClient();
-            String token = token(http, simulator);
-            byte[] certificate = {1, 2, 3, '\r', '\n', '-', '-'};
+        IbmCloudSimulator simulator = SIM.simulator();
+        String instanceId = simulator.createEventNotificationsInstance("us-south");
+        String destinations =
+                simulator.eventNotificationsUrl("us-south") + "/v1/instances/" + instanceId + "/destinations";
+        OkHttpClient http = new OkHttpClient();
+        String token = token(http, simulator);
+        byte[] certificate = {1, 2, 3, '\r', '\n', '-', '-'};
 
-            MultipartBody create = new MultipartBody.Builder()
-                    .setType(MultipartBody.FORM)
-                    .addFormDataPart("name", "safari")
-                    .addFormDataPart("type", "push_safari")
-                    .addFormDataPart("description", "web push")
-                    .addFormDataPart(
-                            "config",
-                            null,
-                            okhttp3.RequestBody.create(
-                                    "{\"params\":{\"cert_type\":\"p12\",\"password\":\"pw\",\"website_url\":\"https://shop.example.com\","
-                                            + "\"website_name\":\"Shop\",\"url_format_string\":\"https://shop.example.com/%@\","
-                                            + "\"website_push_id\":\"web.com.example.shop\"}}",
-                                    JSON))
-                    .addFormDataPart(
-                            "certificate",
-                            "safari.p12",
-                            okhttp3.RequestBody.create(certificate, MediaType.get("application/x-pkcs12")))
-                    .build();
-            JsonNode created =
-                    call(http, new Request.Builder().url(destinations).post(create), token, 201);
-            String id = created.get("id").asText();
+        MultipartBody create = new MultipartBody.Builder()
+                .setType(MultipartBody.FORM)
+                .addFormDataPart("name", "safari")
+                .addFormDataPart("type", "push_safari")
+                .addFormDataPart("description", "web push")
+                .addFormDataPart(
+                        "config",
+                        null,
+                        okhttp3.RequestBody.create(
+                                "{\"params\":{\"cert_type\":\"p12\",\"password\":\"pw\",\"website_url\":\"https://shop.example.com\","
+                                        + "\"website_name\":\"Shop\",\"url_format_string\":\"https://shop.example.com/%@\","
+                                        + "\"website_push_id\":\"web.com.example.shop\"}}",
+                                JSON))
+                .addFormDataPart(
+                        "certificate",
+                        "safari.p12",
+                        okhttp3.RequestBody.create(certificate, MediaType.get("application/x-pkcs12")))
+                .build();
+        JsonNode created = call(http, new Request.Builder().url(destinations).post(create), token, 201);
+        String id = created.get("id").asText();
 
-            MultipartBody patch = new MultipartBody.Builder()
-                    .setType(MultipartBody.FORM)
-                    .addFormDataPart("description", "web push v2")
-                    .addFormDataPart("collect_failed_events", "false")
-                    .build();
-            JsonNode patched = call(
-                    http, new Request.Builder().url(destinations + "/" + id).patch(patch), token, 200);
+        MultipartBody patch = new MultipartBody.Builder()
+                .setType(MultipartBody.FORM)
+                .addFormDataPart("description", "web push v2")
+                .addFormDataPart("collect_failed_events", "false")
+                .build();
+        JsonNode patched =
+                call(http, new Request.Builder().url(destinations + "/" + id).patch(patch), token, 200);
 
-            assertThat(patched.get("description").asText()).isEqualTo("web push v2");
-            assertThat(patched.get("config").get("params").has("password")).isFalse();
-            JsonNode stored = simulator
-                    .eventNotificationsSnapshot("us-south", instanceId)
-                    .get("destinations")
-                    .get(2);
-            assertThat(stored.get("config").get("params").get("password").asText())
-                    .isEqualTo("pw");
-            assertThat(Base64.getDecoder()
-                            .decode(stored.get("files")
-                                    .get("certificate")
-                                    .get("content_base64")
-                                    .asText()))
-                    .isEqualTo(certificate);
-        }
+        assertThat(patched.get("description").asText()).isEqualTo("web push v2");
+        assertThat(patched.get("config").get("params").has("password")).isFalse();
+        JsonNode stored = simulator
+                .eventNotificationsSnapshot("us-south", instanceId)
+                .get("destinations")
+                .get(2);
+        assertThat(stored.get("config").get("params").get("password").asText()).isEqualTo("pw");
+        assertThat(Base64.getDecoder()
+                        .decode(stored.get("files")
+                                .get("certificate")
+                                .get("content_base64")
+                                .asText()))
+                .isEqualTo(certificate);
     }
 
     private static String token(OkHttpClient http, IbmCloudSimulator simulator) throws IOException {

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PaginationTest {
+
+    @RegisterExtension
+    static final SimulatorFixture SIM = SimulatorFixture.regions("us-south");
 
     private static IbmCloudSimulator simulator;
     private static SimClient client;
@@ -18,7 +21,7 @@ class PaginationTest {
 
     @BeforeAll
     static void start() {
-        simulator = IbmCloudSimulator.builder().regions("us-south").build().start();
+        simulator = SIM.simulator();
         client = new SimClient(simulator, "key");
         base = client.instanceUrl("us-south", simulator.createEventNotificationsInstance("us-south"));
         Fixtures fixtures = new Fixtures(client, base);
@@ -28,11 +31,6 @@ class PaginationTest {
             fixtures.topic(name, source);
             CREATED.add(name);
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
     }
 
     @Test

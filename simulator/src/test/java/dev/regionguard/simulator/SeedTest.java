@@ -10,11 +10,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SeedTest {
+
+    @RegisterExtension
+    static final SimulatorFixture SIM = SimulatorFixture.regions("us-south", "eu-de");
 
     private static IbmCloudSimulator simulator;
     private static SimClient client;
@@ -24,17 +27,11 @@ class SeedTest {
 
     @BeforeAll
     static void seed() {
-        simulator =
-                IbmCloudSimulator.builder().regions("us-south", "eu-de").build().start();
+        simulator = SIM.simulator();
         client = new SimClient(simulator, "key");
         instanceId = simulator.createEventNotificationsInstance("us-south");
         manifest = simulator.seedEventNotifications("us-south", instanceId, 200, 42);
         snapshot = simulator.eventNotificationsSnapshot("us-south", instanceId);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
     }
 
     private static List<JsonNode> items(JsonNode snapshot, String key) {

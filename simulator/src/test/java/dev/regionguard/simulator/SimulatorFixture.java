@@ -9,8 +9,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The one way a test boots the IBM Cloud simulator. As a static {@code @RegisterExtension} field it
- * serves the whole class; as an instance field, one test. After every test it heals the faults of
- * every region, so no test inherits another's outage.
+ * serves the whole class; as an instance field, one test (the whole class when its lifecycle is
+ * {@code PER_CLASS}). After every test it heals the faults of every region, so no test inherits
+ * another's outage.
  *
  * <pre>{@code @RegisterExtension static final SimulatorFixture SIM = SimulatorFixture.regions("us-south", "eu-de");}</pre>
  */
