@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The Code Engine kinds the simulator serves, in IBM's restore order (reference 3.6). */
+/** The Code Engine kinds the simulator serves, in the order a restore must create them (what is referenced first). */
 final class CeKinds {
 
     static final CeSecretKind SECRETS = new CeSecretKind();

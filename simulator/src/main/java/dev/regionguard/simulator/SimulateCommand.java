@@ -172,7 +172,7 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             String id = pair.substring(eq + 1);
             if (!id.isEmpty() && !seen.add(id)) {
-                throw new ParameterException(spec.commandLine(), "instance " + id + " given twice");
+                throw new ParameterException(spec.commandLine(), option + " " + id + " given twice");
             }
             byRegion.computeIfAbsent(pair.substring(0, eq), r -> new ArrayList<>())
                     .add(id);
