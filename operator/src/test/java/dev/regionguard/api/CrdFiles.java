@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  */
 final class CrdFiles {
     static final String UPDATE_PROPERTY = "regionguard.updateCrds";
-    static final String UPDATE_COMMAND = "mvn -pl operator test -Dtest=CrdDriftTest -D" + UPDATE_PROPERTY + "=true";
+    static final String UPDATE_COMMAND = "mvn -pl operator -am test -Dtest=CrdDriftTest"
+            + " -Dsurefire.failIfNoSpecifiedTests=false -D" + UPDATE_PROPERTY + "=true";
     static final String HEADER = "# Generated from the Java types in dev.regionguard.api: do not edit.\n"
             + "# Regenerate with: " + UPDATE_COMMAND + "\n";
     static final YAMLMapper YAML = YAMLMapper.builder()

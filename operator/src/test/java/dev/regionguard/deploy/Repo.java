@@ -28,7 +28,7 @@ final class Repo {
     /** -Dregionguard.updateManifests=true: rewrite generated files instead of failing on drift. */
     static final boolean UPDATE = Boolean.getBoolean("regionguard.updateManifests");
 
-    static final String REGENERATE = "mvn -B -o -q test -Dtest='dev.regionguard.deploy.**' "
+    static final String REGENERATE = "mvn -B -o -q -pl operator -am test -Dtest='dev.regionguard.deploy.**' "
             + "-Dsurefire.failIfNoSpecifiedTests=false -Dregionguard.updateManifests=true";
 
     private Repo() {}
