@@ -4,19 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.status.StatusUtil;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,38 +70,41 @@ class LogContextTest {
     }
 
     @Test
-    void theShippedTextAndJsonFormatsBothPrintTheProtection() throws IOException {
+    void theShippedTextAndJsonFormatsBothPrintTheProtection() throws Exception {
         try (LogContext.Scope ignored = LogContext.of("EventNotificationsProtection", "default", "orders")) {
             logger.info("synced us-east");
         }
         ILoggingEvent event = captured.list.get(0);
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
 
-        PatternLayoutEncoder text = new PatternLayoutEncoder();
-        text.setContext(context);
-        text.setPattern(shippedPattern("/logback.xml"));
-        text.start();
-        JsonEncoder json = new JsonEncoder();
-        json.setContext(context);
-        json.start();
+        String text = encodeWithShipped("/logback.xml", event);
+        String json = encodeWithShipped("/logback-json.xml", event);
 
-        assertThat(new String(text.encode(event), StandardCharsets.UTF_8))
-                .contains("[" + PROTECTION + "] - synced us-east");
-        assertThat(new ObjectMapper()
-                        .readTree(json.encode(event))
-                        .path("mdc")
-                        .path(LogContext.KEY)
-                        .asText())
-                .isEqualTo(PROTECTION);
+        assertThat(text).contains("[" + PROTECTION + "] - synced us-east");
+        JsonNode line = new ObjectMapper().readTree(json);
+        assertThat(line.path("mdc").path(LogContext.KEY).asText()).isEqualTo(PROTECTION);
+        assertThat(line.path("message").asText()).isEqualTo("synced us-east");
     }
 
-    private static String shippedPattern(String resource) throws IOException {
-        try (InputStream in = LogContextTest.class.getResourceAsStream(resource)) {
-            assertThat(in).as(resource).isNotNull();
-            Matcher m = Pattern.compile("<pattern>(.*)</pattern>")
-                    .matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            assertThat(m.find()).isTrue();
-            return m.group(1);
+    /** Configures a context of its own from a shipped file and encodes the event as its STDOUT appender would. */
+    @SuppressWarnings("unchecked")
+    private static String encodeWithShipped(String resource, ILoggingEvent event) throws Exception {
+        URL url = LogContextTest.class.getResource(resource);
+        assertThat(url).as(resource).isNotNull();
+        LoggerContext context = new LoggerContext();
+        try {
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            configurator.doConfigure(url);
+            assertThat(new StatusUtil(context).isErrorFree(0))
+                    .as(resource + " configures without errors")
+                    .isTrue();
+            Appender<ILoggingEvent> appender =
+                    context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDOUT");
+            assertThat(appender).as(resource + " STDOUT").isInstanceOf(OutputStreamAppender.class);
+            Encoder<ILoggingEvent> encoder = ((OutputStreamAppender<ILoggingEvent>) appender).getEncoder();
+            return new String(encoder.encode(event), StandardCharsets.UTF_8);
+        } finally {
+            context.stop();
         }
     }
 }
