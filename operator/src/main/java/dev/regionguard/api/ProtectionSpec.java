@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What every protection spec has, whatever the service: the sides, the shared API key and the sync,
- * health check and failover settings. The operator reads a protection through this view only.
+ * health check and failover settings. The operator reads the shared part of a spec through this
+ * view only; each service reads its own fields (EN material, CE standby mode and apps) itself.
  */
 public interface ProtectionSpec {
     SideRef primarySide();

@@ -1,9 +1,7 @@
 package dev.regionguard.codeengine;
 
 import dev.regionguard.api.CodeEngineStandbyMode;
-import dev.regionguard.spec.EntitySelection;
 import dev.regionguard.sync.EntityType;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -45,14 +43,5 @@ public final class CeEntityTypes {
                 new CeEntityType(JOB, CeKind.JOB, WORKLOAD_REFERENCES, true, Set.of()),
                 new CeEntityType(FUNCTION, CeKind.FUNCTION, Set.of(SECRET, CONFIG_MAP), true, Set.of()),
                 new CeBindingType());
-    }
-
-    /**
-     * The named types, still in restore order.
-     *
-     * @throws IllegalArgumentException for a name that is not a Code Engine type
-     */
-    public static List<EntityType> select(CodeEngineStandbyMode mode, Collection<String> names) {
-        return EntitySelection.named(all(mode), names);
     }
 }

@@ -1,9 +1,7 @@
 package dev.regionguard.eventnotifications;
 
-import dev.regionguard.spec.EntitySelection;
 import dev.regionguard.sync.EntityType;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The Event Notifications entity types in restore order: what each is keyed by,
@@ -33,16 +31,6 @@ public final class EnEntityTypes {
     /** Every type, in restore order. */
     public static List<EntityType> all() {
         return List.copyOf(ALL);
-    }
-
-    /**
-     * The named types (for {@code sync.entities}; null or empty means all) plus, since ids can only
-     * be remapped to entities that are synced too, every type they reference, in restore order.
-     *
-     * @throws IllegalArgumentException naming the unknown types and the known ones
-     */
-    public static List<EntityType> select(Set<String> names) {
-        return EntitySelection.withReferences(all(), names);
     }
 
     /** The API collection behind a type of this package. */

@@ -24,7 +24,6 @@ public record OperatorConfig(
         String leaseName,
         String leaseNamespace,
         String identity,
-        String logFormat,
         int maxConcurrentPerRegion,
         int syncParallelism,
         int httpPort,
@@ -48,27 +47,19 @@ public record OperatorConfig(
                 env.getOrDefault("REGIONGUARD_LEASE_NAME", "regionguard-operator"),
                 env.get("REGIONGUARD_LEASE_NAMESPACE"),
                 env.getOrDefault("REGIONGUARD_POD_NAME", hostname()),
-                env.getOrDefault("REGIONGUARD_LOG_FORMAT", "text"),
                 positive(env, "REGIONGUARD_MAX_CONCURRENT_PER_REGION", 8),
                 positive(env, "REGIONGUARD_SYNC_PARALLELISM", 16),
                 positive(env, "REGIONGUARD_HTTP_PORT", 8080),
                 Duration.ofSeconds(5));
     }
 
-    /** For tests, the demo and the benchmark: everything local, one namespace-agnostic operator. */
+    /**
+     * Against local endpoints (the simulator, in the tools and the tests): every namespace, no Lease, no
+     * HTTP port of its own, quick Code Engine polling.
+     */
     public static OperatorConfig local(Endpoints endpoints) {
         return new OperatorConfig(
-                endpoints,
-                Set.of(),
-                false,
-                "regionguard-operator",
-                null,
-                "local",
-                "text",
-                8,
-                16,
-                0,
-                Duration.ofMillis(100));
+                endpoints, Set.of(), false, "regionguard-operator", null, "local", 8, 16, 0, Duration.ofMillis(100));
     }
 
     private static int positive(Map<String, String> env, String name, int fallback) {

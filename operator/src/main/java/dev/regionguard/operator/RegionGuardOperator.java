@@ -60,17 +60,21 @@ public final class RegionGuardOperator implements AutoCloseable {
     }
 
     /**
-     * @param emulatedApi true against Fabric8's mock server, which cannot do server-side apply:
-     *                    status is then written with JSON patches
+     * @param withoutServerSideApply true for an API server without server-side apply (such as the embedded
+     *     one of the tools and tests): status is then written with JSON patches
      */
     public static RegionGuardOperator start(
-            KubernetesClient client, OperatorConfig config, Clock clock, boolean emulatedApi) {
-        return start(client, config, clock, emulatedApi, FailoverHooks.NONE);
+            KubernetesClient client, OperatorConfig config, Clock clock, boolean withoutServerSideApply) {
+        return start(client, config, clock, withoutServerSideApply, FailoverHooks.NONE);
     }
 
     /** @param hooks test seam of the RegionFailover reconciler */
     public static RegionGuardOperator start(
-            KubernetesClient client, OperatorConfig config, Clock clock, boolean emulatedApi, FailoverHooks hooks) {
+            KubernetesClient client,
+            OperatorConfig config,
+            Clock clock,
+            boolean withoutServerSideApply,
+            FailoverHooks hooks) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         RegionGuardMetrics metrics = new RegionGuardMetrics(registry, clock);
         // Pool threads log with the protection of the pass that gave them the task.
@@ -119,7 +123,7 @@ public final class RegionGuardOperator implements AutoCloseable {
                 clock,
                 hooks);
 
-        Operator operator = newOperator(client, config, emulatedApi, registry);
+        Operator operator = newOperator(client, config, withoutServerSideApply, registry);
         operator.register(enReconciler, watched(config));
         operator.register(ceReconciler, watched(config));
         operator.register(failovers, watched(config));
@@ -128,12 +132,15 @@ public final class RegionGuardOperator implements AutoCloseable {
     }
 
     private static Operator newOperator(
-            KubernetesClient client, OperatorConfig config, boolean emulatedApi, PrometheusMeterRegistry registry) {
+            KubernetesClient client,
+            OperatorConfig config,
+            boolean withoutServerSideApply,
+            PrometheusMeterRegistry registry) {
         return new Operator(o -> {
             o.withKubernetesClient(client)
                     .withCloseClientOnStop(false)
                     .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
-            if (emulatedApi) {
+            if (withoutServerSideApply) {
                 o.withUseSSAToPatchPrimaryResource(false).withSSABasedCreateUpdateMatchForDependentResources(false);
             }
             if (config.leaderElection()) {

@@ -221,7 +221,7 @@ public final class RegionGuardMetrics implements CallObserver {
     private static final class StandbyState {
         volatile Instant since;
         volatile boolean inSync;
-        volatile Duration interval = Duration.ofMinutes(5);
+        volatile Duration interval; // the protection's sync interval, once its status was recorded
         volatile double outOfSync;
 
         double secondsSinceSync(Instant now) {
@@ -229,7 +229,10 @@ public final class RegionGuardMetrics implements CallObserver {
         }
 
         boolean ready(Instant now) {
-            return inSync && since != null && Duration.between(since, now).compareTo(interval.multipliedBy(2)) <= 0;
+            return inSync
+                    && since != null
+                    && interval != null
+                    && Duration.between(since, now).compareTo(interval.multipliedBy(2)) <= 0;
         }
     }
 }

@@ -13,6 +13,7 @@ import dev.regionguard.api.CodeEngineStandbyMode;
 import dev.regionguard.cloud.ErrorCategory;
 import dev.regionguard.cloud.IbmApiException;
 import dev.regionguard.simulator.SimulatorFixture;
+import dev.regionguard.spec.EntitySelection;
 import dev.regionguard.sync.Desired;
 import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.Translation;
@@ -100,7 +101,10 @@ class CeEntityStoreTest {
                 .isEmpty();
 
         // The same standby turned warm is brought to the primary's scaling with a patch
-        assertThat(MiniSync.pass(CeEntityTypes.select(CodeEngineStandbyMode.Warm, List.of("app")), primary, standby))
+        assertThat(MiniSync.pass(
+                        EntitySelection.named(CeEntityTypes.all(CodeEngineStandbyMode.Warm), List.of("app")),
+                        primary,
+                        standby))
                 .containsExactly("update app api");
         assertThat(CeScaling.of(ce.resource(STANDBY, CeKind.APP, "api"))).isEqualTo(new CeScaling(2, 20, 3));
     }
@@ -282,8 +286,8 @@ class CeEntityStoreTest {
 
     @Test
     void anAppWriteFollowsTheAppUntilItIsReady() {
-        EntityType apps =
-                CeEntityTypes.select(CodeEngineStandbyMode.Warm, List.of("app")).get(0);
+        EntityType apps = EntitySelection.named(CeEntityTypes.all(CodeEngineStandbyMode.Warm), List.of("app"))
+                .get(0);
         referencedOnStandby(CeEntityTypes.SECRET, CeEntityTypes.CONFIG_MAP);
         int before = ce.wire.calls().size();
 
@@ -300,8 +304,8 @@ class CeEntityStoreTest {
 
     @Test
     void anAppThatFailsFailsTheWriteWithItsReason() {
-        EntityType apps =
-                CeEntityTypes.select(CodeEngineStandbyMode.Warm, List.of("app")).get(0);
+        EntityType apps = EntitySelection.named(CeEntityTypes.all(CodeEngineStandbyMode.Warm), List.of("app"))
+                .get(0);
         referencedOnStandby(CeEntityTypes.SECRET, CeEntityTypes.CONFIG_MAP);
         sim.simulator().failImage("icr.io/codeengine/broken");
         ce.seed(PRIMARY, CeKind.APP, CeFixtures.app("broken-app", "icr.io/codeengine/broken"));
@@ -321,8 +325,8 @@ class CeEntityStoreTest {
 
     @Test
     void anAppThatIsNotReadyInTimeFailsTheWrite() {
-        EntityType apps =
-                CeEntityTypes.select(CodeEngineStandbyMode.Warm, List.of("app")).get(0);
+        EntityType apps = EntitySelection.named(CeEntityTypes.all(CodeEngineStandbyMode.Warm), List.of("app"))
+                .get(0);
         referencedOnStandby(CeEntityTypes.SECRET, CeEntityTypes.CONFIG_MAP);
         CeEntityStore impatient = new CeEntityStore(
                 ce.client(STANDBY), new CeEntityStore.Settings(Duration.ofMillis(50), Duration.ofMillis(50)));
@@ -337,7 +341,7 @@ class CeEntityStoreTest {
 
     @Test
     void systemSecretsAreInvisible() {
-        EntityType secrets = CeEntityTypes.select(CodeEngineStandbyMode.Warm, List.of("secret"))
+        EntityType secrets = EntitySelection.named(CeEntityTypes.all(CodeEngineStandbyMode.Warm), List.of("secret"))
                 .get(0);
 
         assertThat(primary.list(secrets))
@@ -363,7 +367,7 @@ class CeEntityStoreTest {
     /** The type, with a copy of the primary's resource already on the standby (created by the user, not the store). */
     private EntityType copiedToStandby(String typeName, String name) {
         referencedOnStandby(CeEntityTypes.SECRET);
-        EntityType type = CeEntityTypes.select(CodeEngineStandbyMode.Warm, List.of(typeName))
+        EntityType type = EntitySelection.named(CeEntityTypes.all(CodeEngineStandbyMode.Warm), List.of(typeName))
                 .get(0);
         CeKind kind = ((CeEntityType) type).kind();
         ce.seed(
@@ -375,13 +379,16 @@ class CeEntityStoreTest {
 
     /** What the primary's resources refer to by name, copied to the standby: secrets, config maps too for apps. */
     private void referencedOnStandby(String... typeNames) {
-        MiniSync.pass(CeEntityTypes.select(CodeEngineStandbyMode.Warm, List.of(typeNames)), primary, standby);
+        MiniSync.pass(
+                EntitySelection.named(CeEntityTypes.all(CodeEngineStandbyMode.Warm), List.of(typeNames)),
+                primary,
+                standby);
     }
 
     /** The binding type, with the primary copied to the standby: its binding and what that binds. */
     private EntityType bindingOnStandby() {
         MiniSync.pass(CeEntityTypes.all(CodeEngineStandbyMode.Warm), primary, standby);
-        return CeEntityTypes.select(CodeEngineStandbyMode.Warm, List.of(CeEntityTypes.BINDING))
+        return EntitySelection.named(CeEntityTypes.all(CodeEngineStandbyMode.Warm), List.of(CeEntityTypes.BINDING))
                 .get(0);
     }
 

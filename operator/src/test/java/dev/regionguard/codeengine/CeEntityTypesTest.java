@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.api.CodeEngineStandbyMode;
+import dev.regionguard.spec.EntitySelection;
 import dev.regionguard.sync.Desired;
 import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.Translation;
@@ -68,10 +69,12 @@ class CeEntityTypesTest {
                 .containsExactly(java.util.Arrays.stream(CeKind.values())
                         .filter(k -> k != CeKind.DOMAIN_MAPPING)
                         .toArray(CeKind[]::new));
-        assertThat(CeEntityTypes.select(CodeEngineStandbyMode.Cold, List.of("binding", "secret", "app")))
+        assertThat(EntitySelection.named(
+                        CeEntityTypes.all(CodeEngineStandbyMode.Cold), List.of("binding", "secret", "app")))
                 .extracting(EntityType::name)
                 .containsExactly("secret", "app", "binding");
-        assertThatThrownBy(() -> CeEntityTypes.select(CodeEngineStandbyMode.Warm, List.of("app", "topic")))
+        assertThatThrownBy(() ->
+                        EntitySelection.named(CeEntityTypes.all(CodeEngineStandbyMode.Warm), List.of("app", "topic")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[topic]");
         for (EntityType type : CeEntityTypes.all(CodeEngineStandbyMode.Warm)) {
@@ -365,7 +368,7 @@ class CeEntityTypesTest {
     }
 
     private static EntityType type(CodeEngineStandbyMode mode, String name) {
-        return CeEntityTypes.select(mode, List.of(name)).get(0);
+        return EntitySelection.named(CeEntityTypes.all(mode), List.of(name)).get(0);
     }
 
     private static Desired write(EntityType type, String source) {

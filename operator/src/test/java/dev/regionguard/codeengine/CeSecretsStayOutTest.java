@@ -16,6 +16,7 @@ import dev.regionguard.api.CodeEngineStandbyMode;
 import dev.regionguard.cloud.IbmApiException;
 import dev.regionguard.simulator.DownMode;
 import dev.regionguard.simulator.SimulatorFixture;
+import dev.regionguard.spec.EntitySelection;
 import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.Translation;
 import java.util.ArrayList;
@@ -78,7 +79,8 @@ class CeSecretsStayOutTest {
 
     @Test
     void secretValuesNeverLeaveTheirBodies() {
-        List<EntityType> secretTypes = CeEntityTypes.select(CodeEngineStandbyMode.Warm, List.of("secret"));
+        List<EntityType> secretTypes =
+                EntitySelection.named(CeEntityTypes.all(CodeEngineStandbyMode.Warm), List.of("secret"));
         EntityType secrets = secretTypes.get(0);
 
         // 1. Everything copied to a fresh standby

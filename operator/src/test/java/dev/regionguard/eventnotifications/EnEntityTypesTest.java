@@ -3,6 +3,7 @@ package dev.regionguard.eventnotifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.regionguard.spec.EntitySelection;
 import dev.regionguard.sync.EntityType;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -28,19 +29,20 @@ class EnEntityTypesTest {
 
     @Test
     void selectAddsWhatTheChosenTypesReferenceAndKeepsRestoreOrder() {
-        assertThat(EnEntityTypes.select(Set.of("subscription")))
+        assertThat(EntitySelection.withReferences(EnEntityTypes.all(), Set.of("subscription")))
                 .extracting(EntityType::name)
                 .containsExactly("source", "destination", "template", "topic", "subscription");
-        assertThat(EnEntityTypes.select(Set.of("template", "integration")))
+        assertThat(EntitySelection.withReferences(EnEntityTypes.all(), Set.of("template", "integration")))
                 .extracting(EntityType::name)
                 .containsExactly("integration", "template");
-        assertThat(EnEntityTypes.select(Set.of())).hasSize(7);
-        assertThat(EnEntityTypes.select(null)).hasSize(7);
+        assertThat(EntitySelection.withReferences(EnEntityTypes.all(), Set.of()))
+                .hasSize(7);
+        assertThat(EntitySelection.withReferences(EnEntityTypes.all(), null)).hasSize(7);
     }
 
     @Test
     void selectRejectsUnknownNames() {
-        assertThatThrownBy(() -> EnEntityTypes.select(Set.of("topic", "smtp_user")))
+        assertThatThrownBy(() -> EntitySelection.withReferences(EnEntityTypes.all(), Set.of("topic", "smtp_user")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[smtp_user]")
                 .hasMessageContaining("subscription");

@@ -76,14 +76,12 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
         }
     }
 
-    /** A failover's log lines are about the protection it moves. */
+    /** A failover's log lines are about the protection it moves; one that names none, about itself. */
     private static LogContext.Scope logContext(RegionFailover rfo) {
-        boolean named = rfo.getSpec() != null
-                && rfo.getSpec().protectionRef != null
-                && rfo.getSpec().protectionRef.kind != null;
-        return named
-                ? LogContext.of(kindOf(rfo), rfo.getMetadata().getNamespace(), protectionName(rfo))
-                : LogContext.of(rfo);
+        String namespace = rfo.getMetadata().getNamespace();
+        return FailoverRequests.target(rfo)
+                .map(ref -> LogContext.of(ref.kind.name(), namespace, ref.name))
+                .orElseGet(() -> LogContext.of(rfo));
     }
 
     @Override

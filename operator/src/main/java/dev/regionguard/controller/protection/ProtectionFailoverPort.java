@@ -90,7 +90,7 @@ public final class ProtectionFailoverPort<
         try {
             return viewOf(cast(resource));
         } catch (RuntimeException e) { // e.g. this controller's informers are still starting
-            LOG.debug("no view of {} yet: {}", resource.getMetadata().getName(), e.toString());
+            LOG.debug("no view of the protection yet: {}", e.toString());
             return null;
         }
     }

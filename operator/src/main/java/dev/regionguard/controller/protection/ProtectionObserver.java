@@ -6,6 +6,7 @@ import dev.regionguard.api.ProtectionStatus;
 import dev.regionguard.api.Protections;
 import dev.regionguard.api.RegionFailover;
 import dev.regionguard.controller.failover.CommittedFailovers;
+import dev.regionguard.controller.failover.FailoverRequests;
 import dev.regionguard.failover.RegionTopology;
 import dev.regionguard.spec.Blocked;
 import dev.regionguard.spec.ProtectedSide;
@@ -50,13 +51,11 @@ final class ProtectionObserver<P extends CustomResource<? extends ProtectionSpec
                 InformerEventSourceConfiguration.from(RegionFailover.class, context.getPrimaryResourceClass())
                         .withName("regionfailovers")
                         .withNamespacesInheritedFromController()
-                        .withSecondaryToPrimaryMapper((RegionFailover r) -> r.getSpec() == null
-                                        || r.getSpec().protectionRef == null
-                                        || r.getSpec().protectionRef.kind != kind
-                                ? Set.of()
-                                : Set.of(new ResourceID(
-                                        r.getSpec().protectionRef.name,
-                                        r.getMetadata().getNamespace())))
+                        .withSecondaryToPrimaryMapper((RegionFailover r) -> FailoverRequests.target(r)
+                                .filter(ref -> ref.kind == kind)
+                                .map(ref -> Set.of(
+                                        new ResourceID(ref.name, r.getMetadata().getNamespace())))
+                                .orElse(Set.of()))
                         .build(),
                 context);
         List<EventSource<?, P>> sources = new ArrayList<>(objects.eventSources(context));
@@ -115,12 +114,7 @@ final class ProtectionObserver<P extends CustomResource<? extends ProtectionSpec
         }
         String name = protection.getMetadata().getName();
         return failovers
-                .list(
-                        protection.getMetadata().getNamespace(),
-                        r -> r.getSpec() != null
-                                && r.getSpec().protectionRef != null
-                                && r.getSpec().protectionRef.kind == service.kind()
-                                && name.equals(r.getSpec().protectionRef.name))
+                .list(protection.getMetadata().getNamespace(), r -> FailoverRequests.refersTo(r, service.kind(), name))
                 .toList();
     }
 

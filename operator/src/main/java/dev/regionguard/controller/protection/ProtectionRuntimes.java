@@ -56,7 +56,7 @@ public final class ProtectionRuntimes {
         private volatile Instant nextSync;
         private volatile String syncFingerprint;
         private volatile String lastHold;
-        private volatile Parsed parsed;
+        private volatile Parsed parsed; // its own generation: the failover port may ask with an older object
 
         Runtime(String kind, String namespace, String name) {
             this.kind = kind;
