@@ -9,7 +9,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
-import ch.qos.logback.core.read.ListAppender;
 import ch.qos.logback.core.status.StatusUtil;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +27,7 @@ import org.slf4j.MDC;
 class LogContextTest {
     private static final String PROTECTION = "EventNotificationsProtection/default/orders";
     private final Logger logger = (Logger) LoggerFactory.getLogger("dev.regionguard.test.LogContextTest");
-    private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
+    private final CapturedLogs captured = new CapturedLogs();
     private final ExecutorService pool = LogContext.propagating(Executors.newSingleThreadExecutor());
 
     @BeforeEach

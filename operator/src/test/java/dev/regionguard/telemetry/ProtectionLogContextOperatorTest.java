@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.regionguard.api.SyncMode;
 import dev.regionguard.cloud.http.IbmHttp;
 import dev.regionguard.controller.protection.SyncReporter;
@@ -40,7 +39,7 @@ class ProtectionLogContextOperatorTest {
     private static OperatorHarness harness;
 
     private final Logger regionguard = (Logger) LoggerFactory.getLogger("dev.regionguard");
-    private final ListAppender<ILoggingEvent> captured = new Capturing();
+    private final CapturedLogs captured = new CapturedLogs();
     private Level levelBefore;
 
     @BeforeAll
@@ -101,15 +100,6 @@ class ProtectionLogContextOperatorTest {
     private List<ILoggingEvent> events() {
         synchronized (captured) { // appends hold the appender's lock
             return new ArrayList<>(captured.list);
-        }
-    }
-
-    /** Fixes thread name and MDC when the line is logged: logback reads both lazily otherwise. */
-    private static final class Capturing extends ListAppender<ILoggingEvent> {
-        @Override
-        protected void append(ILoggingEvent event) {
-            event.prepareForDeferredProcessing();
-            super.append(event);
         }
     }
 }
