@@ -1,6 +1,6 @@
 package dev.regionguard.failover;
 
-import static dev.regionguard.failover.FailoverStateMachine.READY;
+import static dev.regionguard.api.Conditions.READY;
 import static dev.regionguard.failover.StepRecording.hasStep;
 import static dev.regionguard.failover.StepRecording.isCommitted;
 

@@ -49,8 +49,6 @@ import java.time.Instant;
 public final class FailoverStateMachine {
     static final int FINAL_SYNC_ATTEMPTS = 3;
     static final int VERIFY_ATTEMPTS = 5;
-    public static final String READY = "Ready";
-    public static final String COMMITTED = "Committed";
 
     /** What to do next for a RegionFailover, given its recorded status (null before the first write). */
     public Next next(FailoverRequest request, RegionFailoverStatus recorded, ProtectionView view, Instant now) {

@@ -1,7 +1,7 @@
 package dev.regionguard.failover;
 
-import static dev.regionguard.failover.FailoverStateMachine.COMMITTED;
-import static dev.regionguard.failover.FailoverStateMachine.READY;
+import static dev.regionguard.api.Conditions.COMMITTED;
+import static dev.regionguard.api.Conditions.READY;
 
 import dev.regionguard.api.Condition;
 import dev.regionguard.api.Conditions;

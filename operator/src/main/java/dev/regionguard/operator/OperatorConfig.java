@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
  * @param maxConcurrentPerRegion in-flight IBM Cloud calls per region, across all protections
  * @param syncParallelism        entity reads and writes one pass keeps in flight per store
  * @param codeEnginePollInterval how often a Code Engine app or delete is polled until it settles
+ * @param exitOnInformerFailure  whether an informer that fails after its start ends the process (JOSDK's
+ *                               default: Kubernetes restarts the pod); in-process users keep their JVM
  */
 public record OperatorConfig(
         Endpoints endpoints,
@@ -27,7 +29,8 @@ public record OperatorConfig(
         int maxConcurrentPerRegion,
         int syncParallelism,
         int httpPort,
-        Duration codeEnginePollInterval) {
+        Duration codeEnginePollInterval,
+        boolean exitOnInformerFailure) {
 
     public static OperatorConfig fromEnvironment(Map<String, String> env) {
         Endpoints base = Endpoints.of(env.getOrDefault("REGIONGUARD_ENDPOINT_TYPE", "public"));
@@ -50,7 +53,8 @@ public record OperatorConfig(
                 positive(env, "REGIONGUARD_MAX_CONCURRENT_PER_REGION", 8),
                 positive(env, "REGIONGUARD_SYNC_PARALLELISM", 16),
                 positive(env, "REGIONGUARD_HTTP_PORT", 8080),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5),
+                true);
     }
 
     /**
@@ -59,7 +63,17 @@ public record OperatorConfig(
      */
     public static OperatorConfig local(Endpoints endpoints) {
         return new OperatorConfig(
-                endpoints, Set.of(), false, "regionguard-operator", null, "local", 8, 16, 0, Duration.ofMillis(100));
+                endpoints,
+                Set.of(),
+                false,
+                "regionguard-operator",
+                null,
+                "local",
+                8,
+                16,
+                0,
+                Duration.ofMillis(100),
+                false);
     }
 
     private static int positive(Map<String, String> env, String name, int fallback) {

@@ -37,9 +37,12 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Wires the reconcilers to their collaborators and runs them under Java Operator SDK. */
 public final class RegionGuardOperator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RegionGuardOperator.class);
     private final Operator operator;
     private final ExecutorService syncExecutor;
     private final ExecutorService probeExecutor;
@@ -142,6 +145,14 @@ public final class RegionGuardOperator implements AutoCloseable {
                     .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
             if (withoutServerSideApply) {
                 o.withUseSSAToPatchPrimaryResource(false).withSSABasedCreateUpdateMatchForDependentResources(false);
+            }
+            if (!config.exitOnInformerFailure()) {
+                // JOSDK's default handler calls System.exit, which would end a test run or the demo.
+                o.withInformerStoppedHandler((informer, e) -> {
+                    if (e != null) {
+                        LOG.error("an informer stopped: {}", e.toString());
+                    }
+                });
             }
             if (config.leaderElection()) {
                 o.withLeaderElectionConfiguration(
