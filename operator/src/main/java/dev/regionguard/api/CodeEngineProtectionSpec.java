@@ -23,7 +23,9 @@ import java.util.List;
                 "sync.entities may only name secret, config_map, persistent_data_store, allowed_outbound_destination, "
                         + "build, app, job, function, binding",
         fieldPath = ".sync.entities")
-public class CodeEngineProtectionSpec implements ProtectionSpec {
+public class CodeEngineProtectionSpec extends CommonProtectionSpec {
+    static final String DEFAULT_STANDBY_MODE = "Cold";
+
     @Required
     @JsonPropertyDescription("The project whose workloads are copied.")
     public CeProjectRef primary;
@@ -33,27 +35,13 @@ public class CodeEngineProtectionSpec implements ProtectionSpec {
     @JsonPropertyDescription("Projects in other regions kept ready to take the workload.")
     public List<CeStandby> standbys = new ArrayList<>();
 
-    @Required
-    @JsonPropertyDescription(
-            "Secret key holding the IBM Cloud API key used for the primary and, unless they name their own, the standbys.")
-    public SecretKeyRef credentialsSecretRef;
-
-    @JsonPropertyDescription("Sync interval, mode, deletion cap and entity types.")
-    public SyncSpec sync = new SyncSpec();
-
-    @Default("Cold")
+    @Default(DEFAULT_STANDBY_MODE)
     @JsonPropertyDescription(
             "Warm copies the primary's scaling; Cold keeps standby apps deployed at scale_min_instances 0 and the failover restores the primary's scaling. Defaults to Cold.")
-    public CodeEngineStandbyMode standbyMode = CodeEngineStandbyMode.Cold;
+    public CodeEngineStandbyMode standbyMode = CodeEngineStandbyMode.valueOf(DEFAULT_STANDBY_MODE);
 
     @JsonPropertyDescription("App endpoints the health checks probe in each region.")
     public List<AppHealthRef> apps = new ArrayList<>();
-
-    @JsonPropertyDescription("Probes of each region: interval, timeout and thresholds.")
-    public HealthCheckSpec healthCheck = new HealthCheckSpec();
-
-    @JsonPropertyDescription("Manual or automatic failover, cooldown, and where the active endpoints are published.")
-    public FailoverSpec failover = new FailoverSpec();
 
     @Override
     public SideRef primarySide() {
@@ -63,25 +51,5 @@ public class CodeEngineProtectionSpec implements ProtectionSpec {
     @Override
     public List<? extends SideRef> standbySides() {
         return standbys == null ? List.of() : standbys;
-    }
-
-    @Override
-    public SecretKeyRef credentials() {
-        return credentialsSecretRef;
-    }
-
-    @Override
-    public SyncSpec syncSpec() {
-        return sync;
-    }
-
-    @Override
-    public HealthCheckSpec healthCheckSpec() {
-        return healthCheck;
-    }
-
-    @Override
-    public FailoverSpec failoverSpec() {
-        return failover;
     }
 }

@@ -20,7 +20,7 @@ import java.util.List;
         fieldPath = ".sync.entities",
         message = "sync.entities may only name integration, source, smtp_config, destination, template, topic "
                 + "and subscription")
-public class EventNotificationsProtectionSpec implements ProtectionSpec {
+public class EventNotificationsProtectionSpec extends CommonProtectionSpec {
     @Required
     @JsonPropertyDescription("The instance whose configuration is copied.")
     public EnInstanceRef primary;
@@ -30,26 +30,11 @@ public class EventNotificationsProtectionSpec implements ProtectionSpec {
     @JsonPropertyDescription("Instances in other regions kept in sync with the primary.")
     public List<EnStandby> standbys = new ArrayList<>();
 
-    @Required
-    @JsonPropertyDescription(
-            "Secret key holding the IBM Cloud API key used for the primary and, unless they name their own, the standbys.")
-    public SecretKeyRef credentialsSecretRef;
-
-    @JsonPropertyDescription("Sync interval, mode, deletion cap and entity types.")
-    public SyncSpec sync = new SyncSpec();
-
     @JsonPropertyDescription("Secrets with the write-only settings of destinations, per destination name.")
     public List<DestinationSecretRef> destinationSecrets = new ArrayList<>();
 
     @JsonPropertyDescription("Where template bodies live, per template name (the API never returns them).")
     public List<TemplateBodyRef> templateBodies = new ArrayList<>();
-
-    @JsonPropertyDescription("How often each region is probed and how many probes make it Unhealthy or Healthy again.")
-    public HealthCheckSpec healthCheck = new HealthCheckSpec();
-
-    @JsonPropertyDescription(
-            "Manual or Automatic failover, the cooldown between automatic failovers, and where the active endpoint is published.")
-    public FailoverSpec failover = new FailoverSpec();
 
     @Override
     public SideRef primarySide() {
@@ -59,25 +44,5 @@ public class EventNotificationsProtectionSpec implements ProtectionSpec {
     @Override
     public List<? extends SideRef> standbySides() {
         return standbys == null ? List.of() : standbys;
-    }
-
-    @Override
-    public SecretKeyRef credentials() {
-        return credentialsSecretRef;
-    }
-
-    @Override
-    public SyncSpec syncSpec() {
-        return sync;
-    }
-
-    @Override
-    public HealthCheckSpec healthCheckSpec() {
-        return healthCheck;
-    }
-
-    @Override
-    public FailoverSpec failoverSpec() {
-        return failover;
     }
 }
