@@ -69,6 +69,8 @@ public final class ChaosRun {
         private int wrongDeletions;
         private int duplicates;
         private int notConverged;
+        /** What the last ObserveOnly compare still found, for the failure report. */
+        private String remaining = "";
 
         Rounds(IbmCloudSimulator sim, ChaosWorld world, SyncEngine engine) {
             this.sim = sim;
@@ -140,7 +142,8 @@ public final class ChaosRun {
             }
             if (!converge()) {
                 notConverged++;
-                problems.add("standby not equal to the primary after " + HEALING_PASSES + " fault-free passes");
+                problems.add("standby not equal to the primary after " + HEALING_PASSES + " fault-free passes: "
+                        + remaining);
             }
             if (!problems.isEmpty()) {
                 failures.add(ChaosReplay.describe(service, seed, round, entities, faultRate, steps, problems));
@@ -161,6 +164,10 @@ public final class ChaosRun {
 
         private boolean equal() {
             SyncOutcome.Target target = engine.sync(request(false)).targets().get(0);
+            remaining = target.error() != null
+                    ? target.error()
+                    : target.changes().stream().limit(5).toList() + " pending "
+                            + target.pendingDeletions().stream().limit(5).toList();
             return target.reached()
                     && target.changes().isEmpty()
                     && target.pendingDeletions().isEmpty();
