@@ -94,11 +94,9 @@ public final class ChaosRun {
             long lost = 0;
             for (String region : List.of(ChaosWorld.PRIMARY, ChaosWorld.STANDBY)) {
                 CallStats stats = sim.stats(region);
-                faults += stats.byStatus().entrySet().stream()
-                        .filter(e -> !e.getKey().startsWith("2"))
-                        .mapToLong(Map.Entry::getValue)
-                        .sum();
-                lost += stats.byStatus().getOrDefault(CallStats.NO_RESPONSE, 0L);
+                long lostHere = stats.status(504) + stats.byStatus().getOrDefault(CallStats.NO_RESPONSE, 0L);
+                faults += stats.status(500) + lostHere;
+                lost += lostHere;
             }
             return new ChaosResult(
                     service, rounds, faults, lost, wrongDeletions, duplicates, notConverged, seed, failures);
@@ -112,10 +110,10 @@ public final class ChaosRun {
             Map<String, Set<String>> standbyBefore = keys(world.standby(), new HashSet<>());
             List<String> problems = new ArrayList<>();
             for (int pass = 0; pass < FAULTY_PASSES; pass++) {
-                long faultSeed = random.nextLong();
-                sim.faults(ChaosWorld.PRIMARY).errorRate(faultRate, faultSeed);
-                sim.faults(ChaosWorld.STANDBY).errorRate(faultRate, faultSeed + 1);
-                steps.add("pass " + pass + " faults error-rate=" + faultRate + " fault-seed=" + faultSeed);
+                steps.add("pass " + pass + " primary "
+                        + ChaosFaults.inject(sim.faults(ChaosWorld.PRIMARY), faultRate, random));
+                steps.add("pass " + pass + " standby "
+                        + ChaosFaults.inject(sim.faults(ChaosWorld.STANDBY), faultRate, random));
                 engine.sync(request(true));
                 clearFaults();
                 Set<String> repeated = new HashSet<>();

@@ -31,9 +31,11 @@ record ChaosWorld(
     static final String PRIMARY = "us-south";
     static final String STANDBY = "us-east";
 
-    /** Retries stay on, but back off in milliseconds: the simulator answers at once. */
+    /** Retries stay on but back off in milliseconds, and a lost answer times out in a second: the simulator answers at once. */
     private static HttpSettings settings() {
-        return HttpSettings.defaults().withBackoff(Duration.ofMillis(1), Duration.ofMillis(5));
+        return HttpSettings.defaults()
+                .withBackoff(Duration.ofMillis(1), Duration.ofMillis(5))
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(10));
     }
 
     static ChaosWorld eventNotifications(IbmCloudSimulator sim, int entities, long seed) {
