@@ -57,6 +57,7 @@ final class SyncPass {
         }
         new ExtraDeletions(source, policy, graph).run(reached, blocked);
         settleMarkers(reached);
+        reached.forEach(t -> t.rememberTranslations(graph));
         retainWatermarks(blocked);
         return outcome();
     }

@@ -19,6 +19,7 @@ final class FakeStore implements EntityStore {
     private final Map<String, Map<String, ObjectNode>> byType = new ConcurrentHashMap<>();
     private final Map<String, IbmApiException> listFailures = new ConcurrentHashMap<>();
     private final Map<String, RuntimeException> writeFailures = new ConcurrentHashMap<>();
+    private final Map<String, RuntimeException> lostAnswers = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private final List<String> writeLog = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger lists = new AtomicInteger();
@@ -89,6 +90,11 @@ final class FakeStore implements EntityStore {
         writeFailures.put(type + "/" + entityName, e);
     }
 
+    /** The next create of this entity happens, but its caller gets this failure instead of the answer. */
+    void loseCreateAnswer(String type, String entityName, RuntimeException e) {
+        lostAnswers.put(type + "/" + entityName, e);
+    }
+
     int writes() {
         return creates.get() + updates.get() + deletes.get();
     }
@@ -142,6 +148,10 @@ final class FakeStore implements EntityStore {
         created.put("id", name + "-" + sequence.incrementAndGet());
         created.put("updated_at", "t" + sequence.incrementAndGet());
         entities(type.name()).put(created.get("id").asText(), created);
+        RuntimeException lost = lostAnswers.remove(type.name() + "/" + entityName);
+        if (lost != null) {
+            throw lost;
+        }
         return response(created);
     }
 

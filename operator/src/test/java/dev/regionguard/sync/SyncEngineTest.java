@@ -455,6 +455,55 @@ class SyncEngineTest {
     }
 
     @Test
+    void renamedEntityWhoseCreateAnswerWasLostIsFoundByListAndItsDependentsFollow() {
+        groupWithMember();
+        sync(MIRROR);
+        primary.change("group", "g1", "name", "g2");
+        standby.loseCreateAnswer("group", "g2", error(504, "gateway timeout"));
+
+        SyncOutcome.Target lost = only(sync(MIRROR));
+
+        assertThat(lost.issues())
+                .extracting(EntityIssue::name, EntityIssue::reason)
+                .contains(org.assertj.core.groups.Tuple.tuple("g2", "WriteFailed"));
+        String g2 = standby.find("group", "g2").get("id").asText();
+        assertThat(standby.find("member", "m1").get("group_id").asText()).isNotEqualTo(g2);
+
+        SyncOutcome.Target next = only(sync(MIRROR));
+
+        assertThat(standby.find("member", "m1").get("group_id").asText()).isEqualTo(g2);
+        assertThat(next.changes()).containsExactly(new Change("member", "m1", UPDATE, true));
+    }
+
+    @Test
+    void entityRecreatedOnTheStandbyByOthersMakesItsDependentsCompareInFull() {
+        groupWithMember();
+        sync(MIRROR);
+        standby.remove("group", "g1");
+        String recreated =
+                standby.add("group", "{'name':'g1','kind':'a'}").get("id").asText();
+
+        SyncOutcome.Target t = only(sync(MIRROR));
+
+        assertThat(standby.find("member", "m1").get("group_id").asText()).isEqualTo(recreated);
+        assertThat(t.changes()).containsExactly(new Change("member", "m1", UPDATE, true));
+    }
+
+    @Test
+    void passAfterACreateDoesNotCompareDependentsInFullAgain() {
+        groupWithMember();
+        sync(MIRROR);
+        primary.add("group", "{'name':'g2','kind':'a'}");
+        sync(MIRROR);
+        resetCounters();
+
+        only(sync(MIRROR));
+
+        assertThat(primary.reads.get() + standby.reads.get()).isZero();
+        assertThat(standby.writes()).isZero();
+    }
+
+    @Test
     void unresolvedReferenceIsSkippedNotWritten() {
         ObjectNode g1 = primary.add("group", "{'name':'g1'}");
         primary.add("member", "{'name':'m1','group_id':'" + g1.get("id").asText() + "'}");
