@@ -133,7 +133,11 @@ final class SyncPass {
                                 .put(
                                         type.name(),
                                         key,
-                                        new Watermark(w.sourceMarker(), type.changeMarker(item), w.materialDigest()));
+                                        new Watermark(
+                                                w.sourceMarker(),
+                                                type.changeMarker(item),
+                                                w.materialDigest(),
+                                                w.written()));
                     }
                 });
             }

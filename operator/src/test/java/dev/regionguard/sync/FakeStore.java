@@ -20,6 +20,7 @@ final class FakeStore implements EntityStore {
     private final Map<String, IbmApiException> listFailures = new ConcurrentHashMap<>();
     private final Map<String, RuntimeException> writeFailures = new ConcurrentHashMap<>();
     private final Map<String, RuntimeException> lostAnswers = new ConcurrentHashMap<>();
+    private final Map<String, String> ignoredOnUpdate = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private final List<String> writeLog = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger lists = new AtomicInteger();
@@ -95,6 +96,11 @@ final class FakeStore implements EntityStore {
         lostAnswers.put(type + "/" + entityName, e);
     }
 
+    /** Updates of this type answer success but keep the field's old value, like an ignored field. */
+    void ignoreOnUpdate(String type, String field) {
+        ignoredOnUpdate.put(type, field);
+    }
+
     int writes() {
         return creates.get() + updates.get() + deletes.get();
     }
@@ -163,6 +169,11 @@ final class FakeStore implements EntityStore {
         failIfTold(type, entityName);
         ObjectNode updated = desired.body().deepCopy();
         updated.put("id", type.id(current));
+        String ignored = ignoredOnUpdate.get(type.name());
+        if (ignored != null) {
+            ObjectNode stored = entities(type.name()).get(type.id(current));
+            updated.set(ignored, stored == null ? null : stored.get(ignored));
+        }
         updated.put("updated_at", "t" + sequence.incrementAndGet());
         entities(type.name()).put(type.id(current), updated);
         return response(updated);
