@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,10 +22,15 @@ final class FakeStore implements EntityStore {
     private final Map<String, RuntimeException> writeFailures = new ConcurrentHashMap<>();
     private final Map<String, RuntimeException> lostAnswers = new ConcurrentHashMap<>();
     private final Map<String, String> ignoredOnUpdate = new ConcurrentHashMap<>();
+    private final Map<String, RuntimeException> findFailures = new ConcurrentHashMap<>();
+    /** Per type, entity names its lists leave out while they still exist (a poisoned list). */
+    private final Map<String, Set<String>> hiddenFromLists = new ConcurrentHashMap<>();
+
     private final AtomicInteger sequence = new AtomicInteger();
     private final List<String> writeLog = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger lists = new AtomicInteger();
     final AtomicInteger reads = new AtomicInteger();
+    final AtomicInteger finds = new AtomicInteger();
     final AtomicInteger creates = new AtomicInteger();
     final AtomicInteger updates = new AtomicInteger();
     final AtomicInteger deletes = new AtomicInteger();
@@ -101,6 +107,22 @@ final class FakeStore implements EntityStore {
         ignoredOnUpdate.put(type, field);
     }
 
+    /** Lists of this type leave the entity out while it still exists (a truncated or shifted page). */
+    void hideFromLists(String type, String entityName) {
+        hiddenFromLists
+                .computeIfAbsent(type, t -> ConcurrentHashMap.newKeySet())
+                .add(entityName);
+    }
+
+    void showInLists(String type) {
+        hiddenFromLists.remove(type);
+    }
+
+    /** Direct reads of this type fail with this error. */
+    void failFind(String type, RuntimeException e) {
+        findFailures.put(type, e);
+    }
+
     int writes() {
         return creates.get() + updates.get() + deletes.get();
     }
@@ -110,7 +132,7 @@ final class FakeStore implements EntityStore {
     }
 
     void resetCounters() {
-        List.of(lists, reads, creates, updates, deletes).forEach(c -> c.set(0));
+        List.of(lists, reads, finds, creates, updates, deletes).forEach(c -> c.set(0));
         writeLog.clear();
     }
 
@@ -128,7 +150,11 @@ final class FakeStore implements EntityStore {
         if (failure != null) {
             throw failure;
         }
-        return entities(type.name()).values().stream().map(ObjectNode::deepCopy).toList();
+        Set<String> hidden = hiddenFromLists.getOrDefault(type.name(), Set.of());
+        return entities(type.name()).values().stream()
+                .filter(e -> !hidden.contains(e.path("name").asText()))
+                .map(ObjectNode::deepCopy)
+                .toList();
     }
 
     @Override
@@ -139,6 +165,17 @@ final class FakeStore implements EntityStore {
             throw error(404, "not found");
         }
         return entity.deepCopy();
+    }
+
+    @Override
+    public ObjectNode find(EntityType type, String id) {
+        finds.incrementAndGet();
+        RuntimeException failure = findFailures.get(type.name());
+        if (failure != null) {
+            throw failure;
+        }
+        ObjectNode entity = entities(type.name()).get(id);
+        return entity == null ? null : entity.deepCopy();
     }
 
     @Override
