@@ -89,8 +89,13 @@ final class FakeStore implements EntityStore {
         entities(type).values().remove(find(type, entityName));
     }
 
+    /** Lists of this type fail with this error; null heals them. */
     void failList(String type, IbmApiException e) {
-        listFailures.put(type, e);
+        if (e == null) {
+            listFailures.remove(type);
+        } else {
+            listFailures.put(type, e);
+        }
     }
 
     void failWrite(String type, String entityName, RuntimeException e) {
@@ -118,9 +123,13 @@ final class FakeStore implements EntityStore {
         hiddenFromLists.remove(type);
     }
 
-    /** Direct reads of this type fail with this error. */
+    /** Direct reads of this type fail with this error; null heals them. */
     void failFind(String type, RuntimeException e) {
-        findFailures.put(type, e);
+        if (e == null) {
+            findFailures.remove(type);
+        } else {
+            findFailures.put(type, e);
+        }
     }
 
     int writes() {
