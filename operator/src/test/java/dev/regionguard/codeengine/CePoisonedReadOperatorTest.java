@@ -31,10 +31,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * operator: the primary project answers its config map list wrongly on every pass, the standby
  * keeps every resource the primary still has, and the status says what was held and why. Code
  * Engine lists carry no {@code total_count}, so a self-consistent short list (empty, or page 1
- * without {@code next}) is only caught by a per-type guard.
+ * without {@code next}) is caught by the shrink guards or by the direct read of each missing one.
  */
 class CePoisonedReadOperatorTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
@@ -107,15 +107,18 @@ class CePoisonedReadOperatorTest {
     }
 
     @Test
-    @Disabled("needs per-type prune guard from helper A")
     void anEmptyConfigMapListDeletesNothing() {
         Map<CeKind, TreeSet<String>> before = standbyNames();
         poison(FaultKind.EMPTY_LIST);
 
+        // The config maps are most of the project: the guard on the whole inventory holds first.
         StandbyStatus held = awaitStatus(s -> s.pendingDeletions.stream()
-                .anyMatch(p -> CeEntityTypes.CONFIG_MAP.equals(p.type) && "PrimaryTypeEmpty".equals(p.reason)));
+                .anyMatch(p -> CeEntityTypes.CONFIG_MAP.equals(p.type) && "PrimaryShrunk".equals(p.reason)));
 
         assertThat(held.counts.deleted).isZero();
+        assertThat(held.message)
+                .startsWith("deletions held back: PrimaryShrunk")
+                .contains("confirm-primary-count");
         assertThat(standbyNames()).isEqualTo(before);
     }
 
@@ -130,15 +133,14 @@ class CePoisonedReadOperatorTest {
         assertThat(standbyNames()).isEqualTo(before);
     }
 
-    /** Without total_count, 100 of 130 looks whole; a per-type shrink guard or a direct read must catch it. */
+    /** Without total_count, 100 of 130 looks whole: the direct read of each missing one finds it. */
     @Test
-    @Disabled("needs per-type prune guard from helper A")
     void aFirstPageWithoutItsNextLinkDeletesNothing() {
         Map<CeKind, TreeSet<String>> before = standbyNames();
         poison(FaultKind.MISSING_NEXT);
 
         StandbyStatus held = awaitStatus(s -> s.pendingDeletions.stream()
-                .anyMatch(p -> CeEntityTypes.CONFIG_MAP.equals(p.type) && "PrimaryTypeShrunk".equals(p.reason)));
+                .anyMatch(p -> CeEntityTypes.CONFIG_MAP.equals(p.type) && "StillOnPrimary".equals(p.reason)));
 
         assertThat(held.counts.deleted).isZero();
         assertThat(standbyNames()).isEqualTo(before);
@@ -231,13 +233,20 @@ class CePoisonedReadOperatorTest {
     }
 
     private static StandbyStatus awaitStatus(Predicate<StandbyStatus> condition) {
-        return await().atMost(TIMEOUT)
-                .pollInterval(Duration.ofMillis(100))
-                .until(
-                        CePoisonedReadOperatorTest::current,
-                        s -> s != null && !s.standbys.isEmpty() && condition.test(s.standbys.get(0)))
-                .standbys
-                .get(0);
+        try {
+            return await().atMost(TIMEOUT)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(
+                            CePoisonedReadOperatorTest::current,
+                            s -> s != null && !s.standbys.isEmpty() && condition.test(s.standbys.get(0)))
+                    .standbys
+                    .get(0);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "the standby's status never matched; last seen: "
+                            + dev.regionguard.sync.Json.MAPPER.valueToTree(current()),
+                    e);
+        }
     }
 
     /** User-made resources per kind on a project, by name. */
