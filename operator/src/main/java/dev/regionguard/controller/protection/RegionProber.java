@@ -63,13 +63,11 @@ final class RegionProber<P extends HasMetadata> {
                         next.state(),
                         next.lastError() == null ? "" : ": " + next.lastError());
             }
-            services.metrics()
-                    .recordRegionHealth(
-                            protection.getKind(),
-                            protection.getMetadata().getNamespace(),
-                            protection.getMetadata().getName(),
-                            region,
-                            next.state());
+            String kind = protection.getKind();
+            String namespace = protection.getMetadata().getNamespace();
+            String name = protection.getMetadata().getName();
+            services.metrics().recordRegionHealth(kind, namespace, name, region, next.state());
+            services.metrics().recordProbeCompleted(kind, namespace, name, region, after, settings.interval());
         });
         announce(protection, health);
     }
