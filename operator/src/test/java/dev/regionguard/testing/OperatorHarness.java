@@ -64,6 +64,16 @@ public final class OperatorHarness implements AutoCloseable {
                 kubernetes.client(), OperatorConfig.local(endpoints()), Clock.systemUTC(), true, hooks);
     }
 
+    /** A Kubernetes API outage: the API stops answering (the operator keeps running) until {@link #restoreKubernetes}. */
+    public void stopKubernetes() {
+        kubernetes.stop();
+    }
+
+    /** The API answers again on the same port with the same objects. */
+    public void restoreKubernetes() {
+        kubernetes.restart();
+    }
+
     public void stopOperator() {
         operator.close();
     }
