@@ -189,7 +189,7 @@ public final class RegionGuardOperator implements AutoCloseable {
             OperatorConfig config) {
         return c -> {
             RegionGuardOperator.<P>watched(config).accept(c);
-            c.withReconciliationMaxInterval(ReconcileSchedule.MAX_INTERVAL);
+            c.withReconciliationMaxInterval(config.maxReconcileInterval());
         };
     }
 
