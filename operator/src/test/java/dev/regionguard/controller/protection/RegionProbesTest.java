@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -141,6 +142,19 @@ class RegionProbesTest {
             assertThat(i.reason()).isEqualTo("ProbeError");
             assertThat(i.message()).contains("NullPointerException").contains("side.id");
         });
+    }
+
+    @Test
+    void callsOfAProbeGetWhatIsLeftOfItsTimeout() {
+        // CeRegionProbe sets each app call's timeout from this, so healthCheck.timeout bounds the app too
+        AtomicReference<Duration> left = new AtomicReference<>();
+        RegionProbes.probeOne(
+                oneThread, () -> left.set(ProbeCalls.remaining(Duration.ofHours(1))), Duration.ofSeconds(5));
+
+        assertThat(left.get()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(5));
+        assertThat(ProbeCalls.remaining(Duration.ofHours(1)))
+                .as("outside a probe")
+                .isEqualTo(Duration.ofHours(1));
     }
 
     @Test
