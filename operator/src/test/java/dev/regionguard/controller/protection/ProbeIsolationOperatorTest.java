@@ -54,8 +54,9 @@ class ProbeIsolationOperatorTest {
             EnFixture en = new EnFixture(harness, "iso-" + i, 8);
             en.material();
             var enp = en.protection(SyncMode.Mirror, "1h");
-            enp.getSpec().healthCheck.interval = "2s";
-            enp.getSpec().healthCheck.timeout = "1s";
+            enp.getSpec().healthCheck.interval = "4s";
+            enp.getSpec().healthCheck.timeout =
+                    "2s"; // the live region answers in milliseconds: a wide margin on a loaded machine
             enp.getSpec().healthCheck.failureThreshold = 2;
             enp.getSpec().healthCheck.successThreshold = 1;
             harness.apply(enp);
