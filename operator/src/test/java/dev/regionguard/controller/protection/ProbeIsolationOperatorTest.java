@@ -3,6 +3,7 @@ package dev.regionguard.controller.protection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.regionguard.api.EnStandby;
 import dev.regionguard.api.HealthState;
 import dev.regionguard.api.ProtectionStatus;
 import dev.regionguard.api.RegionStatus;
@@ -23,13 +24,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * 50 protections probe the same two regions at once through the real operator; one region stops
- * answering (its calls are held open, never answered). The probes of the other region go on
- * completing on time and its health does not move: the dead region's probes end at their deadline
+ * 50 protections probe the same three regions at once through the real operator; two regions stop
+ * answering (their calls are held open, never answered), enough held calls to fill a pool shared with
+ * them (each dead region holds up to its 8 per-region slots). The probes of the live region go on
+ * completing on time and its health does not move: the dead regions' probes end at their deadline
  * with their calls cancelled, on a pool of their own.
  */
 class ProbeIsolationOperatorTest {
     private static final int PROTECTIONS = 50;
+    private static final String THIRD = "eu-de";
+    private static final List<String> DEAD = List.of(EnFixture.STANDBY, THIRD);
     private static final Duration TIMEOUT = Duration.ofSeconds(180);
     private static final Pattern LAST_PROBE =
             Pattern.compile("regionguard_region_last_probe_timestamp_seconds\\{([^}]*)} (\\S+)");
@@ -38,12 +42,12 @@ class ProbeIsolationOperatorTest {
 
     @BeforeEach
     void start() {
-        harness = OperatorHarness.start(EnFixture.PRIMARY, EnFixture.STANDBY);
+        harness = OperatorHarness.start(EnFixture.PRIMARY, EnFixture.STANDBY, THIRD);
     }
 
     @AfterEach
     void stop() {
-        harness.simulator().faults(EnFixture.STANDBY).up();
+        DEAD.forEach(region -> harness.simulator().faults(region).up());
         harness.close();
     }
 
@@ -54,6 +58,9 @@ class ProbeIsolationOperatorTest {
             EnFixture en = new EnFixture(harness, "iso-" + i, 8);
             en.material();
             var enp = en.protection(SyncMode.Mirror, "1h");
+            String third = harness.simulator().createEventNotificationsInstance(THIRD);
+            enp.getSpec().standbys =
+                    List.of(new EnStandby(EnFixture.STANDBY, en.standbyId), new EnStandby(THIRD, third));
             enp.getSpec().healthCheck.interval = "4s";
             enp.getSpec().healthCheck.timeout =
                     "2s"; // the live region answers in milliseconds: a wide margin on a loaded machine
@@ -67,7 +74,7 @@ class ProbeIsolationOperatorTest {
             ProtectionStatus status = harness.awaitStatus(
                     name,
                     TIMEOUT,
-                    s -> s.regions.size() == 2 && s.regions.stream().allMatch(r -> r.state == HealthState.Healthy));
+                    s -> s.regions.size() == 3 && s.regions.stream().allMatch(r -> r.state == HealthState.Healthy));
             primarySince.put(name, region(status, EnFixture.PRIMARY).since);
         }
 
