@@ -100,9 +100,9 @@ class CePoisonedReadOperatorTest {
         Map<CeKind, TreeSet<String>> before = standbyNames();
         poison(FaultKind.LOST_504, "config_maps");
 
-        StandbyStatus held = awaitPoisonedPasses();
+        StandbyStatus held = awaitPoisonedPasses(before);
 
-        assertHeldAsIncomplete(held, "504");
+        assertHeldAsIncomplete(held, CeEntityTypes.CONFIG_MAP, "504");
         assertThat(standbyNames()).isEqualTo(before);
     }
 
@@ -118,13 +118,13 @@ class CePoisonedReadOperatorTest {
     }
 
     @Test
-    void aConfigMapListAnsweringAnEmptyObjectDeletesNothing() {
+    void anAppListAnsweringAnEmptyObjectDeletesNothing() {
         Map<CeKind, TreeSet<String>> before = standbyNames();
-        poison(FaultKind.BARE_LIST, "config_maps");
+        poison(FaultKind.BARE_LIST, "apps");
 
-        StandbyStatus held = awaitPoisonedPasses();
+        StandbyStatus held = awaitPoisonedPasses(before);
 
-        assertHeldAsIncomplete(held, "list page without config_maps");
+        assertHeldAsIncomplete(held, CeEntityTypes.APP, "list page without apps");
         assertThat(standbyNames()).isEqualTo(before);
     }
 
@@ -145,9 +145,9 @@ class CePoisonedReadOperatorTest {
         Map<CeKind, TreeSet<String>> before = standbyNames();
         poison(FaultKind.TRUNCATED_PAGE, "config_maps");
 
-        StandbyStatus held = awaitPoisonedPasses();
+        StandbyStatus held = awaitPoisonedPasses(before);
 
-        assertHeldAsIncomplete(held, "holds 60 of 100 items");
+        assertHeldAsIncomplete(held, CeEntityTypes.CONFIG_MAP, "holds 60 of 100 items");
         assertThat(standbyNames()).isEqualTo(before);
     }
 
@@ -157,7 +157,7 @@ class CePoisonedReadOperatorTest {
         Map<CeKind, TreeSet<String>> before = standbyNames();
         poison(FaultKind.SHIFTED_PAGE, "config_maps");
 
-        StandbyStatus status = awaitPasses(s -> true);
+        StandbyStatus status = awaitPasses(before, s -> true);
 
         assertThat(standbyNames()).isEqualTo(before);
         assertThat(status.inSync).isTrue();
@@ -180,34 +180,45 @@ class CePoisonedReadOperatorTest {
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> !standbyNames().equals(before)
                         || fault.fired() > POISONED_PASSES
-                                && current().standbys.get(0).pendingDeletions.stream()
-                                        .anyMatch(p -> type.equals(p.type)));
+                                && standbyStatus().pendingDeletions.stream().anyMatch(p -> type.equals(p.type)));
     }
 
-    private static StandbyStatus awaitPoisonedPasses() {
-        return awaitPasses(s -> s.unsyncedEntities.stream().anyMatch(u -> "PrimaryReadFailed".equals(u.reason)));
+    private static StandbyStatus awaitPoisonedPasses(Map<CeKind, TreeSet<String>> before) {
+        return awaitPasses(
+                before, s -> s.unsyncedEntities.stream().anyMatch(u -> "PrimaryReadFailed".equals(u.reason)));
     }
 
     /**
-     * The standby's status once {@link #POISONED_PASSES} passes that match ran; one more is awaited
-     * when any pass counts, as the first status seen may be from the pass before the fault.
+     * The standby's status once more than {@link #POISONED_PASSES} passes that match ran (the first
+     * status seen may be from the pass before the fault); fails at once when the standby lost a name.
      */
-    private static StandbyStatus awaitPasses(Predicate<StandbyStatus> counted) {
+    private static StandbyStatus awaitPasses(Map<CeKind, TreeSet<String>> before, Predicate<StandbyStatus> counted) {
         Set<String> passes = new HashSet<>();
-        return awaitStatus(s -> {
-            if (counted.test(s)) {
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!standbyNames().equals(before)) {
+                return true;
+            }
+            StandbyStatus s = standbyStatus();
+            if (s != null && counted.test(s)) {
                 passes.add(s.lastSyncTime);
             }
             return passes.size() > POISONED_PASSES;
         });
+        assertThat(standbyNames()).as("standby names after poisoned passes").isEqualTo(before);
+        return standbyStatus();
     }
 
-    private static void assertHeldAsIncomplete(StandbyStatus held, String why) {
+    private static StandbyStatus standbyStatus() {
+        CodeEngineProtectionStatus status = current();
+        return status == null || status.standbys.isEmpty() ? null : status.standbys.get(0);
+    }
+
+    private static void assertHeldAsIncomplete(StandbyStatus held, String type, String why) {
         assertThat(held.inSync).isFalse();
         assertThat(held.counts.deleted).isZero();
         assertThat(held.message).isEqualTo("deletions held back: PrimaryListIncomplete");
         assertThat(held.unsyncedEntities).anySatisfy(u -> {
-            assertThat(u.type).isEqualTo(CeEntityTypes.CONFIG_MAP);
+            assertThat(u.type).isEqualTo(type);
             assertThat(u.reason).isEqualTo("PrimaryReadFailed");
             assertThat(u.message).contains(why);
         });
@@ -241,16 +252,6 @@ class CePoisonedReadOperatorTest {
                 .withName(NAME)
                 .get();
         return cep == null ? null : cep.getStatus();
-    }
-
-    private static StandbyStatus awaitStatus(Predicate<StandbyStatus> condition) {
-        return await().atMost(TIMEOUT)
-                .pollInterval(Duration.ofMillis(100))
-                .until(
-                        CePoisonedReadOperatorTest::current,
-                        s -> s != null && !s.standbys.isEmpty() && condition.test(s.standbys.get(0)))
-                .standbys
-                .get(0);
     }
 
     /** User-made resources per kind on a project, by name. */

@@ -79,7 +79,7 @@ class EnPoisonedReadOperatorTest {
         Map<EnKind, TreeSet<String>> before = standbyNames();
         poison(FaultKind.LOST_504, "subscriptions");
 
-        StandbyStatus held = awaitPoisonedPasses();
+        StandbyStatus held = awaitPoisonedPasses(before);
 
         assertHeldAsIncomplete(held, EnEntityTypes.SUBSCRIPTION, "504");
         assertThat(standbyNames()).isEqualTo(before);
@@ -101,7 +101,7 @@ class EnPoisonedReadOperatorTest {
         Map<EnKind, TreeSet<String>> before = standbyNames();
         poison(FaultKind.BARE_LIST, "topics");
 
-        StandbyStatus held = awaitPoisonedPasses();
+        StandbyStatus held = awaitPoisonedPasses(before);
 
         assertHeldAsIncomplete(held, EnEntityTypes.TOPIC, "list page without topics");
         assertThat(standbyNames()).isEqualTo(before);
@@ -112,7 +112,7 @@ class EnPoisonedReadOperatorTest {
         Map<EnKind, TreeSet<String>> before = standbyNames();
         poison(FaultKind.MISSING_NEXT, "sources");
 
-        StandbyStatus held = awaitPoisonedPasses();
+        StandbyStatus held = awaitPoisonedPasses(before);
 
         assertHeldAsIncomplete(held, EnEntityTypes.SOURCE, "list ends after 100 of total_count");
         assertThat(standbyNames()).isEqualTo(before);
@@ -123,7 +123,7 @@ class EnPoisonedReadOperatorTest {
         Map<EnKind, TreeSet<String>> before = standbyNames();
         poison(FaultKind.TRUNCATED_PAGE, "sources");
 
-        StandbyStatus held = awaitPoisonedPasses();
+        StandbyStatus held = awaitPoisonedPasses(before);
 
         assertHeldAsIncomplete(held, EnEntityTypes.SOURCE, "holds 60 of 100 items");
         assertThat(standbyNames()).isEqualTo(before);
@@ -134,7 +134,7 @@ class EnPoisonedReadOperatorTest {
         Map<EnKind, TreeSet<String>> before = standbyNames();
         poison(FaultKind.SHIFTED_PAGE, "sources");
 
-        StandbyStatus held = awaitPoisonedPasses();
+        StandbyStatus held = awaitPoisonedPasses(before);
 
         assertHeldAsIncomplete(held, EnEntityTypes.SOURCE, "total_count changed between pages");
         assertThat(standbyNames()).isEqualTo(before);
@@ -156,26 +156,32 @@ class EnPoisonedReadOperatorTest {
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> !standbyNames().equals(before)
                         || fault.fired() > POISONED_PASSES
-                                && harness.get(en.name).getStatus().standbys.get(0).pendingDeletions.stream()
-                                        .anyMatch(p -> type.equals(p.type)));
+                                && standbyStatus().pendingDeletions.stream().anyMatch(p -> type.equals(p.type)));
     }
 
-    /** The standby's status once {@link #POISONED_PASSES} passes ran with the primary's list failing. */
-    private static StandbyStatus awaitPoisonedPasses() {
+    /**
+     * The standby's status once {@link #POISONED_PASSES} passes ran with the primary's list failing;
+     * fails at once when the standby lost a name meanwhile.
+     */
+    private static StandbyStatus awaitPoisonedPasses(Map<EnKind, TreeSet<String>> before) {
         Set<String> passes = new HashSet<>();
-        return awaitStatus(s -> {
-            boolean failing = s.unsyncedEntities.stream().anyMatch(u -> "PrimaryReadFailed".equals(u.reason));
-            if (failing) {
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!standbyNames().equals(before)) {
+                return true;
+            }
+            StandbyStatus s = standbyStatus();
+            if (s != null && s.unsyncedEntities.stream().anyMatch(u -> "PrimaryReadFailed".equals(u.reason))) {
                 passes.add(s.lastSyncTime);
             }
             return passes.size() >= POISONED_PASSES;
         });
+        assertThat(standbyNames()).as("standby names after poisoned passes").isEqualTo(before);
+        return standbyStatus();
     }
 
-    private static StandbyStatus awaitStatus(java.util.function.Predicate<StandbyStatus> condition) {
-        return harness.awaitStatus(en.name, TIMEOUT, s -> !s.standbys.isEmpty() && condition.test(s.standbys.get(0)))
-                .standbys
-                .get(0);
+    private static StandbyStatus standbyStatus() {
+        ProtectionStatus status = harness.get(en.name).getStatus();
+        return status == null || status.standbys.isEmpty() ? null : status.standbys.get(0);
     }
 
     /** Held as an incomplete primary list, saying which list and why, and nothing deleted in the pass. */
