@@ -95,11 +95,12 @@ public final class RegionGuardOperator implements AutoCloseable {
         SyncEngine engine = new SyncEngine(executor, config.syncParallelism());
         EventRecorder events = new EventRecorder(client, clock);
         SyncReporter reporter = new SyncReporter(events, metrics);
-        // Probes have their own per-region slots (never queued behind a sync) and no backoff retries:
-        // RegionProbes makes its quick attempts itself.
-        IbmHttp probeHttp = new IbmHttp(okHttp, tokens, http.withMaxAttempts(1), metrics, clock);
-        ExecutorService probeExecutor =
-                LogContext.propagating(Executors.newFixedThreadPool(16, daemonThreads("regionguard-probe-")));
+        // Probes have their own pool, per-region slots and cancellable calls (never queued behind a sync)
+        // and no backoff retries: RegionProbes makes its quick attempts itself.
+        ProbeResources probes =
+                ProbeResources.create(okHttp, http, config.endpoints().iamTokenUrl(), metrics, clock);
+        IbmHttp probeHttp = probes.http();
+        ExecutorService probeExecutor = probes.executor();
         ProtectionServices services =
                 new ProtectionServices(new RegionHealthBoard(), events, metrics, probeExecutor, config.endpoints());
         EventNotificationsProtectionReconciler enReconciler = new EventNotificationsProtectionReconciler(
@@ -127,8 +128,8 @@ public final class RegionGuardOperator implements AutoCloseable {
                 hooks);
 
         Operator operator = newOperator(client, config, withoutServerSideApply, registry);
-        operator.register(enReconciler, watched(config));
-        operator.register(ceReconciler, watched(config));
+        operator.register(enReconciler, protections(config));
+        operator.register(ceReconciler, protections(config));
         operator.register(failovers, watched(config));
         operator.start();
         return new RegionGuardOperator(operator, executor, probeExecutor, registry, metrics);
@@ -184,16 +185,25 @@ public final class RegionGuardOperator implements AutoCloseable {
         probeExecutor.shutdownNow();
     }
 
+    private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> protections(
+            OperatorConfig config) {
+        return c -> {
+            RegionGuardOperator.<P>watched(config).accept(c);
+            c.withReconciliationMaxInterval(config.maxReconcileInterval());
+        };
+    }
+
     private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> watched(
             OperatorConfig config) {
         return c -> {
+            c.withRetry(ReconcileSchedule.neverGiveUp());
             if (!config.watchNamespaces().isEmpty()) {
                 c.settingNamespaces(config.watchNamespaces());
             }
         };
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + n.incrementAndGet());

@@ -42,7 +42,40 @@ final class TargetRun implements SyncContext {
                 indexed.byKey().forEach((key, entity) -> ids.put(key, type.id(entity)));
                 idsByKey.put(type.name(), ids);
             }
+            Map<String, String> translation = translation(type);
+            if (translation != null && watermarks().translationChanged(type.name(), translation)) {
+                // An id changed behind our back (a lost create answer, a recreation on the standby):
+                // referencing entities skipped by their watermarks would keep the old id.
+                idsChanged(type, graph);
+            }
         }
+    }
+
+    /** At the end of a pass: the mapping the next pass compares its lists with. */
+    void rememberTranslations(TypeGraph graph) {
+        for (EntityType type : graph.types()) {
+            Map<String, String> translation = translation(type);
+            if (translation != null) {
+                watermarks().rememberTranslation(type.name(), translation);
+            }
+        }
+    }
+
+    /**
+     * Source id to this target's id ("" when it has none yet) for one type; null when either side
+     * was not listed.
+     */
+    private Map<String, String> translation(EntityType type) {
+        Indexed sourceIndex = source.indexed(type);
+        Map<String, String> ids = idsByKey.get(type.name());
+        if (sourceIndex == null || ids == null) {
+            return null;
+        }
+        Map<String, String> translation = new HashMap<>();
+        sourceIndex.keyById().forEach((sourceId, key) -> {
+            translation.put(sourceId, ids.getOrDefault(key, ""));
+        });
+        return translation;
     }
 
     @Override

@@ -29,12 +29,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * operator: the primary project answers its config map list wrongly on every pass, the standby
  * keeps every resource the primary still has, and the status says what was held and why. Code
  * Engine lists carry no {@code total_count}, so a self-consistent short list (empty, or page 1
- * without {@code next}) is only caught by a per-type guard.
+ * without {@code next}) is caught by the shrink guards or by the direct read of each missing one.
  */
 class CePoisonedReadOperatorTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
@@ -107,13 +108,13 @@ class CePoisonedReadOperatorTest {
     }
 
     @Test
-    @Disabled("needs per-type prune guard from helper A")
     void anEmptyAppListDeletesNothing() {
         Map<CeKind, TreeSet<String>> before = standbyNames();
         Fault fault = poison(FaultKind.EMPTY_LIST, "apps");
 
         awaitDeletionOrHold(fault, before, CeEntityTypes.APP);
 
+        assertHeldWith(CeEntityTypes.APP, "PrimaryTypeEmpty");
         assertThat(standbyNames()).isEqualTo(before);
     }
 
@@ -128,14 +129,15 @@ class CePoisonedReadOperatorTest {
         assertThat(standbyNames()).isEqualTo(before);
     }
 
-    /** Without total_count, 100 of 130 looks whole; a per-type shrink guard or a direct read must catch it. */
+    /** Without total_count, 100 of 130 looks whole: the direct read of each missing one finds it. */
     @Test
-    @Disabled("needs per-type prune guard from helper A")
     void aFirstPageWithoutItsNextLinkDeletesNothing() {
         Map<CeKind, TreeSet<String>> before = standbyNames();
         Fault fault = poison(FaultKind.MISSING_NEXT, "config_maps");
 
         awaitDeletionOrHold(fault, before, CeEntityTypes.CONFIG_MAP);
+
+        assertHeldWith(CeEntityTypes.CONFIG_MAP, "StillOnPrimary");
 
         assertThat(standbyNames()).isEqualTo(before);
     }
@@ -176,11 +178,32 @@ class CePoisonedReadOperatorTest {
      * passes and the standby's status holds deletions of {@code type} (whatever the hold's reason).
      */
     private static void awaitDeletionOrHold(Fault fault, Map<CeKind, TreeSet<String>> before, String type) {
-        await().atMost(TIMEOUT)
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> !standbyNames().equals(before)
+        untilOrReport(
+                Duration.ofMillis(500),
+                () -> !standbyNames().equals(before)
                         || fault.fired() > POISONED_PASSES
                                 && standbyStatus().pendingDeletions.stream().anyMatch(p -> type.equals(p.type)));
+    }
+
+    /** Deletions of {@code type} held with {@code reason} (helper A's guards), nothing deleted. */
+    private static void assertHeldWith(String type, String reason) {
+        StandbyStatus held = standbyStatus();
+        assertThat(held.counts.deleted).isZero();
+        assertThat(held.pendingDeletions)
+                .as(lastSeen())
+                .anySatisfy(p -> assertThat(p.type + " " + p.reason).isEqualTo(type + " " + reason));
+    }
+
+    private static void untilOrReport(Duration poll, Callable<Boolean> done) {
+        try {
+            await().atMost(TIMEOUT).pollInterval(poll).until(done);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the standby's status never matched; " + lastSeen(), e);
+        }
+    }
+
+    private static String lastSeen() {
+        return "last seen: " + dev.regionguard.sync.Json.MAPPER.valueToTree(current());
     }
 
     private static StandbyStatus awaitPoisonedPasses(Map<CeKind, TreeSet<String>> before) {
@@ -194,7 +217,7 @@ class CePoisonedReadOperatorTest {
      */
     private static StandbyStatus awaitPasses(Map<CeKind, TreeSet<String>> before, Predicate<StandbyStatus> counted) {
         Set<String> passes = new HashSet<>();
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
+        untilOrReport(Duration.ofMillis(250), () -> {
             if (!standbyNames().equals(before)) {
                 return true;
             }

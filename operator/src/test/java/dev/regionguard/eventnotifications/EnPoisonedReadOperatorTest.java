@@ -19,10 +19,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,12 +87,13 @@ class EnPoisonedReadOperatorTest {
     }
 
     @Test
-    @Disabled("needs per-type prune guard from helper A")
     void anEmptySubscriptionsListDeletesNothing() {
         Map<EnKind, TreeSet<String>> before = standbyNames();
         Fault fault = poison(FaultKind.EMPTY_LIST, "subscriptions");
 
         awaitDeletionOrHold(fault, before, EnEntityTypes.SUBSCRIPTION);
+
+        assertHeldWith(EnEntityTypes.SUBSCRIPTION, "PrimaryTypeEmpty");
 
         assertThat(standbyNames()).isEqualTo(before);
     }
@@ -152,11 +154,34 @@ class EnPoisonedReadOperatorTest {
      * passes and the standby's status holds deletions of {@code type} (whatever the hold's reason).
      */
     private static void awaitDeletionOrHold(Fault fault, Map<EnKind, TreeSet<String>> before, String type) {
-        await().atMost(TIMEOUT)
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> !standbyNames().equals(before)
+        untilOrReport(
+                Duration.ofMillis(500),
+                () -> !standbyNames().equals(before)
                         || fault.fired() > POISONED_PASSES
                                 && standbyStatus().pendingDeletions.stream().anyMatch(p -> type.equals(p.type)));
+    }
+
+    /** Deletions of {@code type} held with {@code reason} (helper A's guards), nothing deleted. */
+    private static void assertHeldWith(String type, String reason) {
+        StandbyStatus held = standbyStatus();
+        assertThat(held.counts.deleted).isZero();
+        assertThat(held.pendingDeletions)
+                .as(lastSeen())
+                .anySatisfy(p -> assertThat(p.type + " " + p.reason).isEqualTo(type + " " + reason));
+    }
+
+    private static void untilOrReport(Duration poll, Callable<Boolean> done) {
+        try {
+            await().atMost(TIMEOUT).pollInterval(poll).until(done);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the standby's status never matched; " + lastSeen(), e);
+        }
+    }
+
+    private static String lastSeen() {
+        return "last seen: "
+                + dev.regionguard.sync.Json.MAPPER.valueToTree(
+                        harness.get(en.name).getStatus());
     }
 
     /**
@@ -165,7 +190,7 @@ class EnPoisonedReadOperatorTest {
      */
     private static StandbyStatus awaitPoisonedPasses(Map<EnKind, TreeSet<String>> before) {
         Set<String> passes = new HashSet<>();
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
+        untilOrReport(Duration.ofMillis(250), () -> {
             if (!standbyNames().equals(before)) {
                 return true;
             }

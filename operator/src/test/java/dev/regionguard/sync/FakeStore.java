@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,10 +20,17 @@ final class FakeStore implements EntityStore {
     private final Map<String, Map<String, ObjectNode>> byType = new ConcurrentHashMap<>();
     private final Map<String, IbmApiException> listFailures = new ConcurrentHashMap<>();
     private final Map<String, RuntimeException> writeFailures = new ConcurrentHashMap<>();
+    private final Map<String, RuntimeException> lostAnswers = new ConcurrentHashMap<>();
+    private final Map<String, String> ignoredOnUpdate = new ConcurrentHashMap<>();
+    private final Map<String, RuntimeException> findFailures = new ConcurrentHashMap<>();
+    /** Per type, entity names its lists leave out while they still exist (a poisoned list). */
+    private final Map<String, Set<String>> hiddenFromLists = new ConcurrentHashMap<>();
+
     private final AtomicInteger sequence = new AtomicInteger();
     private final List<String> writeLog = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger lists = new AtomicInteger();
     final AtomicInteger reads = new AtomicInteger();
+    final AtomicInteger finds = new AtomicInteger();
     final AtomicInteger creates = new AtomicInteger();
     final AtomicInteger updates = new AtomicInteger();
     final AtomicInteger deletes = new AtomicInteger();
@@ -81,12 +89,47 @@ final class FakeStore implements EntityStore {
         entities(type).values().remove(find(type, entityName));
     }
 
+    /** Lists of this type fail with this error; null heals them. */
     void failList(String type, IbmApiException e) {
-        listFailures.put(type, e);
+        if (e == null) {
+            listFailures.remove(type);
+        } else {
+            listFailures.put(type, e);
+        }
     }
 
     void failWrite(String type, String entityName, RuntimeException e) {
         writeFailures.put(type + "/" + entityName, e);
+    }
+
+    /** The next create of this entity happens, but its caller gets this failure instead of the answer. */
+    void loseCreateAnswer(String type, String entityName, RuntimeException e) {
+        lostAnswers.put(type + "/" + entityName, e);
+    }
+
+    /** Updates of this type answer success but keep the field's old value, like an ignored field. */
+    void ignoreOnUpdate(String type, String field) {
+        ignoredOnUpdate.put(type, field);
+    }
+
+    /** Lists of this type leave the entity out while it still exists (a truncated or shifted page). */
+    void hideFromLists(String type, String entityName) {
+        hiddenFromLists
+                .computeIfAbsent(type, t -> ConcurrentHashMap.newKeySet())
+                .add(entityName);
+    }
+
+    void showInLists(String type) {
+        hiddenFromLists.remove(type);
+    }
+
+    /** Direct reads of this type fail with this error; null heals them. */
+    void failFind(String type, RuntimeException e) {
+        if (e == null) {
+            findFailures.remove(type);
+        } else {
+            findFailures.put(type, e);
+        }
     }
 
     int writes() {
@@ -98,7 +141,7 @@ final class FakeStore implements EntityStore {
     }
 
     void resetCounters() {
-        List.of(lists, reads, creates, updates, deletes).forEach(c -> c.set(0));
+        List.of(lists, reads, finds, creates, updates, deletes).forEach(c -> c.set(0));
         writeLog.clear();
     }
 
@@ -116,7 +159,11 @@ final class FakeStore implements EntityStore {
         if (failure != null) {
             throw failure;
         }
-        return entities(type.name()).values().stream().map(ObjectNode::deepCopy).toList();
+        Set<String> hidden = hiddenFromLists.getOrDefault(type.name(), Set.of());
+        return entities(type.name()).values().stream()
+                .filter(e -> !hidden.contains(e.path("name").asText()))
+                .map(ObjectNode::deepCopy)
+                .toList();
     }
 
     @Override
@@ -127,6 +174,17 @@ final class FakeStore implements EntityStore {
             throw error(404, "not found");
         }
         return entity.deepCopy();
+    }
+
+    @Override
+    public ObjectNode find(EntityType type, String id) {
+        finds.incrementAndGet();
+        RuntimeException failure = findFailures.get(type.name());
+        if (failure != null) {
+            throw failure;
+        }
+        ObjectNode entity = entities(type.name()).get(id);
+        return entity == null ? null : entity.deepCopy();
     }
 
     @Override
@@ -142,6 +200,10 @@ final class FakeStore implements EntityStore {
         created.put("id", name + "-" + sequence.incrementAndGet());
         created.put("updated_at", "t" + sequence.incrementAndGet());
         entities(type.name()).put(created.get("id").asText(), created);
+        RuntimeException lost = lostAnswers.remove(type.name() + "/" + entityName);
+        if (lost != null) {
+            throw lost;
+        }
         return response(created);
     }
 
@@ -153,6 +215,11 @@ final class FakeStore implements EntityStore {
         failIfTold(type, entityName);
         ObjectNode updated = desired.body().deepCopy();
         updated.put("id", type.id(current));
+        String ignored = ignoredOnUpdate.get(type.name());
+        if (ignored != null) {
+            ObjectNode stored = entities(type.name()).get(type.id(current));
+            updated.set(ignored, stored == null ? null : stored.get(ignored));
+        }
         updated.put("updated_at", "t" + sequence.incrementAndGet());
         entities(type.name()).put(type.id(current), updated);
         return response(updated);

@@ -190,6 +190,14 @@ class SyncEngineTest {
             standby.add("group", "{'name':'x" + i + "'}");
         }
 
+        SyncOutcome.Target unproven = only(sync(mirror(2, 0, null)));
+
+        assertThat(standby.deletes.get()).isZero();
+        assertThat(unproven.pendingDeletions())
+                .hasSize(5)
+                .extracting(PendingDeletion::reason)
+                .containsOnly("AwaitingConfirmation");
+
         SyncOutcome.Target first = only(sync(mirror(2, 0, null)));
 
         assertThat(first.counts().deleted()).isEqualTo(2);
@@ -210,8 +218,10 @@ class SyncEngineTest {
     void dependentsAreDeletedBeforeWhatTheyReference() {
         ObjectNode gx = standby.add("group", "{'name':'gx'}");
         standby.add("member", "{'name':'mx','group_id':'" + gx.get("id").asText() + "'}");
-        primary.add("group", "{'name':'g0'}");
+        ObjectNode g0 = primary.add("group", "{'name':'g0'}");
+        primary.add("member", "{'name':'m0','group_id':'" + g0.get("id").asText() + "'}");
 
+        sync(MIRROR);
         sync(MIRROR);
 
         assertThat(standby.writeLog()).containsSubsequence("delete member/mx", "delete group/gx");
@@ -452,6 +462,80 @@ class SyncEngineTest {
         assertThat(standby.find("member", "m1").get("group_id").asText()).isEqualTo(newGroupId);
         assertThat(t.changes())
                 .containsExactly(new Change("group", "g1", REPLACE, true), new Change("member", "m1", UPDATE, true));
+    }
+
+    @Test
+    void renamedEntityWhoseCreateAnswerWasLostIsFoundByListAndItsDependentsFollow() {
+        groupWithMember();
+        sync(MIRROR);
+        primary.change("group", "g1", "name", "g2");
+        standby.loseCreateAnswer("group", "g2", error(504, "gateway timeout"));
+
+        SyncOutcome.Target lost = only(sync(MIRROR));
+
+        assertThat(lost.issues())
+                .extracting(EntityIssue::name, EntityIssue::reason)
+                .contains(org.assertj.core.groups.Tuple.tuple("g2", "WriteFailed"));
+        String g2 = standby.find("group", "g2").get("id").asText();
+        assertThat(standby.find("member", "m1").get("group_id").asText()).isNotEqualTo(g2);
+
+        SyncOutcome.Target next = only(sync(MIRROR));
+
+        assertThat(standby.find("member", "m1").get("group_id").asText()).isEqualTo(g2);
+        assertThat(next.changes()).containsExactly(new Change("member", "m1", UPDATE, true));
+    }
+
+    @Test
+    void entityRecreatedOnTheStandbyByOthersMakesItsDependentsCompareInFull() {
+        groupWithMember();
+        sync(MIRROR);
+        standby.remove("group", "g1");
+        String recreated =
+                standby.add("group", "{'name':'g1','kind':'a'}").get("id").asText();
+
+        SyncOutcome.Target t = only(sync(MIRROR));
+
+        assertThat(standby.find("member", "m1").get("group_id").asText()).isEqualTo(recreated);
+        assertThat(t.changes()).containsExactly(new Change("member", "m1", UPDATE, true));
+    }
+
+    @Test
+    void passAfterACreateDoesNotCompareDependentsInFullAgain() {
+        groupWithMember();
+        sync(MIRROR);
+        primary.add("group", "{'name':'g2','kind':'a'}");
+        sync(MIRROR);
+        resetCounters();
+
+        only(sync(MIRROR));
+
+        assertThat(primary.reads.get() + standby.reads.get()).isZero();
+        assertThat(standby.writes()).isZero();
+    }
+
+    @Test
+    void writeTheStandbyIgnoresIsReportedNotAppliedAndRepeatedOnlyAfterABackOff() {
+        SyncPolicy fullCompare = new SyncPolicy(true, true, 10, true, 0, null);
+        primary.add("group", "{'name':'g1','kind':'a','note':'old'}");
+        sync(MIRROR);
+        standby.ignoreOnUpdate("group", "note");
+        primary.change("group", "g1", "note", "new");
+        sync(MIRROR);
+        resetCounters();
+
+        SyncOutcome.Target quiet = only(sync(MIRROR));
+        SyncOutcome.Target first = only(sync(fullCompare));
+
+        assertThat(quiet.issues()).isEmpty();
+        assertThat(standby.writes()).isZero();
+        assertThat(first.issues())
+                .extracting(EntityIssue::name, EntityIssue::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("g1", "WriteNotApplied"));
+        assertThat(first.issues().get(0).message()).contains("note");
+
+        only(sync(fullCompare));
+
+        assertThat(standby.writeLog()).containsExactly("update group/g1");
     }
 
     @Test
