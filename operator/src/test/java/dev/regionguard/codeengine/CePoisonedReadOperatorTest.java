@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
@@ -98,38 +99,33 @@ class CePoisonedReadOperatorTest {
     @Test
     void aFailingConfigMapListDeletesNothing() {
         Map<CeKind, TreeSet<String>> before = standbyNames();
-        poison(FaultKind.LOST_504);
+        poison(FaultKind.LOST_504, "config_maps");
 
-        StandbyStatus held = awaitPoisonedPasses();
+        StandbyStatus held = awaitPoisonedPasses(before);
 
-        assertHeldAsIncomplete(held, "504");
+        assertHeldAsIncomplete(held, CeEntityTypes.CONFIG_MAP, "504");
         assertThat(standbyNames()).isEqualTo(before);
     }
 
     @Test
-    void anEmptyConfigMapListDeletesNothing() {
+    void anEmptyAppListDeletesNothing() {
         Map<CeKind, TreeSet<String>> before = standbyNames();
-        poison(FaultKind.EMPTY_LIST);
+        Fault fault = poison(FaultKind.EMPTY_LIST, "apps");
 
-        // The config maps are most of the project: the guard on the whole inventory holds first.
-        StandbyStatus held = awaitStatus(s -> s.pendingDeletions.stream()
-                .anyMatch(p -> CeEntityTypes.CONFIG_MAP.equals(p.type) && "PrimaryShrunk".equals(p.reason)));
+        awaitDeletionOrHold(fault, before, CeEntityTypes.APP);
 
-        assertThat(held.counts.deleted).isZero();
-        assertThat(held.message)
-                .startsWith("deletions held back: PrimaryShrunk")
-                .contains("confirm-primary-count");
+        assertHeldWith(CeEntityTypes.APP, "PrimaryTypeEmpty");
         assertThat(standbyNames()).isEqualTo(before);
     }
 
     @Test
-    void aConfigMapListAnsweringAnEmptyObjectDeletesNothing() {
+    void anAppListAnsweringAnEmptyObjectDeletesNothing() {
         Map<CeKind, TreeSet<String>> before = standbyNames();
-        poison(FaultKind.BARE_LIST);
+        poison(FaultKind.BARE_LIST, "apps");
 
-        StandbyStatus held = awaitPoisonedPasses();
+        StandbyStatus held = awaitPoisonedPasses(before);
 
-        assertHeldAsIncomplete(held, "list page without config_maps");
+        assertHeldAsIncomplete(held, CeEntityTypes.APP, "list page without apps");
         assertThat(standbyNames()).isEqualTo(before);
     }
 
@@ -137,23 +133,23 @@ class CePoisonedReadOperatorTest {
     @Test
     void aFirstPageWithoutItsNextLinkDeletesNothing() {
         Map<CeKind, TreeSet<String>> before = standbyNames();
-        poison(FaultKind.MISSING_NEXT);
+        Fault fault = poison(FaultKind.MISSING_NEXT, "config_maps");
 
-        StandbyStatus held = awaitStatus(s -> s.pendingDeletions.stream()
-                .anyMatch(p -> CeEntityTypes.CONFIG_MAP.equals(p.type) && "StillOnPrimary".equals(p.reason)));
+        awaitDeletionOrHold(fault, before, CeEntityTypes.CONFIG_MAP);
 
-        assertThat(held.counts.deleted).isZero();
+        assertHeldWith(CeEntityTypes.CONFIG_MAP, "StillOnPrimary");
+
         assertThat(standbyNames()).isEqualTo(before);
     }
 
     @Test
     void aPageCutTo60Of100DeletesNothing() {
         Map<CeKind, TreeSet<String>> before = standbyNames();
-        poison(FaultKind.TRUNCATED_PAGE);
+        poison(FaultKind.TRUNCATED_PAGE, "config_maps");
 
-        StandbyStatus held = awaitPoisonedPasses();
+        StandbyStatus held = awaitPoisonedPasses(before);
 
-        assertHeldAsIncomplete(held, "holds 60 of 100 items");
+        assertHeldAsIncomplete(held, CeEntityTypes.CONFIG_MAP, "holds 60 of 100 items");
         assertThat(standbyNames()).isEqualTo(before);
     }
 
@@ -161,42 +157,91 @@ class CePoisonedReadOperatorTest {
     @Test
     void aResourceDeletedOnPage1WhilePage2IsReadDeletesNothing() {
         Map<CeKind, TreeSet<String>> before = standbyNames();
-        poison(FaultKind.SHIFTED_PAGE);
-        Set<String> passes = new HashSet<>();
+        poison(FaultKind.SHIFTED_PAGE, "config_maps");
 
-        awaitStatus(s -> {
-            if (Boolean.TRUE.equals(s.inSync) && s.counts.deleted == 0) {
-                passes.add(s.lastSyncTime);
-            }
-            return passes.size() >= POISONED_PASSES;
-        });
+        StandbyStatus status = awaitPasses(before, s -> true);
 
         assertThat(standbyNames()).isEqualTo(before);
+        assertThat(status.inSync).isTrue();
+        assertThat(status.counts.deleted).isZero();
     }
 
-    /** Every GET of the primary project's config maps answers as {@code kind} says. */
-    private static void poison(FaultKind kind) {
-        harness.simulator()
-                .faults(PRIMARY)
-                .inject(Fault.of(kind).method("GET").path("/v2/projects/" + primaryId + "/config_maps"));
+    /** Every GET of the primary project's {@code collection} answers as {@code kind} says. */
+    private static Fault poison(FaultKind kind, String collection) {
+        Fault fault = Fault.of(kind).method("GET").path("/v2/projects/" + primaryId + "/" + collection);
+        harness.simulator().faults(PRIMARY).inject(fault);
+        return fault;
     }
 
-    private static StandbyStatus awaitPoisonedPasses() {
+    /**
+     * Until the standby lost something, or the poisoned list was served on {@link #POISONED_PASSES}
+     * passes and the standby's status holds deletions of {@code type} (whatever the hold's reason).
+     */
+    private static void awaitDeletionOrHold(Fault fault, Map<CeKind, TreeSet<String>> before, String type) {
+        untilOrReport(
+                Duration.ofMillis(500),
+                () -> !standbyNames().equals(before)
+                        || fault.fired() > POISONED_PASSES
+                                && standbyStatus().pendingDeletions.stream().anyMatch(p -> type.equals(p.type)));
+    }
+
+    /** Deletions of {@code type} held with {@code reason} (helper A's guards), nothing deleted. */
+    private static void assertHeldWith(String type, String reason) {
+        StandbyStatus held = standbyStatus();
+        assertThat(held.counts.deleted).isZero();
+        assertThat(held.pendingDeletions)
+                .as(lastSeen())
+                .anySatisfy(p -> assertThat(p.type + " " + p.reason).isEqualTo(type + " " + reason));
+    }
+
+    private static void untilOrReport(Duration poll, Callable<Boolean> done) {
+        try {
+            await().atMost(TIMEOUT).pollInterval(poll).until(done);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the standby's status never matched; " + lastSeen(), e);
+        }
+    }
+
+    private static String lastSeen() {
+        return "last seen: " + dev.regionguard.sync.Json.MAPPER.valueToTree(current());
+    }
+
+    private static StandbyStatus awaitPoisonedPasses(Map<CeKind, TreeSet<String>> before) {
+        return awaitPasses(
+                before, s -> s.unsyncedEntities.stream().anyMatch(u -> "PrimaryReadFailed".equals(u.reason)));
+    }
+
+    /**
+     * The standby's status once more than {@link #POISONED_PASSES} passes that match ran (the first
+     * status seen may be from the pass before the fault); fails at once when the standby lost a name.
+     */
+    private static StandbyStatus awaitPasses(Map<CeKind, TreeSet<String>> before, Predicate<StandbyStatus> counted) {
         Set<String> passes = new HashSet<>();
-        return awaitStatus(s -> {
-            if (s.unsyncedEntities.stream().anyMatch(u -> "PrimaryReadFailed".equals(u.reason))) {
+        untilOrReport(Duration.ofMillis(250), () -> {
+            if (!standbyNames().equals(before)) {
+                return true;
+            }
+            StandbyStatus s = standbyStatus();
+            if (s != null && counted.test(s)) {
                 passes.add(s.lastSyncTime);
             }
-            return passes.size() >= POISONED_PASSES;
+            return passes.size() > POISONED_PASSES;
         });
+        assertThat(standbyNames()).as("standby names after poisoned passes").isEqualTo(before);
+        return standbyStatus();
     }
 
-    private static void assertHeldAsIncomplete(StandbyStatus held, String why) {
+    private static StandbyStatus standbyStatus() {
+        CodeEngineProtectionStatus status = current();
+        return status == null || status.standbys.isEmpty() ? null : status.standbys.get(0);
+    }
+
+    private static void assertHeldAsIncomplete(StandbyStatus held, String type, String why) {
         assertThat(held.inSync).isFalse();
         assertThat(held.counts.deleted).isZero();
         assertThat(held.message).isEqualTo("deletions held back: PrimaryListIncomplete");
         assertThat(held.unsyncedEntities).anySatisfy(u -> {
-            assertThat(u.type).isEqualTo(CeEntityTypes.CONFIG_MAP);
+            assertThat(u.type).isEqualTo(type);
             assertThat(u.reason).isEqualTo("PrimaryReadFailed");
             assertThat(u.message).contains(why);
         });
@@ -230,23 +275,6 @@ class CePoisonedReadOperatorTest {
                 .withName(NAME)
                 .get();
         return cep == null ? null : cep.getStatus();
-    }
-
-    private static StandbyStatus awaitStatus(Predicate<StandbyStatus> condition) {
-        try {
-            return await().atMost(TIMEOUT)
-                    .pollInterval(Duration.ofMillis(100))
-                    .until(
-                            CePoisonedReadOperatorTest::current,
-                            s -> s != null && !s.standbys.isEmpty() && condition.test(s.standbys.get(0)))
-                    .standbys
-                    .get(0);
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError(
-                    "the standby's status never matched; last seen: "
-                            + dev.regionguard.sync.Json.MAPPER.valueToTree(current()),
-                    e);
-        }
     }
 
     /** User-made resources per kind on a project, by name. */

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,7 +80,7 @@ class EnPoisonedReadOperatorTest {
         Map<EnKind, TreeSet<String>> before = standbyNames();
         poison(FaultKind.LOST_504, "subscriptions");
 
-        StandbyStatus held = awaitPoisonedPasses();
+        StandbyStatus held = awaitPoisonedPasses(before);
 
         assertHeldAsIncomplete(held, EnEntityTypes.SUBSCRIPTION, "504");
         assertThat(standbyNames()).isEqualTo(before);
@@ -87,12 +89,12 @@ class EnPoisonedReadOperatorTest {
     @Test
     void anEmptySubscriptionsListDeletesNothing() {
         Map<EnKind, TreeSet<String>> before = standbyNames();
-        poison(FaultKind.EMPTY_LIST, "subscriptions");
+        Fault fault = poison(FaultKind.EMPTY_LIST, "subscriptions");
 
-        StandbyStatus held = awaitStatus(s -> s.pendingDeletions.stream()
-                .anyMatch(p -> EnEntityTypes.SUBSCRIPTION.equals(p.type) && "PrimaryTypeEmpty".equals(p.reason)));
+        awaitDeletionOrHold(fault, before, EnEntityTypes.SUBSCRIPTION);
 
-        assertThat(held.counts.deleted).isZero();
+        assertHeldWith(EnEntityTypes.SUBSCRIPTION, "PrimaryTypeEmpty");
+
         assertThat(standbyNames()).isEqualTo(before);
     }
 
@@ -101,7 +103,7 @@ class EnPoisonedReadOperatorTest {
         Map<EnKind, TreeSet<String>> before = standbyNames();
         poison(FaultKind.BARE_LIST, "topics");
 
-        StandbyStatus held = awaitPoisonedPasses();
+        StandbyStatus held = awaitPoisonedPasses(before);
 
         assertHeldAsIncomplete(held, EnEntityTypes.TOPIC, "list page without topics");
         assertThat(standbyNames()).isEqualTo(before);
@@ -112,7 +114,7 @@ class EnPoisonedReadOperatorTest {
         Map<EnKind, TreeSet<String>> before = standbyNames();
         poison(FaultKind.MISSING_NEXT, "sources");
 
-        StandbyStatus held = awaitPoisonedPasses();
+        StandbyStatus held = awaitPoisonedPasses(before);
 
         assertHeldAsIncomplete(held, EnEntityTypes.SOURCE, "list ends after 100 of total_count");
         assertThat(standbyNames()).isEqualTo(before);
@@ -123,7 +125,7 @@ class EnPoisonedReadOperatorTest {
         Map<EnKind, TreeSet<String>> before = standbyNames();
         poison(FaultKind.TRUNCATED_PAGE, "sources");
 
-        StandbyStatus held = awaitPoisonedPasses();
+        StandbyStatus held = awaitPoisonedPasses(before);
 
         assertHeldAsIncomplete(held, EnEntityTypes.SOURCE, "holds 60 of 100 items");
         assertThat(standbyNames()).isEqualTo(before);
@@ -134,35 +136,77 @@ class EnPoisonedReadOperatorTest {
         Map<EnKind, TreeSet<String>> before = standbyNames();
         poison(FaultKind.SHIFTED_PAGE, "sources");
 
-        StandbyStatus held = awaitPoisonedPasses();
+        StandbyStatus held = awaitPoisonedPasses(before);
 
         assertHeldAsIncomplete(held, EnEntityTypes.SOURCE, "total_count changed between pages");
         assertThat(standbyNames()).isEqualTo(before);
     }
 
     /** Every GET of the primary instance's collection answers as {@code kind} says. */
-    private static void poison(FaultKind kind, String collection) {
-        harness.simulator()
-                .faults(EnFixture.PRIMARY)
-                .inject(Fault.of(kind).method("GET").path("/v1/instances/" + en.primaryId + "/" + collection));
+    private static Fault poison(FaultKind kind, String collection) {
+        Fault fault = Fault.of(kind).method("GET").path("/v1/instances/" + en.primaryId + "/" + collection);
+        harness.simulator().faults(EnFixture.PRIMARY).inject(fault);
+        return fault;
     }
 
-    /** The standby's status once {@link #POISONED_PASSES} passes ran with the primary's list failing. */
-    private static StandbyStatus awaitPoisonedPasses() {
+    /**
+     * Until the standby lost something, or the poisoned list was served on {@link #POISONED_PASSES}
+     * passes and the standby's status holds deletions of {@code type} (whatever the hold's reason).
+     */
+    private static void awaitDeletionOrHold(Fault fault, Map<EnKind, TreeSet<String>> before, String type) {
+        untilOrReport(
+                Duration.ofMillis(500),
+                () -> !standbyNames().equals(before)
+                        || fault.fired() > POISONED_PASSES
+                                && standbyStatus().pendingDeletions.stream().anyMatch(p -> type.equals(p.type)));
+    }
+
+    /** Deletions of {@code type} held with {@code reason} (helper A's guards), nothing deleted. */
+    private static void assertHeldWith(String type, String reason) {
+        StandbyStatus held = standbyStatus();
+        assertThat(held.counts.deleted).isZero();
+        assertThat(held.pendingDeletions)
+                .as(lastSeen())
+                .anySatisfy(p -> assertThat(p.type + " " + p.reason).isEqualTo(type + " " + reason));
+    }
+
+    private static void untilOrReport(Duration poll, Callable<Boolean> done) {
+        try {
+            await().atMost(TIMEOUT).pollInterval(poll).until(done);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the standby's status never matched; " + lastSeen(), e);
+        }
+    }
+
+    private static String lastSeen() {
+        return "last seen: "
+                + dev.regionguard.sync.Json.MAPPER.valueToTree(
+                        harness.get(en.name).getStatus());
+    }
+
+    /**
+     * The standby's status once {@link #POISONED_PASSES} passes ran with the primary's list failing;
+     * fails at once when the standby lost a name meanwhile.
+     */
+    private static StandbyStatus awaitPoisonedPasses(Map<EnKind, TreeSet<String>> before) {
         Set<String> passes = new HashSet<>();
-        return awaitStatus(s -> {
-            boolean failing = s.unsyncedEntities.stream().anyMatch(u -> "PrimaryReadFailed".equals(u.reason));
-            if (failing) {
+        untilOrReport(Duration.ofMillis(250), () -> {
+            if (!standbyNames().equals(before)) {
+                return true;
+            }
+            StandbyStatus s = standbyStatus();
+            if (s != null && s.unsyncedEntities.stream().anyMatch(u -> "PrimaryReadFailed".equals(u.reason))) {
                 passes.add(s.lastSyncTime);
             }
             return passes.size() >= POISONED_PASSES;
         });
+        assertThat(standbyNames()).as("standby names after poisoned passes").isEqualTo(before);
+        return standbyStatus();
     }
 
-    private static StandbyStatus awaitStatus(java.util.function.Predicate<StandbyStatus> condition) {
-        return harness.awaitStatus(en.name, TIMEOUT, s -> !s.standbys.isEmpty() && condition.test(s.standbys.get(0)))
-                .standbys
-                .get(0);
+    private static StandbyStatus standbyStatus() {
+        ProtectionStatus status = harness.get(en.name).getStatus();
+        return status == null || status.standbys.isEmpty() ? null : status.standbys.get(0);
     }
 
     /** Held as an incomplete primary list, saying which list and why, and nothing deleted in the pass. */

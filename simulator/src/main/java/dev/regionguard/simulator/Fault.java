@@ -24,6 +24,7 @@ public final class Fault {
     private double probability = 1;
     private Random random = new Random(0);
     private int remaining = -1;
+    private int fired;
 
     private Fault(FaultKind kind) {
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -64,6 +65,11 @@ public final class Fault {
         return kind;
     }
 
+    /** How many calls the fault fired on so far: lets a test wait for the poisoned reads it needs. */
+    public synchronized int fired() {
+        return fired;
+    }
+
     /** Whether the fault still fires on some call. */
     synchronized boolean spent() {
         return remaining == 0;
@@ -86,6 +92,7 @@ public final class Fault {
         if (remaining > 0) {
             remaining--;
         }
+        fired++;
         return true;
     }
 

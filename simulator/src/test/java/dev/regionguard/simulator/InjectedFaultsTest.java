@@ -115,8 +115,10 @@ class InjectedFaultsTest {
     @Test
     void probabilityWithASeedRepeatsAndPathsMustMatch() {
         FaultControls faults = simulator.faults("us-south");
-        faults.inject(Fault.of(FaultKind.EMPTY_LIST).path("/v1/instances/*/topics"));
+        Fault topicsOnly = Fault.of(FaultKind.EMPTY_LIST).path("/v1/instances/*/topics");
+        faults.inject(topicsOnly);
         assertThat(client.get(sources).json().get("sources")).isNotEmpty();
+        assertThat(topicsOnly.fired()).isZero();
         faults.clearInjected();
 
         assertThat(emptyPattern(42)).isEqualTo(emptyPattern(42)).contains("E").contains(".");
@@ -139,11 +141,14 @@ class InjectedFaultsTest {
 
     private String emptyPattern(long seed) {
         simulator.faults("us-south").clearInjected();
-        simulator.faults("us-south").inject(Fault.of(FaultKind.EMPTY_LIST).probability(0.5, seed));
+        Fault fault = Fault.of(FaultKind.EMPTY_LIST).probability(0.5, seed);
+        simulator.faults("us-south").inject(fault);
         StringBuilder pattern = new StringBuilder();
         for (int i = 0; i < 12; i++) {
             pattern.append(client.get(sources).json().get("sources").isEmpty() ? 'E' : '.');
         }
+        assertThat(fault.fired())
+                .isEqualTo((int) pattern.chars().filter(c -> c == 'E').count());
         return pattern.toString();
     }
 
