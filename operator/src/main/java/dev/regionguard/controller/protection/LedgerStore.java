@@ -55,12 +55,15 @@ final class LedgerStore {
                 sides.put(k.substring(SIDE.length()), v);
             }
         });
-        ActiveRegionRecord record = new ActiveRegionRecord(
-                data.get(ACTIVE),
-                Long.parseLong(data.get(EPOCH).trim()),
-                list(data.get(FENCED)),
-                list(data.get(PENDING)),
-                sides);
+        long epoch;
+        try {
+            epoch = Long.parseLong(data.get(EPOCH).trim());
+        } catch (NumberFormatException e) { // edited by hand: hold (the pass fails) rather than guess
+            throw new IllegalStateException(
+                    "ConfigMap " + map.getMetadata().getName() + " has an unreadable epoch: " + data.get(EPOCH));
+        }
+        ActiveRegionRecord record =
+                new ActiveRegionRecord(data.get(ACTIVE), epoch, list(data.get(FENCED)), list(data.get(PENDING)), sides);
         return new Read(record, map.getMetadata().getResourceVersion());
     }
 
