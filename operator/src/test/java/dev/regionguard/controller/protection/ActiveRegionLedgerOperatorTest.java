@@ -178,11 +178,18 @@ class ActiveRegionLedgerOperatorTest {
             assertThat(e.getReason()).isEqualTo(ActiveRegionDecision.REASON);
         });
 
+        // a RegionFailover waits for the decision too (a plan would finish within a second otherwise)
+        harness.requestFailover(en.name + "-plan", en.name, FailoverType.Plan, null, false);
         annotate(en.name, EnFixture.PRIMARY + "@0"); // a decision taken on an older ledger does not win
         harness.awaitStatus(
                 en.name,
                 TIMEOUT,
                 s -> Conditions.find(s.conditions, Conditions.READY).message.contains("stale"));
+
+        RegionFailover waiting = harness.failover(en.name + "-plan");
+        assertThat(waiting.getStatus() == null || waiting.getStatus().steps.isEmpty())
+                .as("no step of a failover runs during the conflict")
+                .isTrue();
 
         annotate(en.name, EnFixture.STANDBY + "@1");
         ProtectionStatus resolved = harness.awaitStatus(
@@ -200,6 +207,13 @@ class ActiveRegionLedgerOperatorTest {
                 .as("the stale primary was never synced over the active region")
                 .isEqualTo(writesToActive);
         assertThat(EnFixture.names(en.standby, EnKind.TOPIC)).doesNotContain("stale-only");
+        RegionFailover plan = await().atMost(TIMEOUT)
+                .until(
+                        () -> harness.failover(en.name + "-plan"),
+                        r -> r.getStatus() != null
+                                && r.getStatus().phase != null
+                                && r.getStatus().phase.isFinal());
+        assertThat(plan.getStatus().fromRegion).isIn(null, EnFixture.STANDBY);
     }
 
     private static String reason(ProtectionStatus status) {
