@@ -3,6 +3,7 @@ package dev.regionguard.controller.protection;
 import dev.regionguard.api.FailoverStep;
 import dev.regionguard.api.FailoverStepResult;
 import dev.regionguard.api.ProtectionKind;
+import dev.regionguard.api.ProtectionSpec;
 import dev.regionguard.api.RegionFailover;
 import dev.regionguard.api.RegionFailoverStatus;
 import dev.regionguard.failover.ActiveRegionDecision;
@@ -11,8 +12,10 @@ import dev.regionguard.failover.FailoverStateMachine;
 import dev.regionguard.spec.Blocked;
 import dev.regionguard.telemetry.EventRecorder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -40,8 +43,8 @@ final class ActiveRegionLedger {
         this.events = events;
     }
 
-    <P extends io.fabric8.kubernetes.client.CustomResource<? extends dev.regionguard.api.ProtectionSpec, ?>>
-            Checked check(KubernetesClient client, P protection, Observation seen) {
+    <P extends CustomResource<? extends ProtectionSpec, ?>> Checked check(
+            KubernetesClient client, P protection, Observation seen) {
         if (seen.blocked() != null || seen.topology() == null || seen.sides() == null) {
             return new Checked(seen, null); // nothing will be written anyway
         }
@@ -102,7 +105,7 @@ final class ActiveRegionLedger {
      * The regions whose fence the committed failovers newer than the ledger applied: the latest commit
      * that left a region decides whether that region's fence was applied.
      */
-    static Set<String> fencedBy(java.util.List<RegionFailover> failovers, long since) {
+    static Set<String> fencedBy(List<RegionFailover> failovers, long since) {
         Set<String> fenced = new TreeSet<>();
         failovers.stream()
                 .map(RegionFailover::getStatus)
