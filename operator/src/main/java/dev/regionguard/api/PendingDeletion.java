@@ -11,7 +11,7 @@ public class PendingDeletion {
     public String name;
 
     @JsonPropertyDescription(
-            "DeletionCapReached, PrimaryListIncomplete, PrimaryShrunk, PrimaryEmpty or DeletesDisabled.")
+            "DeletionCapReached, PrimaryListIncomplete, PrimaryShrunk, PrimaryEmpty, PrimaryTypeShrunk, PrimaryTypeEmpty, AwaitingConfirmation (absent from one complete list of the primary; the next one decides), StillOnPrimary (the primary's list left it out but a direct read found it), ConfirmationFailed (the direct read failed) or DeletesDisabled.")
     public String reason;
 
     public PendingDeletion() {}

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Status shared by the protection resources. Only the operator writes it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -21,9 +22,12 @@ public class ProtectionStatus {
     @JsonPropertyDescription("When the last sync pass ended.")
     public String lastSyncTime;
 
-    @JsonPropertyDescription(
-            "Entities on the primary when deletions were last allowed: the baseline of the shrink guard.")
+    @JsonPropertyDescription("The baseline of the shrink guard over all types: the sum of primaryInventoryByType.")
     public Integer primaryInventory;
+
+    @JsonPropertyDescription(
+            "Per entity type, the baseline of that type's shrink guard: follows the primary's count up, and down only by deletions proven on the primary or a count confirmed with the annotation regionguard.dev/confirm-primary-count.")
+    public Map<String, Integer> primaryInventoryByType;
 
     @JsonPropertyDescription("One entry per standby, in spec order.")
     public List<StandbyStatus> standbys = new ArrayList<>();

@@ -37,4 +37,8 @@ public class StandbyStatus {
 
     @JsonPropertyDescription("Deletions the safety rules held back (at most 50).")
     public List<PendingDeletion> pendingDeletions = new ArrayList<>();
+
+    @JsonPropertyDescription(
+            "Entity types whose deletions the per-type guard held back: the primary listed none of the type, or far fewer than its baseline.")
+    public List<DeletionHold> deletionHolds = new ArrayList<>();
 }

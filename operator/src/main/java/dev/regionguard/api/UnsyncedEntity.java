@@ -10,7 +10,8 @@ public class UnsyncedEntity {
     @JsonPropertyDescription("Name of the entity on the primary.")
     public String name;
 
-    @JsonPropertyDescription("CamelCase reason, e.g. MissingSecret, MissingTemplateBody, WriteFailed.")
+    @JsonPropertyDescription(
+            "CamelCase reason, e.g. MissingSecret, MissingTemplateBody, WriteFailed, WriteNotApplied (the standby still differs after our update; the message names the fields).")
     public String reason;
 
     @JsonPropertyDescription("Human-readable detail.")

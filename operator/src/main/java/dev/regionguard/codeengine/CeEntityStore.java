@@ -72,6 +72,19 @@ public final class CeEntityStore implements EntityStore {
         return client.get(ce.kind(), address(ce, listItem));
     }
 
+    /** CE addresses resources by name: the id is the name. */
+    @Override
+    public ObjectNode find(EntityType type, String id) {
+        try {
+            return client.get(ce(type).kind(), id);
+        } catch (IbmApiException e) {
+            if (e.category() == ErrorCategory.NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
     @Override
     public ObjectNode create(EntityType type, Desired desired) {
         CeEntityType ce = ce(type);

@@ -1,7 +1,9 @@
 package dev.regionguard.eventnotifications;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regionguard.cloud.ErrorCategory;
 import dev.regionguard.cloud.FilePart;
+import dev.regionguard.cloud.IbmApiException;
 import dev.regionguard.sync.Desired;
 import dev.regionguard.sync.EntityStore;
 import dev.regionguard.sync.EntityType;
@@ -40,6 +42,18 @@ public final class EnEntityStore implements EntityStore {
     @Override
     public ObjectNode read(EntityType type, ObjectNode listItem) {
         return client.get(EnEntityTypes.kind(type), type.id(listItem));
+    }
+
+    @Override
+    public ObjectNode find(EntityType type, String id) {
+        try {
+            return client.get(EnEntityTypes.kind(type), id);
+        } catch (IbmApiException e) {
+            if (e.category() == ErrorCategory.NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     @Override

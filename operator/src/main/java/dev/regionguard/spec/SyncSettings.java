@@ -6,6 +6,7 @@ import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.SyncPolicy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** A protection's {@code spec.sync}, parsed and checked against the entity types of its service. */
 public record SyncSettings(
@@ -48,14 +49,21 @@ public record SyncSettings(
         return mode == SyncMode.Mirror;
     }
 
-    public SyncPolicy policy(boolean fullCompare, Integer baseline, Integer confirmedCount) {
+    /**
+     * @param baseline       the shrink guard's baseline over all types (null: none yet)
+     * @param confirmedCount the count the owner confirmed with the annotation, or null
+     * @param typeBaselines  per type name, the baseline of that type's guard (null: none yet)
+     */
+    public SyncPolicy policy(
+            boolean fullCompare, Integer baseline, Integer confirmedCount, Map<String, Integer> typeBaselines) {
         return new SyncPolicy(
                 mode != SyncMode.ObserveOnly,
                 deletesAllowed(),
                 maxDeletionsPerPass,
                 fullCompare,
                 baseline == null ? 0 : baseline,
-                confirmedCount);
+                confirmedCount,
+                typeBaselines);
     }
 
     /** After failures: 10 s, 20 s, 40 s ... never more often, never later than the interval. */

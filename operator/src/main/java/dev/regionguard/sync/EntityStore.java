@@ -18,6 +18,12 @@ public interface EntityStore {
     /** The full entity behind a list item (only called when the list item is not complete). */
     ObjectNode read(EntityType type, ObjectNode listItem);
 
+    /**
+     * The entity with this id as the API answers it now, or null when the API answers that it does
+     * not exist (404): the direct read that confirms a deletion the lists suggest.
+     */
+    ObjectNode find(EntityType type, String id);
+
     /** Returns the created entity as the API answered (carries the new id). */
     ObjectNode create(EntityType type, Desired desired);
 

@@ -2,18 +2,22 @@ package dev.regionguard.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes what the targets have and the source lacks, dependents first, unless the pass holds
- * deletions (incomplete primary list, {@link PruneGuard}) or the per-pass cap is reached; held and
- * capped deletions are reported as pending.
+ * Deletes what the targets have and the source lacks, dependents first, once the source's absence
+ * is proven ({@link DeletionProof}) and unless the pass holds deletions (incomplete primary list,
+ * {@link PruneGuard} on the total), the type's own guard holds them, or the per-pass cap is
+ * reached; everything not deleted is reported as pending with its reason.
  */
 final class ExtraDeletions {
     private static final Logger LOG = LoggerFactory.getLogger(ExtraDeletions.class);
@@ -24,11 +28,19 @@ final class ExtraDeletions {
     private final Listing source;
     private final SyncPolicy policy;
     private final TypeGraph graph;
+    private final DeletionProof proof;
+    /** Per type, the most absences proven on one target: how far the type's baseline may go down. */
+    private final Map<String, Integer> proven = new HashMap<>();
+    /** Types a guard held on some target: their baselines stay. */
+    private final Set<String> held = new HashSet<>();
 
-    ExtraDeletions(Listing source, SyncPolicy policy, TypeGraph graph) {
+    private boolean passHeld;
+
+    ExtraDeletions(EntityStore sourceStore, Lane sourceLane, Listing source, SyncPolicy policy, TypeGraph graph) {
         this.source = source;
         this.policy = policy;
         this.graph = graph;
+        this.proof = new DeletionProof(sourceStore, sourceLane, source);
     }
 
     void run(List<TargetRun> reached, Set<String> blocked) {
@@ -46,22 +58,51 @@ final class ExtraDeletions {
         }
     }
 
+    /**
+     * Per type listed in this pass, the baseline of its guard for the next pass: the count when it
+     * grew or the owner confirmed the total; else lowered only by the absences proven in this pass,
+     * and not at all when a guard held deletions.
+     */
+    Map<String, Integer> nextBaselines() {
+        Map<String, Integer> counts = source.nonBuiltInCounts(graph.types());
+        boolean confirmed = source.failures().isEmpty()
+                && policy.confirms(
+                        counts.values().stream().mapToInt(Integer::intValue).sum());
+        Map<String, Integer> next = new TreeMap<>(policy.typeBaselines());
+        counts.forEach((type, count) -> {
+            int before = policy.typeBaseline(type);
+            int lowered = passHeld || held.contains(type) ? before : before - proven.getOrDefault(type, 0);
+            next.put(type, count >= before || confirmed ? count : Math.max(count, lowered));
+        });
+        return next;
+    }
+
     /** The deletions to make now, by type; every other candidate is reported as pending or wanted. */
     private Map<String, List<Deletion>> choose(List<TargetRun> reached, Set<String> blocked) {
         String hold = deletionHold();
+        passHeld = hold != null;
         Map<String, List<Deletion>> chosenByType = new LinkedHashMap<>();
         for (TargetRun t : reached) {
-            if (policy.deletes()) {
+            List<Deletion> candidates = candidates(t, blocked);
+            if (!policy.deletes() || hold != null) {
                 t.report().holdReason(hold);
+                String reason = policy.deletes() ? hold : "DeletesDisabled";
+                candidates.forEach(c -> t.report().pendingDeletion(c.type().name(), c.key(), reason));
+                continue;
             }
             int budget = policy.maxDeletionsPerPass();
-            for (Deletion candidate : candidates(t, blocked)) {
+            Map<String, Integer> provenHere = new HashMap<>();
+            for (Map.Entry<Deletion, DeletionProof.Check> e :
+                    check(t, unheld(t, candidates)).entrySet()) {
+                Deletion candidate = e.getKey();
                 String typeName = candidate.type().name();
-                if (!policy.deletes()) {
-                    t.report().pendingDeletion(typeName, candidate.key(), "DeletesDisabled");
-                } else if (hold != null) {
-                    t.report().pendingDeletion(typeName, candidate.key(), hold);
-                } else if (budget <= 0) {
+                DeletionProof.Verdict verdict = e.getValue().verdict();
+                if (verdict != DeletionProof.Verdict.PROVEN) {
+                    t.report().pendingDeletion(typeName, candidate.key(), verdict.reason);
+                    continue;
+                }
+                provenHere.merge(typeName, 1, Integer::sum);
+                if (budget <= 0) {
                     t.report().pendingDeletion(typeName, candidate.key(), "DeletionCapReached");
                 } else {
                     budget--;
@@ -74,8 +115,55 @@ final class ExtraDeletions {
                     }
                 }
             }
+            provenHere.forEach((type, n) -> proven.merge(type, n, Math::max));
         }
         return chosenByType;
+    }
+
+    /** The candidates whose type's own guard does not hold them; held ones are reported. */
+    private List<Deletion> unheld(TargetRun t, List<Deletion> candidates) {
+        Map<String, Integer> counts = source.nonBuiltInCounts(graph.types());
+        boolean confirmed = policy.confirms(
+                counts.values().stream().mapToInt(Integer::intValue).sum());
+        Map<String, List<Deletion>> byType = new LinkedHashMap<>();
+        candidates.forEach(c ->
+                byType.computeIfAbsent(c.type().name(), n -> new ArrayList<>()).add(c));
+        List<Deletion> unheld = new ArrayList<>();
+        byType.forEach((typeName, ofType) -> {
+            int count = counts.getOrDefault(typeName, 0);
+            int baseline = policy.typeBaseline(typeName);
+            String reason = PruneGuard.typeHoldReason(count, baseline, policy.maxDeletionsPerPass(), confirmed)
+                    .orElse(null);
+            if (reason == null) {
+                unheld.addAll(ofType);
+                return;
+            }
+            held.add(typeName);
+            ofType.forEach(c -> t.report().pendingDeletion(typeName, c.key(), reason));
+            t.report()
+                    .typeHold(
+                            typeName,
+                            reason,
+                            ofType.size(),
+                            "the primary lists " + count + " " + typeName + " (baseline " + baseline + "); "
+                                    + ofType.size() + " deletions held");
+        });
+        return unheld;
+    }
+
+    /** Starts the proof of every candidate; direct reads at most as many as the cap allows deletions. */
+    private Map<Deletion, DeletionProof.Check> check(TargetRun t, List<Deletion> candidates) {
+        Map<Deletion, DeletionProof.Check> checks = new LinkedHashMap<>();
+        int reads = 0;
+        for (Deletion d : candidates) {
+            DeletionProof.Check c =
+                    proof.start(d.type(), d.key(), t.watermarks().deletions(), reads < policy.maxDeletionsPerPass());
+            if (c.read() != null) {
+                reads++;
+            }
+            checks.put(d, c);
+        }
+        return checks;
     }
 
     /** Held for the whole pass, or null when deletions may go ahead (or are off anyway). */

@@ -12,18 +12,22 @@ public record SyncOutcome(Source source, List<Target> targets) {
      * @param entityCount source entities that are not built-ins (for the shrink guard)
      * @param countsByType the same, per type name
      * @param error       why the source could not be read (null when it could)
+     * @param baselineByType the per-type shrink baselines for the next pass: up with the counts,
+     *                    down only by deletions proven in this pass or a count the owner confirmed
      */
     public record Source(
             boolean complete,
             int entityCount,
             Map<String, Integer> countsByType,
             String error,
-            ErrorCategory errorCategory) {}
+            ErrorCategory errorCategory,
+            Map<String, Integer> baselineByType) {}
 
     /**
      * @param error null when the target was reached and its lists read
      * @param holdReason why deletions were held back for the whole pass (null when they were not):
      *                   PrimaryListIncomplete, PrimaryShrunk, PrimaryEmpty
+     * @param typeHolds  types whose deletions were held on this target by their own guard
      */
     public record Target(
             String name,
@@ -33,7 +37,8 @@ public record SyncOutcome(Source source, List<Target> targets) {
             List<EntityIssue> issues,
             List<PendingDeletion> pendingDeletions,
             List<Change> changes,
-            String holdReason) {
+            String holdReason,
+            List<TypeHold> typeHolds) {
         public boolean reached() {
             return error == null;
         }
@@ -50,6 +55,15 @@ public record SyncOutcome(Source source, List<Target> targets) {
      * the issue is about a whole type (PrimaryReadFailed).
      */
     public record EntityIssue(String type, String name, String reason, String message) {}
+
+    /**
+     * Deletions of one type held on one target by that type's guard.
+     *
+     * @param reason  PrimaryTypeEmpty or PrimaryTypeShrunk
+     * @param count   deletions held
+     * @param message what the primary listed against what was expected
+     */
+    public record TypeHold(String type, String reason, int count, String message) {}
 
     /** {@code name} is the target entity's key. */
     public record PendingDeletion(String type, String name, String reason) {}

@@ -55,11 +55,13 @@ final class SyncPass {
                 upserts.run(type, reached);
             }
         }
-        new ExtraDeletions(source, policy, graph).run(reached, blocked);
+        ExtraDeletions deletions = new ExtraDeletions(request.source(), sourceLane, source, policy, graph);
+        deletions.run(reached, blocked);
         settleMarkers(reached);
         reached.forEach(t -> t.rememberTranslations(graph));
+        rememberSource(reached, blocked);
         retainWatermarks(blocked);
-        return outcome();
+        return outcome(deletions.nextBaselines());
     }
 
     // --- list ---------------------------------------------------------------------------------
@@ -87,7 +89,8 @@ final class SyncPass {
     private SyncOutcome sourceFailed() {
         Failure f = source.headlineFailure();
         LOG.warn("source {} could not be read: {}", request.source().describe(), f.summary());
-        SyncOutcome.Source s = new SyncOutcome.Source(false, 0, Map.of(), f.summary(), f.category());
+        SyncOutcome.Source s =
+                new SyncOutcome.Source(false, 0, Map.of(), f.summary(), f.category(), policy.typeBaselines());
         return new SyncOutcome(
                 s, targets.stream().map(t -> notSynced(t, t.failure())).toList());
     }
@@ -133,11 +136,28 @@ final class SyncPass {
                                 .put(
                                         type.name(),
                                         key,
-                                        new Watermark(w.sourceMarker(), type.changeMarker(item), w.materialDigest()));
+                                        new Watermark(
+                                                w.sourceMarker(),
+                                                type.changeMarker(item),
+                                                w.materialDigest(),
+                                                w.written()));
                     }
                 });
             }
         }));
+    }
+
+    /** What the next pass needs to prove a deletion: ids and absences of complete lists only. */
+    private void rememberSource(List<TargetRun> reached, Set<String> blocked) {
+        for (TargetRun t : reached) {
+            for (EntityType type : graph.types()) {
+                if (blocked.contains(type.name())) {
+                    t.watermarks().deletions().forgetAbsences(type.name());
+                } else {
+                    t.watermarks().deletions().remember(type.name(), source.indexed(type), t.indexed(type));
+                }
+            }
+        }
     }
 
     private void retainWatermarks(Set<String> blocked) {
@@ -149,11 +169,11 @@ final class SyncPass {
         }
     }
 
-    private SyncOutcome outcome() {
+    private SyncOutcome outcome(Map<String, Integer> baselines) {
         Map<String, Integer> counts = source.nonBuiltInCounts(graph.types());
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         SyncOutcome.Source s = new SyncOutcome.Source(
-                source.failures().isEmpty(), total, Collections.unmodifiableMap(counts), null, null);
+                source.failures().isEmpty(), total, Collections.unmodifiableMap(counts), null, null, baselines);
         List<SyncOutcome.Target> results = targets.stream()
                 .map(t -> t.reached() ? t.report().build(t.name(), graph) : notSynced(t, t.failure()))
                 .toList();
@@ -172,6 +192,7 @@ final class SyncPass {
                 List.of(),
                 List.of(),
                 List.of(),
-                null);
+                null,
+                List.of());
     }
 }

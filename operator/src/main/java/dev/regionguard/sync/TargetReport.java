@@ -4,6 +4,7 @@ import dev.regionguard.sync.SyncOutcome.Change;
 import dev.regionguard.sync.SyncOutcome.Counts;
 import dev.regionguard.sync.SyncOutcome.EntityIssue;
 import dev.regionguard.sync.SyncOutcome.PendingDeletion;
+import dev.regionguard.sync.SyncOutcome.TypeHold;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +26,7 @@ final class TargetReport {
     private final List<PendingDeletion> pending = new ArrayList<>();
     private final List<Change> changes = new ArrayList<>();
     private String holdReason;
+    private final List<TypeHold> typeHolds = new ArrayList<>();
 
     void unchanged() {
         unchanged++;
@@ -70,6 +72,10 @@ final class TargetReport {
         holdReason = reason;
     }
 
+    void typeHold(String type, String reason, int count, String message) {
+        typeHolds.add(new TypeHold(type, reason, count, message));
+    }
+
     SyncOutcome.Target build(String name, TypeGraph graph) {
         Counts counts = new Counts(created, updated, deleted, unchanged, skipped, failed);
         return new SyncOutcome.Target(
@@ -80,7 +86,10 @@ final class TargetReport {
                 sorted(issues, EntityIssue::type, EntityIssue::name, graph, MAX_LISTED),
                 sorted(pending, PendingDeletion::type, PendingDeletion::name, graph, MAX_LISTED),
                 sorted(changes, Change::type, Change::name, graph, Integer.MAX_VALUE),
-                holdReason);
+                holdReason,
+                typeHolds.stream()
+                        .sorted(Comparator.comparing(TypeHold::type, graph.byOrder()))
+                        .toList());
     }
 
     private static <T> List<T> sorted(

@@ -102,8 +102,13 @@ final class Upserts {
         Desired desired = ((Translation.Write) translation).desired();
         if (action == null) {
             t.watermarks()
-                    .put(typeName, w.key, new Watermark(w.sourceMarker, w.targetMarker, desired.materialDigest()));
+                    .put(
+                            typeName,
+                            w.key,
+                            new Watermark(w.sourceMarker, w.targetMarker, desired.materialDigest(), null));
             t.report().unchanged();
+        } else if (action == Action.UPDATE && notApplied(w, desired)) {
+            reportNotApplied(type, t, w, desired);
         } else if (!policy.writes()) {
             t.report().wanted(typeName, w.key, action);
         } else {
@@ -111,6 +116,38 @@ final class Upserts {
             w.desired = desired;
             w.write = t.lane().submit(() -> write(type, t.store(), w));
         }
+    }
+
+    /**
+     * Writing the same again would not converge either: report it, and let the watermark forget
+     * the write so that only the next full compare writes again (the back-off).
+     */
+    private static void reportNotApplied(EntityType type, TargetRun t, Work w, Desired desired) {
+        t.watermarks()
+                .put(
+                        type.name(),
+                        w.key,
+                        new Watermark(w.sourceMarker, w.targetMarker, w.previous.materialDigest(), null));
+        t.report()
+                .failed(
+                        type.name(),
+                        w.key,
+                        "WriteNotApplied",
+                        "the standby still differs after the last write, at "
+                                + FieldDiff.paths(desired.comparable(), type.comparable(w.current, t)));
+    }
+
+    /**
+     * An earlier update wrote exactly this, and neither side has changed since (a standby edited by
+     * someone else after our write is simply written again).
+     */
+    private static boolean notApplied(Work w, Desired desired) {
+        return w.previous != null
+                && desired.comparable().equals(w.previous.written())
+                && Objects.equals(w.sourceMarker, w.previous.sourceMarker())
+                && w.targetMarker != null
+                && w.targetMarker.equals(w.previous.targetMarker())
+                && Objects.equals(desired.materialDigest(), w.previous.materialDigest());
     }
 
     /** Null when the target already matches (including the material last written). */
@@ -170,7 +207,15 @@ final class Upserts {
         }
         // The response's marker, or null so that the next pass reads again.
         String writtenMarker = written == null ? null : type.changeMarker(written);
-        t.watermarks().put(typeName, w.key, new Watermark(w.sourceMarker, writtenMarker, w.desired.materialDigest()));
+        t.watermarks()
+                .put(
+                        typeName,
+                        w.key,
+                        new Watermark(
+                                w.sourceMarker,
+                                writtenMarker,
+                                w.desired.materialDigest(),
+                                w.action == Action.UPDATE ? w.desired.comparable() : null));
         t.wrote(typeName, w.key);
         LOG.debug("{} {} '{}' on {}", verb(w.action), typeName, w.key, t.store().describe());
         t.report().applied(typeName, w.key, w.action);

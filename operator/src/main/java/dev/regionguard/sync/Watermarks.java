@@ -11,6 +11,8 @@ public final class Watermarks {
     /** Per type, source id to target id as the last pass left it. */
     private final ConcurrentHashMap<String, Map<String, String>> translations = new ConcurrentHashMap<>();
 
+    private final DeletionMemory deletions = new DeletionMemory();
+
     public Optional<Watermark> get(String typeName, String key) {
         return Optional.ofNullable(byEntity.get(id(typeName, key)));
     }
@@ -43,6 +45,10 @@ public final class Watermarks {
 
     void rememberTranslation(String typeName, Map<String, String> now) {
         translations.put(typeName, Map.copyOf(now));
+    }
+
+    DeletionMemory deletions() {
+        return deletions;
     }
 
     public int size() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,10 +21,16 @@ final class FakeStore implements EntityStore {
     private final Map<String, IbmApiException> listFailures = new ConcurrentHashMap<>();
     private final Map<String, RuntimeException> writeFailures = new ConcurrentHashMap<>();
     private final Map<String, RuntimeException> lostAnswers = new ConcurrentHashMap<>();
+    private final Map<String, String> ignoredOnUpdate = new ConcurrentHashMap<>();
+    private final Map<String, RuntimeException> findFailures = new ConcurrentHashMap<>();
+    /** Per type, entity names its lists leave out while they still exist (a poisoned list). */
+    private final Map<String, Set<String>> hiddenFromLists = new ConcurrentHashMap<>();
+
     private final AtomicInteger sequence = new AtomicInteger();
     private final List<String> writeLog = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger lists = new AtomicInteger();
     final AtomicInteger reads = new AtomicInteger();
+    final AtomicInteger finds = new AtomicInteger();
     final AtomicInteger creates = new AtomicInteger();
     final AtomicInteger updates = new AtomicInteger();
     final AtomicInteger deletes = new AtomicInteger();
@@ -82,8 +89,13 @@ final class FakeStore implements EntityStore {
         entities(type).values().remove(find(type, entityName));
     }
 
+    /** Lists of this type fail with this error; null heals them. */
     void failList(String type, IbmApiException e) {
-        listFailures.put(type, e);
+        if (e == null) {
+            listFailures.remove(type);
+        } else {
+            listFailures.put(type, e);
+        }
     }
 
     void failWrite(String type, String entityName, RuntimeException e) {
@@ -95,6 +107,31 @@ final class FakeStore implements EntityStore {
         lostAnswers.put(type + "/" + entityName, e);
     }
 
+    /** Updates of this type answer success but keep the field's old value, like an ignored field. */
+    void ignoreOnUpdate(String type, String field) {
+        ignoredOnUpdate.put(type, field);
+    }
+
+    /** Lists of this type leave the entity out while it still exists (a truncated or shifted page). */
+    void hideFromLists(String type, String entityName) {
+        hiddenFromLists
+                .computeIfAbsent(type, t -> ConcurrentHashMap.newKeySet())
+                .add(entityName);
+    }
+
+    void showInLists(String type) {
+        hiddenFromLists.remove(type);
+    }
+
+    /** Direct reads of this type fail with this error; null heals them. */
+    void failFind(String type, RuntimeException e) {
+        if (e == null) {
+            findFailures.remove(type);
+        } else {
+            findFailures.put(type, e);
+        }
+    }
+
     int writes() {
         return creates.get() + updates.get() + deletes.get();
     }
@@ -104,7 +141,7 @@ final class FakeStore implements EntityStore {
     }
 
     void resetCounters() {
-        List.of(lists, reads, creates, updates, deletes).forEach(c -> c.set(0));
+        List.of(lists, reads, finds, creates, updates, deletes).forEach(c -> c.set(0));
         writeLog.clear();
     }
 
@@ -122,7 +159,11 @@ final class FakeStore implements EntityStore {
         if (failure != null) {
             throw failure;
         }
-        return entities(type.name()).values().stream().map(ObjectNode::deepCopy).toList();
+        Set<String> hidden = hiddenFromLists.getOrDefault(type.name(), Set.of());
+        return entities(type.name()).values().stream()
+                .filter(e -> !hidden.contains(e.path("name").asText()))
+                .map(ObjectNode::deepCopy)
+                .toList();
     }
 
     @Override
@@ -133,6 +174,17 @@ final class FakeStore implements EntityStore {
             throw error(404, "not found");
         }
         return entity.deepCopy();
+    }
+
+    @Override
+    public ObjectNode find(EntityType type, String id) {
+        finds.incrementAndGet();
+        RuntimeException failure = findFailures.get(type.name());
+        if (failure != null) {
+            throw failure;
+        }
+        ObjectNode entity = entities(type.name()).get(id);
+        return entity == null ? null : entity.deepCopy();
     }
 
     @Override
@@ -163,6 +215,11 @@ final class FakeStore implements EntityStore {
         failIfTold(type, entityName);
         ObjectNode updated = desired.body().deepCopy();
         updated.put("id", type.id(current));
+        String ignored = ignoredOnUpdate.get(type.name());
+        if (ignored != null) {
+            ObjectNode stored = entities(type.name()).get(type.id(current));
+            updated.set(ignored, stored == null ? null : stored.get(ignored));
+        }
         updated.put("updated_at", "t" + sequence.incrementAndGet());
         entities(type.name()).put(type.id(current), updated);
         return response(updated);

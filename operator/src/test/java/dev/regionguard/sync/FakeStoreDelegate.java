@@ -27,6 +27,11 @@ class FakeStoreDelegate implements EntityStore {
     }
 
     @Override
+    public ObjectNode find(EntityType type, String id) {
+        return store.find(type, id);
+    }
+
+    @Override
     public ObjectNode create(EntityType type, Desired desired) {
         return store.create(type, desired);
     }

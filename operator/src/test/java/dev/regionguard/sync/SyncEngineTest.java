@@ -190,6 +190,14 @@ class SyncEngineTest {
             standby.add("group", "{'name':'x" + i + "'}");
         }
 
+        SyncOutcome.Target unproven = only(sync(mirror(2, 0, null)));
+
+        assertThat(standby.deletes.get()).isZero();
+        assertThat(unproven.pendingDeletions())
+                .hasSize(5)
+                .extracting(PendingDeletion::reason)
+                .containsOnly("AwaitingConfirmation");
+
         SyncOutcome.Target first = only(sync(mirror(2, 0, null)));
 
         assertThat(first.counts().deleted()).isEqualTo(2);
@@ -210,8 +218,10 @@ class SyncEngineTest {
     void dependentsAreDeletedBeforeWhatTheyReference() {
         ObjectNode gx = standby.add("group", "{'name':'gx'}");
         standby.add("member", "{'name':'mx','group_id':'" + gx.get("id").asText() + "'}");
-        primary.add("group", "{'name':'g0'}");
+        ObjectNode g0 = primary.add("group", "{'name':'g0'}");
+        primary.add("member", "{'name':'m0','group_id':'" + g0.get("id").asText() + "'}");
 
+        sync(MIRROR);
         sync(MIRROR);
 
         assertThat(standby.writeLog()).containsSubsequence("delete member/mx", "delete group/gx");
@@ -501,6 +511,31 @@ class SyncEngineTest {
 
         assertThat(primary.reads.get() + standby.reads.get()).isZero();
         assertThat(standby.writes()).isZero();
+    }
+
+    @Test
+    void writeTheStandbyIgnoresIsReportedNotAppliedAndRepeatedOnlyAfterABackOff() {
+        SyncPolicy fullCompare = new SyncPolicy(true, true, 10, true, 0, null);
+        primary.add("group", "{'name':'g1','kind':'a','note':'old'}");
+        sync(MIRROR);
+        standby.ignoreOnUpdate("group", "note");
+        primary.change("group", "g1", "note", "new");
+        sync(MIRROR);
+        resetCounters();
+
+        SyncOutcome.Target quiet = only(sync(MIRROR));
+        SyncOutcome.Target first = only(sync(fullCompare));
+
+        assertThat(quiet.issues()).isEmpty();
+        assertThat(standby.writes()).isZero();
+        assertThat(first.issues())
+                .extracting(EntityIssue::name, EntityIssue::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("g1", "WriteNotApplied"));
+        assertThat(first.issues().get(0).message()).contains("note");
+
+        only(sync(fullCompare));
+
+        assertThat(standby.writeLog()).containsExactly("update group/g1");
     }
 
     @Test

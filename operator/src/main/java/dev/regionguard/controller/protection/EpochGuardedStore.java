@@ -71,6 +71,11 @@ public final class EpochGuardedStore implements EntityStore {
     }
 
     @Override
+    public ObjectNode find(EntityType type, String id) {
+        return store.find(type, id);
+    }
+
+    @Override
     public ObjectNode create(EntityType type, Desired desired) {
         check();
         return store.create(type, desired);

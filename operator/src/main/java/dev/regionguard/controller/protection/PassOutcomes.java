@@ -1,7 +1,9 @@
 package dev.regionguard.controller.protection;
 
 import dev.regionguard.sync.SyncOutcome;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Small judgements on a sync outcome that both the status and the scheduling need. */
 public final class PassOutcomes {
@@ -10,17 +12,29 @@ public final class PassOutcomes {
     private PassOutcomes() {}
 
     /**
-     * The shrink guard's next baseline: the primary's count once a complete read did not trip the
-     * guard; unchanged while the guard holds, so a shrink stays held until confirmed.
+     * The total shrink guard's next baseline: the sum of the per-type baselines the pass computed
+     * (they go down only by proven deletions or a confirmed count); never lower while the total
+     * guard holds, so a shrink stays held until confirmed.
      */
     public static Integer nextBaseline(Integer previous, SyncOutcome outcome) {
-        SyncOutcome.Source source = outcome.source();
-        if (source.error() != null || !source.complete()) {
+        Map<String, Integer> byType = nextBaselines(null, outcome);
+        if (outcome.source().error() != null || byType == null) {
             return previous;
         }
-        boolean held = outcome.targets().stream()
-                .anyMatch(t -> t.holdReason() != null && SHRINK_HOLDS.contains(t.holdReason()));
-        return held ? previous : Integer.valueOf(source.entityCount());
+        int sum = byType.values().stream().mapToInt(Integer::intValue).sum();
+        boolean held = outcome.targets().stream().anyMatch(t -> isShrinkHold(t.holdReason()));
+        return held && previous != null ? Math.max(previous, sum) : Integer.valueOf(sum);
+    }
+
+    /** The per-type baselines for the next pass (sorted by type), or the previous ones when the primary was not read. */
+    public static Map<String, Integer> nextBaselines(Map<String, Integer> previous, SyncOutcome outcome) {
+        Map<String, Integer> next = outcome.source().baselineByType();
+        return outcome.source().error() != null || next == null || next.isEmpty() ? previous : new TreeMap<>(next);
+    }
+
+    /** PrimaryShrunk or PrimaryEmpty: a hold of the whole pass the owner's confirmed count releases. */
+    public static boolean isShrinkHold(String holdReason) {
+        return holdReason != null && SHRINK_HOLDS.contains(holdReason);
     }
 
     /** True when something failed that may pass by itself (unreachable region, failed writes). */

@@ -1,5 +1,6 @@
 package dev.regionguard.controller.protection;
 
+import dev.regionguard.api.ProtectionStatus;
 import dev.regionguard.api.Protections;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.spec.ProtectedSide;
@@ -8,6 +9,7 @@ import dev.regionguard.sync.SyncRequest;
 import dev.regionguard.sync.SyncTarget;
 import dev.regionguard.sync.Watermarks;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.CustomResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +67,17 @@ final class SyncRequests<P extends HasMetadata> {
                 service.store(protection, source, sourceKey),
                 targets,
                 settings.types(),
-                settings.policy(fullCompare, baseline, confirmedCount(protection)),
+                settings.policy(fullCompare, baseline, confirmedCount(protection), typeBaselines(protection)),
                 service.material(protection));
+    }
+
+    /** The per-type baselines the last pass left in status; none before the first pass. */
+    private static Map<String, Integer> typeBaselines(HasMetadata protection) {
+        return protection instanceof CustomResource<?, ?> resource
+                        && resource.getStatus() instanceof ProtectionStatus status
+                        && status.primaryInventoryByType != null
+                ? status.primaryInventoryByType
+                : Map.of();
     }
 
     private static Integer confirmedCount(HasMetadata protection) {

@@ -2,8 +2,10 @@ package dev.regionguard.controller.protection;
 
 import dev.regionguard.api.Condition;
 import dev.regionguard.api.Conditions;
+import dev.regionguard.api.DeletionHold;
 import dev.regionguard.api.PendingDeletion;
 import dev.regionguard.api.ProtectionStatus;
+import dev.regionguard.api.Protections;
 import dev.regionguard.api.StandbyStatus;
 import dev.regionguard.api.SyncCounts;
 import dev.regionguard.api.Timestamps;
@@ -54,6 +56,9 @@ final class SyncStatusReport {
         next.failover = previous.failover;
         next.failoverHistory = previous.failoverHistory;
         next.primaryInventory = primaryInventory;
+        next.primaryInventoryByType = result instanceof PassResult.Synced synced
+                ? PassOutcomes.nextBaselines(previous.primaryInventoryByType, synced.outcome())
+                : previous.primaryInventoryByType;
         List<Condition> desired = result instanceof PassResult.Blocked blocked
                 ? blocked(next, blocked)
                 : synced(next, ((PassResult.Synced) result).outcome());
@@ -144,6 +149,9 @@ final class SyncStatusReport {
         for (SyncOutcome.PendingDeletion p : target.pendingDeletions()) {
             s.pendingDeletions.add(new PendingDeletion(p.type(), p.name(), p.reason()));
         }
+        for (SyncOutcome.TypeHold h : target.typeHolds()) {
+            s.deletionHolds.add(new DeletionHold(h.type(), h.reason(), h.count(), h.message()));
+        }
         boolean deletionsOutstanding =
                 deletesExpected && !target.pendingDeletions().isEmpty();
         s.inSync = source.complete()
@@ -153,10 +161,32 @@ final class SyncStatusReport {
                 && !deletionsOutstanding;
         if (s.inSync) {
             s.lastSuccessfulSyncTime = time;
-        } else if (target.holdReason() != null) {
-            s.message = "deletions held back: " + target.holdReason();
+        } else if (target.holdReason() != null || !target.typeHolds().isEmpty()) {
+            s.message = holdMessage(target, source);
         }
         return s;
+    }
+
+    /** What was held and why, and how the owner releases a hold the primary's count explains. */
+    private String holdMessage(SyncOutcome.Target target, SyncOutcome.Source source) {
+        List<String> holds = new ArrayList<>();
+        if (target.holdReason() != null) {
+            holds.add(
+                    PassOutcomes.isShrinkHold(target.holdReason())
+                            ? target.holdReason() + " (the primary lists " + source.entityCount()
+                                    + " entities, baseline " + previous.primaryInventory + ")"
+                            : target.holdReason());
+        }
+        for (SyncOutcome.TypeHold h : target.typeHolds()) {
+            holds.add(h.reason() + " for " + h.type() + " (" + h.message() + ")");
+        }
+        boolean releasable = PassOutcomes.isShrinkHold(target.holdReason())
+                || !target.typeHolds().isEmpty();
+        return "deletions held back: " + String.join("; ", holds)
+                + (releasable
+                        ? "; if the primary is right, annotate " + Protections.CONFIRM_PRIMARY_COUNT + "="
+                                + source.entityCount()
+                        : "");
     }
 
     private Condition credentialsCondition(SyncOutcome outcome) {
@@ -221,6 +251,9 @@ final class SyncStatusReport {
         }
         if (!s.unsyncedEntities.isEmpty()) {
             return "EntitiesNotSynced";
+        }
+        if (s.message != null && s.message.startsWith("deletions held back")) {
+            return "DeletionsHeld";
         }
         if (!s.pendingDeletions.isEmpty()) {
             return "DeletionsPending";

@@ -73,6 +73,11 @@ class CommittedEpochGuardTest {
         }
 
         @Override
+        public ObjectNode find(EntityType type, String id) {
+            return null;
+        }
+
+        @Override
         public ObjectNode create(EntityType type, Desired desired) {
             writes.incrementAndGet();
             return null;

@@ -40,8 +40,16 @@ final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--entities", description = "Entities in the primary (default: 200 for en, 40 for ce).")
     Integer entities;
 
+    @Option(
+            names = "--verbose",
+            description = "Show the sync engine's warnings as they happen (every injected fault makes one).")
+    boolean verbose;
+
     @Override
     public Integer call() {
+        if (!verbose) {
+            EngineLog.errorsOnly();
+        }
         List<String> services = switch (service) {
             case "en", "ce" -> List.of(service);
             case "all" -> List.of("en", "ce");
