@@ -45,6 +45,10 @@ public class ProtectionStatus {
     public List<String> fencedRegions = new ArrayList<>();
 
     @JsonPropertyDescription(
+            "Fenced regions whose fence could not be applied yet (they did not answer): applied as soon as they are Healthy again; nothing is synced to them meanwhile.")
+    public List<String> pendingFences = new ArrayList<>();
+
+    @JsonPropertyDescription(
             "Role and health per region, primary first then standbys in spec order; written when a region's health state or role changes, not on every probe.")
     public List<RegionStatus> regions = new ArrayList<>();
 

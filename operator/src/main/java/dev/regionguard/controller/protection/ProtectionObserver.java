@@ -1,5 +1,7 @@
 package dev.regionguard.controller.protection;
 
+import dev.regionguard.api.Condition;
+import dev.regionguard.api.Conditions;
 import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.api.ProtectionSpec;
 import dev.regionguard.api.ProtectionStatus;
@@ -7,6 +9,7 @@ import dev.regionguard.api.Protections;
 import dev.regionguard.api.RegionFailover;
 import dev.regionguard.controller.failover.CommittedFailovers;
 import dev.regionguard.controller.failover.FailoverRequests;
+import dev.regionguard.failover.ActiveRegionDecision;
 import dev.regionguard.failover.RegionTopology;
 import dev.regionguard.spec.Blocked;
 import dev.regionguard.spec.ProtectedSide;
@@ -73,7 +76,7 @@ final class ProtectionObserver<P extends CustomResource<? extends ProtectionSpec
             if (isPaused(protection)) {
                 throw Blocked.paused();
             }
-            topology = topology(protection, previous, rfos);
+            topology = observedTopology(protection, previous, rfos);
             return new Observation(settings, rfos, topology, Sides.resolve(protection, topology, objects), null);
         } catch (Blocked blocked) {
             return new Observation(settings, rfos, topology, null, blocked);
@@ -93,7 +96,20 @@ final class ProtectionObserver<P extends CustomResource<? extends ProtectionSpec
         return Sides.resolve(protection, topology(protection, status, failoversOf(protection)), objects);
     }
 
+    /**
+     * The topology a RegionFailover acts on; none while the protection holds with an active region
+     * conflict (its last pass found the ledger disagreeing), so a failover waits for the decision too.
+     */
     RegionTopology topology(P protection, ProtectionStatus status, List<RegionFailover> rfos) throws Blocked {
+        Condition ready = status == null ? null : Conditions.find(status.conditions, Conditions.READY);
+        if (ready != null && ActiveRegionDecision.REASON.equals(ready.reason)) {
+            throw Blocked.spec(ready.message);
+        }
+        return observedTopology(protection, status, rfos);
+    }
+
+    private RegionTopology observedTopology(P protection, ProtectionStatus status, List<RegionFailover> rfos)
+            throws Blocked {
         List<ProtectedSide> sides = Sides.required(protection.getSpec());
         try {
             RegionTopology base = RegionTopology.of(

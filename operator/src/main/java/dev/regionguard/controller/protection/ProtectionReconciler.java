@@ -46,6 +46,8 @@ public abstract class ProtectionReconciler<
     private final RegionProber<P> prober;
     private final AutomaticFailover automatic;
     private final ProtectionFailoverPort<P, S> port;
+    private final ActiveRegionLedger ledger;
+    private final PendingFences<P> fences;
 
     protected ProtectionReconciler(
             SyncEngine engine,
@@ -61,6 +63,9 @@ public abstract class ProtectionReconciler<
         this.prober = new RegionProber<>(probe, services, clock);
         this.automatic = new AutomaticFailover(kind(), services.events());
         this.port = new ProtectionFailoverPort<>(this, actions, prober, observer, runtimes, engine, services, clock);
+        this.ledger = new ActiveRegionLedger(kind(), observer.objects, services.events());
+        this.fences =
+                new PendingFences<>(new FenceStep<>(actions, services.probeExecutor()), ledger, services.events());
     }
 
     /** The Secrets and ConfigMaps the protections reference, for the service's material. */
@@ -90,15 +95,22 @@ public abstract class ProtectionReconciler<
         ProtectionRuntimes.Runtime runtime = runtimeOf(protection, context);
         S previous = statusOf(protection);
         // observe
-        Observation seen = observer.observe(protection, previous, runtime);
+        Observation observed = observer.observe(protection, previous, runtime);
+        // the durable record of the active region, read (and written) before anything acts
+        ActiveRegionLedger.Checked checked = ledger.check(context.getClient(), protection, observed);
+        Observation seen = checked.seen();
         // probe
         if (seen.sides() != null && runtime.probeDue(now)) {
             prober.probeAll(protection, seen, runtime, previous, now);
         }
+        // fences a failover could not apply, before any sync
+        seen = fences.applyDue(context.getClient(), protection, seen, runtime.health(previous.regions, now));
         // decide and act: a sync pass
-        PassResult result = seen.blocked() != null
-                ? PassResult.Blocked.of(seen.blocked())
-                : syncIfDue(protection, seen, runtime, now);
+        PassResult result = checked.conflict() != null
+                ? checked.conflict()
+                : seen.blocked() != null
+                        ? PassResult.Blocked.of(seen.blocked())
+                        : syncIfDue(protection, seen, runtime, now);
         // report
         UpdateControl<P> control = report(protection, previous, result, seen, runtime, now);
         // decide and act: an automatic failover
@@ -162,7 +174,8 @@ public abstract class ProtectionReconciler<
                     runtime,
                     fullCompare,
                     statusOf(protection).primaryInventory);
-            SyncOutcome outcome = engine.sync(request);
+            SyncOutcome outcome = engine.sync(
+                    EpochGuardedStore.guard(request, seen.topology(), () -> observer.failoversOf(protection)));
             if (outcome.source().error() == null && fullCompare) {
                 runtime.fullCompareDone(now);
             }

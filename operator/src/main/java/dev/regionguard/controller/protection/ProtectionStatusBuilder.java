@@ -91,6 +91,9 @@ final class ProtectionStatusBuilder<P extends CustomResource<? extends Protectio
         next.activeRegion = topology.activeRegion();
         next.epoch = topology.epoch();
         next.fencedRegions = new ArrayList<>(topology.fencedRegions());
+        next.pendingFences = seen.ledger() == null
+                ? previous.pendingFences
+                : new ArrayList<>(seen.ledger().pendingFences());
         RegionStatuses.Update regions =
                 RegionStatuses.update(previous.regions, topology.roles(), runtime.health(previous.regions, now), now);
         next.regions = regions.changed() ? regions.regions() : previous.regions;
