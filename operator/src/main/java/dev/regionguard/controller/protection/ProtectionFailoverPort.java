@@ -1,5 +1,6 @@
 package dev.regionguard.controller.protection;
 
+import dev.regionguard.api.FenceRecord;
 import dev.regionguard.api.HealthState;
 import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.api.ProtectionSpec;
@@ -158,6 +159,16 @@ public final class ProtectionFailoverPort<
     }
 
     @Override
+    public Optional<FenceRecord> fenceRecord(HasMetadata resource, String region) {
+        P protection = cast(resource);
+        try {
+            return fencing.record(protection, allSides(protection), region, probeTimeout(protection));
+        } catch (Blocked e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public StepResult fence(HasMetadata resource, String region) {
         P protection = cast(resource);
         try {
@@ -168,20 +179,12 @@ public final class ProtectionFailoverPort<
     }
 
     @Override
-    public void unfence(HasMetadata resource, String region, String referenceRegion) {
+    public StepResult unfence(HasMetadata resource, FenceRecord fence) {
         P protection = cast(resource);
         try {
-            Sides all = allSides(protection);
-            LOG.info(
-                    "{}",
-                    actions.unfence(
-                            protection,
-                            all.byRegion().get(region),
-                            all.keys().get(region),
-                            all.byRegion().get(referenceRegion),
-                            all.keys().get(referenceRegion)));
-        } catch (Blocked | RuntimeException e) {
-            LOG.warn("could not unfence {}: {}", region, e.getMessage());
+            return fencing.unfence(protection, allSides(protection), fence, probeTimeout(protection));
+        } catch (Blocked e) {
+            return StepResult.failed("UnfenceFailed", e.getMessage());
         }
     }
 

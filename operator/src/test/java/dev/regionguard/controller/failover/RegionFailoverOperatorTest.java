@@ -265,25 +265,32 @@ class RegionFailoverOperatorTest {
         assertThat(status.failoverHistory).hasSize(1);
     }
 
+    /** The operator dies with Fencing done and Promoting recorded; the RegionFailover is deleted meanwhile. */
     @Test
-    void deletingBeforePromotingAbortsAndKeepsThePrimaryActive() {
-        CrashAfter crash = new CrashAfter("abort-1", FailoverPhase.Fencing);
+    void deletingAfterFencingRanUndoesTheFenceAndKeepsThePrimaryActive() {
+        CrashAfter crash = new CrashAfter("abort-1", FailoverPhase.Promoting);
         harness.restartOperator(crash);
         Protected p = protect(harness, "abort", false);
         var before = sourceStates(p.en().primary);
+        assertThat(before).containsValue(true);
         harness.requestFailover("abort-1", p.name(), FailoverType.Failover, EnFixture.STANDBY, false);
-        await().atMost(TIMEOUT).untilTrue(crash.crashed); // held in Fencing
+        await().atMost(TIMEOUT).untilTrue(crash.crashed); // held with Promoting recorded, not performed
+        assertThat(apiSourcesEnabled(p.en().primary, false))
+                .as("fencing really ran: the old primary's API sources are disabled")
+                .isTrue();
 
         harness.client().resource(harness.failover("abort-1")).delete();
+        harness.restartOperator(FailoverHooks.NONE);
 
         await().atMost(TIMEOUT).until(() -> harness.failover("abort-1") == null);
-        harness.restartOperator(FailoverHooks.NONE);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).untilAsserted(() -> {
-            ProtectionStatus s = harness.get(p.name()).getStatus();
-            assertThat(s.activeRegion).isEqualTo(EnFixture.PRIMARY);
-            assertThat(s.epoch).isZero();
-            assertThat(s.failover).isNull();
-        });
         assertThat(sourceStates(p.en().primary)).as("fencing undone").isEqualTo(before);
+        assertThat(harness.events("abort-1"))
+                .anySatisfy(e -> assertThat(e.getMessage())
+                        .contains("Aborted: the RegionFailover was deleted in Promoting, before the commit")
+                        .contains("us-south stays the active region (restored"));
+        ProtectionStatus s = harness.awaitStatus(p.name(), TIMEOUT, st -> st.failover == null);
+        assertThat(s.activeRegion).isEqualTo(EnFixture.PRIMARY);
+        assertThat(s.epoch).isZero();
+        assertThat(s.fencedRegions).isEmpty();
     }
 }
