@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * Performs the step the state machine decided, through the protection's port. Never throws: an
- * unexpected exception becomes a failed step with reason {@code StepError}, which the state machine
- * retries a bounded number of times.
+ * unexpected exception becomes a failed attempt of the step (the step's own reason, e.g.
+ * {@code RedirectFailed}), which the state machine retries a bounded number of times with back-off.
  */
 final class FailoverSteps {
     /** Marks the endpoint ConfigMaps RegionGuard created; it never writes one without it. */
@@ -42,10 +42,7 @@ final class FailoverSteps {
                 case Unfencing -> unfence(port, protection, rfo.getStatus());
             };
         } catch (RuntimeException e) {
-            return StepResult.failed(
-                    "StepError",
-                    perform.step() + ": "
-                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return StepResult.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 
