@@ -42,13 +42,22 @@ final class FailoverFailures {
                         message,
                         now);
             case Fencing ->
-                advance(
-                        request,
-                        status,
-                        step,
-                        FailoverStepResult.Skipped,
-                        "fencing failed, continuing without it: " + message,
-                        now);
+                result.permanent() // e.g. another failover holds the lock: stop before fencing anything
+                        ? FailoverStop.stop(
+                                request,
+                                status,
+                                step,
+                                FailoverPhase.Failed,
+                                result.reason() == null ? "FencingRefused" : result.reason(),
+                                result.message() + "; nothing switched",
+                                now)
+                        : advance(
+                                request,
+                                status,
+                                step,
+                                FailoverStepResult.Skipped,
+                                "fencing failed, continuing without it: " + message,
+                                now);
             case FinalSync -> beforeCommit(request, status, step, result, FINAL_SYNC_ATTEMPTS, "FinalSyncFailed", now);
             case Promoting -> beforeCommit(request, status, step, result, PROMOTE_ATTEMPTS, "PromotionFailed", now);
             case Redirecting -> afterCommit(request, status, step, result, REDIRECT_ATTEMPTS, "RedirectFailed", now);

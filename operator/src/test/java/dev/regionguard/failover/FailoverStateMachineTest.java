@@ -298,6 +298,26 @@ class FailoverStateMachineTest {
             assertThat(wiring.holder()).isEqualTo("rfo-0");
         }
 
+        /** The cache showed no earlier failover, the API server does: stop before anything is fenced. */
+        @Test
+        void aLockLostAtFencingStopsTheFailoverBeforeAnythingIsFenced() {
+            FakeWiring wiring = new FakeWiring(protection);
+            wiring.refusals = p -> p.step() == Fencing
+                    ? StepResult.refused("FailoverInProgress", "RegionFailover rfo-0 was created earlier")
+                    : null;
+
+            wiring.run(failover("us-east"));
+
+            assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Failed);
+            assertThat(condition(wiring.recorded, "Ready").reason).isEqualTo("FailoverInProgress");
+            assertThat(wiring.recorded.fenced)
+                    .as("nothing recorded, nothing to undo")
+                    .isEmpty();
+            assertThat(wiring.performed).isEmpty();
+            assertThat(protection.oldRegionFenced).isFalse();
+            assertThat(protection.topology.epoch()).isZero();
+        }
+
         @Test
         void theFailedRegionIsNotContactedForFencing() {
             protection.health.put("us-south", HealthState.Unhealthy);

@@ -48,6 +48,11 @@ final class FakeWiring {
     String publishedRegion;
     /** Results of side effects other than Validating, which performs nothing in production. */
     Function<Next.Perform, StepResult> results = this::defaultResult;
+    /**
+     * What production's {@code FailoverSteps.refusal} finds before a step changes anything (an earlier
+     * RegionFailover on the API server, a foreign endpoint ConfigMap); null: nothing, go on.
+     */
+    Function<Next.Perform, StepResult> refusals = p -> null;
 
     FakeWiring(FakeProtection protection) {
         this.protection = protection;
@@ -79,11 +84,12 @@ final class FakeWiring {
         if (next instanceof Next.Record record) {
             write(request, record);
         } else if (next instanceof Next.Perform perform) {
-            if (perform.step() == FailoverStep.Fencing) {
+            StepResult refused = refusals.apply(perform); // production: read from the API server first
+            if (refused == null && perform.step() == FailoverStep.Fencing) {
                 recordFence(request, perform.fromRegion());
             }
             operation();
-            StepResult result = perform(perform);
+            StepResult result = refused == null ? perform(perform) : refused;
             operation();
             Next.Record record = (Next.Record) machine.completed(request, recorded, perform.step(), result, now);
             decisions.add(record);

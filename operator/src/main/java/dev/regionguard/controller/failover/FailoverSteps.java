@@ -1,6 +1,7 @@
 package dev.regionguard.controller.failover;
 
 import dev.regionguard.api.FenceRecord;
+import dev.regionguard.api.ProtectionRef;
 import dev.regionguard.api.RegionFailover;
 import dev.regionguard.api.RegionFailoverStatus;
 import dev.regionguard.failover.Next;
@@ -36,7 +37,10 @@ final class FailoverSteps {
                 case Validating -> StepResult.succeeded("no earlier RegionFailover of the protection is running");
                 case FinalSync -> port.finalSync(protection, perform.fromRegion(), perform.toRegion());
                 case Fencing -> fence(perform, port, protection, rfo.getStatus());
-                case Promoting -> promote(perform, rfo, client);
+                case Promoting ->
+                    StepResult.succeeded( // recording it is the commit
+                            perform.toRegion() + " is the active region at epoch "
+                                    + perform.after().epoch());
                 case Redirecting -> redirect(perform, port, protection, rfo, client);
                 case Verifying -> StepResult.verification(port.probe(protection, perform.toRegion()));
                 case Unfencing -> unfence(port, protection, rfo.getStatus());
@@ -77,14 +81,42 @@ final class FailoverSteps {
     }
 
     /**
-     * Promoting itself writes nothing: recording it is the commit. It first checks what would make
-     * Redirecting fail for good (an endpoint ConfigMap RegionGuard did not create), so that the failover
-     * stops before the commit, where its fences are undone.
+     * What stops a step before it changes anything, read from the API server (the cache may lag): before
+     * Fencing and Promoting, an earlier RegionFailover of the protection that is still running (the lock);
+     * before Promoting and Redirecting, an endpoint ConfigMap RegionGuard did not create, so that the
+     * failover stops before the commit, where its fences are undone. Empty: go on.
      */
-    private static StepResult promote(Next.Perform perform, RegionFailover rfo, KubernetesClient client) {
-        Optional<StepResult> foreign = foreignConfigMap(perform, rfo, client);
-        return foreign.orElseGet(() -> StepResult.succeeded(perform.toRegion() + " is the active region at epoch "
-                + perform.after().epoch()));
+    Optional<StepResult> refusal(Next.Perform perform, RegionFailover rfo, KubernetesClient client) {
+        try {
+            return switch (perform.step()) {
+                case Fencing -> lockHeldElsewhere(rfo, client);
+                case Promoting -> lockHeldElsewhere(rfo, client).or(() -> foreignConfigMap(perform, rfo, client));
+                case Redirecting -> foreignConfigMap(perform, rfo, client);
+                default -> Optional.empty();
+            };
+        } catch (RuntimeException e) {
+            return Optional.of(
+                    StepResult.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+    }
+
+    private static Optional<StepResult> lockHeldElsewhere(RegionFailover rfo, KubernetesClient client) {
+        ProtectionRef ref = rfo.getSpec().protectionRef;
+        List<RegionFailover> ofProtection = client
+                .resources(RegionFailover.class)
+                .inNamespace(rfo.getMetadata().getNamespace())
+                .list()
+                .getItems()
+                .stream()
+                .filter(r -> FailoverRequests.refersTo(r, ref.kind, ref.name))
+                .toList();
+        return CommittedFailovers.holder(ofProtection)
+                .map(r -> r.getMetadata().getName())
+                .filter(holder -> !holder.equals(rfo.getMetadata().getName()))
+                .map(holder -> StepResult.refused(
+                        "FailoverInProgress",
+                        "RegionFailover " + holder + " of the same protection was created earlier and is still"
+                                + " running; only one runs at a time"));
     }
 
     private static Optional<StepResult> foreignConfigMap(
@@ -118,10 +150,6 @@ final class FailoverSteps {
             HasMetadata protection,
             RegionFailover rfo,
             KubernetesClient client) {
-        Optional<StepResult> foreign = foreignConfigMap(perform, rfo, client);
-        if (foreign.isPresent()) {
-            return foreign.get();
-        }
         Map<String, String> data =
                 port.activate(protection, perform.toRegion(), perform.after().epoch());
         String configMap = perform.plan().endpointConfigMap;

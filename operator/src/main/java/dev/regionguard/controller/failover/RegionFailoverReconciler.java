@@ -141,10 +141,12 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
             Instant now = clock.instant();
             Next next = machine.next(request, current.getStatus(), view, now);
             if (next instanceof Next.Perform perform) {
-                if (perform.step() == FailoverStep.Fencing) {
+                Optional<StepResult> refused = steps.refusal(perform, current, client);
+                if (refused.isEmpty() && perform.step() == FailoverStep.Fencing) {
                     current = recordFence(current, port, protection, perform.fromRegion(), client);
                 }
-                StepResult result = steps.perform(perform, port, protection, current, client);
+                RegionFailover acting = current;
+                StepResult result = refused.orElseGet(() -> steps.perform(perform, port, protection, acting, client));
                 LOG.info(
                         "RegionFailover {}: {} {}: {}",
                         current.getMetadata().getName(),

@@ -21,6 +21,7 @@ import dev.regionguard.testing.EnFixture;
 import dev.regionguard.testing.OperatorHarness;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -101,7 +102,7 @@ class FailoverFailurePathsOperatorTest {
         }
     }
 
-    /** Waits until the RegionFailover is final; when it ends elsewhere, the failure shows its steps. */
+    /** Waits until the RegionFailover is final, in phase when not null; a failure shows its steps. */
     private static RegionFailover awaitFinal(String name, FailoverPhase phase) {
         RegionFailover rfo = await().atMost(TIMEOUT)
                 .pollInterval(Duration.ofMillis(100))
@@ -118,7 +119,7 @@ class FailoverFailurePathsOperatorTest {
                         rfo.getStatus().steps.stream()
                                 .map(s -> s.step + "=" + s.result + "(" + s.attempts + "): " + s.message)
                                 .toList())
-                .isEqualTo(phase);
+                .isEqualTo(phase == null ? rfo.getStatus().phase : phase);
         return rfo;
     }
 
@@ -207,6 +208,37 @@ class FailoverFailurePathsOperatorTest {
 
         RegionFailover failed = awaitFinal("fail-verify-1", FailoverPhase.Failed);
         assertAfterTheCommit(p, failed, FailoverStep.Verifying, "VerificationFailed", VERIFY_ATTEMPTS);
+    }
+
+    /**
+     * Two RegionFailovers of one protection created back to back: whatever the interleaving, exactly one
+     * commits, and the other never undoes the fence the winner relies on.
+     */
+    @Test
+    void twoRegionFailoversAtOnceCommitExactlyOnce() {
+        RegionFailoverOperatorTest.Protected p = protect(harness, "race", false);
+
+        harness.requestFailover("race-a", p.name(), FailoverType.Failover, EnFixture.STANDBY, false);
+        harness.requestFailover("race-b", p.name(), FailoverType.Failover, EnFixture.STANDBY, false);
+
+        RegionFailover a = awaitFinal("race-a", null);
+        RegionFailover b = awaitFinal("race-b", null);
+        List<RegionFailover> committed = List.of(a, b).stream()
+                .filter(r -> Conditions.isTrue(r.getStatus().conditions, Conditions.COMMITTED))
+                .toList();
+        assertThat(committed)
+                .as("phases %s and %s", a.getStatus().phase, b.getStatus().phase)
+                .hasSize(1);
+        assertThat(committed.get(0).getStatus().phase).isEqualTo(FailoverPhase.Succeeded);
+        ProtectionStatus status = harness.awaitStatus(p.name(), TIMEOUT, s -> s.failover == null && s.epoch == 1);
+        assertThat(status.activeRegion).isEqualTo(EnFixture.STANDBY);
+        // "nothing more happens": watched over several probe intervals (1 s) and sync intervals (5 s)
+        await().during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(harness.get(p.name()).getStatus().epoch).isEqualTo(1L);
+            assertThat(apiSourcesEnabled(p.en().primary, false))
+                    .as("the winner's fence holds")
+                    .isTrue();
+        });
     }
 
     private static void assertAfterTheCommit(
