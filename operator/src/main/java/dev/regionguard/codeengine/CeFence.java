@@ -20,6 +20,7 @@ final class CeFence {
     private static final String DEFAULT_VISIBILITY = "local_public";
     private static final String APP = "app.";
     private static final String MAPPING = "mapping.";
+    private static final String DELETING = "deleting";
 
     private CeFence() {}
 
@@ -33,6 +34,9 @@ final class CeFence {
                             + visibility(app));
         }
         for (ObjectNode mapping : client.list(CeKind.DOMAIN_MAPPING)) {
+            if (DELETING.equals(CeJson.text(mapping, "status"))) {
+                continue; // going away already: not the fence's to restore
+            }
             original.put(
                     MAPPING + mapping.path("name").asText(),
                     mapping.path("component").path("name").asText() + "|"
@@ -57,8 +61,10 @@ final class CeFence {
         }
         int deleted = 0;
         for (ObjectNode mapping : client.list(CeKind.DOMAIN_MAPPING)) {
-            client.delete(CeKind.DOMAIN_MAPPING, mapping.path("name").asText());
-            deleted++;
+            if (!DELETING.equals(CeJson.text(mapping, "status"))) {
+                client.delete(CeKind.DOMAIN_MAPPING, mapping.path("name").asText());
+                deleted++;
+            }
         }
         return "made " + fenced + " apps project-only at 0 instances and deleted " + deleted + " domain mappings";
     }
@@ -110,11 +116,15 @@ final class CeFence {
             client.create(CeKind.DOMAIN_MAPPING, body);
             return 1;
         } catch (IbmApiException e) {
-            if (e.category() == ErrorCategory.CONFLICT) { // restored by an earlier attempt
-                return 0;
+            if (e.category() != ErrorCategory.CONFLICT) {
+                throw e;
             }
-            throw e;
         }
+        // CE deletes asynchronously: a mapping the fence deleted a moment ago may still be going away
+        if (DELETING.equals(CeJson.text(client.get(CeKind.DOMAIN_MAPPING, name), "status"))) {
+            throw new IllegalStateException("domain mapping " + name + " is still being deleted; tried again later");
+        }
+        return 0; // restored by an earlier attempt
     }
 
     private static String visibility(ObjectNode app) {
