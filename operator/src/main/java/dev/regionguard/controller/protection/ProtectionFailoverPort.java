@@ -18,6 +18,7 @@ import dev.regionguard.spec.HealthCheckSettings;
 import dev.regionguard.spec.ProtectionSettings;
 import dev.regionguard.sync.SyncEngine;
 import dev.regionguard.sync.SyncOutcome;
+import dev.regionguard.sync.SyncRequest;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import java.time.Clock;
@@ -150,8 +151,9 @@ public final class ProtectionFailoverPort<
         try {
             ProtectionSettings settings = settings(protection).check();
             Sides all = allSides(protection);
-            SyncOutcome outcome = engine.sync(requests.finalSync(
-                    protection, settings.sync(), all, from, to, statusOf(protection).primaryInventory));
+            SyncRequest request = requests.finalSync(
+                    protection, settings.sync(), all, from, to, statusOf(protection).primaryInventory);
+            SyncOutcome outcome = runtimes.get(protection).exclusively(() -> engine.sync(request));
             return FinalSyncResult.of(outcome, from, to);
         } catch (Blocked e) {
             return StepResult.failed(e.getMessage());

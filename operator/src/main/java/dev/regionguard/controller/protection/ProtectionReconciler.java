@@ -161,7 +161,7 @@ public abstract class ProtectionReconciler<
                     runtime,
                     fullCompare,
                     statusOf(protection).primaryInventory);
-            SyncOutcome outcome = engine.sync(request);
+            SyncOutcome outcome = runtime.exclusively(() -> engine.sync(request)); // not with a final sync
             if (outcome.source().error() == null && fullCompare) {
                 runtime.fullCompareDone(now);
             }
