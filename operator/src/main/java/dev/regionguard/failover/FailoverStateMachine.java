@@ -31,16 +31,19 @@ import java.time.Instant;
  * ({@link #completed}). Step results:
  *
  * <pre>
- * step         performed by the wiring                  on failure
- * Validating   take the protection's failover lock      Rejected (another failover holds it)
- * FinalSync    one sync pass active -> target           retried, Failed after 3 attempts (nothing switched)
- * Fencing      best effort on the old active region     Skipped, never blocks; skipped without contact
- *                                                       when that region is Unhealthy
- * Promoting    protection status: activeRegion, epoch,  retried until it succeeds (the commit point); done
- *              fencedRegions, if epoch is still N-1     already when the protection has the recorded epoch
- * Redirecting  publish the endpoint (CE: scaling,       retried until it succeeds: after the commit the
- *              domain mappings)                         failover must finish
- * Verifying    the new active region answers            retried, Failed after 5 attempts (still switched)
+ * step         performed by the wiring                  on failure (retried with back-off 10 s .. 5 min)
+ * Validating   nothing: the lock is the earliest        Rejected (another failover holds it)
+ *              RegionFailover not final
+ * FinalSync    one sync pass active -> target           Failed after 3 attempts (nothing switched)
+ * Fencing      record what it changes in status.fenced, Skipped, never blocks; skipped without contact
+ *              then fence the old active region         when that region is Unhealthy; a lost lock stops it
+ * Promoting    nothing: recording it is the commit      stop after 5 attempts or a refusal (foreign endpoint
+ *                                                       ConfigMap, protection changed): Unfencing, Failed
+ * Redirecting  publish the endpoint (CE: scaling,       Failed after 8 attempts, still switched
+ *              domain mappings)
+ * Verifying    the new active region answers            Failed after 5 attempts, still switched
+ * Unfencing    undo every recorded fence, before the    Failed UnfenceFailed after 6 attempts
+ *              commit only; then Failed or Aborted
  * </pre>
  *
  * This class decides; {@link FailoverStart} writes the first status, {@link StepRecording} writes each

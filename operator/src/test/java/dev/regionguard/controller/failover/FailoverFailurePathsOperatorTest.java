@@ -232,8 +232,8 @@ class FailoverFailurePathsOperatorTest {
         assertThat(committed.get(0).getStatus().phase).isEqualTo(FailoverPhase.Succeeded);
         ProtectionStatus status = harness.awaitStatus(p.name(), TIMEOUT, s -> s.failover == null && s.epoch == 1);
         assertThat(status.activeRegion).isEqualTo(EnFixture.STANDBY);
-        // "nothing more happens": watched over several probe intervals (1 s) and sync intervals (5 s)
-        await().during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        // "nothing more happens": watched past the failure threshold and two sync passes
+        await().during(RegionFailoverOperatorTest.QUIET).atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(harness.get(p.name()).getStatus().epoch).isEqualTo(1L);
             assertThat(apiSourcesEnabled(p.en().primary, false))
                     .as("the winner's fence holds")
