@@ -1,6 +1,6 @@
 package dev.regionguard.api;
 
-/** Where a RegionFailover stands. Succeeded, Failed and Rejected are final. */
+/** Where a RegionFailover stands. Succeeded, Failed, Rejected and Aborted are final. */
 public enum FailoverPhase {
     /** Not picked up yet. */
     Pending,
@@ -16,12 +16,16 @@ public enum FailoverPhase {
     Redirecting,
     /** Checking that the new active region answers. */
     Verifying,
+    /** Before the commit, after a failure or an abort: undoing every recorded fence of the old region. */
+    Unfencing,
     Succeeded,
     Failed,
     /** Validation refused the request; nothing was changed. */
-    Rejected;
+    Rejected,
+    /** Deleted before the commit; every fence it took was undone and the old region stays active. */
+    Aborted;
 
     public boolean isFinal() {
-        return this == Succeeded || this == Failed || this == Rejected;
+        return this == Succeeded || this == Failed || this == Rejected || this == Aborted;
     }
 }

@@ -7,7 +7,9 @@ public enum FailoverStep {
     Fencing,
     Promoting,
     Redirecting,
-    Verifying;
+    Verifying,
+    /** Undoes the recorded fences after a failure or abort before the commit. */
+    Unfencing;
 
     /** The phase a RegionFailover is in while this step runs. */
     public FailoverPhase phase() {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 /** One step of a RegionFailover: recorded when it starts, completed when it ends. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class FailoverStepStatus {
-    @JsonPropertyDescription("Validating, FinalSync, Fencing, Promoting, Redirecting or Verifying.")
+    @JsonPropertyDescription("Validating, FinalSync, Fencing, Promoting, Redirecting, Verifying or Unfencing.")
     public FailoverStep step;
 
     @JsonPropertyDescription("When the step was recorded as started.")

@@ -6,9 +6,13 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** A one-shot request to move a protection's active region. Create a new one for every failover; never edit. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+        value = "self == oldSelf",
+        message = "a RegionFailover's spec cannot be changed once created; create a new RegionFailover")
 public class RegionFailoverSpec {
     @Required
     @JsonPropertyDescription("The protection to fail over, in this namespace.")

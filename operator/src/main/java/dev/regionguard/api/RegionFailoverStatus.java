@@ -12,7 +12,8 @@ public class RegionFailoverStatus {
     public Long observedGeneration;
 
     @JsonPropertyDescription(
-            "Pending, Validating, FinalSync, Fencing, Promoting, Redirecting, Verifying, Succeeded, Failed or Rejected.")
+            "Pending, Validating, FinalSync, Fencing, Promoting, Redirecting, Verifying, Unfencing, Succeeded, Failed,"
+                    + " Rejected or Aborted.")
     public FailoverPhase phase;
 
     @JsonPropertyDescription("Ready (True once Succeeded), then Committed (True once the active region was switched).")
@@ -32,6 +33,15 @@ public class RegionFailoverStatus {
 
     @JsonPropertyDescription("The steps so far, in order.")
     public List<FailoverStepStatus> steps = new ArrayList<>();
+
+    @JsonPropertyDescription(
+            "Each fence, recorded with the values it changes before it is made, so a failure or an abort before the"
+                    + " commit can undo it.")
+    public List<FenceRecord> fenced = new ArrayList<>();
+
+    @JsonPropertyDescription(
+            "Set when the failover stopped before the commit: how it ends once Unfencing has undone every fence.")
+    public FailoverEnding ending;
 
     @JsonPropertyDescription("When the failover was validated.")
     public String startTime;
@@ -63,6 +73,11 @@ public class RegionFailoverStatus {
         if (steps != null) {
             steps.forEach(s -> copy.steps.add(s.copy()));
         }
+        copy.fenced = new ArrayList<>();
+        if (fenced != null) {
+            fenced.forEach(f -> copy.fenced.add(f.copy()));
+        }
+        copy.ending = ending == null ? null : ending.copy();
         copy.startTime = startTime;
         copy.completionTime = completionTime;
         copy.durationSeconds = durationSeconds;

@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Failover for Code Engine (its probe is {@link CeRegionProbe}). Fence: scale the old side's apps to 0 and delete its domain mappings. Activate:
+ * Failover for Code Engine (its probe is {@link CeRegionProbe}). Fence ({@link CeFence}): the old
+ * side's apps project-only at 0 instances, its domain mappings deleted; unfence restores what the
+ * fence recorded. Activate:
  * restore the scaling recorded in status (cold standbys run at 0) and create the recorded domain
  * mappings, all from the protection's status, never from the old region.
  */
@@ -27,37 +29,19 @@ public final class CeFailoverActions implements FailoverActions<CodeEngineProtec
     }
 
     @Override
+    public Map<String, String> fenceOriginals(CodeEngineProtection protection, ProtectedSide side, ApiKey key) {
+        return CeFence.originals(clients.forProject(side.region(), side.id(), key));
+    }
+
+    @Override
     public String fence(CodeEngineProtection protection, ProtectedSide side, ApiKey key) {
-        CodeEngineClient client = clients.forProject(side.region(), side.id(), key);
-        int scaled = 0;
-        for (ObjectNode app : client.list(CeKind.APP)) {
-            CeScaling current = CeScaling.of(app);
-            if (current.minInstances() != 0 || current.initialInstances() != 0) {
-                client.update(
-                        CeKind.APP,
-                        app.path("name").asText(),
-                        new CeScaling(0, current.maxInstances(), 0).toMergePatch(),
-                        app.path("entity_tag").asText("*"));
-                scaled++;
-            }
-        }
-        int deleted = 0;
-        for (ObjectNode mapping : client.list(CeKind.DOMAIN_MAPPING)) {
-            client.delete(CeKind.DOMAIN_MAPPING, mapping.path("name").asText());
-            deleted++;
-        }
-        return "scaled " + scaled + " apps to 0 and deleted " + deleted + " domain mappings on " + side.region();
+        return CeFence.fence(clients.forProject(side.region(), side.id(), key)) + " on " + side.region();
     }
 
     @Override
     public String unfence(
-            CodeEngineProtection protection,
-            ProtectedSide side,
-            ApiKey key,
-            ProtectedSide reference,
-            ApiKey referenceKey) {
-        restoreScaling(protection, clients.forProject(side.region(), side.id(), key));
-        return "restored app scaling on " + side.region();
+            CodeEngineProtection protection, ProtectedSide side, ApiKey key, Map<String, String> original) {
+        return CeFence.unfence(clients.forProject(side.region(), side.id(), key), original) + " on " + side.region();
     }
 
     @Override

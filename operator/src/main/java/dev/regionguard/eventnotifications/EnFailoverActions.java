@@ -12,10 +12,12 @@ import java.util.TreeMap;
 
 /**
  * Failover for Event Notifications: the old instance is fenced by disabling its API sources (its
- * publishers' events are refused, so nothing is delivered twice); the new one publishes the IDs
+ * publishers' events are refused, so nothing is delivered twice); unfencing restores each source's
+ * recorded {@code enabled}; the new one publishes the IDs
  * of its sources by name, because IDs differ per instance and publishers need them.
  */
 public final class EnFailoverActions implements FailoverActions<EventNotificationsProtection> {
+    private static final String SOURCE = "source.";
     private final EventNotificationsClients clients;
 
     public EnFailoverActions(EventNotificationsClients clients) {
@@ -23,37 +25,38 @@ public final class EnFailoverActions implements FailoverActions<EventNotificatio
     }
 
     @Override
+    public Map<String, String> fenceOriginals(EventNotificationsProtection protection, ProtectedSide side, ApiKey key) {
+        Map<String, String> original = new TreeMap<>();
+        for (ObjectNode source : apiSources(clients.forInstance(side.region(), side.id(), key))) {
+            original.put(
+                    SOURCE + source.path("id").asText(),
+                    String.valueOf(source.path("enabled").asBoolean(true)));
+        }
+        return original;
+    }
+
+    @Override
     public String fence(EventNotificationsProtection protection, ProtectedSide side, ApiKey key) {
-        return setApiSources(side, key, false);
+        EventNotificationsClient client = clients.forInstance(side.region(), side.id(), key);
+        int changed = 0;
+        for (ObjectNode source : apiSources(client)) {
+            changed += setEnabled(client, source, false);
+        }
+        return "disabled " + changed + " API sources on " + side.region();
     }
 
     @Override
     public String unfence(
-            EventNotificationsProtection protection,
-            ProtectedSide side,
-            ApiKey key,
-            ProtectedSide reference,
-            ApiKey referenceKey) {
-        Map<String, Boolean> wanted = new TreeMap<>();
-        clients.forInstance(reference.region(), reference.id(), referenceKey)
-                .list(EnKind.SOURCE)
-                .forEach(s ->
-                        wanted.put(s.path("name").asText(), s.path("enabled").asBoolean(true)));
+            EventNotificationsProtection protection, ProtectedSide side, ApiKey key, Map<String, String> original) {
         EventNotificationsClient client = clients.forInstance(side.region(), side.id(), key);
         int changed = 0;
-        for (ObjectNode source : client.list(EnKind.SOURCE)) {
-            boolean enabled = wanted.getOrDefault(source.path("name").asText(), true);
-            if ("api".equalsIgnoreCase(source.path("type").asText("api"))
-                    && source.path("enabled").asBoolean(true) != enabled) {
-                client.update(
-                        EnKind.SOURCE,
-                        source.path("id").asText(),
-                        JsonNodeFactory.instance.objectNode().put("enabled", enabled),
-                        List.of());
-                changed++;
+        for (ObjectNode source : apiSources(client)) {
+            String before = original.get(SOURCE + source.path("id").asText());
+            if (before != null) { // a source created since the fence was never disabled by it
+                changed += setEnabled(client, source, Boolean.parseBoolean(before));
             }
         }
-        return "re-enabled " + changed + " API sources on " + side.region();
+        return "restored " + changed + " API sources on " + side.region();
     }
 
     @Override
@@ -67,19 +70,22 @@ public final class EnFailoverActions implements FailoverActions<EventNotificatio
         return data;
     }
 
-    private String setApiSources(ProtectedSide side, ApiKey key, boolean enabled) { // fencing: all off
-        EventNotificationsClient client = clients.forInstance(side.region(), side.id(), key);
-        List<ObjectNode> api = client.list(EnKind.SOURCE).stream()
+    private static List<ObjectNode> apiSources(EventNotificationsClient client) {
+        return client.list(EnKind.SOURCE).stream()
                 .filter(s -> "api".equalsIgnoreCase(s.path("type").asText("api")))
-                .filter(s -> s.path("enabled").asBoolean(true) != enabled)
                 .toList();
-        for (ObjectNode source : api) {
-            client.update(
-                    EnKind.SOURCE,
-                    source.path("id").asText(),
-                    JsonNodeFactory.instance.objectNode().put("enabled", enabled),
-                    List.of());
+    }
+
+    /** 1 when the source was changed, 0 when it was already so. */
+    private static int setEnabled(EventNotificationsClient client, ObjectNode source, boolean enabled) {
+        if (source.path("enabled").asBoolean(true) == enabled) {
+            return 0;
         }
-        return (enabled ? "enabled " : "disabled ") + api.size() + " API sources on " + side.region();
+        client.update(
+                EnKind.SOURCE,
+                source.path("id").asText(),
+                JsonNodeFactory.instance.objectNode().put("enabled", enabled),
+                List.of());
+        return 1;
     }
 }

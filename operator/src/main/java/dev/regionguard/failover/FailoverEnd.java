@@ -1,14 +1,12 @@
 package dev.regionguard.failover;
 
 import static dev.regionguard.api.Conditions.READY;
-import static dev.regionguard.failover.StepRecording.hasStep;
 import static dev.regionguard.failover.StepRecording.isCommitted;
 
 import dev.regionguard.api.Condition;
 import dev.regionguard.api.Conditions;
 import dev.regionguard.api.FailoverPhase;
 import dev.regionguard.api.FailoverRecord;
-import dev.regionguard.api.FailoverStep;
 import dev.regionguard.api.FailoverType;
 import dev.regionguard.api.RegionFailoverStatus;
 
@@ -21,9 +19,8 @@ final class FailoverEnd {
 
     static Next.Done done(FailoverRequest request, RegionFailoverStatus status) {
         boolean committed = isCommitted(status);
-        boolean unfence = !committed && hasStep(status, FailoverStep.Fencing);
         if (status.phase == FailoverPhase.Rejected || request.type() == FailoverType.Plan) {
-            return new Next.Done(null, false, status.fromRegion);
+            return new Next.Done(null);
         }
         FailoverRecord entry = new FailoverRecord();
         entry.name = request.name();
@@ -39,25 +36,26 @@ final class FailoverEnd {
         entry.reason = request.reason();
         Condition ready = Conditions.find(status.conditions, READY);
         entry.message = ready == null ? null : ready.message;
-        return new Next.Done(entry, unfence, status.fromRegion);
+        return new Next.Done(entry);
     }
 
     static Deletion onDeletion(RegionFailoverStatus recorded) {
         if (recorded == null || recorded.phase == null || recorded.phase == FailoverPhase.Pending) {
             return new Deletion(true, false, "not started; nothing to undo");
         }
-        boolean committed = isCommitted(recorded);
-        boolean fenced = hasStep(recorded, FailoverStep.Fencing);
         if (recorded.phase.isFinal()) {
-            return new Deletion(true, fenced && !committed, "already " + recorded.phase);
+            return new Deletion(true, false, "already " + recorded.phase);
         }
-        if (hasStep(recorded, FailoverStep.Promoting)) {
-            return new Deletion(false, false, "Promoting has started: the failover runs to the end first");
+        if (isCommitted(recorded)) {
+            return new Deletion(false, false, "committed: the failover runs to the end first");
+        }
+        if (recorded.phase == FailoverPhase.Unfencing) {
+            return new Deletion(false, false, "undoing the fencing of " + recorded.fromRegion + " first");
         }
         return new Deletion(
+                false,
                 true,
-                fenced,
-                "aborted in " + recorded.phase + ", before Promoting: " + recorded.fromRegion
+                "aborted in " + recorded.phase + ", before the commit: " + recorded.fromRegion
                         + " stays the active region");
     }
 }

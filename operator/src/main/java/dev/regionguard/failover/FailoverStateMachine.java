@@ -3,7 +3,6 @@ package dev.regionguard.failover;
 import static dev.regionguard.failover.StepRecording.advance;
 import static dev.regionguard.failover.StepRecording.finish;
 import static dev.regionguard.failover.StepRecording.protection;
-import static dev.regionguard.failover.StepRecording.retry;
 import static dev.regionguard.failover.StepRecording.running;
 
 import dev.regionguard.api.FailoverPhase;
@@ -11,6 +10,7 @@ import dev.regionguard.api.FailoverStep;
 import dev.regionguard.api.FailoverStepResult;
 import dev.regionguard.api.FailoverStepStatus;
 import dev.regionguard.api.FailoverType;
+import dev.regionguard.api.FenceRecord;
 import dev.regionguard.api.HealthState;
 import dev.regionguard.api.RegionFailoverStatus;
 import java.time.Instant;
@@ -31,25 +31,25 @@ import java.time.Instant;
  * ({@link #completed}). Step results:
  *
  * <pre>
- * step         performed by the wiring                  on failure
- * Validating   take the protection's failover lock      Rejected (another failover holds it)
- * FinalSync    one sync pass active -> target           retried, Failed after 3 attempts (nothing switched)
- * Fencing      best effort on the old active region     Skipped, never blocks; skipped without contact
- *                                                       when that region is Unhealthy
- * Promoting    protection status: activeRegion, epoch,  retried until it succeeds (the commit point); done
- *              fencedRegions, if epoch is still N-1     already when the protection has the recorded epoch
- * Redirecting  publish the endpoint (CE: scaling,       retried until it succeeds: after the commit the
- *              domain mappings)                         failover must finish
- * Verifying    the new active region answers            retried, Failed after 5 attempts (still switched)
+ * step         performed by the wiring                  on failure (retried with back-off 10 s .. 5 min)
+ * Validating   nothing: the lock is the earliest        Rejected (another failover holds it)
+ *              RegionFailover not final
+ * FinalSync    one sync pass active -> target           Failed after 3 attempts (nothing switched)
+ * Fencing      record what it changes in status.fenced, Skipped, never blocks; skipped without contact
+ *              then fence the old active region         when that region is Unhealthy; a lost lock stops it
+ * Promoting    nothing: recording it is the commit      stop after 5 attempts or a refusal (foreign endpoint
+ *                                                       ConfigMap, protection changed): Unfencing, Failed
+ * Redirecting  publish the endpoint (CE: scaling,       Failed after 8 attempts, still switched
+ *              domain mappings)
+ * Verifying    the new active region answers            Failed after 5 attempts, still switched
+ * Unfencing    undo every recorded fence, before the    Failed UnfenceFailed after 6 attempts
+ *              commit only; then Failed or Aborted
  * </pre>
  *
  * This class decides; {@link FailoverStart} writes the first status, {@link StepRecording} writes each
  * outcome and {@link FailoverEnd} decides what a final or deleted failover leaves behind.
  */
 public final class FailoverStateMachine {
-    static final int FINAL_SYNC_ATTEMPTS = 3;
-    static final int VERIFY_ATTEMPTS = 5;
-
     /** What to do next for a RegionFailover, given its recorded status (null before the first write). */
     public Next next(FailoverRequest request, RegionFailoverStatus recorded, ProtectionView view, Instant now) {
         FailoverPhase phase = recorded == null || recorded.phase == null ? FailoverPhase.Pending : recorded.phase;
@@ -61,20 +61,24 @@ public final class FailoverStateMachine {
         }
         RegionFailoverStatus status = recorded.copy();
         FailoverStepStatus step = running(status);
-        if (view == null) {
+        if (view == null) { // the wiring checked the API server: the protection is gone, with its keys
+            String left = FailoverStop.pending(status).isEmpty()
+                    ? ""
+                    : "; the fencing of " + status.fromRegion + " could not be undone (see status.fenced)";
             return finish(
                     request,
                     status,
                     step,
                     FailoverPhase.Failed,
-                    "ProtectionNotFound",
-                    protection(request) + " no longer exists",
+                    step.step == FailoverStep.Unfencing ? "UnfenceFailed" : "ProtectionNotFound",
+                    protection(request) + " no longer exists" + left,
                     now);
         }
         return switch (step.step) {
             case Validating -> validating(request, status, step, view, now);
             case Fencing -> fencing(request, status, step, view, now);
             case Promoting -> promoting(request, status, step, view, now);
+            case Unfencing -> unfencing(request, status, step, view, now);
             case FinalSync, Redirecting, Verifying -> perform(status, step, view);
         };
     }
@@ -91,6 +95,9 @@ public final class FailoverStateMachine {
         if (step.step != performed) {
             throw new IllegalStateException("step " + performed + " completed but " + step.step + " is running");
         }
+        if (performed == FailoverStep.Unfencing) {
+            return FailoverStop.unfenced(request, status, step, result, now);
+        }
         return switch (result.outcome()) {
             case SUCCEEDED -> advance(request, status, step, FailoverStepResult.Succeeded, result.message(), now);
             case SKIPPED -> {
@@ -99,8 +106,35 @@ public final class FailoverStateMachine {
                 }
                 yield advance(request, status, step, FailoverStepResult.Skipped, result.message(), now);
             }
-            case FAILED -> failed(request, status, step, result.message(), now);
+            case FAILED -> FailoverFailures.failed(request, status, step, result, now);
         };
+    }
+
+    /**
+     * The status to record before the Fencing step changes anything in region: the values it is about
+     * to change. Null when a record for the region exists already (a repeated attempt keeps the values
+     * from before the first one, never the half-fenced ones).
+     */
+    public RegionFailoverStatus fenceToRecord(RegionFailoverStatus recorded, FenceRecord fence) {
+        if (recorded.fenced != null && recorded.fenced.stream().anyMatch(f -> f.region.equals(fence.region))) {
+            return null;
+        }
+        RegionFailoverStatus status = recorded.copy();
+        status.fenced.add(fence.copy());
+        return status;
+    }
+
+    /** The RegionFailover was deleted before its commit: stop, undoing its fences, and end Aborted. */
+    public Next abort(FailoverRequest request, RegionFailoverStatus recorded, Instant now) {
+        RegionFailoverStatus status = recorded.copy();
+        return FailoverStop.stop(
+                request,
+                status,
+                running(status),
+                FailoverPhase.Aborted,
+                "Aborted",
+                "the RegionFailover was deleted in " + status.phase + ", before the commit",
+                now);
     }
 
     /** What deleting the RegionFailover means now: abort before Promoting, finish after. */
@@ -186,7 +220,7 @@ public final class FailoverStateMachine {
         if (topology.activeRegion().equals(status.fromRegion) && topology.epoch() == status.epoch - 1) {
             return perform(status, step, view);
         }
-        return finish(
+        return FailoverStop.stop(
                 request,
                 status,
                 step,
@@ -206,52 +240,21 @@ public final class FailoverStateMachine {
                 step.step, step.attempts, type, status.fromRegion, status.toRegion, after, status.plan.copy());
     }
 
-    private Next failed(
+    private Next unfencing(
             FailoverRequest request,
             RegionFailoverStatus status,
             FailoverStepStatus step,
-            String message,
+            ProtectionView view,
             Instant now) {
-        return switch (step.step) {
-            case Validating ->
-                finish(request, status, step, FailoverPhase.Rejected, "FailoverInProgress", message, now);
-            case Fencing ->
-                advance(
-                        request,
-                        status,
-                        step,
-                        FailoverStepResult.Skipped,
-                        "fencing failed, continuing without it: " + message,
-                        now);
-            case FinalSync ->
-                step.attempts >= FINAL_SYNC_ATTEMPTS
-                        ? finish(
-                                request,
-                                status,
-                                step,
-                                FailoverPhase.Failed,
-                                "FinalSyncFailed",
-                                "the final sync from "
-                                        + status.fromRegion + " to " + status.toRegion + " failed " + step.attempts
-                                        + " times: " + message
-                                        + "; nothing switched",
-                                now)
-                        : retry(request, status, step, message, now);
-            case Verifying ->
-                step.attempts >= VERIFY_ATTEMPTS
-                        ? finish(
-                                request,
-                                status,
-                                step,
-                                FailoverPhase.Failed,
-                                "VerificationFailed",
-                                status.toRegion
-                                        + " is the active region at epoch " + status.epoch + " but did not answer "
-                                        + step.attempts
-                                        + " times: " + message,
-                                now)
-                        : retry(request, status, step, message, now);
-            case Promoting, Redirecting -> retry(request, status, step, message, now);
-        };
+        if (!view.topology().activeRegion().equals(status.fromRegion)) {
+            // another failover made it a standby meanwhile: that one's fencing must hold
+            return FailoverStop.unfenced(
+                    request,
+                    status,
+                    step,
+                    StepResult.skipped(status.fromRegion + " is no longer the active region: its fences stay"),
+                    now);
+        }
+        return perform(status, step, view);
     }
 }

@@ -48,10 +48,9 @@ public sealed interface Next {
             implements Next {}
 
     /**
-     * The RegionFailover is final. Idempotently: clear the protection's status.failover if it names
-     * this RegionFailover, add historyEntry (when not null) to its failover history, and when
-     * unfenceOldSide is set undo the fencing of fromRegion if it is still the active region (best
-     * effort: a failover that stopped before Promoting leaves the old active region in charge).
+     * The RegionFailover is final: its fences were undone (Unfencing) before it ended, when it stopped
+     * before the commit. The protection's reconciler mirrors the rest: it clears status.failover and adds
+     * historyEntry (when not null) to its failover history.
      */
-    record Done(FailoverRecord historyEntry, boolean unfenceOldSide, String fromRegion) implements Next {}
+    record Done(FailoverRecord historyEntry) implements Next {}
 }

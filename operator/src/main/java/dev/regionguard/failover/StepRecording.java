@@ -75,7 +75,11 @@ final class StepRecording {
         status.phase = phase;
         complete(status, now);
         setConditions(status, Conditions.of(READY, false, reason, message), committedCondition(status), now);
-        String eventReason = phase == FailoverPhase.Rejected ? "FailoverRejected" : "FailoverFailed";
+        String eventReason = switch (phase) {
+            case Rejected -> "FailoverRejected";
+            case Aborted -> "FailoverAborted";
+            default -> "FailoverFailed";
+        };
         return new Next.Record(
                 status,
                 List.of(Milestone.warning(eventReason, protection(request) + ": " + reason + ": " + message)),
@@ -125,6 +129,7 @@ final class StepRecording {
             case Redirecting ->
                 Milestone.normal(skipped ? "RedirectSkipped" : "EndpointRedirected", about + step.message);
             case Verifying -> Milestone.normal("ActiveRegionVerified", about + step.message);
+            case Unfencing -> Milestone.normal("RegionUnfenced", about + step.message);
         };
     }
 
@@ -187,6 +192,9 @@ final class StepRecording {
             case Promoting -> "making " + status.toRegion + " the active region at epoch " + status.epoch;
             case Redirecting -> "publishing " + status.toRegion + " as the active region";
             case Verifying -> "checking that " + status.toRegion + " answers";
+            case Unfencing ->
+                "undoing the fencing of " + status.fromRegion + " after "
+                        + (status.ending == null ? "a stop" : status.ending.reason + ": " + status.ending.message);
         };
         String retrying = step.attempts != null && step.attempts > 1
                 ? " (attempt " + step.attempts + "; " + step.message + ")"

@@ -3,8 +3,14 @@ package dev.regionguard.failover;
 import dev.regionguard.health.ProbeOutcome;
 import java.util.Objects;
 
-/** How the wiring's side effect for a step went. */
-public record StepResult(Outcome outcome, String message) {
+/**
+ * How the wiring's side effect for a step went.
+ *
+ * @param reason    for a failure, a reason for the condition (null: the step's own reason)
+ * @param permanent for a failure, true when trying again cannot help (e.g. a ConfigMap RegionGuard does
+ *                  not own): the failover ends at once instead of retrying
+ */
+public record StepResult(Outcome outcome, String message, String reason, boolean permanent) {
     public enum Outcome {
         SUCCEEDED,
         SKIPPED,
@@ -17,16 +23,26 @@ public record StepResult(Outcome outcome, String message) {
     }
 
     public static StepResult succeeded(String message) {
-        return new StepResult(Outcome.SUCCEEDED, message);
+        return new StepResult(Outcome.SUCCEEDED, message, null, false);
     }
 
     /** Nothing needed doing, e.g. no endpoint ConfigMap to publish. Allowed for Fencing and Redirecting. */
     public static StepResult skipped(String message) {
-        return new StepResult(Outcome.SKIPPED, message);
+        return new StepResult(Outcome.SKIPPED, message, null, false);
     }
 
     public static StepResult failed(String message) {
-        return new StepResult(Outcome.FAILED, message);
+        return new StepResult(Outcome.FAILED, message, null, false);
+    }
+
+    /** A failure that is retried (with back-off, a bounded number of times), with its own reason. */
+    public static StepResult failed(String reason, String message) {
+        return new StepResult(Outcome.FAILED, message, reason, false);
+    }
+
+    /** A failure that retrying cannot fix: the failover ends (undoing its fences before the commit). */
+    public static StepResult refused(String reason, String message) {
+        return new StepResult(Outcome.FAILED, message, reason, true);
     }
 
     /**

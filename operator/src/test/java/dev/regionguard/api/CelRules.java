@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * <p>Differences from the API server: {@code self} is dynamically typed (the server derives a type
  * from the schema); only the standard library plus the strings, sets and optional extensions are
  * available (not Kubernetes' own libraries such as quantity or url); transition rules (those using
- * {@code oldSelf}) are skipped, as on create.
+ * {@code oldSelf}) apply only on an update (a fixture with {@code oldObject}), as on the server.
  */
 final class CelRules {
     private static final CelOptions OPTIONS = CelOptions.current()
@@ -91,15 +91,29 @@ final class CelRules {
 
     /** What the rules say about a resource as stored (see {@link CrdSchema#decode}). */
     static List<Violation> evaluate(List<Rule> rules, JsonNode storedResource) {
+        return evaluate(rules, storedResource, null);
+    }
+
+    /**
+     * As on an update from oldResource when it is not null: transition rules then apply where the value
+     * exists in both, with {@code oldSelf} the old value; as on create (transition rules skipped) otherwise.
+     */
+    static List<Violation> evaluate(List<Rule> rules, JsonNode storedResource, JsonNode oldResource) {
         List<Violation> violations = new ArrayList<>();
         for (Rule rule : rules) {
-            if (rule.isTransitionRule()) {
+            if (rule.isTransitionRule() && oldResource == null) {
                 continue;
             }
+            Map<String, JsonNode> old = oldResource == null ? Map.of() : nodesAt(oldResource, rule.location());
             for (Map.Entry<String, JsonNode> node :
                     nodesAt(storedResource, rule.location()).entrySet()) {
+                if (rule.isTransitionRule() && !old.containsKey(node.getKey())) {
+                    continue;
+                }
                 Object self = toCel(node.getValue(), rule.schema());
-                Object result = eval(rule.expression(), self);
+                Object result = rule.isTransitionRule()
+                        ? eval(rule.expression(), self, toCel(old.get(node.getKey()), rule.schema()))
+                        : eval(rule.expression(), self);
                 if (!Boolean.TRUE.equals(result)) {
                     String message = result instanceof Exception e
                             ? "rule cannot be evaluated: " + e.getMessage() // the API server rejects these too
@@ -158,6 +172,14 @@ final class CelRules {
     private static Object eval(String expression, Object self) {
         try {
             return CEL.createProgram(compile(expression)).eval(Map.of("self", self));
+        } catch (CelValidationException | CelEvaluationException e) {
+            return e;
+        }
+    }
+
+    private static Object eval(String expression, Object self, Object oldSelf) {
+        try {
+            return CEL.createProgram(compile(expression)).eval(Map.of("self", self, "oldSelf", oldSelf));
         } catch (CelValidationException | CelEvaluationException e) {
             return e;
         }

@@ -38,7 +38,8 @@ class CrdCelRulesTest {
         }
     }
 
-    record Fixture(Path file, List<String> expect, JsonNode object) {
+    /** oldObject: set for an update (transition rules apply), null for a create. */
+    record Fixture(Path file, List<String> expect, JsonNode object, JsonNode oldObject) {
         @Override
         public String toString() {
             return fixtureDir().relativize(file).toString();
@@ -140,7 +141,11 @@ class CrdCelRulesTest {
                         JsonNode fixture = CrdFiles.readYaml(file);
                         List<String> expect = new ArrayList<>();
                         fixture.path("expect").forEach(e -> expect.add(e.asText()));
-                        return new Fixture(file, expect, fixture.path("object"));
+                        return new Fixture(
+                                file,
+                                expect,
+                                fixture.path("object"),
+                                fixture.has("oldObject") ? fixture.get("oldObject") : null);
                     })
                     .toList();
             assertThat(fixtures).isNotEmpty();
@@ -158,7 +163,8 @@ class CrdCelRulesTest {
                 .as("structural schema errors: the fixture must pass the schema so that only CEL rejects it")
                 .isEmpty();
 
-        assertThat(violations(crd, fixture.object())).containsExactlyInAnyOrderElementsOf(fixture.expect());
+        assertThat(violations(crd, fixture.object(), fixture.oldObject()))
+                .containsExactlyInAnyOrderElementsOf(fixture.expect());
     }
 
     @Test
@@ -167,8 +173,10 @@ class CrdCelRulesTest {
         Set<String> kindsWithAcceptedFixtures = new HashSet<>();
         for (Fixture fixture : fixtures()) {
             CrdSchema crd = crdOf(fixture.object());
-            List<CelRules.Violation> violations =
-                    CelRules.evaluate(rulesOf(crd, fixture.object()), crd.decode(fixture.object()));
+            List<CelRules.Violation> violations = CelRules.evaluate(
+                    rulesOf(crd, fixture.object()),
+                    crd.decode(fixture.object()),
+                    fixture.oldObject() == null ? null : crd.decode(fixture.oldObject()));
             violations.forEach(v -> broken.add(crd.kind() + " " + v.rule()));
             if (fixture.expect().isEmpty()) {
                 kindsWithAcceptedFixtures.add(crd.kind());
@@ -207,7 +215,12 @@ class CrdCelRulesTest {
     }
 
     private static List<String> violations(CrdSchema crd, JsonNode resource) {
-        return CelRules.evaluate(rulesOf(crd, resource), crd.decode(resource)).stream()
+        return violations(crd, resource, null);
+    }
+
+    private static List<String> violations(CrdSchema crd, JsonNode resource, JsonNode old) {
+        return CelRules.evaluate(rulesOf(crd, resource), crd.decode(resource), old == null ? null : crd.decode(old))
+                .stream()
                 .map(v -> v.error().toString())
                 .toList();
     }

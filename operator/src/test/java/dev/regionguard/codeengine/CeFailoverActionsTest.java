@@ -7,6 +7,7 @@ import static dev.regionguard.codeengine.CeFixtures.STANDBY;
 import static dev.regionguard.codeengine.CeFixtures.STANDBY_REGION;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.api.AppScalingRecord;
 import dev.regionguard.api.CodeEngineProtection;
 import dev.regionguard.api.CodeEngineProtectionSpec;
@@ -80,16 +81,50 @@ class CeFailoverActionsTest {
         assertThat(again).isEqualTo(data);
     }
 
+    /** Scale to zero alone does not stop an app: its public URL would start it again on the first request. */
     @Test
-    void fencingScalesTheOldSideToZeroAndReleasesItsDomains() {
+    void fencingMakesTheOldSideUnreachableAndUnfencingRestoresExactlyWhatItChanged() {
         sim.simulator().setCodeEngineTimings(Duration.ofMillis(100), Duration.ZERO);
+        ObjectNode before = ce.resource(PRIMARY, CeKind.APP, "api");
+        assertThat(before.path("endpoint").asText())
+                .as("public before the fence")
+                .isNotEmpty();
+        List<ObjectNode> mappingsBefore = ce.resources(PRIMARY, CeKind.DOMAIN_MAPPING);
+        assertThat(mappingsBefore).hasSize(1);
 
+        Map<String, String> original = actions.fenceOriginals(protection(), primary, KEY);
         String message = actions.fence(protection(), primary, KEY);
 
-        CeScaling scaling = CeScaling.of(ce.resource(PRIMARY, CeKind.APP, "api"));
-        assertThat(scaling.minInstances()).isZero();
-        assertThat(scaling.initialInstances()).isZero();
+        ObjectNode fenced = ce.resource(PRIMARY, CeKind.APP, "api");
+        assertThat(CeScaling.of(fenced).minInstances()).isZero();
+        assertThat(CeScaling.of(fenced).initialInstances()).isZero();
+        assertThat(fenced.path(CeFence.VISIBILITY).asText()).isEqualTo(CeFence.PROJECT_ONLY);
+        assertThat(fenced.has("endpoint")).as("no public URL while fenced").isFalse();
         assertThat(ce.resources(PRIMARY, CeKind.DOMAIN_MAPPING)).isEmpty();
-        assertThat(message).contains("scaled 1 apps to 0").contains("deleted 1 domain mappings");
+        assertThat(message).isEqualTo("made 1 apps project-only at 0 instances and deleted 1 domain mappings on eu-de");
+        assertThat(actions.fenceOriginals(protection(), primary, KEY))
+                .as("what a second fence attempt would read: why the first record is kept")
+                .isNotEqualTo(original);
+
+        String undone = actions.unfence(protection(), primary, KEY, original);
+        String again = actions.unfence(protection(), primary, KEY, original); // a resumed undo changes nothing
+
+        ObjectNode restored = ce.resource(PRIMARY, CeKind.APP, "api");
+        assertThat(CeScaling.of(restored)).isEqualTo(CeScaling.of(before));
+        assertThat(restored.path(CeFence.VISIBILITY).asText("local_public"))
+                .isEqualTo(before.path(CeFence.VISIBILITY).asText("local_public"));
+        assertThat(restored.path("endpoint").asText())
+                .isEqualTo(before.path("endpoint").asText());
+        assertThat(ce.resources(PRIMARY, CeKind.DOMAIN_MAPPING)).singleElement().satisfies(m -> {
+            assertThat(m.path("name").asText())
+                    .isEqualTo(mappingsBefore.get(0).path("name").asText());
+            assertThat(m.path("component").path("name").asText())
+                    .isEqualTo(
+                            mappingsBefore.get(0).path("component").path("name").asText());
+            assertThat(m.path("tls_secret").asText())
+                    .isEqualTo(mappingsBefore.get(0).path("tls_secret").asText());
+        });
+        assertThat(undone).isEqualTo("restored 1 apps and 1 domain mappings on eu-de");
+        assertThat(again).isEqualTo("restored 0 apps and 0 domain mappings on eu-de");
     }
 }

@@ -16,6 +16,7 @@ import dev.regionguard.api.FailoverStep;
 import dev.regionguard.api.FailoverStepResult;
 import dev.regionguard.api.FailoverStepStatus;
 import dev.regionguard.api.FailoverType;
+import dev.regionguard.api.FenceRecord;
 import dev.regionguard.api.HealthState;
 import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.api.ProtectionRef;
@@ -70,7 +71,11 @@ class FailoverStateMachineTest {
     @Nested
     class Failover {
 
-        /** Every decision of a clean failover, in order: record, perform, record the result and the next step. */
+        /**
+         * Every decision of a clean failover, in order: record, perform, record the result and the next step.
+         * Validating performs nothing: the RegionFailover holds the protection's lock from the start (it is
+         * the earliest one not final).
+         */
         @Test
         void eachStepIsRecordedBeforeItIsPerformed() {
             FakeWiring wiring = new FakeWiring(protection);
@@ -95,7 +100,6 @@ class FailoverStateMachineTest {
             assertThat(trace)
                     .containsExactly(
                             "record Validating Validating running",
-                            "perform Validating",
                             "record Fencing Fencing running",
                             "perform Fencing",
                             "record Promoting Promoting running",
@@ -144,9 +148,16 @@ class FailoverStateMachineTest {
             assertThat(protection.topology.syncTargets())
                     .as("sync now flows from us-east to the rest")
                     .containsExactly("eu-de");
-            assertThat(protection.lock).isNull();
+            assertThat(wiring.holder()).isNull();
             assertThat(wiring.publishedRegion).isEqualTo("us-east");
-            assertThat(done.unfenceOldSide()).isFalse();
+            assertThat(protection.oldRegionFenced)
+                    .as("nothing is undone after the commit")
+                    .isTrue();
+            assertThat(wiring.recorded.fenced).singleElement().satisfies(f -> {
+                assertThat(f.region).isEqualTo("us-south");
+                assertThat(f.isUndone()).isFalse();
+            });
+            assertThat(wiring.performed).doesNotContainKey(FailoverStep.Unfencing);
             assertThat(protection.history).singleElement().satisfies(entry -> {
                 assertThat(entry.name).isEqualTo("rfo-1");
                 assertThat(entry.epoch).isEqualTo(1L);
@@ -191,7 +202,7 @@ class FailoverStateMachineTest {
                     .satisfies(s -> assertThat(s.result).isEqualTo(FailoverStepResult.Rejected));
             assertThat(wiring.performed).as("nothing was done").isEmpty();
             assertThat(protection.topology.activeRegion()).isEqualTo("us-south");
-            assertThat(protection.lock).isNull();
+            assertThat(wiring.holder()).isNull();
             assertThat(done.historyEntry())
                     .as("a rejected request is not a failover")
                     .isNull();
@@ -261,14 +272,15 @@ class FailoverStateMachineTest {
 
         @Test
         void onlyOneFailoverPerProtectionAtATime() {
-            protection.lock = "rfo-0";
+            protection.earlierFailoverRunning("rfo-0");
             FakeWiring wiring = new FakeWiring(protection);
 
             wiring.run(failover("us-east"));
 
             assertThat(condition(wiring.recorded, "Ready").reason).isEqualTo("FailoverInProgress");
             assertThat(condition(wiring.recorded, "Ready").message).contains("rfo-0");
-            assertThat(protection.lock)
+            assertThat(wiring.performed).as("nothing was done").isEmpty();
+            assertThat(wiring.holder())
                     .as("the other failover keeps the protection")
                     .isEqualTo("rfo-0");
         }
@@ -276,14 +288,34 @@ class FailoverStateMachineTest {
         @Test
         void losingTheRaceForTheLockRejects() {
             FakeWiring wiring = new FakeWiring(protection);
-            wiring.decide(failover("us-east")); // validated; the lock is not taken yet
-            protection.lock = "rfo-0"; // another RegionFailover takes it first
+            wiring.decide(failover("us-east")); // validated
+            protection.earlierFailoverRunning("rfo-0"); // one created earlier shows up in the cache late
 
             wiring.run(failover("us-east"));
 
             assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Rejected);
             assertThat(wiring.performed).doesNotContainKey(Fencing);
-            assertThat(protection.lock).isEqualTo("rfo-0");
+            assertThat(wiring.holder()).isEqualTo("rfo-0");
+        }
+
+        /** The cache showed no earlier failover, the API server does: stop before anything is fenced. */
+        @Test
+        void aLockLostAtFencingStopsTheFailoverBeforeAnythingIsFenced() {
+            FakeWiring wiring = new FakeWiring(protection);
+            wiring.refusals = p -> p.step() == Fencing
+                    ? StepResult.refused("FailoverInProgress", "RegionFailover rfo-0 was created earlier")
+                    : null;
+
+            wiring.run(failover("us-east"));
+
+            assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Failed);
+            assertThat(condition(wiring.recorded, "Ready").reason).isEqualTo("FailoverInProgress");
+            assertThat(wiring.recorded.fenced)
+                    .as("nothing recorded, nothing to undo")
+                    .isEmpty();
+            assertThat(wiring.performed).isEmpty();
+            assertThat(protection.oldRegionFenced).isFalse();
+            assertThat(protection.topology.epoch()).isZero();
         }
 
         @Test
@@ -351,12 +383,18 @@ class FailoverStateMachineTest {
             Next.Done done = wiring.run(failover("us-east"));
 
             assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Failed);
-            assertThat(wiring.performed.get(Verifying)).isEqualTo(FailoverStateMachine.VERIFY_ATTEMPTS);
+            assertThat(wiring.performed.get(Verifying)).isEqualTo(FailoverFailures.VERIFY_ATTEMPTS);
             assertThat(condition(wiring.recorded, "Ready").reason).isEqualTo("VerificationFailed");
             assertThat(condition(wiring.recorded, "Committed").status).isEqualTo("True");
             assertThat(protection.topology.activeRegion()).isEqualTo("us-east");
             assertThat(done.historyEntry().epoch).isEqualTo(1L);
-            assertThat(done.unfenceOldSide()).isFalse();
+            assertThat(condition(wiring.recorded, "Ready").message)
+                    .contains("nothing is undone after the commit")
+                    .contains("create a Relocate back to us-south");
+            assertThat(wiring.performed)
+                    .as("nothing undone after the commit")
+                    .doesNotContainKey(FailoverStep.Unfencing);
+            assertThat(protection.oldRegionFenced).isTrue();
         }
 
         @Test
@@ -389,7 +427,9 @@ class FailoverStateMachineTest {
             assertThat(condition(wiring.recorded, "Ready").reason).isEqualTo("ProtectionChanged");
             assertThat(protection.topology.activeRegion()).isEqualTo("eu-de");
             assertThat(done.historyEntry().epoch).as("it switched nothing").isNull();
-            assertThat(done.unfenceOldSide()).isTrue();
+            assertThat(wiring.performed)
+                    .as("us-south is no longer the active region: the fence that the other failover relies on stays")
+                    .doesNotContainKey(FailoverStep.Unfencing);
         }
 
         @Test
@@ -470,7 +510,7 @@ class FailoverStateMachineTest {
             assertThat(wiring.performed).as("no side effect at all").isEmpty();
             assertThat(protection.topology.activeRegion()).isEqualTo("us-south");
             assertThat(protection.topology.epoch()).isZero();
-            assertThat(protection.lock).isNull();
+            assertThat(wiring.holder()).isNull();
             assertThat(done.historyEntry()).isNull();
             assertThat(reasons(wiring.milestones)).containsExactly("FailoverPlanned");
         }
@@ -583,16 +623,16 @@ class FailoverStateMachineTest {
             Next.Done done = wiring.run(relocate(null));
 
             assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Failed);
-            assertThat(wiring.performed.get(FinalSync)).isEqualTo(FailoverStateMachine.FINAL_SYNC_ATTEMPTS);
+            assertThat(wiring.performed.get(FinalSync)).isEqualTo(FailoverFailures.FINAL_SYNC_ATTEMPTS);
             assertThat(wiring.performed).doesNotContainKeys(Fencing, Promoting);
             assertThat(condition(wiring.recorded, "Ready").message)
-                    .isEqualTo("the final sync from us-east to us-south "
-                            + "failed 3 times: topic orders: 500; nothing switched");
+                    .isEqualTo("FinalSync failed 3 times: topic orders: 500; nothing switched");
+            assertThat(condition(wiring.recorded, "Ready").reason).isEqualTo("FinalSyncFailed");
             assertThat(protection.topology.activeRegion()).isEqualTo("us-east");
-            assertThat(protection.lock).isNull();
+            assertThat(wiring.holder()).isNull();
             assertThat(done.historyEntry().phase).isEqualTo(FailoverPhase.Failed);
             assertThat(done.historyEntry().epoch).isNull();
-            assertThat(done.unfenceOldSide()).isFalse();
+            assertThat(wiring.performed).as("nothing was fenced").doesNotContainKey(FailoverStep.Unfencing);
         }
     }
 
@@ -608,33 +648,111 @@ class FailoverStateMachineTest {
         }
 
         @Test
-        void deletingBeforePromotingAbortsAndLeavesTheOldRegionActive() {
-            FakeWiring wiring = runUntil(failover("us-east"), FailoverPhase.Fencing); // fencing may have been done
+        void deletingAfterFencingRanUndoesTheFenceAndEndsAborted() {
+            FakeWiring wiring = runUntil(failover("us-east"), FailoverPhase.Promoting);
+            assertThat(protection.oldRegionFenced).as("fencing really ran").isTrue();
 
-            Deletion deletion = machine.onDeletion(wiring.recorded);
+            Deletion deletion = wiring.delete(failover("us-east"));
 
-            assertThat(deletion.release()).isTrue();
-            assertThat(deletion.unfenceOldSide())
-                    .as("us-south may have been fenced and stays active")
-                    .isTrue();
+            assertThat(deletion.release()).isFalse();
+            assertThat(deletion.abort()).isTrue();
             assertThat(deletion.message())
-                    .isEqualTo("aborted in Fencing, before Promoting: us-south stays the active region");
-            wiring.release(
-                    failover("us-east"), new Next.Done(null, deletion.unfenceOldSide(), wiring.recorded.fromRegion));
-            assertThat(protection.lock).isNull();
-            assertThat(wiring.unfenced).isTrue();
+                    .isEqualTo("aborted in Promoting, before the commit: us-south stays the active region");
+            assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Aborted);
+            assertThat(wiring.recorded.steps)
+                    .extracting(s -> s.step, s -> s.result)
+                    .containsExactly(
+                            tuple(Validating, FailoverStepResult.Succeeded),
+                            tuple(Fencing, FailoverStepResult.Succeeded),
+                            tuple(Promoting, FailoverStepResult.Failed),
+                            tuple(FailoverStep.Unfencing, FailoverStepResult.Succeeded));
+            assertThat(wiring.performed).doesNotContainKey(Promoting);
+            assertThat(protection.oldRegionFenced).as("the fence was undone").isFalse();
+            assertThat(wiring.recorded.fenced).allMatch(FenceRecord::isUndone);
+            assertThat(condition(wiring.recorded, "Ready").reason).isEqualTo("Aborted");
+            assertThat(condition(wiring.recorded, "Committed").status).isEqualTo("False");
             assertThat(protection.topology.activeRegion()).isEqualTo("us-south");
             assertThat(protection.topology.epoch()).isZero();
+            assertThat(wiring.holder()).isNull();
+            assertThat(machine.onDeletion(wiring.recorded).release()).isTrue();
+            assertThat(reasons(wiring.milestones)).contains("FailoverUnfencing", "FailoverAborted");
+        }
+
+        @Test
+        void aCrashDuringTheUndoResumesIt() {
+            FakeWiring wiring = runUntil(failover("us-east"), FailoverPhase.Promoting);
+            wiring.crashAt = wiring.operations + 2; // after the abort is recorded, before the unfence
+            assertThatThrownBy(() -> wiring.delete(failover("us-east"))).isInstanceOf(FakeWiring.Crash.class);
+            assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Unfencing);
+            assertThat(protection.oldRegionFenced).isTrue();
+
+            FakeWiring restarted = new FakeWiring(protection, wiring.recorded);
+            Deletion deletion = restarted.delete(failover("us-east"));
+
+            assertThat(deletion.abort()).as("recorded already").isFalse();
+            assertThat(restarted.recorded.phase).isEqualTo(FailoverPhase.Aborted);
+            assertThat(protection.oldRegionFenced).isFalse();
+        }
+
+        @Test
+        void aFailureBeforeTheCommitUndoesTheFenceAndEndsFailed() {
+            FakeWiring wiring = new FakeWiring(protection);
+            Function<Next.Perform, StepResult> normal = wiring.results;
+            wiring.results = p -> p.step() == Promoting
+                    ? StepResult.refused("EndpointConfigMapNotOwned", "ConfigMap orders is not RegionGuard's")
+                    : normal.apply(p);
+
+            Next.Done done = wiring.run(failover("us-east"));
+
+            assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Failed);
+            assertThat(wiring.performOrder).containsExactly(Fencing, Promoting, FailoverStep.Unfencing);
+            assertThat(protection.oldRegionFenced).as("fenced, then unfenced").isFalse();
+            Condition ready = condition(wiring.recorded, "Ready");
+            assertThat(ready.reason).isEqualTo("EndpointConfigMapNotOwned");
+            assertThat(ready.message)
+                    .isEqualTo("Promoting failed: ConfigMap orders is not RegionGuard's; nothing switched; us-south"
+                            + " stays the active region (restored 1 API sources on us-south)");
+            assertThat(protection.topology.activeRegion()).isEqualTo("us-south");
+            assertThat(protection.topology.epoch()).isZero();
+            assertThat(done.historyEntry().phase).isEqualTo(FailoverPhase.Failed);
+            assertThat(reasons(wiring.milestones))
+                    .containsExactly("FailoverStarted", "RegionFenced", "FailoverUnfencing", "FailoverFailed");
+        }
+
+        @Test
+        void anUndoThatKeepsFailingEndsUnfenceFailed() {
+            FakeWiring wiring = runUntil(failover("us-east"), FailoverPhase.Promoting);
+            Function<Next.Perform, StepResult> normal = wiring.results;
+            wiring.results = p -> p.step() == FailoverStep.Unfencing
+                    ? StepResult.failed("UnfenceFailed", "us-south could not be unfenced: no answer in time")
+                    : normal.apply(p);
+
+            wiring.delete(failover("us-east"));
+
+            assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Failed);
+            assertThat(wiring.performed.get(FailoverStep.Unfencing)).isEqualTo(FailoverStop.UNFENCE_ATTEMPTS);
+            Condition ready = condition(wiring.recorded, "Ready");
+            assertThat(ready.reason).isEqualTo("UnfenceFailed");
+            assertThat(ready.message)
+                    .startsWith("Aborted: the RegionFailover was deleted in Promoting, before the commit; then undoing"
+                            + " the fencing of us-south failed 6 times")
+                    .contains("undo the fence by hand (see status.fenced)");
+            assertThat(wiring.recorded.fenced).noneMatch(FenceRecord::isUndone);
+            assertThat(protection.topology.activeRegion()).isEqualTo("us-south");
+            assertThat(reasons(wiring.milestones)).contains("UnfencingRetrying", "FailoverFailed");
         }
 
         @Test
         void deletingWhileValidatingHasNothingToUndo() {
             FakeWiring wiring = runUntil(failover("us-east"), FailoverPhase.Validating);
 
-            Deletion deletion = machine.onDeletion(wiring.recorded);
+            Deletion deletion = wiring.delete(failover("us-east"));
 
-            assertThat(deletion.release()).isTrue();
-            assertThat(deletion.unfenceOldSide()).isFalse();
+            assertThat(deletion.abort()).isTrue();
+            assertThat(wiring.recorded.phase)
+                    .as("no fence recorded: no Unfencing")
+                    .isEqualTo(FailoverPhase.Aborted);
+            assertThat(wiring.performed).isEmpty();
             assertThat(machine.onDeletion(null).release()).isTrue();
         }
 
@@ -654,7 +772,8 @@ class FailoverStateMachineTest {
                 wiring.run(failover("us-east")); // the wiring keeps reconciling the deleted RegionFailover
                 assertThat(machine.onDeletion(wiring.recorded).release()).isTrue();
                 assertThat(fresh.topology.activeRegion()).isEqualTo("us-east");
-                assertThat(fresh.lock).isNull();
+                assertThat(fresh.holder()).isNull();
+                assertThat(wiring.performed).doesNotContainKey(FailoverStep.Unfencing);
             }
         }
 
@@ -666,7 +785,7 @@ class FailoverStateMachineTest {
             Deletion deletion = machine.onDeletion(wiring.recorded);
 
             assertThat(deletion.release()).isTrue();
-            assertThat(deletion.unfenceOldSide()).isFalse();
+            assertThat(deletion.abort()).isFalse();
         }
     }
 
@@ -693,7 +812,7 @@ class FailoverStateMachineTest {
             assertThat(p.topology.roles().values().stream().filter(r -> r == RegionRole.Primary))
                     .as(where)
                     .hasSize(1);
-            assertThat(p.lock).as(where).isNull();
+            assertThat(p.holder()).as(where).isNull();
             assertThat(p.history).as(where).hasSize(1);
             assertThat(last.recorded.steps)
                     .extracting(s -> s.result)

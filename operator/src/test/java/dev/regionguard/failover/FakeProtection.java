@@ -3,10 +3,15 @@ package dev.regionguard.failover;
 import dev.regionguard.api.FailoverRecord;
 import dev.regionguard.api.HealthState;
 import dev.regionguard.api.ProtectionKind;
+import dev.regionguard.api.RegionFailover;
+import dev.regionguard.api.RegionFailoverStatus;
+import dev.regionguard.controller.failover.CommittedFailovers;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,12 +32,23 @@ final class FakeProtection {
     final Map<String, Integer> unsyncedEntities = new HashMap<>();
     ProtectionKind kind = ProtectionKind.EventNotificationsProtection;
     String endpointConfigMap = "orders-notifications-endpoint";
-    /** status.failover.name */
-    String lock;
+    /** The protection's RegionFailovers by name, as the informer lists them; each FakeWiring keeps its own here. */
+    final Map<String, RegionFailover> failovers = new LinkedHashMap<>();
 
     List<FailoverRecord> history = new ArrayList<>();
+    /** The world: true while the old active region's fence, made by a failover, is in place. */
+    boolean oldRegionFenced;
 
+    /**
+     * The view production builds: the topology after every committed RegionFailover (the real epoch guard
+     * of {@link CommittedFailovers#apply}) and the lock holder of {@link CommittedFailovers#holder}.
+     */
     ProtectionView view(Instant now) {
+        List<RegionFailover> all = List.copyOf(failovers.values());
+        RegionTopology topology = CommittedFailovers.apply(this.topology, all);
+        String holder = CommittedFailovers.holder(all)
+                .map(r -> r.getMetadata().getName())
+                .orElse(null);
         List<StandbyReadiness> readiness = topology.otherRegions().stream()
                 .map(region -> StandbyReadiness.of(
                         new StandbyFacts(
@@ -46,7 +62,43 @@ final class FakeProtection {
                 .toList();
         Map<String, String> endpoints = new HashMap<>();
         topology.regions().forEach(r -> endpoints.put(r, "https://" + r + ".event-notifications.cloud.ibm.com"));
-        return new ProtectionView(kind, topology, health, readiness, lock, endpointConfigMap, endpoints);
+        return new ProtectionView(kind, topology, health, readiness, holder, endpointConfigMap, endpoints);
+    }
+
+    /** What the protection's reconciler does on each RegionFailover change: applies the commits to its status. */
+    boolean mirrorCommits() {
+        RegionTopology applied = CommittedFailovers.apply(topology, List.copyOf(failovers.values()));
+        boolean changed = applied.epoch() != topology.epoch();
+        topology = applied;
+        return changed;
+    }
+
+    /** The RegionFailover that may run now (the lock), or null. */
+    String holder() {
+        return CommittedFailovers.holder(List.copyOf(failovers.values()))
+                .map(r -> r.getMetadata().getName())
+                .orElse(null);
+    }
+
+    /** A RegionFailover of this protection, created at created, with the status recorded (null: none yet). */
+    void putFailover(String name, Instant created, RegionFailoverStatus status) {
+        RegionFailover existing = failovers.get(name);
+        RegionFailover rfo = new RegionFailover();
+        rfo.setMetadata(new ObjectMetaBuilder()
+                .withName(name)
+                .withNamespace("shop")
+                .withCreationTimestamp(
+                        existing == null
+                                ? created.toString()
+                                : existing.getMetadata().getCreationTimestamp())
+                .build());
+        rfo.setStatus(status);
+        failovers.put(name, rfo);
+    }
+
+    /** Another RegionFailover, created a minute before T0, that has not finished: it holds the lock. */
+    void earlierFailoverRunning(String name) {
+        putFailover(name, T0.minusSeconds(60), null);
     }
 
     /** The topology after a committed failover to us-east: us-south fenced. */

@@ -34,15 +34,21 @@ public final class CommittedFailovers {
 
     /** The topology after every committed failover above the base epoch, each applied once and in order. */
     public static RegionTopology apply(RegionTopology base, List<RegionFailover> failovers) {
+        // epoch order; two commits of one epoch (a lock lost to a stale cache) resolve as the lock does:
+        // the earliest created wins, the other changes nothing
         List<RegionFailoverStatus> committed = failovers.stream()
+                .filter(r -> {
+                    RegionFailoverStatus s = r.getStatus();
+                    return s != null
+                            && s.epoch != null
+                            && s.toRegion != null
+                            && s.plan != null
+                            && FailoverStateMachine.isCommitted(s)
+                            && s.epoch > base.epoch();
+                })
+                .sorted(Comparator.comparing((RegionFailover r) -> r.getStatus().epoch)
+                        .thenComparing(CREATION))
                 .map(RegionFailover::getStatus)
-                .filter(s -> s != null
-                        && s.epoch != null
-                        && s.toRegion != null
-                        && s.plan != null
-                        && FailoverStateMachine.isCommitted(s)
-                        && s.epoch > base.epoch())
-                .sorted(Comparator.comparing(s -> s.epoch))
                 .toList();
         RegionTopology topology = base;
         for (RegionFailoverStatus s : committed) {

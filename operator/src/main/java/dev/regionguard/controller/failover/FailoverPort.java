@@ -1,5 +1,6 @@
 package dev.regionguard.controller.failover;
 
+import dev.regionguard.api.FenceRecord;
 import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.failover.ProtectionView;
 import dev.regionguard.failover.StepResult;
@@ -33,10 +34,16 @@ public interface FailoverPort {
     /** One sync pass from one region to another, for a Relocate's final sync. */
     StepResult finalSync(HasMetadata protection, String from, String to);
 
+    /**
+     * What fencing region would change, read now (bounded in time); empty when the region cannot be read,
+     * and then it is not fenced.
+     */
+    Optional<FenceRecord> fenceRecord(HasMetadata protection, String region);
+
     StepResult fence(HasMetadata protection, String region);
 
-    /** Undoes the fencing of region as far as it answers; referenceRegion is a standby synced from it. */
-    void unfence(HasMetadata protection, String region, String referenceRegion);
+    /** Restores what the recorded fence changed; failed (with the reason) when the region does not answer. */
+    StepResult unfence(HasMetadata protection, FenceRecord fence);
 
     /** Service part of Redirecting; returns the ConfigMap entries for the new active region. */
     Map<String, String> activate(HasMetadata protection, String region, long epoch);

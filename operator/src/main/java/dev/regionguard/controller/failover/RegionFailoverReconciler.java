@@ -1,7 +1,10 @@
 package dev.regionguard.controller.failover;
 
+import dev.regionguard.api.FailoverStep;
 import dev.regionguard.api.FailoverStepStatus;
+import dev.regionguard.api.FenceRecord;
 import dev.regionguard.api.ProtectionKind;
+import dev.regionguard.api.Protections;
 import dev.regionguard.api.RegionFailover;
 import dev.regionguard.api.RegionFailoverStatus;
 import dev.regionguard.api.Timestamps;
@@ -12,13 +15,13 @@ import dev.regionguard.failover.Milestone;
 import dev.regionguard.failover.Next;
 import dev.regionguard.failover.ProtectionView;
 import dev.regionguard.failover.StepResult;
-import dev.regionguard.health.ProbeOutcome;
 import dev.regionguard.telemetry.EventRecorder;
 import dev.regionguard.telemetry.LogContext;
 import dev.regionguard.telemetry.RegionGuardMetrics;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -53,6 +56,7 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
     private final Clock clock;
     private final FailoverHooks hooks;
     private final FailoverStateMachine machine = new FailoverStateMachine();
+    private final FailoverSteps steps = new FailoverSteps();
 
     public RegionFailoverReconciler(
             Map<ProtectionKind, FailoverPort> ports,
@@ -94,21 +98,21 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
     private DeleteControl release(RegionFailover rfo, Context<RegionFailover> context) {
         Deletion deletion = machine.onDeletion(rfo.getStatus());
         if (deletion.release()) {
-            if (deletion.unfenceOldSide()) {
-                protection(rfo)
-                        .ifPresent(p -> port(rfo).unfence(p, rfo.getStatus().fromRegion, rfo.getStatus().toRegion));
-            }
-            if (rfo.getStatus() != null
-                    && rfo.getStatus().phase != null
-                    && !rfo.getStatus().phase.isFinal()) {
-                LOG.info("RegionFailover {}: {}", rfo.getMetadata().getName(), deletion.message());
-                events.normal(rfo, "FailoverAborted", deletion.message());
-                metrics.recordFailoverInProgress(
-                        kindOf(rfo), rfo.getMetadata().getNamespace(), protectionName(rfo), false);
-            }
             return DeleteControl.defaultDelete();
         }
-        Optional<Duration> again = drive(rfo, context.getClient());
+        RegionFailover current = rfo;
+        if (deletion.abort()) { // recorded first: a crash from here on resumes the undo, never the failover
+            LOG.info("RegionFailover {}: {}", rfo.getMetadata().getName(), deletion.message());
+            Next.Record aborted =
+                    (Next.Record) machine.abort(FailoverRequests.of(rfo), rfo.getStatus(), clock.instant());
+            current = write(rfo, aborted.status(), context.getClient());
+            aborted.milestones().forEach(m -> emit(rfo, m));
+            if (aborted.status().phase.isFinal()) {
+                countResult(current);
+            }
+            observe(current);
+        }
+        Optional<Duration> again = drive(current, context.getClient());
         return DeleteControl.noFinalizerRemoval()
                 .rescheduleAfter(again.orElse(Duration.ofMillis(200)).toMillis());
     }
@@ -121,6 +125,9 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
             FailoverRequest request = FailoverRequests.of(current);
             FailoverPort port = port(current);
             HasMetadata protection = protection(current).orElse(null);
+            if (protection == null && !deletedOnServer(current, client)) {
+                return Optional.of(WAIT); // not in the cache (yet): unknown, never "deleted"
+            }
             boolean running = current.getStatus() != null
                     && current.getStatus().phase != null
                     && !current.getStatus().phase.isFinal();
@@ -134,7 +141,12 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
             Instant now = clock.instant();
             Next next = machine.next(request, current.getStatus(), view, now);
             if (next instanceof Next.Perform perform) {
-                StepResult result = perform(perform, port, protection, current, client);
+                Optional<StepResult> refused = steps.refusal(perform, current, client);
+                if (refused.isEmpty() && perform.step() == FailoverStep.Fencing) {
+                    current = recordFence(current, port, protection, perform.fromRegion(), client);
+                }
+                RegionFailover acting = current;
+                StepResult result = refused.orElseGet(() -> steps.perform(perform, port, protection, acting, client));
                 LOG.info(
                         "RegionFailover {}: {} {}: {}",
                         current.getMetadata().getName(),
@@ -154,7 +166,7 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
                 }
                 observe(current);
                 if (record.retryDelay().isPresent()) {
-                    return record.retryDelay();
+                    return record.retryDelay().map(hooks::retryDelay);
                 }
                 continue;
             }
@@ -164,59 +176,18 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
         return Optional.of(Duration.ofMillis(100));
     }
 
-    private StepResult perform(
-            Next.Perform perform,
-            FailoverPort port,
-            HasMetadata protection,
-            RegionFailover rfo,
-            KubernetesClient client) {
-        try {
-            return switch (perform.step()) {
-                case Validating -> StepResult.succeeded("no earlier RegionFailover of the protection is running");
-                case FinalSync -> port.finalSync(protection, perform.fromRegion(), perform.toRegion());
-                case Fencing -> port.fence(protection, perform.fromRegion());
-                case Promoting ->
-                    StepResult.succeeded(perform.toRegion() + " is the active region at epoch "
-                            + perform.after().epoch());
-                case Redirecting -> redirect(perform, port, protection, rfo, client);
-                case Verifying -> verify(port.probe(protection, perform.toRegion()));
-            };
-        } catch (RuntimeException e) {
-            return StepResult.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    /** Records what fencing region changes before it is fenced; a record from an earlier attempt is kept. */
+    private RegionFailover recordFence(
+            RegionFailover current, FailoverPort port, HasMetadata protection, String region, KubernetesClient client) {
+        if (FailoverSteps.recordedFence(current.getStatus(), region).isPresent()) {
+            return current;
         }
-    }
-
-    private static StepResult verify(ProbeOutcome probe) {
-        return StepResult.verification(probe);
-    }
-
-    private StepResult redirect(
-            Next.Perform perform,
-            FailoverPort port,
-            HasMetadata protection,
-            RegionFailover rfo,
-            KubernetesClient client) {
-        Map<String, String> data =
-                port.activate(protection, perform.toRegion(), perform.after().epoch());
-        String configMap = perform.plan().endpointConfigMap;
-        if (configMap == null) {
-            return StepResult.skipped(
-                    "no endpoint ConfigMap named in spec.failover; " + perform.toRegion() + " activated");
+        Optional<FenceRecord> fence = port.fenceRecord(protection, region);
+        if (fence.isEmpty()) {
+            return current;
         }
-        String namespace = rfo.getMetadata().getNamespace();
-        client.configMaps()
-                .inNamespace(namespace)
-                .resource(new ConfigMapBuilder()
-                        .withNewMetadata()
-                        .withName(configMap)
-                        .withNamespace(namespace)
-                        .addToLabels(RegionFailover.PROTECTION_LABEL, protectionName(rfo))
-                        .endMetadata()
-                        .withData(data)
-                        .build())
-                .createOr(c -> c.update());
-        return StepResult.succeeded("ConfigMap " + configMap + ": " + perform.toRegion() + " (" + data.get("endpoint")
-                + ") at epoch " + perform.after().epoch());
+        RegionFailoverStatus recorded = machine.fenceToRecord(current.getStatus(), fence.get());
+        return recorded == null ? current : write(current, recorded, client);
     }
 
     private RegionFailover write(RegionFailover current, RegionFailoverStatus status, KubernetesClient client) {
@@ -273,6 +244,28 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
     private Optional<HasMetadata> protection(RegionFailover rfo) {
         FailoverPort port = port(rfo);
         return port == null ? Optional.empty() : port.find(rfo.getMetadata().getNamespace(), protectionName(rfo));
+    }
+
+    /** Asks the API server, not the cache (which may not be loaded yet); false when it cannot tell. */
+    private static boolean deletedOnServer(RegionFailover rfo, KubernetesClient client) {
+        String kind = kindOf(rfo);
+        ResourceDefinitionContext definition = new ResourceDefinitionContext.Builder()
+                .withGroup(Protections.GROUP)
+                .withVersion(Protections.VERSION)
+                .withKind(kind)
+                .withPlural(kind.toLowerCase(Locale.ROOT) + "s")
+                .withNamespaced(true)
+                .build();
+        try {
+            return client.genericKubernetesResources(definition)
+                            .inNamespace(rfo.getMetadata().getNamespace())
+                            .withName(protectionName(rfo))
+                            .get()
+                    == null;
+        } catch (KubernetesClientException e) {
+            LOG.warn("could not check whether {} {} exists: {}", kind, protectionName(rfo), e.getMessage());
+            return false;
+        }
     }
 
     private static String protectionName(RegionFailover rfo) {

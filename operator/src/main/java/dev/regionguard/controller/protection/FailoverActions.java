@@ -10,14 +10,21 @@ import java.util.Map;
  */
 public interface FailoverActions<P> {
 
+    /**
+     * The values {@link #fence} would change on this side, as they are now (keys and values are the
+     * service's own, e.g. {@code source.<id> -> true}). The failover records them before fencing, so
+     * that {@link #unfence} can restore exactly them. Contains no secret material.
+     */
+    Map<String, String> fenceOriginals(P protection, ProtectedSide side, ApiKey key);
+
     /** Take the old active side out of service as far as it answers; returns what was done. */
     String fence(P protection, ProtectedSide side, ApiKey key);
 
     /**
-     * Undo {@link #fence} after an aborted failover, best effort, taking the wanted state from a synced
-     * standby (the sync copies it there), since the fenced side no longer shows what it was.
+     * Undo {@link #fence} after a failover that stopped before its commit: restore every value recorded by
+     * {@link #fenceOriginals}. Idempotent; throws when the side does not answer.
      */
-    String unfence(P protection, ProtectedSide side, ApiKey key, ProtectedSide reference, ApiKey referenceKey);
+    String unfence(P protection, ProtectedSide side, ApiKey key, Map<String, String> original);
 
     /**
      * Make the new active side serve (Code Engine: scaling and domain mappings) and return the

@@ -1,5 +1,6 @@
 package dev.regionguard.controller.protection;
 
+import dev.regionguard.api.FenceRecord;
 import dev.regionguard.api.HealthState;
 import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.api.ProtectionSpec;
@@ -17,6 +18,7 @@ import dev.regionguard.spec.HealthCheckSettings;
 import dev.regionguard.spec.ProtectionSettings;
 import dev.regionguard.sync.SyncEngine;
 import dev.regionguard.sync.SyncOutcome;
+import dev.regionguard.sync.SyncRequest;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import java.time.Clock;
@@ -150,11 +152,22 @@ public final class ProtectionFailoverPort<
         try {
             ProtectionSettings settings = settings(protection).check();
             Sides all = allSides(protection);
-            SyncOutcome outcome = engine.sync(requests.finalSync(
-                    protection, settings.sync(), all, from, to, statusOf(protection).primaryInventory));
+            SyncRequest request = requests.finalSync(
+                    protection, settings.sync(), all, from, to, statusOf(protection).primaryInventory);
+            SyncOutcome outcome = runtimes.get(protection).exclusively(() -> engine.sync(request));
             return FinalSyncResult.of(outcome, from, to);
         } catch (Blocked e) {
             return StepResult.failed(e.getMessage());
+        }
+    }
+
+    @Override
+    public Optional<FenceRecord> fenceRecord(HasMetadata resource, String region) {
+        P protection = cast(resource);
+        try {
+            return fencing.record(protection, allSides(protection), region, probeTimeout(protection));
+        } catch (Blocked e) {
+            return Optional.empty();
         }
     }
 
@@ -169,20 +182,12 @@ public final class ProtectionFailoverPort<
     }
 
     @Override
-    public void unfence(HasMetadata resource, String region, String referenceRegion) {
+    public StepResult unfence(HasMetadata resource, FenceRecord fence) {
         P protection = cast(resource);
         try {
-            Sides all = allSides(protection);
-            LOG.info(
-                    "{}",
-                    actions.unfence(
-                            protection,
-                            all.byRegion().get(region),
-                            all.keys().get(region),
-                            all.byRegion().get(referenceRegion),
-                            all.keys().get(referenceRegion)));
-        } catch (Blocked | RuntimeException e) {
-            LOG.warn("could not unfence {}: {}", region, e.getMessage());
+            return fencing.unfence(protection, allSides(protection), fence, probeTimeout(protection));
+        } catch (Blocked e) {
+            return StepResult.failed("UnfenceFailed", e.getMessage());
         }
     }
 

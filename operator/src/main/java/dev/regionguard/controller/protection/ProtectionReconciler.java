@@ -174,8 +174,8 @@ public abstract class ProtectionReconciler<
                     runtime,
                     fullCompare,
                     statusOf(protection).primaryInventory);
-            SyncOutcome outcome = engine.sync(
-                    EpochGuardedStore.guard(request, seen.topology(), () -> observer.failoversOf(protection)));
+            SyncOutcome outcome = runtime.exclusively(() -> engine.sync( // not with a final sync
+                    EpochGuardedStore.guard(request, seen.topology(), () -> observer.failoversOf(protection))));
             if (outcome.source().error() == null && fullCompare) {
                 runtime.fullCompareDone(now);
             }

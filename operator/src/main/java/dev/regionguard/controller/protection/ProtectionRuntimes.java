@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -57,6 +58,8 @@ public final class ProtectionRuntimes {
         private volatile String syncFingerprint;
         private volatile String lastHold;
         private volatile Parsed parsed; // its own generation: the failover port may ask with an older object
+        /** The periodic pass and a Relocate's final sync never write the same targets at once. */
+        private final ReentrantLock syncLock = new ReentrantLock();
 
         Runtime(String kind, String namespace, String name) {
             this.kind = kind;
@@ -74,6 +77,16 @@ public final class ProtectionRuntimes {
 
         public String name() {
             return name;
+        }
+
+        /** Runs one sync of this protection, after any other one (pass or final sync) has finished. */
+        public <T> T exclusively(Supplier<T> sync) {
+            syncLock.lock();
+            try {
+                return sync.get();
+            } finally {
+                syncLock.unlock();
+            }
         }
 
         public Watermarks watermarks(String standby) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /** Health probes in the protection's reconcile and the automatic failover they may start. */
 class AutomaticFailoverOperatorTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(40);
+    private static final Duration TIMEOUT = RegionFailoverOperatorTest.TIMEOUT;
+    private static final Duration QUIET = RegionFailoverOperatorTest.QUIET;
     private OperatorHarness harness;
 
     @BeforeEach
@@ -36,9 +37,10 @@ class AutomaticFailoverOperatorTest {
     private EnFixture protect(String name, FailoverMode mode) {
         EnFixture en = new EnFixture(harness, name, 12);
         en.material();
-        var enp = en.protection(dev.regionguard.api.SyncMode.Mirror, "5s");
-        enp.getSpec().healthCheck.interval = "1s";
-        enp.getSpec().healthCheck.timeout = "500ms";
+        var enp = en.protection(
+                dev.regionguard.api.SyncMode.Mirror, RegionFailoverOperatorTest.SYNC_INTERVAL.toSeconds() + "s");
+        enp.getSpec().healthCheck.interval = RegionFailoverOperatorTest.PROBE_INTERVAL.toSeconds() + "s";
+        enp.getSpec().healthCheck.timeout = RegionFailoverOperatorTest.PROBE_TIMEOUT.toMillis() + "ms";
         enp.getSpec().healthCheck.successThreshold = 1;
         enp.getSpec().failover.mode = mode;
         harness.apply(enp);
@@ -97,7 +99,7 @@ class AutomaticFailoverOperatorTest {
                 harness.awaitStatus(en.name, TIMEOUT, s -> state(s, EnFixture.PRIMARY) == HealthState.Unhealthy);
         RegionStatus primary = status.regions.get(0);
         assertThat(primary.lastError).contains("SERVER");
-        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).untilAsserted(() -> {
+        await().during(QUIET).atMost(QUIET.plus(TIMEOUT)).untilAsserted(() -> {
             assertThat(harness.failoversOf(en.name)).isEmpty();
             assertThat(harness.get(en.name).getStatus().activeRegion).isEqualTo(EnFixture.PRIMARY);
         });
@@ -111,7 +113,7 @@ class AutomaticFailoverOperatorTest {
         EnFixture en = protect("unknown", FailoverMode.Automatic);
         harness.simulator().denyAccess(EnFixture.API_KEY, EnFixture.PRIMARY, en.primaryId);
         harness.awaitStatus(en.name, TIMEOUT, s -> state(s, EnFixture.PRIMARY) == HealthState.Unknown);
-        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).untilAsserted(() -> {
+        await().during(QUIET).atMost(QUIET.plus(TIMEOUT)).untilAsserted(() -> {
             assertThat(harness.failoversOf(en.name)).isEmpty();
             assertThat(state(harness.get(en.name).getStatus(), EnFixture.PRIMARY))
                     .isEqualTo(HealthState.Unknown);
@@ -121,8 +123,8 @@ class AutomaticFailoverOperatorTest {
 
         harness.simulator().faults(EnFixture.PRIMARY).throttle(100_000, Duration.ofSeconds(1));
         harness.awaitStatus(en.name, TIMEOUT, s -> state(s, EnFixture.PRIMARY) == HealthState.Unknown);
-        await().during(Duration.ofSeconds(4))
-                .atMost(Duration.ofSeconds(6))
+        await().during(QUIET)
+                .atMost(QUIET.plus(TIMEOUT))
                 .untilAsserted(() -> assertThat(harness.failoversOf(en.name)).isEmpty());
     }
 
@@ -135,7 +137,7 @@ class AutomaticFailoverOperatorTest {
             harness.simulator().faults(EnFixture.PRIMARY).up();
             harness.awaitStatus(en.name, TIMEOUT, s -> state(s, EnFixture.PRIMARY) == HealthState.Healthy);
         }
-        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(8)).untilAsserted(() -> {
+        await().during(QUIET).atMost(QUIET.plus(TIMEOUT)).untilAsserted(() -> {
             assertThat(harness.failoversOf(en.name)).hasSize(1);
             assertThat(harness.get(en.name).getStatus().activeRegion).isEqualTo(EnFixture.STANDBY);
             assertThat(harness.get(en.name).getStatus().epoch).isEqualTo(1L);

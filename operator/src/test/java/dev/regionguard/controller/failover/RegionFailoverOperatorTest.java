@@ -36,7 +36,28 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Manual failovers, plans and relocations, run by the real operator on the embedded API and the simulator. */
 class RegionFailoverOperatorTest {
     static final String THIRD = "eu-de";
-    private static final Duration TIMEOUT = Duration.ofSeconds(40);
+    /** Probe settings of every protection in the failover operator tests; each wait is derived from them. */
+    static final Duration PROBE_INTERVAL = Duration.ofSeconds(2);
+
+    /** Half the interval: a probe of a healthy simulated region on a loaded 2-core machine stays well below. */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+
+    /** A sync pass every this long. */
+    static final Duration SYNC_INTERVAL = Duration.ofSeconds(5);
+
+    /**
+     * How long "nothing happened" is watched: past the failure threshold (3 probes) plus two more probe
+     * intervals, and two sync passes, whichever is longer.
+     */
+    static final Duration QUIET = max(PROBE_INTERVAL.multipliedBy(5), SYNC_INTERVAL.multipliedBy(2));
+
+    /** Awaits of what must happen: 10x the longest of those and more, for a loaded machine. */
+    static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
     private static OperatorHarness harness;
 
     @BeforeAll
@@ -53,7 +74,7 @@ class RegionFailoverOperatorTest {
     static Protected protect(OperatorHarness harness, String name, boolean third) {
         EnFixture en = new EnFixture(harness, name, 12);
         en.material();
-        EventNotificationsProtection enp = en.protection(SyncMode.Mirror, "5s");
+        EventNotificationsProtection enp = en.protection(SyncMode.Mirror, SYNC_INTERVAL.toSeconds() + "s");
         String thirdId = null;
         if (third) {
             thirdId = harness.simulator().createEventNotificationsInstance(THIRD);
@@ -61,8 +82,8 @@ class RegionFailoverOperatorTest {
             standbys.add(new EnStandby(THIRD, thirdId));
             enp.getSpec().standbys = standbys;
         }
-        enp.getSpec().healthCheck.interval = "1s";
-        enp.getSpec().healthCheck.timeout = "500ms";
+        enp.getSpec().healthCheck.interval = PROBE_INTERVAL.toSeconds() + "s";
+        enp.getSpec().healthCheck.timeout = PROBE_TIMEOUT.toMillis() + "ms";
         enp.getSpec().healthCheck.successThreshold = 1;
         enp.getSpec().failover.endpointConfigMap = name + "-endpoint";
         harness.apply(enp);
@@ -165,7 +186,7 @@ class RegionFailoverOperatorTest {
         RegionFailover done = harness.awaitFailover("plan-1", TIMEOUT, FailoverPhase.Succeeded);
         assertThat(done.getStatus().plan.toRegion).isEqualTo(EnFixture.STANDBY);
         assertThat(done.getStatus().plan.actions).isNotEmpty();
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).untilAsserted(() -> {
+        await().during(QUIET).atMost(QUIET.plus(TIMEOUT)).untilAsserted(() -> {
             ProtectionStatus s = harness.get(p.name()).getStatus();
             assertThat(s.activeRegion).isEqualTo(EnFixture.PRIMARY);
             assertThat(s.epoch).isZero();
@@ -265,25 +286,32 @@ class RegionFailoverOperatorTest {
         assertThat(status.failoverHistory).hasSize(1);
     }
 
+    /** The operator dies with Fencing done and Promoting recorded; the RegionFailover is deleted meanwhile. */
     @Test
-    void deletingBeforePromotingAbortsAndKeepsThePrimaryActive() {
-        CrashAfter crash = new CrashAfter("abort-1", FailoverPhase.Fencing);
+    void deletingAfterFencingRanUndoesTheFenceAndKeepsThePrimaryActive() {
+        CrashAfter crash = new CrashAfter("abort-1", FailoverPhase.Promoting);
         harness.restartOperator(crash);
         Protected p = protect(harness, "abort", false);
         var before = sourceStates(p.en().primary);
+        assertThat(before).containsValue(true);
         harness.requestFailover("abort-1", p.name(), FailoverType.Failover, EnFixture.STANDBY, false);
-        await().atMost(TIMEOUT).untilTrue(crash.crashed); // held in Fencing
+        await().atMost(TIMEOUT).untilTrue(crash.crashed); // held with Promoting recorded, not performed
+        assertThat(apiSourcesEnabled(p.en().primary, false))
+                .as("fencing really ran: the old primary's API sources are disabled")
+                .isTrue();
 
         harness.client().resource(harness.failover("abort-1")).delete();
+        harness.restartOperator(FailoverHooks.NONE);
 
         await().atMost(TIMEOUT).until(() -> harness.failover("abort-1") == null);
-        harness.restartOperator(FailoverHooks.NONE);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).untilAsserted(() -> {
-            ProtectionStatus s = harness.get(p.name()).getStatus();
-            assertThat(s.activeRegion).isEqualTo(EnFixture.PRIMARY);
-            assertThat(s.epoch).isZero();
-            assertThat(s.failover).isNull();
-        });
         assertThat(sourceStates(p.en().primary)).as("fencing undone").isEqualTo(before);
+        assertThat(harness.events("abort-1"))
+                .anySatisfy(e -> assertThat(e.getMessage())
+                        .contains("Aborted: the RegionFailover was deleted in Promoting, before the commit")
+                        .contains("us-south stays the active region (restored"));
+        ProtectionStatus s = harness.awaitStatus(p.name(), TIMEOUT, st -> st.failover == null);
+        assertThat(s.activeRegion).isEqualTo(EnFixture.PRIMARY);
+        assertThat(s.epoch).isZero();
+        assertThat(s.fencedRegions).isEmpty();
     }
 }

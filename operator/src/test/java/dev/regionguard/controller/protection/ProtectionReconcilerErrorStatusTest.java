@@ -214,12 +214,14 @@ class ProtectionReconcilerErrorStatusTest {
         }
 
         @Override
+        public Map<String, String> fenceOriginals(
+                EventNotificationsProtection protection, ProtectedSide side, ApiKey key) {
+            return Map.of();
+        }
+
+        @Override
         public String unfence(
-                EventNotificationsProtection protection,
-                ProtectedSide side,
-                ApiKey key,
-                ProtectedSide reference,
-                ApiKey referenceKey) {
+                EventNotificationsProtection protection, ProtectedSide side, ApiKey key, Map<String, String> original) {
             return "";
         }
 
