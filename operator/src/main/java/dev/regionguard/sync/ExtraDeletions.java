@@ -23,7 +23,8 @@ final class ExtraDeletions {
     private static final Logger LOG = LoggerFactory.getLogger(ExtraDeletions.class);
     private static final String PRIMARY_LIST_INCOMPLETE = "PrimaryListIncomplete";
 
-    private record Deletion(EntityType type, String key, ObjectNode entity, TargetRun target) {}
+    /** {@code duplicate}: a second copy of a key the target keeps; the source is not asked. */
+    private record Deletion(EntityType type, String key, ObjectNode entity, TargetRun target, boolean duplicate) {}
 
     private final Listing source;
     private final SyncPolicy policy;
@@ -84,13 +85,24 @@ final class ExtraDeletions {
         Map<String, List<Deletion>> chosenByType = new LinkedHashMap<>();
         for (TargetRun t : reached) {
             List<Deletion> candidates = candidates(t, blocked);
+            // Second copies of a key go whatever the source says: the copy kept stays.
+            int budget = policy.maxDeletionsPerPass();
+            for (Deletion copy : duplicates(t)) {
+                if (budget <= 0) {
+                    t.report().pendingDeletion(copy.type().name(), copy.key(), "DuplicateOnStandby");
+                } else {
+                    budget--;
+                    chosenByType
+                            .computeIfAbsent(copy.type().name(), n -> new ArrayList<>())
+                            .add(copy);
+                }
+            }
             if (!policy.deletes() || hold != null) {
                 t.report().holdReason(hold);
                 String reason = policy.deletes() ? hold : "DeletesDisabled";
                 candidates.forEach(c -> t.report().pendingDeletion(c.type().name(), c.key(), reason));
                 continue;
             }
-            int budget = policy.maxDeletionsPerPass();
             Map<String, Integer> provenHere = new HashMap<>();
             for (Map.Entry<Deletion, DeletionProof.Check> e :
                     check(t, unheld(t, candidates)).entrySet()) {
@@ -188,9 +200,28 @@ final class ExtraDeletions {
             Map<String, ObjectNode> onSource = source.indexed(type).byKey();
             t.indexed(type).byKey().forEach((key, entity) -> {
                 if (!onSource.containsKey(key) && !type.builtIn(entity) && type.deletable(entity)) {
-                    result.add(new Deletion(type, key, entity, t));
+                    result.add(new Deletion(type, key, entity, t, false));
                 }
             });
+        }
+        return result;
+    }
+
+    /**
+     * Second copies of a key on the target, in Mirror mode with writes (else the planner reports
+     * them): nothing the source has is lost, so no proof and no hold applies.
+     */
+    private List<Deletion> duplicates(TargetRun t) {
+        List<Deletion> result = new ArrayList<>();
+        if (!policy.deletes() || !policy.writes()) {
+            return result;
+        }
+        for (EntityType type : graph.typesReversed()) {
+            t.indexed(type)
+                    .duplicates()
+                    .forEach((key, copies) -> copies.stream()
+                            .filter(copy -> !type.builtIn(copy) && type.deletable(copy))
+                            .forEach(copy -> result.add(new Deletion(type, key, copy, t, true))));
         }
         return result;
     }
@@ -212,6 +243,15 @@ final class ExtraDeletions {
                             d.key(),
                             "WriteFailed",
                             "delete: " + result.failure().summary());
+            return;
+        }
+        if (d.duplicate()) {
+            LOG.info(
+                    "removed a duplicate {} '{}' on {}",
+                    typeName,
+                    d.key(),
+                    t.store().describe());
+            t.report().duplicateRemoved(typeName, d.key());
             return;
         }
         t.setId(typeName, d.key(), null);

@@ -193,6 +193,7 @@ final class SyncPass {
                 List.of(),
                 List.of(),
                 null,
+                List.of(),
                 List.of());
     }
 }

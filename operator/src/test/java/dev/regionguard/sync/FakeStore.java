@@ -5,6 +5,7 @@ import dev.regionguard.cloud.ErrorCategory;
 import dev.regionguard.cloud.IbmApiException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -249,7 +250,8 @@ final class FakeStore implements EntityStore {
         }
     }
 
+    /** In creation order, as lists show them (duplicates tests depend on which copy comes first). */
     private Map<String, ObjectNode> entities(String type) {
-        return byType.computeIfAbsent(type, t -> new ConcurrentHashMap<>());
+        return byType.computeIfAbsent(type, t -> Collections.synchronizedMap(new LinkedHashMap<>()));
     }
 }
