@@ -56,7 +56,11 @@ final class UpsertPlanner {
             if (targetItem != null
                     && !compareInFull
                     && unchangedSince(previous, sourceMarker, targetMarker, material.digest(type, sourceItem))) {
-                t.report().unchanged();
+                if (previous.notApplied() != null) {
+                    t.report().skipped(typeName, key, "WriteNotApplied", previous.notApplied());
+                } else {
+                    t.report().unchanged();
+                }
                 return;
             }
             works.add(new Work(key, sourceItem, targetItem, previous, sourceMarker, targetMarker));

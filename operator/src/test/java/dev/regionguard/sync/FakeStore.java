@@ -113,6 +113,11 @@ final class FakeStore implements EntityStore {
         ignoredOnUpdate.put(type, field);
     }
 
+    /** Updates of this type are taken in full again. */
+    void acceptUpdates(String type) {
+        ignoredOnUpdate.remove(type);
+    }
+
     /** Lists of this type leave the entity out while it still exists (a truncated or shifted page). */
     void hideFromLists(String type, String entityName) {
         hiddenFromLists
