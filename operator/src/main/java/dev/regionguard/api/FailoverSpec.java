@@ -20,6 +20,7 @@ public class FailoverSpec {
 
     @Default(DEFAULT_COOLDOWN)
     @Pattern(SyncSpec.DURATION)
+    @Size(max = SyncSpec.DURATION_MAX_LENGTH)
     @JsonPropertyDescription(
             "Least time between two automatic failovers of this protection, e.g. 30m, 1h. Defaults to 30m.")
     public String cooldown = DEFAULT_COOLDOWN;

@@ -21,13 +21,13 @@ public class HealthCheckSpec {
 
     @Default(DEFAULT_INTERVAL)
     @Pattern(SyncSpec.DURATION)
-    @Size(max = 32) // read by a CEL rule: the API server's cost estimate needs a bound
+    @Size(max = SyncSpec.DURATION_MAX_LENGTH) // also bounds the CEL cost estimate
     @JsonPropertyDescription("Time between probes of a region, e.g. 10s, 30s. Defaults to 10s.")
     public String interval = DEFAULT_INTERVAL;
 
     @Default(DEFAULT_TIMEOUT)
     @Pattern(SyncSpec.DURATION)
-    @Size(max = 32)
+    @Size(max = SyncSpec.DURATION_MAX_LENGTH)
     @JsonPropertyDescription(
             "How long a probe may take before it counts as a failure; shorter than interval. Defaults to 5s.")
     public String timeout = DEFAULT_TIMEOUT;

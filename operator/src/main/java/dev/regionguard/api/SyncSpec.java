@@ -11,7 +11,13 @@ import java.util.List;
 
 /** How and how often standbys are brought in line with the primary. */
 public class SyncSpec {
-    static final String DURATION = "^([0-9]+(ms|s|m|h))+$";
+    // Bounded so that no accepted duration overflows a long of nanoseconds (4 x 99999h is about 45 years);
+    // the parser (spec.Durations) checks the same pattern, so what the schema accepts always parses.
+    public static final int DURATION_MAX_DIGITS = 5;
+    public static final int DURATION_MAX_PARTS = 4;
+    public static final int DURATION_MAX_LENGTH = 32;
+    public static final String DURATION =
+            "^([0-9]{1," + DURATION_MAX_DIGITS + "}(ms|s|m|h)){1," + DURATION_MAX_PARTS + "}$";
     // Each default is written once, here: the CRD default and the Java default read the same constant.
     static final String DEFAULT_INTERVAL = "5m";
     static final String DEFAULT_MODE = "Mirror";
@@ -20,6 +26,7 @@ public class SyncSpec {
 
     @Default(DEFAULT_INTERVAL)
     @Pattern(DURATION)
+    @Size(max = DURATION_MAX_LENGTH)
     @JsonPropertyDescription("Time between sync passes, e.g. 30s, 5m, 1h. Defaults to 5m.")
     public String interval = DEFAULT_INTERVAL;
 
@@ -37,6 +44,7 @@ public class SyncSpec {
 
     @Default(DEFAULT_FULL_COMPARE_INTERVAL)
     @Pattern(DURATION)
+    @Size(max = DURATION_MAX_LENGTH)
     @JsonPropertyDescription(
             "Between full comparisons. Other passes read in full only entities whose list entry changed on either side. Defaults to 1h.")
     public String fullCompareInterval = DEFAULT_FULL_COMPARE_INTERVAL;

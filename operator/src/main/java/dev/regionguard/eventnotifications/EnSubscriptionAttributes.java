@@ -20,7 +20,9 @@ import java.util.TreeSet;
  * Recipients copied to another instance start as invited (opt-in again), so the create shape
  * takes everyone invited or subscribed and drops those who unsubscribed; comparing in that shape
  * makes a fresh standby equal to a primary whose recipients have subscribed.
- * Slack direct-message {@code channels} are plain on create and {@code {id, operation}} on update.
+ * Slack direct-message {@code channels} are {@code [{id}]} on create and GET, and operations
+ * {@code [{id, operation: add|remove}]} on update (IBM's {@code ChannelUpdateAttributes}); an update
+ * with no channel to add or remove leaves {@code channels} out.
  */
 final class EnSubscriptionAttributes {
     private static final String INVITED = "invited";
@@ -65,7 +67,12 @@ final class EnSubscriptionAttributes {
             }
         }
         if (desired.path(CHANNELS).isArray()) {
-            update.set(CHANNELS, channelOperations(desired.get(CHANNELS), current.get(CHANNELS)));
+            ArrayNode operations = channelOperations(desired.get(CHANNELS), current.get(CHANNELS));
+            if (operations.isEmpty()) {
+                update.remove(CHANNELS); // IBM takes channels as optional: nothing to add or remove
+            } else {
+                update.set(CHANNELS, operations);
+            }
         }
         return update;
     }
@@ -74,11 +81,9 @@ final class EnSubscriptionAttributes {
         Map<String, ObjectNode> wantedById = channelsById(wanted);
         Map<String, ObjectNode> currentById = channelsById(current);
         ArrayNode operations = EnJson.NODES.arrayNode();
-        wantedById.forEach((id, channel) -> {
-            if (!currentById.containsKey(id)) {
-                operations.add(channel.deepCopy().put("operation", "add"));
-            }
-        });
+        wantedById.keySet().stream()
+                .filter(id -> !currentById.containsKey(id))
+                .forEach(id -> operations.addObject().put("id", id).put("operation", "add"));
         currentById.keySet().stream()
                 .filter(id -> !wantedById.containsKey(id))
                 .forEach(id -> operations.addObject().put("id", id).put("operation", "remove"));

@@ -9,6 +9,7 @@ import dev.regionguard.cloud.IbmApiException;
 import dev.regionguard.cloud.http.IbmHttp;
 import dev.regionguard.cloud.http.IbmRequest;
 import dev.regionguard.cloud.http.ListPages;
+import dev.regionguard.cloud.http.PagedListCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -175,6 +176,7 @@ public final class HttpEventNotificationsClient implements EventNotificationsCli
      */
     private List<ObjectNode> listAll(Function<IbmRequest.Builder, IbmRequest.Builder> collection, String listKey) {
         List<ObjectNode> items = new ArrayList<>();
+        PagedListCheck check = new PagedListCheck(listKey, this::unexpected);
         long offset = 0;
         for (int page = 0; page < MAX_PAGES; page++) {
             IbmRequest request = collection
@@ -183,9 +185,18 @@ public final class HttpEventNotificationsClient implements EventNotificationsCli
                     .query("offset", String.valueOf(offset))
                     .build();
             ObjectNode body = http.execute(apiKey, request).bodyObject();
-            // An empty collection may come without its key; the page then says total_count 0.
-            ListPages.addItems(body, listKey, body.path("total_count").asLong(-1) == 0, items, this::unexpected);
+            int read = ListPages.addItems(body, listKey, items, this::unexpected);
             Long next = nextOffset(body);
+            JsonNode total = body.get("total_count");
+            if (total == null || !total.canConvertToLong()) {
+                throw unexpected(listKey + " list page without total_count");
+            }
+            check.page(
+                    offset == 0 ? null : String.valueOf(offset),
+                    read,
+                    Math.min(PAGE_SIZE, body.path("limit").asInt(PAGE_SIZE)),
+                    total.asLong(),
+                    next != null);
             if (next == null) {
                 return items;
             }

@@ -127,8 +127,8 @@ public final class RegionGuardOperator implements AutoCloseable {
                 hooks);
 
         Operator operator = newOperator(client, config, withoutServerSideApply, registry);
-        operator.register(enReconciler, watched(config));
-        operator.register(ceReconciler, watched(config));
+        operator.register(enReconciler, protections(config));
+        operator.register(ceReconciler, protections(config));
         operator.register(failovers, watched(config));
         operator.start();
         return new RegionGuardOperator(operator, executor, probeExecutor, registry, metrics);
@@ -184,9 +184,18 @@ public final class RegionGuardOperator implements AutoCloseable {
         probeExecutor.shutdownNow();
     }
 
+    private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> protections(
+            OperatorConfig config) {
+        return c -> {
+            RegionGuardOperator.<P>watched(config).accept(c);
+            c.withReconciliationMaxInterval(ReconcileSchedule.MAX_INTERVAL);
+        };
+    }
+
     private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> watched(
             OperatorConfig config) {
         return c -> {
+            c.withRetry(ReconcileSchedule.neverGiveUp());
             if (!config.watchNamespaces().isEmpty()) {
                 c.settingNamespaces(config.watchNamespaces());
             }

@@ -40,7 +40,8 @@ class EnEndToEndSyncTest {
             "destination/ops-hook",
                     new Material(Map.of("header.Authorization", "Bearer s3cr3t"), List.of(), "d1", "Secret hook"),
             "template/ops-note",
-                    new Material(Map.of("body", "{\"text\":\"{{data}}\"}"), List.of(), "d2", "ConfigMap note"));
+                    new Material(Map.of("body", "{\"text\":\"{{data}}\"}"), List.of(), "d2", "ConfigMap note"),
+            "destination/ops-dm", new Material(Map.of("token", "xoxb-s3cr3t"), List.of(), "d3", "Secret dm"));
     private final MaterialSource material = (type, name) -> Optional.ofNullable(materials.get(type + "/" + name));
 
     @AfterEach
@@ -129,6 +130,59 @@ class EnEndToEndSyncTest {
         assertThat(quiet.counts().unchanged()).isEqualTo(11);
         assertThat(full.counts().unchanged()).isEqualTo(11);
         assertThat(full.issues()).isEmpty();
+    }
+
+    /** Issue 9: the update used to leave the standby's channels wrong, so every full compare wrote again. */
+    @Test
+    void slackDirectMessageChannelsReachTheStandbyAsOperationsAndAFullCompareThenWritesNothing() {
+        ObjectNode dm = primary.add(
+                EnKind.DESTINATION,
+                "{'name':'ops-dm','type':'slack','description':'','collect_failed_events':false,"
+                        + "'config':{'params':{'type':'direct_message','token':'xoxb-s3cr3t'}}}");
+        String subscription = primary.add(
+                        EnKind.SUBSCRIPTION,
+                        "{'name':'ops-dm','description':'','topic_id':'"
+                                + primary.byName(EnKind.TOPIC, "alerts")
+                                        .get("id")
+                                        .asText()
+                                + "','destination_id':'" + dm.get("id").asText() + "',"
+                                + "'attributes':{'channels':[{'id':'C1'},{'id':'C2'}]}}")
+                .get("id")
+                .asText();
+        sync(MIRROR);
+        primary.edit(
+                EnKind.SUBSCRIPTION,
+                subscription,
+                "{'description':'moved','attributes':{'channels':[{'id':'C3','operation':'add'},"
+                        + "{'id':'C1','operation':'remove'}]}}");
+        standby.clearWrites();
+
+        sync(MIRROR);
+
+        assertThat(standby.writes())
+                .singleElement()
+                .satisfies(call -> assertThat(call.body().at("/attributes"))
+                        .isEqualTo(Json.of(
+                                "{'channels':[{'id':'C3','operation':'add'},{'id':'C1','operation':'remove'}]}")));
+        assertThat(standby.byName(EnKind.SUBSCRIPTION, "ops-dm").at("/attributes/channels"))
+                .isEqualTo(Json.of("{'c':[{'id':'C2'},{'id':'C3'}]}").get("c"));
+
+        primary.edit(EnKind.SUBSCRIPTION, subscription, "{'description':'only the description'}");
+        standby.clearWrites();
+        sync(MIRROR);
+
+        assertThat(standby.writes())
+                .singleElement()
+                .satisfies(call -> assertThat(call.body().at("/attributes"))
+                        .as("no channel to add or remove: channels left out")
+                        .isEqualTo(Json.of("{}")));
+        standby.clearWrites();
+        SyncOutcome.Target full = sync(MIRROR_FULL);
+
+        assertThat(standby.writes()).isEmpty();
+        assertThat(full.issues()).isEmpty();
+        assertThat(standby.byName(EnKind.SUBSCRIPTION, "ops-dm").at("/attributes/channels"))
+                .isEqualTo(Json.of("{'c':[{'id':'C2'},{'id':'C3'}]}").get("c"));
     }
 
     @Test

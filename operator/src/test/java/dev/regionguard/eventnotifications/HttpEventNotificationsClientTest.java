@@ -61,9 +61,9 @@ class HttpEventNotificationsClientTest {
     @Test
     void listReadsEveryPageFollowingNextLinks() throws Exception {
         cloud.answerApi(request -> switch (request.getUrl().queryParameter("offset")) {
-            case "0" -> json(200, page("sources", 3, 0, "s1", "s2") + next(100));
-            case "100" -> json(200, page("sources", 3, 100, "s3", "s4") + next(200));
-            case "200" -> json(200, page("sources", 3, 200, "s5") + "}");
+            case "0" -> json(200, page("sources", 5, 0, "s1", "s2") + next(100));
+            case "100" -> json(200, page("sources", 5, 100, "s3", "s4") + next(200));
+            case "200" -> json(200, page("sources", 5, 200, "s5") + "}");
             default -> json(400, "{}");
         });
 
@@ -108,7 +108,7 @@ class HttpEventNotificationsClientTest {
     @Test
     void listRefusesPagesItCannotTrust() {
         cloud.enqueue(json(200, "{\"total_count\":0}"));
-        assertThat(client.list(EnKind.TEMPLATE)).isEmpty();
+        assertUnexpected(() -> client.list(EnKind.TEMPLATE));
 
         cloud.enqueue(json(200, "{\"total_count\":4}"));
         assertUnexpected(() -> client.list(EnKind.TEMPLATE));
@@ -324,7 +324,8 @@ class HttpEventNotificationsClientTest {
                     .append(id)
                     .append("\"}");
         }
-        return "{\"total_count\":" + total + ",\"offset\":" + offset + ",\"limit\":100,\"" + key + "\":[" + items + "]";
+        return "{\"total_count\":" + total + ",\"offset\":" + offset + ",\"limit\":" + Math.max(1, ids.length) + ",\""
+                + key + "\":[" + items + "]";
     }
 
     private static String next(int offset) {

@@ -37,6 +37,7 @@ final class CeEndpoint {
         RegionalCall.serve(
                 exchange,
                 region.faults().beforeCall(),
+                region.faults(),
                 region.codeEngineStats(),
                 kind,
                 IbmService.CODE_ENGINE,

@@ -23,7 +23,10 @@ import java.util.UUID;
  * {@code POST codeengine/fail-image?image=REF}, {@code POST codeengine/heal-image?image=REF},
  * {@code POST codeengine/timings[?app_ready_ms=N][&delete_ms=N][&project_active_ms=N]},
  * {@code POST revoke} (form or JSON field {@code apikey}), {@code POST expire-tokens},
- * {@code GET stats}, {@code POST stats/reset}.
+ * {@code GET stats}, {@code POST stats/reset},
+ * {@code POST regions/{r}/faults?kind=K[&method=GET][&path=/v1/instances/{@literal *}/topics][&probability=P&seed=S][&times=N]}
+ * (injects a {@link Fault} of {@link FaultKind} K), {@code DELETE regions/{r}/faults} (removes them;
+ * {@code clear} does too).
  */
 final class ControlApi {
 
@@ -82,29 +85,12 @@ final class ControlApi {
         }
         FaultControls faults = simulator.faults(region);
         String name = action.get(0);
-        if (action.size() == 1 && method.equals("POST")) {
-            switch (name) {
-                case "down" -> faults.down(DownMode.valueOf(query.getOrDefault("mode", "UNAVAILABLE")));
-                case "up" -> faults.up();
-                case "clear" -> faults.clear();
-                case "latency" -> faults.latency(Duration.ofMillis(number(query, "ms")));
-                case "error-rate" ->
-                    faults.errorRate(
-                            Double.parseDouble(required(query, "rate")),
-                            query.containsKey("seed") ? number(query, "seed") : 0);
-                case "throttle" ->
-                    faults.throttle(
-                            (int) number(query, "count"),
-                            Duration.ofSeconds(query.containsKey("retryAfter") ? number(query, "retryAfter") : 1));
-                case "instances" -> {
-                    return new Reply(201, createInstance(region, query));
-                }
-                case "projects" -> {
-                    return new Reply(201, createProject(region, query));
-                }
-                default -> throw ApiException.notFound("Unknown control action '" + name + "'");
-            }
+        if (action.size() == 1 && name.equals("faults") && method.equals("DELETE")) {
+            faults.clearInjected();
             return ok(done());
+        }
+        if (action.size() == 1 && method.equals("POST")) {
+            return regionPost(faults, region, name, query);
         }
         if (method.equals("GET") && name.equals("projects")) {
             if (action.size() == 1) {
@@ -133,6 +119,51 @@ final class ControlApi {
             }
         }
         throw ApiException.notFound("Unknown control path for region " + region);
+    }
+
+    private Reply regionPost(FaultControls faults, String region, String name, Map<String, String> query) {
+        switch (name) {
+            case "down" -> faults.down(DownMode.valueOf(query.getOrDefault("mode", "UNAVAILABLE")));
+            case "up" -> faults.up();
+            case "clear" -> faults.clear();
+            case "latency" -> faults.latency(Duration.ofMillis(number(query, "ms")));
+            case "error-rate" ->
+                faults.errorRate(
+                        Double.parseDouble(required(query, "rate")),
+                        query.containsKey("seed") ? number(query, "seed") : 0);
+            case "throttle" ->
+                faults.throttle(
+                        (int) number(query, "count"),
+                        Duration.ofSeconds(query.containsKey("retryAfter") ? number(query, "retryAfter") : 1));
+            case "faults" -> faults.inject(fault(query));
+            case "instances" -> {
+                return new Reply(201, createInstance(region, query));
+            }
+            case "projects" -> {
+                return new Reply(201, createProject(region, query));
+            }
+            default -> throw ApiException.notFound("Unknown control action '" + name + "'");
+        }
+        return ok(done());
+    }
+
+    private static Fault fault(Map<String, String> query) {
+        Fault fault = Fault.of(FaultKind.valueOf(required(query, "kind")));
+        if (query.containsKey("method")) {
+            fault.method(query.get("method"));
+        }
+        if (query.containsKey("path")) {
+            fault.path(query.get("path"));
+        }
+        if (query.containsKey("probability")) {
+            fault.probability(
+                    Double.parseDouble(query.get("probability")),
+                    query.containsKey("seed") ? number(query, "seed") : 0);
+        }
+        if (query.containsKey("times")) {
+            fault.times((int) number(query, "times"));
+        }
+        return fault;
     }
 
     /** Optional {@code instance_id}; {@code entities} (and {@code seed}) also seed it. */

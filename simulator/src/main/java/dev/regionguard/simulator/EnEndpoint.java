@@ -41,6 +41,7 @@ final class EnEndpoint {
         RegionalCall.serve(
                 exchange,
                 region.faults().beforeCall(),
+                region.faults(),
                 region.eventNotificationsStats(),
                 kind,
                 IbmService.EVENT_NOTIFICATIONS,

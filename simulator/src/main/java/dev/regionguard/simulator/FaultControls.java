@@ -1,8 +1,10 @@
 package dev.regionguard.simulator;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,6 +29,7 @@ public final class FaultControls {
     private volatile ErrorRate errorRate = new ErrorRate(0, new Random(0));
     private final AtomicInteger throttledCalls = new AtomicInteger();
     private volatile long retryAfterSeconds = 1;
+    private final List<Fault> injected = new CopyOnWriteArrayList<>();
 
     FaultControls() {}
 
@@ -69,8 +72,22 @@ public final class FaultControls {
         throttledCalls.set(nextCalls);
     }
 
-    /** Healthy again: up, no latency, no errors, no throttling. */
+    /**
+     * Adds a fault that acts after a call was processed (a lost answer) or poisons a list answer; see
+     * {@link Fault}. The first injected fault that fires on a call applies; spent faults drop out.
+     */
+    public void inject(Fault fault) {
+        injected.add(Objects.requireNonNull(fault, "fault"));
+    }
+
+    /** Removes every injected {@link Fault} (down mode, latency, errors and throttling stay). */
+    public void clearInjected() {
+        injected.clear();
+    }
+
+    /** Healthy again: up, no latency, no errors, no throttling, no injected faults. */
     public void clear() {
+        clearInjected();
         up();
         latency = Duration.ZERO;
         errorRate = new ErrorRate(0, new Random(0));
@@ -92,6 +109,19 @@ public final class FaultControls {
             return FaultOutcome.respond(500, "internal_server_error", "Internal server error");
         }
         return FaultOutcome.PROCEED;
+    }
+
+    /** The injected fault that fires on this processed call, or null. */
+    FaultKind afterCall(String method, String path, boolean listReply) {
+        for (Fault fault : injected) {
+            if (fault.fires(method, path, listReply)) {
+                if (fault.spent()) {
+                    injected.remove(fault);
+                }
+                return fault.kind();
+            }
+        }
+        return null;
     }
 
     /**

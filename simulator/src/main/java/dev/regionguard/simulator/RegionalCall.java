@@ -3,6 +3,7 @@ package dev.regionguard.simulator;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,19 @@ final class RegionalCall {
             IbmService service,
             Answer answer)
             throws IOException {
+        serve(exchange, fault, null, stats, kind, service, answer);
+    }
+
+    /** As above; {@code injected} (or null) may then lose or poison the processed call's answer. */
+    static void serve(
+            HttpExchange exchange,
+            FaultOutcome fault,
+            FaultControls injected,
+            StatsRecorder stats,
+            CallKind kind,
+            IbmService service,
+            Answer answer)
+            throws IOException {
         switch (fault.action()) {
             case CLOSE -> {
                 stats.record(kind, CallStats.NO_RESPONSE);
@@ -50,12 +64,17 @@ final class RegionalCall {
                                 ? Map.of("Retry-After", String.valueOf(fault.retryAfterSeconds()))
                                 : Map.of());
             }
-            case PROCEED -> proceed(exchange, stats, kind, service, answer);
+            case PROCEED -> proceed(exchange, injected, stats, kind, service, answer);
         }
     }
 
     private static void proceed(
-            HttpExchange exchange, StatsRecorder stats, CallKind kind, IbmService service, Answer answer)
+            HttpExchange exchange,
+            FaultControls injected,
+            StatsRecorder stats,
+            CallKind kind,
+            IbmService service,
+            Answer answer)
             throws IOException {
         Reply reply;
         try {
@@ -71,8 +90,42 @@ final class RegionalCall {
                     exchange, service, new ApiException(500, "internal_server_error", "Internal server error"));
             return;
         }
-        stats.record(kind, reply.status());
-        HttpIo.send(exchange, reply);
+        FaultKind after = injected == null
+                ? null
+                : injected.afterCall(
+                        exchange.getRequestMethod(),
+                        exchange.getRequestURI().getPath(),
+                        ListPoison.listKey(reply) != null);
+        if (after == null) {
+            stats.record(kind, reply.status());
+            HttpIo.send(exchange, reply);
+            return;
+        }
+        LOG.debug("Injected {} on {} {}", after, exchange.getRequestMethod(), exchange.getRequestURI());
+        switch (after) {
+            case LOST_RESET -> {
+                stats.record(kind, CallStats.NO_RESPONSE);
+                exchange.close();
+            }
+            case LOST_TIMEOUT -> {
+                stats.record(kind, CallStats.NO_RESPONSE);
+                awaitRelease(FaultOutcome.hold(new CountDownLatch(1)));
+                exchange.close();
+            }
+            case LOST_504 -> {
+                stats.record(kind, 504);
+                HttpIo.sendError(exchange, service, new ApiException(504, "gateway_timeout", "Gateway timeout"));
+            }
+            default -> {
+                Reply poisoned = ListPoison.apply(
+                        after,
+                        reply,
+                        exchange.getRequestURI(),
+                        "http://127.0.0.1:" + exchange.getLocalAddress().getPort());
+                stats.record(kind, poisoned.status());
+                HttpIo.send(exchange, poisoned);
+            }
+        }
     }
 
     private static void awaitRelease(FaultOutcome fault) {

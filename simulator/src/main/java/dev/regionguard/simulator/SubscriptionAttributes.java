@@ -18,6 +18,7 @@ final class SubscriptionAttributes {
     private static final Set<String> EMAIL_TYPES = Set.of("smtp_ibm", "smtp_custom", "smtp_custom_sandbox");
     private static final Set<String> SMS_TYPES = Set.of("sms_ibm", "sms_custom");
     private static final List<String> RECIPIENT_LISTS = List.of("invited", "subscribed", "unsubscribed");
+    private static final String CHANNELS = "channels";
     /** How long an invitation to opt in stays open [unverified]. */
     private static final Duration INVITATION_TTL = Duration.ofDays(30);
 
@@ -46,10 +47,7 @@ final class SubscriptionAttributes {
         if (EMAIL_TYPES.contains(type) && !attributes.path("invited").isArray()) {
             throw ApiException.badRequest("attributes.invited is required for email subscriptions");
         }
-        if ("slack".equals(type)
-                && "direct_message"
-                        .equals(DestinationKind.params(destination).path("type").asText())
-                && !attributes.path("channels").isArray()) {
+        if (isDirectMessage(type, destination) && !attributes.path(CHANNELS).isArray()) {
             throw ApiException.badRequest("attributes.channels is required for Slack direct message subscriptions");
         }
         if (hasRecipients(type)) {
@@ -66,11 +64,21 @@ final class SubscriptionAttributes {
     /**
      * Applies a PATCH. Email and SMS: {@code invited{add,remove}}, {@code subscribed{remove}} and
      * {@code unsubscribed{remove}} edit the lists (an {@code invited} array replaces the list), other
-     * keys are set as sent. Other destination types: the attributes are replaced as a whole.
+     * keys are set as sent. Slack direct message: {@code channels} is a list of operations
+     * {@code [{id, operation: add|remove}]} on the stored channels (IBM's
+     * {@code ChannelUpdateAttributes}; left out, the channels stay); the other keys are replaced.
+     * Other destination types: the attributes are replaced as a whole.
      */
     static void applyUpdate(EnInstance instance, ObjectNode destination, ObjectNode stored, ObjectNode patch) {
         String type = DestinationKind.type(destination);
         checkTemplates(instance, type, patch);
+        if (isDirectMessage(type, destination)) {
+            ArrayNode channels = SlackChannels.apply(stored.get(CHANNELS), patch.get(CHANNELS));
+            stored.removeAll();
+            stored.setAll(patch.deepCopy());
+            stored.set(CHANNELS, channels);
+            return;
+        }
         if (!hasRecipients(type)) {
             stored.removeAll();
             stored.setAll(patch.deepCopy());
@@ -96,6 +104,12 @@ final class SubscriptionAttributes {
                 throw ApiException.badRequest("attributes." + name + " must be an object with add/remove lists");
             }
         });
+    }
+
+    private static boolean isDirectMessage(String type, ObjectNode destination) {
+        return "slack".equals(type)
+                && "direct_message"
+                        .equals(DestinationKind.params(destination).path("type").asText());
     }
 
     private static void checkTemplates(EnInstance instance, String destinationType, ObjectNode attributes) {

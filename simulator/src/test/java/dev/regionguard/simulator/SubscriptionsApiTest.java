@@ -3,6 +3,7 @@ package dev.regionguard.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -160,6 +161,62 @@ class SubscriptionsApiTest extends InstanceApiTest {
         assertThat(template.get("subscription_count").asInt()).isEqualTo(1);
         assertThat(template.get("subscription_names").get(0).asText()).isEqualTo("templated");
         IbmErrorAssert.assertIbmError(client.delete(base + "/templates/" + webhookTemplate), 409);
+    }
+
+    @Test
+    void slackDirectMessageChannelsChangeByOperationsAndStayWhenLeftOut() {
+        String dm = created(client.multipart(
+                "POST",
+                base + "/destinations",
+                new Multipart()
+                        .text("name", "dm")
+                        .text("type", "slack")
+                        .json("config", "{\"params\":{\"type\":\"direct_message\",\"token\":\"xoxb-1\"}}")));
+        ObjectNode body = SimClient.object()
+                .put("name", "orders-to-dm")
+                .put("topic_id", topic)
+                .put("destination_id", dm);
+        body.putObject("attributes").putArray("channels").add(channel("C1")).add(channel("C2"));
+        String id = created(client.post(base + "/subscriptions", body));
+        String url = base + "/subscriptions/" + id;
+
+        ObjectNode operations = SimClient.object();
+        operations
+                .putArray("channels")
+                .add(channel("C3").put("operation", "add"))
+                .add(channel("C1").put("operation", "remove"))
+                .add(channel("C2").put("operation", "add"));
+        assertThat(client.patch(url, SimClient.object().set("attributes", operations))
+                        .status())
+                .isEqualTo(200);
+        assertThat(client.get(url).json().at("/attributes/channels")).isEqualTo(channels("C2", "C3"));
+
+        ObjectNode withoutChannels = SimClient.object().put("description", "no channel change");
+        withoutChannels.putObject("attributes");
+        assertThat(client.patch(url, withoutChannels).status()).isEqualTo(200);
+        assertThat(client.get(url).json().at("/attributes/channels")).isEqualTo(channels("C2", "C3"));
+
+        ObjectNode plain = SimClient.object();
+        plain.putArray("channels").add(channel("C9"));
+        IbmErrorAssert.assertIbmError(client.patch(url, SimClient.object().set("attributes", plain)), 400);
+        assertThat(client.get(url).json().at("/attributes/channels")).isEqualTo(channels("C2", "C3"));
+    }
+
+    private static ArrayNode channels(String... ids) {
+        ArrayNode channels = SimClient.object().arrayNode();
+        for (String id : ids) {
+            channels.add(channel(id));
+        }
+        return channels;
+    }
+
+    private static ObjectNode channel(String id) {
+        return SimClient.object().put("id", id);
+    }
+
+    private static String created(SimClient.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").asText();
     }
 
     private String template(String name, String type) {

@@ -11,21 +11,14 @@ public final class ListPages {
     private ListPages() {}
 
     /**
-     * Adds the page's items. A page without the collection key is accepted only where the caller
-     * says an empty collection may omit it; anywhere else it would silently cut the list, and a cut
-     * list looks like deleted resources to the sync.
+     * Adds the page's items and returns how many it held. IBM's SDKs declare the collection required
+     * even when empty: a page without it would silently cut the list, and a cut list looks like
+     * deleted resources to the sync.
      */
-    public static void addItems(
-            ObjectNode page,
-            String listKey,
-            boolean mayOmitKey,
-            List<ObjectNode> items,
-            Function<String, IbmApiException> unexpected) {
+    public static int addItems(
+            ObjectNode page, String listKey, List<ObjectNode> items, Function<String, IbmApiException> unexpected) {
         JsonNode array = page.get(listKey);
         if (array == null || array.isNull()) {
-            if (mayOmitKey) {
-                return;
-            }
             throw unexpected.apply("list page without " + listKey);
         }
         if (!array.isArray()) {
@@ -37,5 +30,6 @@ public final class ListPages {
             }
             items.add(object);
         }
+        return array.size();
     }
 }

@@ -5,13 +5,19 @@ import dev.regionguard.simulator.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar tools/target/regionguard.jar <command>}: run, simulate, demo, bench. */
+/** {@code java -jar tools/target/regionguard.jar <command>}: run, simulate, demo, bench, chaos. */
 @Command(
         name = "regionguard",
         mixinStandardHelpOptions = true,
         version = "regionguard 0.1.0",
         description = "Cross-region standbys and failover for IBM Cloud Event Notifications and Code Engine.",
-        subcommands = {RunCommand.class, SimulateCommand.class, DemoCommand.class, BenchCommand.class})
+        subcommands = {
+            RunCommand.class,
+            SimulateCommand.class,
+            DemoCommand.class,
+            BenchCommand.class,
+            ChaosCommand.class
+        })
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
