@@ -32,20 +32,31 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     private static final java.util.logging.Logger MOCK_SERVER_LOG =
             java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
-    private final KubernetesMockServer server;
-    private final KubernetesClient client;
+    /** The canned answers and the store: they outlive a {@link #stop()}, so a restart finds every object. */
+    private final Map<ServerRequest, Queue<ServerResponse>> responses;
 
-    private EmbeddedKubernetes(KubernetesMockServer server, KubernetesClient client) {
+    private final KubernetesMixedDispatcher store;
+    private final int port;
+    private final KubernetesClient client;
+    private KubernetesMockServer server; // guarded by this; null while stopped
+
+    private EmbeddedKubernetes(
+            Map<ServerRequest, Queue<ServerResponse>> responses,
+            KubernetesMixedDispatcher store,
+            KubernetesMockServer server,
+            KubernetesClient client) {
+        this.responses = responses;
+        this.store = store;
         this.server = server;
+        this.port = server.getPort();
         this.client = client;
     }
 
     public static EmbeddedKubernetes start(List<Class<? extends HasMetadata>> resources) {
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        KubernetesMockServer server = new KubernetesMockServer(
-                new Context(), new MockWebServer(), responses, new KubernetesMixedDispatcher(responses), false);
-        server.init(InetAddress.getLoopbackAddress(), 0);
+        KubernetesMixedDispatcher store = new KubernetesMixedDispatcher(responses);
+        KubernetesMockServer server = listen(responses, store, 0);
         // JOSDK checks its permissions at start-up; the mock server has no RBAC to ask.
         server.expect()
                 .post()
@@ -65,7 +76,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
                 .always();
         Discovery.serve(server, resources);
         KubernetesClient client = server.createClient();
-        EmbeddedKubernetes kubernetes = new EmbeddedKubernetes(server, client);
+        EmbeddedKubernetes kubernetes = new EmbeddedKubernetes(responses, store, server, client);
         resources.forEach(kubernetes::registerCrd);
         return kubernetes;
     }
@@ -99,9 +110,35 @@ public final class EmbeddedKubernetes implements AutoCloseable {
         }
     }
 
+    /**
+     * An API server outage: the port stops accepting connections and open watches are cut. The
+     * stored objects stay for {@link #restart()}.
+     */
+    public synchronized void stop() {
+        if (server != null) {
+            server.destroy();
+            server = null;
+        }
+    }
+
+    /** Ends an outage: serves the same objects on the same port, so existing clients reconnect. */
+    public synchronized void restart() {
+        if (server == null) {
+            server = listen(responses, store, port);
+        }
+    }
+
+    private static KubernetesMockServer listen(
+            Map<ServerRequest, Queue<ServerResponse>> responses, KubernetesMixedDispatcher store, int port) {
+        KubernetesMockServer server =
+                new KubernetesMockServer(new Context(), new MockWebServer(), responses, store, false);
+        server.init(InetAddress.getLoopbackAddress(), port);
+        return server;
+    }
+
     @Override
     public void close() {
         client.close();
-        server.destroy();
+        stop();
     }
 }

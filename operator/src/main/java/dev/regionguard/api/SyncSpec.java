@@ -21,7 +21,7 @@ public class SyncSpec {
     // Each default is written once, here: the CRD default and the Java default read the same constant.
     static final String DEFAULT_INTERVAL = "5m";
     static final String DEFAULT_MODE = "Mirror";
-    static final int DEFAULT_MAX_DELETIONS = 10;
+    public static final int DEFAULT_MAX_DELETIONS = 10;
     static final String DEFAULT_FULL_COMPARE_INTERVAL = "1h";
 
     @Default(DEFAULT_INTERVAL)

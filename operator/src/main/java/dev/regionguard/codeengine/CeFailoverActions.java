@@ -1,7 +1,6 @@
 package dev.regionguard.codeengine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.regionguard.api.AppHealthRef;
 import dev.regionguard.api.AppScalingRecord;
 import dev.regionguard.api.CodeEngineProtection;
 import dev.regionguard.api.CodeEngineProtectionStatus;
@@ -11,69 +10,20 @@ import dev.regionguard.cloud.ErrorCategory;
 import dev.regionguard.cloud.IbmApiException;
 import dev.regionguard.controller.protection.FailoverActions;
 import dev.regionguard.spec.ProtectedSide;
-import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 
 /**
- * Failover for Code Engine. Probe: the project is active and every app in spec.apps answers 2xx on
- * its health path. Fence: scale the old side's apps to 0 and delete its domain mappings. Activate:
+ * Failover for Code Engine (its probe is {@link CeRegionProbe}). Fence: scale the old side's apps to 0 and delete its domain mappings. Activate:
  * restore the scaling recorded in status (cold standbys run at 0) and create the recorded domain
  * mappings, all from the protection's status, never from the old region.
  */
 public final class CeFailoverActions implements FailoverActions<CodeEngineProtection> {
     private final CodeEngineClients clients;
-    private final CodeEngineClients probeClients;
-    private final OkHttpClient http;
 
-    public CeFailoverActions(CodeEngineClients clients, CodeEngineClients probeClients, Duration appProbeTimeout) {
+    public CeFailoverActions(CodeEngineClients clients) {
         this.clients = clients;
-        this.probeClients = probeClients;
-        this.http = new OkHttpClient.Builder()
-                .callTimeout(appProbeTimeout)
-                .retryOnConnectionFailure(false)
-                .build();
-    }
-
-    @Override
-    public void probe(CodeEngineProtection protection, ProtectedSide side, ApiKey key) {
-        CodeEngineClient client = probeClients.forProject(side.region(), side.id(), key);
-        ObjectNode project = client.project();
-        if (!CodeEngineClient.isActive(project)) {
-            throw new IllegalStateException("project " + side.id() + " is " + CeJson.text(project, "status"));
-        }
-        List<AppHealthRef> apps = protection.getSpec().apps == null ? List.of() : protection.getSpec().apps;
-        for (AppHealthRef app : apps) {
-            String endpoint = CeJson.text(client.get(CeKind.APP, app.name), "endpoint");
-            if (endpoint == null) {
-                throw new IllegalStateException("app " + app.name + " has no endpoint");
-            }
-            String path = app.healthPath == null ? "/" : app.healthPath;
-            try (Response response = http.newCall(new Request.Builder()
-                            .url(join(endpoint, path))
-                            .get()
-                            .build())
-                    .execute()) {
-                if (!response.isSuccessful()) {
-                    throw new IbmApiException(
-                            response.code(),
-                            response.code() >= 500 ? ErrorCategory.SERVER : ErrorCategory.UNEXPECTED,
-                            null,
-                            "app " + app.name + " answered " + response.code(),
-                            null,
-                            side.region(),
-                            null,
-                            null);
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("app " + app.name + ": " + e.getMessage(), e);
-            }
-        }
     }
 
     @Override
@@ -157,10 +107,5 @@ public final class CeFailoverActions implements FailoverActions<CodeEngineProtec
                         app.path("entity_tag").asText("*"));
             }
         }
-    }
-
-    private static String join(String endpoint, String path) {
-        return (endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint)
-                + (path.startsWith("/") ? path : "/" + path);
     }
 }

@@ -21,7 +21,6 @@ import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.SyncEngine;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -50,7 +49,7 @@ public class CodeEngineProtectionReconciler
             SyncReporter reporter,
             Clock clock,
             ProtectionServices services) {
-        super(engine, reporter, clock, services, new CeFailoverActions(clients, probeClients, Duration.ofSeconds(5)));
+        super(engine, reporter, clock, services, new CeFailoverActions(clients), new CeRegionProbe(probeClients));
         this.clients = clients;
         this.storeSettings = storeSettings;
     }

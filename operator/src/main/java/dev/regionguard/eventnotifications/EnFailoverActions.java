@@ -17,17 +17,9 @@ import java.util.TreeMap;
  */
 public final class EnFailoverActions implements FailoverActions<EventNotificationsProtection> {
     private final EventNotificationsClients clients;
-    private final EventNotificationsClients probeClients;
 
-    /** @param probeClients clients that do not retry: a probe is one call, and a retry is the next probe */
-    public EnFailoverActions(EventNotificationsClients clients, EventNotificationsClients probeClients) {
+    public EnFailoverActions(EventNotificationsClients clients) {
         this.clients = clients;
-        this.probeClients = probeClients;
-    }
-
-    @Override
-    public void probe(EventNotificationsProtection protection, ProtectedSide side, ApiKey key) {
-        probeClients.forInstance(side.region(), side.id(), key).probe();
     }
 
     @Override

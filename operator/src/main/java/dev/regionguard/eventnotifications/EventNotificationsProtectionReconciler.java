@@ -43,7 +43,7 @@ public class EventNotificationsProtectionReconciler
             SyncReporter reporter,
             Clock clock,
             ProtectionServices services) {
-        super(engine, reporter, clock, services, new EnFailoverActions(clients, probeClients));
+        super(engine, reporter, clock, services, new EnFailoverActions(clients), new EnRegionProbe(probeClients));
         this.clients = clients;
     }
 

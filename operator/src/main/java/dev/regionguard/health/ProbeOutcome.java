@@ -21,8 +21,22 @@ public sealed interface ProbeOutcome {
     /** The region is failing: 5xx, no answer, or too slow. */
     record Failure(ErrorCategory category, String message) implements ProbeOutcome {}
 
-    /** The region answered but cannot be judged: credentials refused, throttled, or a request the region rejected. */
-    record Inconclusive(ErrorCategory category, String message) implements ProbeOutcome {
+    /**
+     * The region answered but cannot be judged (credentials refused, throttled, a request the region
+     * rejected), or the probe could not ask it (IAM down, no probe thread free, a bug in the probe).
+     * The reason (CamelCase, e.g. IamUnavailable) leads the region's lastError.
+     */
+    record Inconclusive(ErrorCategory category, String reason, String message) implements ProbeOutcome {
+        public Inconclusive {
+            Objects.requireNonNull(category, "category");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        /** The category's name is the reason. */
+        public Inconclusive(ErrorCategory category, String message) {
+            this(category, category.name(), message);
+        }
+
         /** 401/403: also reported as CredentialsValid=False by the protection. */
         public boolean credentials() {
             return category.isCredentials();

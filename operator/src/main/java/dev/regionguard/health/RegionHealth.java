@@ -74,7 +74,7 @@ public record RegionHealth(
                 state == HealthState.Unknown ? since : now,
                 0,
                 0,
-                describe(i.category().name(), i.message()),
+                describe(i.reason(), i.message()),
                 lastLatency);
     }
 

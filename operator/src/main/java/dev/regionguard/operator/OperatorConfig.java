@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
  * @param maxConcurrentPerRegion in-flight IBM Cloud calls per region, across all protections
  * @param syncParallelism        entity reads and writes one pass keeps in flight per store
  * @param codeEnginePollInterval how often a Code Engine app or delete is polled until it settles
+ * @param maxReconcileInterval   longest time between two passes of a protection without any event: its
+ *                               probes and sync never wait longer for a timer that was lost
  * @param exitOnInformerFailure  whether an informer that fails after its start ends the process (JOSDK's
  *                               default: Kubernetes restarts the pod); in-process users keep their JVM
  */
@@ -30,6 +32,7 @@ public record OperatorConfig(
         int syncParallelism,
         int httpPort,
         Duration codeEnginePollInterval,
+        Duration maxReconcileInterval,
         boolean exitOnInformerFailure) {
 
     public static OperatorConfig fromEnvironment(Map<String, String> env) {
@@ -54,6 +57,7 @@ public record OperatorConfig(
                 positive(env, "REGIONGUARD_SYNC_PARALLELISM", 16),
                 positive(env, "REGIONGUARD_HTTP_PORT", 8080),
                 Duration.ofSeconds(5),
+                ReconcileSchedule.maxInterval(env.get("REGIONGUARD_MAX_RECONCILE_INTERVAL")),
                 true);
     }
 
@@ -73,6 +77,7 @@ public record OperatorConfig(
                 16,
                 0,
                 Duration.ofMillis(100),
+                ReconcileSchedule.DEFAULT_MAX_INTERVAL,
                 false);
     }
 

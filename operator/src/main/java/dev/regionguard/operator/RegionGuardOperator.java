@@ -95,11 +95,12 @@ public final class RegionGuardOperator implements AutoCloseable {
         SyncEngine engine = new SyncEngine(executor, config.syncParallelism());
         EventRecorder events = new EventRecorder(client, clock);
         SyncReporter reporter = new SyncReporter(events, metrics);
-        // Probes have their own per-region slots (never queued behind a sync) and no backoff retries:
-        // RegionProbes makes its quick attempts itself.
-        IbmHttp probeHttp = new IbmHttp(okHttp, tokens, http.withMaxAttempts(1), metrics, clock);
-        ExecutorService probeExecutor =
-                LogContext.propagating(Executors.newFixedThreadPool(16, daemonThreads("regionguard-probe-")));
+        // Probes have their own pool, per-region slots and cancellable calls (never queued behind a sync)
+        // and no backoff retries: RegionProbes makes its quick attempts itself.
+        ProbeResources probes =
+                ProbeResources.create(okHttp, http, config.endpoints().iamTokenUrl(), metrics, clock);
+        IbmHttp probeHttp = probes.http();
+        ExecutorService probeExecutor = probes.executor();
         ProtectionServices services =
                 new ProtectionServices(new RegionHealthBoard(), events, metrics, probeExecutor, config.endpoints());
         EventNotificationsProtectionReconciler enReconciler = new EventNotificationsProtectionReconciler(
@@ -188,7 +189,7 @@ public final class RegionGuardOperator implements AutoCloseable {
             OperatorConfig config) {
         return c -> {
             RegionGuardOperator.<P>watched(config).accept(c);
-            c.withReconciliationMaxInterval(ReconcileSchedule.MAX_INTERVAL);
+            c.withReconciliationMaxInterval(config.maxReconcileInterval());
         };
     }
 
@@ -202,7 +203,7 @@ public final class RegionGuardOperator implements AutoCloseable {
         };
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, prefix + n.incrementAndGet());

@@ -30,6 +30,7 @@ public final class RegionGuardMetrics implements CallObserver {
     private final Map<String, ProtectionState> protections = new ConcurrentHashMap<>();
     private final Map<String, Counter> calls = new ConcurrentHashMap<>();
     private final Map<String, double[]> regionHealth = new ConcurrentHashMap<>();
+    private final Map<String, double[]> lastProbes = new ConcurrentHashMap<>();
     private final Map<String, Counter> failovers = new ConcurrentHashMap<>();
     private final Map<String, double[]> failoverGauges = new ConcurrentHashMap<>();
     private final Map<String, Instant[]> phaseStarts = new ConcurrentHashMap<>();
@@ -70,6 +71,28 @@ public final class RegionGuardMetrics implements CallObserver {
             return holder;
         });
         value[0] = state == HealthState.Healthy ? 1 : state == HealthState.Unhealthy ? 0 : -1;
+    }
+
+    /**
+     * A probe of the region ended (whatever its outcome): regionguard_region_last_probe_timestamp_seconds
+     * and the protection's regionguard_health_check_interval_seconds, for the "probes stalled" alert.
+     */
+    public void recordProbeCompleted(
+            String kind, String namespace, String name, String region, Instant at, Duration interval) {
+        Tags protection = Tags.of("kind", kind, "namespace", namespace, "name", name);
+        protections.computeIfAbsent(kind + "/" + namespace + "/" + name, k -> registerProtection(protection))
+                        .healthIntervalSeconds =
+                interval.toMillis() / 1000.0;
+        lastProbes
+                        .computeIfAbsent(kind + "/" + namespace + "/" + name + "/" + region, k -> {
+                            double[] holder = {0};
+                            Gauge.builder("regionguard.region.last.probe.timestamp.seconds", holder, h -> h[0])
+                                    .description("Unix time the last probe of the region ended, whatever its outcome")
+                                    .tags(protection.and("region", region))
+                                    .register(registry);
+                            return holder;
+                        })[0] =
+                at.toEpochMilli() / 1000.0;
     }
 
     /** Creates the failover series of a protection up front, so that alerts see failed at 0. */
@@ -176,6 +199,10 @@ public final class RegionGuardMetrics implements CallObserver {
                 .description("The protection's sync interval")
                 .tags(tags)
                 .register(registry);
+        Gauge.builder("regionguard.health.check.interval.seconds", p, s -> s.healthIntervalSeconds)
+                .description("The protection's health check interval")
+                .tags(tags)
+                .register(registry);
         Gauge.builder("regionguard.credentials.valid", p, s -> s.credentialsValid)
                 .description("1 when IBM Cloud accepted the protection's API keys")
                 .tags(tags)
@@ -210,11 +237,13 @@ public final class RegionGuardMetrics implements CallObserver {
                 .forEach(registry::remove);
         protections.remove(prefix);
         regionHealth.keySet().removeIf(k -> k.startsWith(prefix + "/"));
+        lastProbes.keySet().removeIf(k -> k.startsWith(prefix + "/"));
         standbys.keySet().removeIf(k -> k.startsWith(prefix + "/"));
     }
 
     private static final class ProtectionState {
         volatile double intervalSeconds;
+        volatile double healthIntervalSeconds;
         volatile double credentialsValid = 1;
     }
 

@@ -37,7 +37,7 @@ class CeFailoverActionsTest {
     @BeforeEach
     void start() {
         ce = new CeFixtures(sim.simulator());
-        actions = new CeFailoverActions(ce.clients, ce.clients, Duration.ofSeconds(1));
+        actions = new CeFailoverActions(ce.clients);
         ce.seedPrimary();
         MiniSync.pass(CeEntityTypes.all(CodeEngineStandbyMode.Cold), ce.store(PRIMARY), ce.store(STANDBY));
         ce.change(STANDBY, CeKind.APP, "api", app -> app.put(CeScaling.INITIAL, 0));

@@ -69,6 +69,9 @@ class OperatorHttpServerTest {
                     .contains("regionguard_standby_ready{")
                     .contains("regionguard_sync_interval_seconds{")
                     .contains("regionguard_credentials_valid{")
+                    .containsPattern(
+                            "regionguard_region_last_probe_timestamp_seconds\\{[^}]*region=\"us-east\"[^}]*} 1\\.\\d+E9")
+                    .containsPattern("regionguard_health_check_interval_seconds\\{[^}]*name=\"metrics\"[^}]*} [1-9]")
                     .contains("regionguard_ibm_api_calls_total{")
                     .contains("service=\"event_notifications\"")
                     .contains("operator_sdk_");

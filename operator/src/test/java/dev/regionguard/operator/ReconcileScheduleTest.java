@@ -1,8 +1,11 @@
 package dev.regionguard.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.javaoperatorsdk.operator.processing.retry.RetryExecution;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -21,5 +24,19 @@ class ReconcileScheduleTest {
             last = delay.orElseThrow();
         }
         assertThat(last).isEqualTo(ReconcileSchedule.LONGEST_RETRY.toMillis());
+    }
+
+    @Test
+    void theMaximumIntervalIsConfigurableWithinBounds() {
+        assertThat(ReconcileSchedule.maxInterval(null)).isEqualTo(ReconcileSchedule.DEFAULT_MAX_INTERVAL);
+        assertThat(ReconcileSchedule.maxInterval(" ")).isEqualTo(ReconcileSchedule.DEFAULT_MAX_INTERVAL);
+        assertThat(ReconcileSchedule.maxInterval("30s")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(OperatorConfig.fromEnvironment(Map.of("REGIONGUARD_MAX_RECONCILE_INTERVAL", "1m"))
+                        .maxReconcileInterval())
+                .isEqualTo(Duration.ofMinutes(1));
+        assertThatThrownBy(() -> ReconcileSchedule.maxInterval("500ms")).hasMessageContaining("between 1s and 10m");
+        assertThatThrownBy(() -> ReconcileSchedule.maxInterval("1h")).hasMessageContaining("between 1s and 10m");
+        assertThatThrownBy(() -> ReconcileSchedule.maxInterval("9999999999999h"))
+                .hasMessageStartingWith("REGIONGUARD_MAX_RECONCILE_INTERVAL: not a duration");
     }
 }

@@ -64,6 +64,23 @@ public final class OperatorHarness implements AutoCloseable {
                 kubernetes.client(), OperatorConfig.local(endpoints()), Clock.systemUTC(), true, hooks);
     }
 
+    /** Stops the operator and starts a new one that reaches IBM Cloud at {@code endpoints} (e.g. an IAM that is down). */
+    public void restartOperator(Endpoints endpoints) {
+        operator.close();
+        operator = RegionGuardOperator.start(
+                kubernetes.client(), OperatorConfig.local(endpoints), Clock.systemUTC(), true);
+    }
+
+    /** A Kubernetes API outage: the API stops answering (the operator keeps running) until {@link #restoreKubernetes}. */
+    public void stopKubernetes() {
+        kubernetes.stop();
+    }
+
+    /** The API answers again on the same port with the same objects. */
+    public void restoreKubernetes() {
+        kubernetes.restart();
+    }
+
     public void stopOperator() {
         operator.close();
     }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 final class SimulatorHttpServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorHttpServer.class);
-    private static final int HANDLER_THREADS = 200;
+    /** Connections waiting to be accepted. */
+    private static final int BACKLOG = 200;
 
     static {
         // The JDK server flushes headers and body separately; with Nagle on, each answer then waits
@@ -54,13 +55,14 @@ final class SimulatorHttpServer {
     static SimulatorHttpServer start(int port, Endpoints endpoints) {
         HttpServer server;
         try {
-            server =
-                    HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), HANDLER_THREADS);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), BACKLOG);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind 127.0.0.1:" + port, e);
         }
-        // a large pool: latency and BLACKHOLE faults park handler threads, and must not serialise calls
-        ExecutorService executor = Executors.newFixedThreadPool(HANDLER_THREADS, daemonThreads());
+        // A thread per call in flight: latency and BLACKHOLE faults park handler threads (a held call
+        // stays parked after its client gave up), and a region that is down must never make the
+        // others wait for a thread. Idle threads end after a minute.
+        ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", exchange -> dispatch(exchange, endpoints));
         server.start();

@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  */
 public final class IamTokenService implements TokenProvider {
-    static final String REGION = "global";
+    /** The region of every IbmApiException from IAM: IAM is global, no region of a protection. */
+    public static final String REGION = "global";
+
     private static final String ROUTE = "/identity/token";
     private static final Duration REFRESH_RETRY_PAUSE = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(IamTokenService.class);

@@ -5,13 +5,10 @@ import dev.regionguard.spec.ProtectedSide;
 import java.util.Map;
 
 /**
- * What a failover does to one service's side, per step. Every method must be idempotent: a restarted
+ * What a failover does to one service's side, per step (the probes are {@link RegionProbe}). Every method must be idempotent: a restarted
  * operator repeats the step that was running. Methods throw (IbmApiException or other) on failure.
  */
 public interface FailoverActions<P> {
-
-    /** One cheap read that proves the side answers; throws when it does not. */
-    void probe(P protection, ProtectedSide side, ApiKey key);
 
     /** Take the old active side out of service as far as it answers; returns what was done. */
     String fence(P protection, ProtectedSide side, ApiKey key);

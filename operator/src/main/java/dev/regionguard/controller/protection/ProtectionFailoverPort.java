@@ -53,6 +53,7 @@ public final class ProtectionFailoverPort<
     ProtectionFailoverPort(
             ProtectedService<P, S> service,
             FailoverActions<P> actions,
+            RegionProber<P> prober,
             ProtectionObserver<P> observer,
             ProtectionRuntimes runtimes,
             SyncEngine engine,
@@ -62,7 +63,7 @@ public final class ProtectionFailoverPort<
         this.observer = observer;
         this.runtimes = runtimes;
         this.actions = actions;
-        this.prober = new RegionProber<>(actions, services, clock);
+        this.prober = prober;
         this.requests = new SyncRequests<>(service);
         this.fencing = new FenceStep<>(actions, services.probeExecutor());
         this.engine = engine;

@@ -52,14 +52,15 @@ public abstract class ProtectionReconciler<
             SyncReporter reporter,
             Clock clock,
             ProtectionServices services,
-            FailoverActions<P> actions) {
+            FailoverActions<P> actions,
+            RegionProbe<P> probe) {
         this.engine = engine;
         this.reporter = reporter;
         this.clock = clock;
         this.services = services;
-        this.prober = new RegionProber<>(actions, services, clock);
+        this.prober = new RegionProber<>(probe, services, clock);
         this.automatic = new AutomaticFailover(kind(), services.events());
-        this.port = new ProtectionFailoverPort<>(this, actions, observer, runtimes, engine, services, clock);
+        this.port = new ProtectionFailoverPort<>(this, actions, prober, observer, runtimes, engine, services, clock);
     }
 
     /** The Secrets and ConfigMaps the protections reference, for the service's material. */

@@ -24,12 +24,12 @@ import org.slf4j.LoggerFactory;
  */
 final class RegionProber<P extends HasMetadata> {
     private static final Logger LOG = LoggerFactory.getLogger(RegionProber.class);
-    private final FailoverActions<P> actions;
+    private final RegionProbe<P> probe;
     private final ProtectionServices services;
     private final Clock clock;
 
-    RegionProber(FailoverActions<P> actions, ProtectionServices services, Clock clock) {
-        this.actions = actions;
+    RegionProber(RegionProbe<P> probe, ProtectionServices services, Clock clock) {
+        this.probe = probe;
         this.services = services;
         this.clock = clock;
     }
@@ -47,7 +47,7 @@ final class RegionProber<P extends HasMetadata> {
             ProtectedSide side = seen.sides().byRegion().get(region);
             calls.put(
                     region,
-                    () -> actions.probe(protection, side, seen.sides().keys().get(region)));
+                    () -> probe.probe(protection, side, seen.sides().keys().get(region)));
         }
         Map<String, ProbeOutcome> outcomes = RegionProbes.probe(services.probeExecutor(), calls, settings.timeout());
         Map<String, RegionHealth> health = runtime.health(previous.regions, now);
@@ -63,13 +63,11 @@ final class RegionProber<P extends HasMetadata> {
                         next.state(),
                         next.lastError() == null ? "" : ": " + next.lastError());
             }
-            services.metrics()
-                    .recordRegionHealth(
-                            protection.getKind(),
-                            protection.getMetadata().getNamespace(),
-                            protection.getMetadata().getName(),
-                            region,
-                            next.state());
+            String kind = protection.getKind();
+            String namespace = protection.getMetadata().getNamespace();
+            String name = protection.getMetadata().getName();
+            services.metrics().recordRegionHealth(kind, namespace, name, region, next.state());
+            services.metrics().recordProbeCompleted(kind, namespace, name, region, after, settings.interval());
         });
         announce(protection, health);
     }
@@ -78,7 +76,7 @@ final class RegionProber<P extends HasMetadata> {
     ProbeOutcome probeOne(P protection, Sides sides, String region, Duration timeout) {
         return RegionProbes.probeOne(
                 services.probeExecutor(),
-                () -> actions.probe(
+                () -> probe.probe(
                         protection, sides.byRegion().get(region), sides.keys().get(region)),
                 timeout);
     }

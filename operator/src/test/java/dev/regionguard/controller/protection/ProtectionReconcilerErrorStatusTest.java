@@ -148,7 +148,13 @@ class ProtectionReconcilerErrorStatusTest {
         private final String failure;
 
         BrokenReconciler(String failure) {
-            super(null, reporter(), Clock.fixed(NOW, ZoneOffset.UTC), services(), new NoActions());
+            super(
+                    null,
+                    reporter(),
+                    Clock.fixed(NOW, ZoneOffset.UTC),
+                    services(),
+                    new NoActions(),
+                    (p, side, key) -> {});
             this.failure = failure;
         }
 
@@ -202,9 +208,6 @@ class ProtectionReconcilerErrorStatusTest {
     }
 
     private static final class NoActions implements FailoverActions<EventNotificationsProtection> {
-        @Override
-        public void probe(EventNotificationsProtection protection, ProtectedSide side, ApiKey key) {}
-
         @Override
         public String fence(EventNotificationsProtection protection, ProtectedSide side, ApiKey key) {
             return "";

@@ -1,6 +1,8 @@
 package dev.regionguard.tools.chaos;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regionguard.api.SyncSpec;
+import dev.regionguard.controller.protection.PassOutcomes;
 import dev.regionguard.simulator.CallStats;
 import dev.regionguard.simulator.IbmCloudSimulator;
 import dev.regionguard.sync.EntityStore;
@@ -24,7 +26,10 @@ import java.util.concurrent.Executors;
 /**
  * Rounds of one service against the real engine: random primary changes, then Mirror passes with
  * faults on both regions, each pass checked (no standby entity lost while the primary has it, no
- * duplicate key); then fault-free passes until an ObserveOnly full compare finds nothing to do.
+ * duplicate key); then fault-free passes until an ObserveOnly full compare finds nothing to do. The
+ * passes carry the deletion cap and the shrink baselines from pass to pass as the operator does,
+ * and the last healing pass is a full compare, as the operator's {@code sync.fullCompareInterval}
+ * makes one (some changes, a topic's rules alone, show in no list marker).
  */
 public final class ChaosRun {
     static final int FAULTY_PASSES = 3;
@@ -67,6 +72,8 @@ public final class ChaosRun {
         private final SyncEngine engine;
         private final Watermarks watermarks = new Watermarks();
         private final List<String> failures = new ArrayList<>();
+        private Integer baseline;
+        private Map<String, Integer> typeBaselines;
         private int wrongDeletions;
         private int duplicates;
         private int notConverged;
@@ -115,7 +122,7 @@ public final class ChaosRun {
                         + ChaosFaults.inject(sim.faults(ChaosWorld.PRIMARY), faultRate, random));
                 steps.add("pass " + pass + " standby "
                         + ChaosFaults.inject(sim.faults(ChaosWorld.STANDBY), faultRate, random));
-                engine.sync(request(true));
+                mirror(false);
                 clearFaults();
                 Set<String> repeated = new HashSet<>();
                 Map<String, Set<String>> standbyNow = keys(world.standby(), repeated);
@@ -152,17 +159,40 @@ public final class ChaosRun {
         /** Fault-free Mirror passes until an ObserveOnly full compare finds nothing to change. */
         private boolean converge() {
             clearFaults();
+            List<?> issues = List.of();
             for (int pass = 0; pass < HEALING_PASSES; pass++) {
-                engine.sync(request(true));
+                issues = mirror(pass == HEALING_PASSES - 1).targets().get(0).issues();
                 if (equal()) {
                     return true;
                 }
             }
+            remaining += " issues of the last pass " + issues;
             return false;
         }
 
+        /** A Mirror pass; its outcome moves the shrink baselines as in the operator's status. */
+        private SyncOutcome mirror(boolean fullCompare) {
+            SyncOutcome outcome = engine.sync(request(new SyncPolicy(
+                    true,
+                    true,
+                    SyncSpec.DEFAULT_MAX_DELETIONS,
+                    fullCompare,
+                    zeroIfNull(baseline),
+                    null,
+                    typeBaselines)));
+            baseline = PassOutcomes.nextBaseline(baseline, outcome);
+            typeBaselines = PassOutcomes.nextBaselines(typeBaselines, outcome);
+            return outcome;
+        }
+
+        private static int zeroIfNull(Integer value) {
+            return value == null ? 0 : value;
+        }
+
         private boolean equal() {
-            SyncOutcome.Target target = engine.sync(request(false)).targets().get(0);
+            SyncOutcome.Target target = engine.sync(request(new SyncPolicy(false, false, 0, true, 0, null)))
+                    .targets()
+                    .get(0);
             remaining = target.error() != null
                     ? target.error()
                     : target.changes().stream().limit(5).toList() + " pending "
@@ -172,10 +202,7 @@ public final class ChaosRun {
                     && target.pendingDeletions().isEmpty();
         }
 
-        private SyncRequest request(boolean mirror) {
-            SyncPolicy policy = mirror
-                    ? new SyncPolicy(true, true, Integer.MAX_VALUE, false, 0, null)
-                    : new SyncPolicy(false, false, 0, true, 0, null);
+        private SyncRequest request(SyncPolicy policy) {
             return new SyncRequest(
                     world.primary(),
                     List.of(new SyncTarget(ChaosWorld.STANDBY, world.standby(), watermarks)),

@@ -40,17 +40,12 @@ class ChaosRunTest {
     }
 
     @Test
-    @Disabled("engine bug: poisoned primary lists and lost answers delete standby entities the primary has"
-            + " (seed 42: en 240, ce 24 in 20 rounds); see notes/C.md")
     void noStandbyEntityIsLostWhileThePrimaryHasIt() {
         assertThat(en.wrongDeletions()).as(report(en)).isZero();
         assertThat(ce.wrongDeletions()).as(report(ce)).isZero();
     }
 
     @Test
-    @Disabled("simulator bug: Slack direct-message subscription PATCH replaces attributes instead of applying"
-            + " channels[{id, operation}] (SubscriptionAttributes.applyUpdate); plus the lost entities above;"
-            + " see notes/C.md")
     void everyRoundConvergesOnceTheFaultsStop() {
         assertThat(en.notConverged()).as(report(en)).isZero();
         assertThat(ce.notConverged()).as(report(ce)).isZero();
