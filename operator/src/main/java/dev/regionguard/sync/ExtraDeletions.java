@@ -103,9 +103,11 @@ final class ExtraDeletions {
                 candidates.forEach(c -> t.report().pendingDeletion(c.type().name(), c.key(), reason));
                 continue;
             }
+            Set<String> onReadProof = new HashSet<>();
+            Map<Deletion, DeletionProof.Check> checks = check(t, unheld(t, candidates, onReadProof));
+            holdUnlessReadProven(t, checks, onReadProof);
             Map<String, Integer> provenHere = new HashMap<>();
-            for (Map.Entry<Deletion, DeletionProof.Check> e :
-                    check(t, unheld(t, candidates)).entrySet()) {
+            for (Map.Entry<Deletion, DeletionProof.Check> e : checks.entrySet()) {
                 Deletion candidate = e.getKey();
                 String typeName = candidate.type().name();
                 DeletionProof.Verdict verdict = e.getValue().verdict();
@@ -132,8 +134,11 @@ final class ExtraDeletions {
         return chosenByType;
     }
 
-    /** The candidates whose type's own guard does not hold them; held ones are reported. */
-    private List<Deletion> unheld(TargetRun t, List<Deletion> candidates) {
+    /**
+     * The candidates whose type's own guard does not hold them; held ones are reported. A type
+     * listed empty whose whole baseline fits in one pass's cap goes to {@code onReadProof}.
+     */
+    private List<Deletion> unheld(TargetRun t, List<Deletion> candidates, Set<String> onReadProof) {
         Map<String, Integer> counts = source.nonBuiltInCounts(graph.types());
         boolean confirmed = policy.confirms(
                 counts.values().stream().mapToInt(Integer::intValue).sum());
@@ -146,21 +151,44 @@ final class ExtraDeletions {
             int baseline = policy.typeBaseline(typeName);
             String reason = PruneGuard.typeHoldReason(count, baseline, policy.maxDeletionsPerPass(), confirmed)
                     .orElse(null);
-            if (reason == null) {
+            boolean smallEmpty = PruneGuard.PRIMARY_TYPE_EMPTY.equals(reason)
+                    && PruneGuard.emptyTypeMayGoOnReads(baseline, policy.maxDeletionsPerPass());
+            if (reason == null || smallEmpty) {
                 unheld.addAll(ofType);
+                if (smallEmpty) {
+                    onReadProof.add(typeName);
+                }
                 return;
             }
-            held.add(typeName);
-            ofType.forEach(c -> t.report().pendingDeletion(typeName, c.key(), reason));
-            t.report()
-                    .typeHold(
-                            typeName,
-                            reason,
-                            ofType.size(),
-                            "the primary lists " + count + " " + typeName + " (baseline " + baseline + "); "
-                                    + ofType.size() + " deletions held");
+            holdType(t, typeName, reason, ofType);
         });
         return unheld;
+    }
+
+    /** A small type listed empty is held after all unless a direct read proved each of its deletions. */
+    private void holdUnlessReadProven(TargetRun t, Map<Deletion, DeletionProof.Check> checks, Set<String> onReadProof) {
+        for (String typeName : onReadProof) {
+            List<Deletion> ofType = checks.keySet().stream()
+                    .filter(d -> d.type().name().equals(typeName))
+                    .toList();
+            if (!ofType.stream().allMatch(d -> checks.get(d).provenByRead())) {
+                ofType.forEach(checks::remove);
+                holdType(t, typeName, PruneGuard.PRIMARY_TYPE_EMPTY, ofType);
+            }
+        }
+    }
+
+    private void holdType(TargetRun t, String typeName, String reason, List<Deletion> ofType) {
+        held.add(typeName);
+        int count = source.nonBuiltInCounts(graph.types()).getOrDefault(typeName, 0);
+        ofType.forEach(c -> t.report().pendingDeletion(typeName, c.key(), reason));
+        t.report()
+                .typeHold(
+                        typeName,
+                        reason,
+                        ofType.size(),
+                        "the primary lists " + count + " " + typeName + " (baseline " + policy.typeBaseline(typeName)
+                                + "); " + ofType.size() + " deletions held");
     }
 
     /** Starts the proof of every candidate; direct reads at most as many as the cap allows deletions. */

@@ -105,7 +105,7 @@ final class Upserts {
             t.watermarks()
                     .put(typeName, w.key, Watermark.matched(w.sourceMarker, w.targetMarker, desired.materialDigest()));
             t.report().unchanged();
-        } else if (action == Action.UPDATE && notApplied(w, desired)) {
+        } else if (action == Action.UPDATE && policy.writes() && notApplied(w, desired)) {
             reportNotApplied(type, t, w, desired);
         } else if (!policy.writes()) {
             t.report().wanted(typeName, w.key, action);
