@@ -32,7 +32,12 @@ final class DeletionProof {
     }
 
     /** A check under way: decided already, or waiting for its direct read. */
-    record Check(EntityType type, String key, Verdict known, CompletableFuture<ObjectNode> read) {
+    record Check(EntityType type, String key, Verdict known, CompletableFuture<ObjectNode> read, boolean renamed) {
+        /** Proven by the source itself (a direct read, or the rename its list shows), not by two lists. */
+        boolean provenByRead() {
+            return (read != null || renamed) && verdict() == Verdict.PROVEN;
+        }
+
         Verdict verdict() {
             if (known != null) {
                 return known;
@@ -71,17 +76,17 @@ final class DeletionProof {
         }
         String keyNow = listing.indexed(type).keyById().get(id);
         if (keyNow != null && !keyNow.equals(key)) {
-            return decided(type, key, Verdict.PROVEN); // renamed on the source, the list shows it
+            return new Check(type, key, Verdict.PROVEN, null, true); // renamed on the source, the list shows it
         }
         if (!mayRead) {
             return decided(type, key, Verdict.NOT_CHECKED);
         }
         CompletableFuture<ObjectNode> read =
                 reads.computeIfAbsent(type.name() + '\u0000' + id, k -> sourceLane.submit(() -> source.find(type, id)));
-        return new Check(type, key, null, read);
+        return new Check(type, key, null, read, false);
     }
 
     private static Check decided(EntityType type, String key, Verdict verdict) {
-        return new Check(type, key, verdict, null);
+        return new Check(type, key, verdict, null, false);
     }
 }

@@ -23,7 +23,8 @@ final class ExtraDeletions {
     private static final Logger LOG = LoggerFactory.getLogger(ExtraDeletions.class);
     private static final String PRIMARY_LIST_INCOMPLETE = "PrimaryListIncomplete";
 
-    private record Deletion(EntityType type, String key, ObjectNode entity, TargetRun target) {}
+    /** {@code duplicate}: a second copy of a key the target keeps; the source is not asked. */
+    private record Deletion(EntityType type, String key, ObjectNode entity, TargetRun target, boolean duplicate) {}
 
     private final Listing source;
     private final SyncPolicy policy;
@@ -84,16 +85,29 @@ final class ExtraDeletions {
         Map<String, List<Deletion>> chosenByType = new LinkedHashMap<>();
         for (TargetRun t : reached) {
             List<Deletion> candidates = candidates(t, blocked);
+            // Second copies of a key go whatever the source says: the copy kept stays.
+            int budget = policy.maxDeletionsPerPass();
+            for (Deletion copy : duplicates(t)) {
+                if (budget <= 0) {
+                    t.report().pendingDeletion(copy.type().name(), copy.key(), "DuplicateOnStandby");
+                } else {
+                    budget--;
+                    chosenByType
+                            .computeIfAbsent(copy.type().name(), n -> new ArrayList<>())
+                            .add(copy);
+                }
+            }
             if (!policy.deletes() || hold != null) {
                 t.report().holdReason(hold);
                 String reason = policy.deletes() ? hold : "DeletesDisabled";
                 candidates.forEach(c -> t.report().pendingDeletion(c.type().name(), c.key(), reason));
                 continue;
             }
-            int budget = policy.maxDeletionsPerPass();
+            Set<String> onReadProof = new HashSet<>();
+            Map<Deletion, DeletionProof.Check> checks = check(t, unheld(t, candidates, onReadProof));
+            holdUnlessReadProven(t, checks, onReadProof);
             Map<String, Integer> provenHere = new HashMap<>();
-            for (Map.Entry<Deletion, DeletionProof.Check> e :
-                    check(t, unheld(t, candidates)).entrySet()) {
+            for (Map.Entry<Deletion, DeletionProof.Check> e : checks.entrySet()) {
                 Deletion candidate = e.getKey();
                 String typeName = candidate.type().name();
                 DeletionProof.Verdict verdict = e.getValue().verdict();
@@ -120,8 +134,11 @@ final class ExtraDeletions {
         return chosenByType;
     }
 
-    /** The candidates whose type's own guard does not hold them; held ones are reported. */
-    private List<Deletion> unheld(TargetRun t, List<Deletion> candidates) {
+    /**
+     * The candidates whose type's own guard does not hold them; held ones are reported. A type
+     * listed empty whose whole baseline fits in one pass's cap goes to {@code onReadProof}.
+     */
+    private List<Deletion> unheld(TargetRun t, List<Deletion> candidates, Set<String> onReadProof) {
         Map<String, Integer> counts = source.nonBuiltInCounts(graph.types());
         boolean confirmed = policy.confirms(
                 counts.values().stream().mapToInt(Integer::intValue).sum());
@@ -134,21 +151,44 @@ final class ExtraDeletions {
             int baseline = policy.typeBaseline(typeName);
             String reason = PruneGuard.typeHoldReason(count, baseline, policy.maxDeletionsPerPass(), confirmed)
                     .orElse(null);
-            if (reason == null) {
+            boolean smallEmpty = PruneGuard.PRIMARY_TYPE_EMPTY.equals(reason)
+                    && PruneGuard.emptyTypeMayGoOnReads(baseline, policy.maxDeletionsPerPass());
+            if (reason == null || smallEmpty) {
                 unheld.addAll(ofType);
+                if (smallEmpty) {
+                    onReadProof.add(typeName);
+                }
                 return;
             }
-            held.add(typeName);
-            ofType.forEach(c -> t.report().pendingDeletion(typeName, c.key(), reason));
-            t.report()
-                    .typeHold(
-                            typeName,
-                            reason,
-                            ofType.size(),
-                            "the primary lists " + count + " " + typeName + " (baseline " + baseline + "); "
-                                    + ofType.size() + " deletions held");
+            holdType(t, typeName, reason, ofType);
         });
         return unheld;
+    }
+
+    /** A small type listed empty is held after all unless a direct read proved each of its deletions. */
+    private void holdUnlessReadProven(TargetRun t, Map<Deletion, DeletionProof.Check> checks, Set<String> onReadProof) {
+        for (String typeName : onReadProof) {
+            List<Deletion> ofType = checks.keySet().stream()
+                    .filter(d -> d.type().name().equals(typeName))
+                    .toList();
+            if (!ofType.stream().allMatch(d -> checks.get(d).provenByRead())) {
+                ofType.forEach(checks::remove);
+                holdType(t, typeName, PruneGuard.PRIMARY_TYPE_EMPTY, ofType);
+            }
+        }
+    }
+
+    private void holdType(TargetRun t, String typeName, String reason, List<Deletion> ofType) {
+        held.add(typeName);
+        int count = source.nonBuiltInCounts(graph.types()).getOrDefault(typeName, 0);
+        ofType.forEach(c -> t.report().pendingDeletion(typeName, c.key(), reason));
+        t.report()
+                .typeHold(
+                        typeName,
+                        reason,
+                        ofType.size(),
+                        "the primary lists " + count + " " + typeName + " (baseline " + policy.typeBaseline(typeName)
+                                + "); " + ofType.size() + " deletions held");
     }
 
     /** Starts the proof of every candidate; direct reads at most as many as the cap allows deletions. */
@@ -188,9 +228,28 @@ final class ExtraDeletions {
             Map<String, ObjectNode> onSource = source.indexed(type).byKey();
             t.indexed(type).byKey().forEach((key, entity) -> {
                 if (!onSource.containsKey(key) && !type.builtIn(entity) && type.deletable(entity)) {
-                    result.add(new Deletion(type, key, entity, t));
+                    result.add(new Deletion(type, key, entity, t, false));
                 }
             });
+        }
+        return result;
+    }
+
+    /**
+     * Second copies of a key on the target, in Mirror mode with writes (else the planner reports
+     * them): nothing the source has is lost, so no proof and no hold applies.
+     */
+    private List<Deletion> duplicates(TargetRun t) {
+        List<Deletion> result = new ArrayList<>();
+        if (!policy.deletes() || !policy.writes()) {
+            return result;
+        }
+        for (EntityType type : graph.typesReversed()) {
+            t.indexed(type)
+                    .duplicates()
+                    .forEach((key, copies) -> copies.stream()
+                            .filter(copy -> !type.builtIn(copy) && type.deletable(copy))
+                            .forEach(copy -> result.add(new Deletion(type, key, copy, t, true))));
         }
         return result;
     }
@@ -212,6 +271,15 @@ final class ExtraDeletions {
                             d.key(),
                             "WriteFailed",
                             "delete: " + result.failure().summary());
+            return;
+        }
+        if (d.duplicate()) {
+            LOG.info(
+                    "removed a duplicate {} '{}' on {}",
+                    typeName,
+                    d.key(),
+                    t.store().describe());
+            t.report().duplicateRemoved(typeName, d.key());
             return;
         }
         t.setId(typeName, d.key(), null);

@@ -50,6 +50,15 @@ public final class PruneGuard {
                 : Optional.empty();
     }
 
+    /**
+     * A type listed empty whose whole baseline one pass may delete anyway (the last SMTP
+     * configuration deleted) is released when a direct read proves each deletion: a poisoned
+     * empty list cannot pass that, a real deletion of a few entities does.
+     */
+    public static boolean emptyTypeMayGoOnReads(int typeBaseline, int maxDeletionsPerPass) {
+        return typeBaseline <= maxDeletionsPerPass;
+    }
+
     /** Below half the baseline and by more than one pass may delete. */
     private static boolean sharpShrink(int count, int baseline, int maxDeletionsPerPass) {
         return baseline > 0 && 2L * count < baseline && baseline - count > maxDeletionsPerPass;

@@ -28,6 +28,7 @@ public record SyncOutcome(Source source, List<Target> targets) {
      * @param holdReason why deletions were held back for the whole pass (null when they were not):
      *                   PrimaryListIncomplete, PrimaryShrunk, PrimaryEmpty
      * @param typeHolds  types whose deletions were held on this target by their own guard
+     * @param duplicatesRemoved second copies of a key removed from this target, as type/key
      */
     public record Target(
             String name,
@@ -38,7 +39,8 @@ public record SyncOutcome(Source source, List<Target> targets) {
             List<PendingDeletion> pendingDeletions,
             List<Change> changes,
             String holdReason,
-            List<TypeHold> typeHolds) {
+            List<TypeHold> typeHolds,
+            List<String> duplicatesRemoved) {
         public boolean reached() {
             return error == null;
         }

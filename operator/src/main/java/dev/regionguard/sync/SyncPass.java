@@ -132,15 +132,7 @@ final class SyncPass {
                 ObjectNode item = byKey.get(key);
                 t.watermarks().get(type.name(), key).ifPresent(w -> {
                     if (item != null) {
-                        t.watermarks()
-                                .put(
-                                        type.name(),
-                                        key,
-                                        new Watermark(
-                                                w.sourceMarker(),
-                                                type.changeMarker(item),
-                                                w.materialDigest(),
-                                                w.written()));
+                        t.watermarks().put(type.name(), key, w.withTargetMarker(type.changeMarker(item)));
                     }
                 });
             }
@@ -193,6 +185,7 @@ final class SyncPass {
                 List.of(),
                 List.of(),
                 null,
+                List.of(),
                 List.of());
     }
 }

@@ -27,6 +27,7 @@ final class TargetReport {
     private final List<Change> changes = new ArrayList<>();
     private String holdReason;
     private final List<TypeHold> typeHolds = new ArrayList<>();
+    private final List<String> duplicatesRemoved = new ArrayList<>();
 
     void unchanged() {
         unchanged++;
@@ -72,6 +73,12 @@ final class TargetReport {
         holdReason = reason;
     }
 
+    /** A second copy of a key removed from the target: counted as deleted, listed as type/key. */
+    void duplicateRemoved(String type, String key) {
+        deleted++;
+        duplicatesRemoved.add(type + "/" + key);
+    }
+
     void typeHold(String type, String reason, int count, String message) {
         typeHolds.add(new TypeHold(type, reason, count, message));
     }
@@ -89,7 +96,8 @@ final class TargetReport {
                 holdReason,
                 typeHolds.stream()
                         .sorted(Comparator.comparing(TypeHold::type, graph.byOrder()))
-                        .toList());
+                        .toList(),
+                duplicatesRemoved.stream().sorted().toList());
     }
 
     private static <T> List<T> sorted(

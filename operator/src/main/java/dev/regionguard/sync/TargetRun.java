@@ -35,6 +35,7 @@ final class TargetRun implements SyncContext {
     void awaitListing(TypeGraph graph) {
         listing.await();
         failure = listing.headlineFailure();
+        Duplicates.chooseKeepers(graph, listing);
         for (EntityType type : graph.types()) {
             Indexed indexed = listing.indexed(type);
             if (indexed != null) {

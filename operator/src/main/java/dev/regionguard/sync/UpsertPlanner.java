@@ -32,13 +32,15 @@ final class UpsertPlanner {
                                 k,
                                 "DuplicateKey",
                                 "more than one on the primary has this key; only the first is synced"));
-        tgt.duplicateKeys()
-                .forEach(k -> t.report()
-                        .issue(
-                                typeName,
-                                k,
-                                "DuplicateKey",
-                                "more than one on this standby has this key; only the first is synced"));
+        if (!policy.deletes()) { // in Mirror mode the copies go (ExtraDeletions)
+            tgt.duplicateKeys()
+                    .forEach(k -> t.report()
+                            .issue(
+                                    typeName,
+                                    k,
+                                    "DuplicateKey",
+                                    "more than one on this standby has this key; only the first is synced"));
+        }
         boolean compareInFull = policy.fullCompare() || t.mustCompareInFull(type);
         List<Work> works = new ArrayList<>();
         src.byKey().forEach((key, sourceItem) -> {
@@ -54,7 +56,11 @@ final class UpsertPlanner {
             if (targetItem != null
                     && !compareInFull
                     && unchangedSince(previous, sourceMarker, targetMarker, material.digest(type, sourceItem))) {
-                t.report().unchanged();
+                if (previous.notApplied() != null) {
+                    t.report().skipped(typeName, key, "WriteNotApplied", previous.notApplied());
+                } else {
+                    t.report().unchanged();
+                }
                 return;
             }
             works.add(new Work(key, sourceItem, targetItem, previous, sourceMarker, targetMarker));

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Upserts {
     private static final Logger LOG = LoggerFactory.getLogger(Upserts.class);
+    private static final String WRITE_NOT_APPLIED = "WriteNotApplied";
 
     private final EntityStore sourceStore;
     private final Lane sourceLane;
@@ -102,12 +103,9 @@ final class Upserts {
         Desired desired = ((Translation.Write) translation).desired();
         if (action == null) {
             t.watermarks()
-                    .put(
-                            typeName,
-                            w.key,
-                            new Watermark(w.sourceMarker, w.targetMarker, desired.materialDigest(), null));
+                    .put(typeName, w.key, Watermark.matched(w.sourceMarker, w.targetMarker, desired.materialDigest()));
             t.report().unchanged();
-        } else if (action == Action.UPDATE && notApplied(w, desired)) {
+        } else if (action == Action.UPDATE && policy.writes() && notApplied(w, desired)) {
             reportNotApplied(type, t, w, desired);
         } else if (!policy.writes()) {
             t.report().wanted(typeName, w.key, action);
@@ -123,18 +121,15 @@ final class Upserts {
      * the write so that only the next full compare writes again (the back-off).
      */
     private static void reportNotApplied(EntityType type, TargetRun t, Work w, Desired desired) {
+        String message = "the standby still differs after our update, at "
+                + FieldDiff.paths(desired.comparable(), type.comparable(w.current, t))
+                + "; written again at the next full compare only";
         t.watermarks()
                 .put(
                         type.name(),
                         w.key,
-                        new Watermark(w.sourceMarker, w.targetMarker, w.previous.materialDigest(), null));
-        t.report()
-                .failed(
-                        type.name(),
-                        w.key,
-                        "WriteNotApplied",
-                        "the standby still differs after the last write, at "
-                                + FieldDiff.paths(desired.comparable(), type.comparable(w.current, t)));
+                        new Watermark(w.sourceMarker, w.targetMarker, w.previous.materialDigest(), null, message));
+        t.report().skipped(type.name(), w.key, WRITE_NOT_APPLIED, message);
     }
 
     /**
@@ -148,6 +143,19 @@ final class Upserts {
                 && w.targetMarker != null
                 && w.targetMarker.equals(w.previous.targetMarker())
                 && Objects.equals(desired.materialDigest(), w.previous.materialDigest());
+    }
+
+    /**
+     * The back-off write of an update the standby did not take, for the same source: it stays
+     * reported until a compare finds the sides equal.
+     */
+    private static String stillNotApplied(Work w) {
+        return w.action == Action.UPDATE
+                        && w.previous != null
+                        && Objects.equals(w.sourceMarker, w.previous.sourceMarker())
+                        && Objects.equals(w.desired.materialDigest(), w.previous.materialDigest())
+                ? w.previous.notApplied()
+                : null;
     }
 
     /** Null when the target already matches (including the material last written). */
@@ -207,6 +215,7 @@ final class Upserts {
         }
         // The response's marker, or null so that the next pass reads again.
         String writtenMarker = written == null ? null : type.changeMarker(written);
+        String stillNotApplied = stillNotApplied(w);
         t.watermarks()
                 .put(
                         typeName,
@@ -215,10 +224,14 @@ final class Upserts {
                                 w.sourceMarker,
                                 writtenMarker,
                                 w.desired.materialDigest(),
-                                w.action == Action.UPDATE ? w.desired.comparable() : null));
+                                w.action == Action.UPDATE ? w.desired.comparable() : null,
+                                stillNotApplied));
         t.wrote(typeName, w.key);
         LOG.debug("{} {} '{}' on {}", verb(w.action), typeName, w.key, t.store().describe());
         t.report().applied(typeName, w.key, w.action);
+        if (stillNotApplied != null) {
+            t.report().issue(typeName, w.key, WRITE_NOT_APPLIED, stillNotApplied);
+        }
     }
 
     private static String verb(Action action) {

@@ -232,8 +232,8 @@ class DeletionGuardsTest {
 
     @Test
     void theOwnersConfirmedCountReleasesATypeHoldAndResetsItsBaseline() {
-        synced(30, 5);
-        for (int i = 0; i < 5; i++) {
+        synced(30, 15); // more members than one pass may delete
+        for (int i = 0; i < 15; i++) {
             primary.remove("member", "m" + i); // really gone this time
         }
         SyncOutcome.Target held = pass();
@@ -241,12 +241,36 @@ class DeletionGuardsTest {
 
         confirmed = 30;
         SyncOutcome.Target released = pass();
+        SyncOutcome.Target rest = pass();
 
         assertThat(held.typeHolds()).extracting(TypeHold::reason).containsExactly("PrimaryTypeEmpty");
         assertThat(stillHeld.typeHolds()).extracting(TypeHold::reason).containsExactly("PrimaryTypeEmpty");
         assertThat(released.typeHolds()).isEmpty();
-        assertThat(released.counts().deleted()).isEqualTo(5);
+        assertThat(released.counts().deleted()).isEqualTo(10);
+        assertThat(rest.counts().deleted()).isEqualTo(5);
         assertThat(standby.names("member")).isEmpty();
+        assertThat(baselines).containsEntry("member", 0);
+    }
+
+    @Test
+    void aSmallTypeEmptiedForRealGoesOnDirectReadsButNotWithoutThem() {
+        synced(20, 3);
+        for (int i = 0; i < 3; i++) {
+            primary.remove("member", "m" + i); // the last 3 members: within one pass's cap
+        }
+        Watermarks known = watermarks;
+        watermarks = new Watermarks(); // no ids known: two empty lists are not proof enough here
+
+        SyncOutcome.Target withoutIds = pass();
+        SyncOutcome.Target stillWithoutReads = pass();
+        watermarks = known;
+        SyncOutcome.Target withIds = pass();
+
+        assertThat(withoutIds.typeHolds()).extracting(TypeHold::reason).containsExactly("PrimaryTypeEmpty");
+        assertThat(stillWithoutReads.typeHolds()).extracting(TypeHold::reason).containsExactly("PrimaryTypeEmpty");
+        assertThat(withIds.typeHolds()).isEmpty();
+        assertThat(withIds.counts().deleted()).isEqualTo(3);
+        assertThat(primary.finds.get()).isEqualTo(3);
         assertThat(baselines).containsEntry("member", 0);
     }
 

@@ -5,6 +5,7 @@ import dev.regionguard.cloud.ErrorCategory;
 import dev.regionguard.cloud.IbmApiException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,6 +111,11 @@ final class FakeStore implements EntityStore {
     /** Updates of this type answer success but keep the field's old value, like an ignored field. */
     void ignoreOnUpdate(String type, String field) {
         ignoredOnUpdate.put(type, field);
+    }
+
+    /** Updates of this type are taken in full again. */
+    void acceptUpdates(String type) {
+        ignoredOnUpdate.remove(type);
     }
 
     /** Lists of this type leave the entity out while it still exists (a truncated or shifted page). */
@@ -249,7 +255,8 @@ final class FakeStore implements EntityStore {
         }
     }
 
+    /** In creation order, as lists show them (duplicates tests depend on which copy comes first). */
     private Map<String, ObjectNode> entities(String type) {
-        return byType.computeIfAbsent(type, t -> new ConcurrentHashMap<>());
+        return byType.computeIfAbsent(type, t -> Collections.synchronizedMap(new LinkedHashMap<>()));
     }
 }

@@ -50,4 +50,20 @@ class PruneGuardTest {
     void growthIsNeverHeld() {
         assertThat(PruneGuard.holdReason(50, policy(0, 20, null))).isEmpty();
     }
+
+    @Test
+    void aTypeListedEmptyIsHeldWhateverItsBaselineUnlessTheTotalIsConfirmed() {
+        assertThat(PruneGuard.typeHoldReason(0, 0, 10, false)).contains("PrimaryTypeEmpty");
+        assertThat(PruneGuard.typeHoldReason(0, 40, 10, false)).contains("PrimaryTypeEmpty");
+        assertThat(PruneGuard.typeHoldReason(0, 40, 10, true)).isEmpty();
+    }
+
+    @Test
+    void aTypeShrinkIsJudgedAgainstItsOwnBaselineLikeTheTotal() {
+        assertThat(PruneGuard.typeHoldReason(4, 30, 10, false)).contains("PrimaryTypeShrunk");
+        assertThat(PruneGuard.typeHoldReason(15, 30, 10, false)).isEmpty(); // exactly half
+        assertThat(PruneGuard.typeHoldReason(4, 12, 10, false)).isEmpty(); // the cap covers it
+        assertThat(PruneGuard.typeHoldReason(1, 0, 10, false)).isEmpty(); // no baseline yet
+        assertThat(PruneGuard.typeHoldReason(4, 30, 10, true)).isEmpty();
+    }
 }

@@ -514,31 +514,6 @@ class SyncEngineTest {
     }
 
     @Test
-    void writeTheStandbyIgnoresIsReportedNotAppliedAndRepeatedOnlyAfterABackOff() {
-        SyncPolicy fullCompare = new SyncPolicy(true, true, 10, true, 0, null);
-        primary.add("group", "{'name':'g1','kind':'a','note':'old'}");
-        sync(MIRROR);
-        standby.ignoreOnUpdate("group", "note");
-        primary.change("group", "g1", "note", "new");
-        sync(MIRROR);
-        resetCounters();
-
-        SyncOutcome.Target quiet = only(sync(MIRROR));
-        SyncOutcome.Target first = only(sync(fullCompare));
-
-        assertThat(quiet.issues()).isEmpty();
-        assertThat(standby.writes()).isZero();
-        assertThat(first.issues())
-                .extracting(EntityIssue::name, EntityIssue::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("g1", "WriteNotApplied"));
-        assertThat(first.issues().get(0).message()).contains("note");
-
-        only(sync(fullCompare));
-
-        assertThat(standby.writeLog()).containsExactly("update group/g1");
-    }
-
-    @Test
     void unresolvedReferenceIsSkippedNotWritten() {
         ObjectNode g1 = primary.add("group", "{'name':'g1'}");
         primary.add("member", "{'name':'m1','group_id':'" + g1.get("id").asText() + "'}");

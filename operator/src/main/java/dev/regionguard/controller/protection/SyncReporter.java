@@ -101,6 +101,16 @@ public class SyncReporter {
         if (result instanceof PassResult.Synced synced) {
             for (SyncOutcome.Target t : synced.outcome().targets()) {
                 SyncOutcome.Counts c = t.counts();
+                if (!t.duplicatesRemoved().isEmpty()) {
+                    String message = t.name() + ": removed "
+                            + t.duplicatesRemoved().size()
+                            + " second copies of an entity: "
+                            + String.join(
+                                    ", ",
+                                    t.duplicatesRemoved().stream().limit(10).toList());
+                    LOG.info("{}", message);
+                    events.normal(resource, "DuplicateRemoved", message);
+                }
                 if (c.created() + c.updated() + c.deleted() > 0) {
                     String message = String.format(
                             "%s: %d created, %d updated, %d deleted", t.name(), c.created(), c.updated(), c.deleted());
