@@ -47,14 +47,18 @@ public record StepResult(Outcome outcome, String message, String reason, boolean
 
     /**
      * Verifying from one probe of the new active region: any answer verifies it, including 401/403
-     * and 429 (the region is up; credentials are reported elsewhere); only a failure does not.
+     * and 429 (the region is up; credentials are reported elsewhere). A failure does not, and neither
+     * does a probe that never reached the region (IAM down, no probe thread free): it is retried.
      */
     public static StepResult verification(ProbeOutcome probe) {
         if (probe instanceof ProbeOutcome.Success success) {
             return succeeded("answered in " + success.latency().toMillis() + "ms");
         }
-        if (probe instanceof ProbeOutcome.Inconclusive answered) {
-            return succeeded("answered with " + answered.category() + ", which is not a regional failure");
+        if (probe instanceof ProbeOutcome.Inconclusive inconclusive) {
+            return inconclusive.regionAnswered()
+                    ? succeeded("answered with " + inconclusive.category() + ", which is not a regional failure")
+                    : failed("the region was not asked: " + inconclusive.reason()
+                            + (inconclusive.message() == null ? "" : ": " + inconclusive.message()));
         }
         ProbeOutcome.Failure failure = (ProbeOutcome.Failure) probe;
         return failed(failure.category() + (failure.message() == null ? "" : ": " + failure.message()));

@@ -3,6 +3,7 @@ package dev.regionguard.health;
 import dev.regionguard.cloud.ErrorCategory;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The result of one probe of a region. Only positive evidence of an outage is a {@link Failure}:
@@ -27,6 +28,14 @@ public sealed interface ProbeOutcome {
      * The reason (CamelCase, e.g. IamUnavailable) leads the region's lastError.
      */
     record Inconclusive(ErrorCategory category, String reason, String message) implements ProbeOutcome {
+        public static final String IAM_UNAVAILABLE = "IamUnavailable";
+        public static final String IAM_KEY_REJECTED = "IamKeyRejected";
+        public static final String PROBE_BACKLOG = "ProbeBacklog";
+        public static final String PROBE_ERROR = "ProbeError";
+        /** Reasons of a probe that never reached the region. */
+        private static final Set<String> NOT_ASKED =
+                Set.of(IAM_UNAVAILABLE, IAM_KEY_REJECTED, PROBE_BACKLOG, PROBE_ERROR);
+
         public Inconclusive {
             Objects.requireNonNull(category, "category");
             Objects.requireNonNull(reason, "reason");
@@ -35,6 +44,11 @@ public sealed interface ProbeOutcome {
         /** The category's name is the reason. */
         public Inconclusive(ErrorCategory category, String message) {
             this(category, category.name(), message);
+        }
+
+        /** False when the probe never reached the region (IAM, no probe thread free, a bug): it says nothing of it. */
+        public boolean regionAnswered() {
+            return !NOT_ASKED.contains(reason);
         }
 
         /** 401/403: also reported as CredentialsValid=False by the protection. */

@@ -49,7 +49,7 @@ final class IamEndpoint {
             return;
         }
         String apiKey = form.get("apikey");
-        if (apiKey == null || apiKey.isBlank() || tokens.isRevoked(apiKey)) {
+        if (apiKey == null || apiKey.isBlank() || tokens.refuses(apiKey)) {
             answer(
                     exchange,
                     400,

@@ -19,8 +19,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code POST /iam/identity/token}: IAM apikey grant.</li>
  *   <li>{@code /{region}/event-notifications/v1/instances/{id}/...}: EN, Bearer token required.</li>
- *   <li>{@code /{region}/codeengine/v2/...}: Code Engine projects and their resources, Bearer token
- *     required; the region's faults apply as to EN.</li>
+ *   <li>{@code /{region}/codeengine/v2/...}: Code Engine projects and resources, as EN.</li>
  *   <li>{@code /apps/{region}/{projectId}/{app}/...}: the endpoints of Code Engine apps (see {@code endpoint}).</li>
  *   <li>{@code /_sim/...}: the control API, neither counted nor faulted (see {@code ControlApi}).</li>
  * </ul>
@@ -146,8 +145,7 @@ public final class IbmCloudSimulator implements AutoCloseable {
     }
 
     /**
-     * Writes a realistic, repeatable configuration of about {@code entityCount} entities (at least
-     * eight: every kind gets one) into a fresh instance.
+     * Writes a realistic, repeatable configuration of about {@code entityCount} entities (at least 8, one per kind).
      *
      * @throws IllegalStateException when the instance already holds entities with the seed's names
      */
@@ -166,8 +164,7 @@ public final class IbmCloudSimulator implements AutoCloseable {
     }
 
     /**
-     * A new, active Code Engine project (no creation delay) holding only its system secret
-     * {@code ce-auto-icr-private-<region>}.
+     * A new, active project (no creation delay) holding only its system secret {@code ce-auto-icr-private-<region>}.
      *
      * @throws IllegalArgumentException when the region already has a project with that id
      */
@@ -239,6 +236,11 @@ public final class IbmCloudSimulator implements AutoCloseable {
         tokens.restore(apiKey);
     }
 
+    /** Token requests IAM refused because this key is revoked. */
+    public int refusedTokenRequests(String apiKey) {
+        return tokens.refusalsOf(apiKey);
+    }
+
     /** EN and Code Engine answer 403 to tokens of this key on that EN instance or Code Engine project. */
     public void denyAccess(String apiKey, String region, String instanceId) {
         denials.deny(apiKey, regions.get(region).name(), instanceId);
@@ -254,7 +256,7 @@ public final class IbmCloudSimulator implements AutoCloseable {
         tokens.expireAll();
     }
 
-    /** API calls of the region, EN and Code Engine (IAM, control and app traffic are not counted). */
+    /** API calls of the region, EN and Code Engine (not IAM, control or app traffic). */
     public CallStats stats(String region) {
         return regions.get(region).apiStats().snapshot();
     }

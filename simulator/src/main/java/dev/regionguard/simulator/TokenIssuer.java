@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** IAM's side of the simulator: access tokens for API keys, revocation, expiry. */
 final class TokenIssuer {
@@ -28,6 +29,7 @@ final class TokenIssuer {
     private final SecureRandom random = new SecureRandom();
     private final ConcurrentHashMap<String, Grant> grants = new ConcurrentHashMap<>();
     private final Set<String> revokedKeys = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
 
     TokenIssuer(Duration ttl) {
         this.ttl = validTtl(ttl);
@@ -41,8 +43,18 @@ final class TokenIssuer {
         return ttl;
     }
 
-    boolean isRevoked(String apiKey) {
-        return revokedKeys.contains(apiKey);
+    /** Counts the request as refused when the key is revoked. */
+    boolean refuses(String apiKey) {
+        boolean revoked = revokedKeys.contains(apiKey);
+        if (revoked) {
+            refusals.computeIfAbsent(apiKey, k -> new AtomicInteger()).incrementAndGet();
+        }
+        return revoked;
+    }
+
+    int refusalsOf(String apiKey) {
+        AtomicInteger count = refusals.get(apiKey);
+        return count == null ? 0 : count.get();
     }
 
     /** Tokens already issued stay valid until they expire, as IAM's signed tokens do. */

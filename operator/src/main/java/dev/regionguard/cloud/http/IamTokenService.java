@@ -34,7 +34,10 @@ import org.slf4j.LoggerFactory;
  *   <li>from 80 % of its lifetime one background refresh per key runs while callers keep using
  *       the still valid token (after a failed refresh the next try waits a minute);</li>
  *   <li>without a valid token callers wait for exactly one fetch per key (single flight) and
- *       all share its result, success or failure.</li>
+ *       all share its result, success or failure;</li>
+ *   <li>a key IAM refused is not sent again for 30 s: every caller gets that refusal, so a revoked
+ *       key costs IAM one request per half minute, however many probes and syncs use it (a new
+ *       key in the Secret is a new key and is tried at once).</li>
  * </ul>
  */
 public final class IamTokenService implements TokenProvider {
@@ -43,6 +46,7 @@ public final class IamTokenService implements TokenProvider {
 
     private static final String ROUTE = "/identity/token";
     private static final Duration REFRESH_RETRY_PAUSE = Duration.ofSeconds(60);
+    private static final Duration REFUSED_KEY_PAUSE = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(IamTokenService.class);
 
     private final OkHttpClient http;
@@ -166,6 +170,8 @@ public final class IamTokenService implements TokenProvider {
         }
     }
 
+    private record Refusal(IbmApiException failure, Instant until) {}
+
     /** The token state of one API key. */
     private final class KeyTokens {
         private final ApiKey key;
@@ -179,8 +185,15 @@ public final class IamTokenService implements TokenProvider {
             this.key = key;
         }
 
+        /** IAM's last refusal of this key and until when it stands; null when none. */
+        private volatile Refusal refusal;
+
         /** Joins the fetch under way, or runs one in this thread. */
         IamToken awaitFetch() {
+            Refusal refused = refusal;
+            if (refused != null && clock.instant().isBefore(refused.until())) {
+                throw refused.failure();
+            }
             CompletableFuture<IamToken> flight;
             boolean mine = false;
             synchronized (this) {
@@ -222,8 +235,12 @@ public final class IamTokenService implements TokenProvider {
             try {
                 IamToken token = fetch(key);
                 current = token;
+                refusal = null;
                 finish(flight, token, null);
             } catch (RuntimeException e) {
+                if (e instanceof IbmApiException ibm && ibm.category().isCredentials()) {
+                    refusal = new Refusal(ibm, clock.instant().plus(REFUSED_KEY_PAUSE));
+                }
                 finish(flight, null, e);
             }
         }

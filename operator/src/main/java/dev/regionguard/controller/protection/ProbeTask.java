@@ -121,6 +121,7 @@ final class ProbeTask implements Runnable {
     }
 
     static ProbeOutcome backlog(String message) {
-        return new ProbeOutcome.Inconclusive(ErrorCategory.UNEXPECTED, "ProbeBacklog", message);
+        return new ProbeOutcome.Inconclusive(
+                ErrorCategory.UNEXPECTED, ProbeOutcome.Inconclusive.PROBE_BACKLOG, message);
     }
 }

@@ -81,13 +81,17 @@ final class RegionProbes {
                 // IAM is global: its trouble is no region's, and blaming the probed one could fail over for nothing
                 return new ProbeOutcome.Inconclusive(
                         ibm.category(),
-                        ibm.category().isCredentials() ? "IamKeyRejected" : "IamUnavailable",
+                        ibm.category().isCredentials()
+                                ? ProbeOutcome.Inconclusive.IAM_KEY_REJECTED
+                                : ProbeOutcome.Inconclusive.IAM_UNAVAILABLE,
                         ibm.summary());
             }
             return ProbeOutcome.ofError(ibm.category(), ibm.summary());
         }
         LOG.warn("probe failed with an unexpected error; the region is Unknown, not failed", e);
         return new ProbeOutcome.Inconclusive(
-                ErrorCategory.UNEXPECTED, "ProbeError", e.getClass().getSimpleName() + ": " + e.getMessage());
+                ErrorCategory.UNEXPECTED,
+                ProbeOutcome.Inconclusive.PROBE_ERROR,
+                e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 }

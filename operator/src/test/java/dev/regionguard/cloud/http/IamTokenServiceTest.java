@@ -136,7 +136,7 @@ class IamTokenServiceTest {
     }
 
     @Test
-    void aRefusedKeyIsAnAuthenticationFailureWithIamsMessageAndIsNotCached() {
+    void aRefusedKeyIsAnAuthenticationFailureWithIamsMessageRememberedForHalfAMinute() {
         cloud.answerIam(
                 request -> json(
                         400,
@@ -150,7 +150,26 @@ class IamTokenServiceTest {
             assertThat(e.getMessage()).isEqualTo("Provided API key could not be found.");
             assertThat(e.summary()).doesNotContain(KEY.reveal());
         });
+        cloud.answerIam(request -> cloud.issueToken());
 
+        // within the pause every caller gets the refusal and IAM is not asked again
+        clock.advance(Duration.ofSeconds(29));
+        assertThatThrownBy(() -> tokens.bearerToken(KEY))
+                .isInstanceOfSatisfying(
+                        IbmApiException.class, e -> assertThat(e.errorCode()).isEqualTo("BXNIM0415E"));
+        assertThat(cloud.iamRequestCount()).isEqualTo(1);
+        // another key is not held by this one's refusal
+        assertThat(tokens.bearerToken(OTHER_KEY)).isEqualTo(TOKEN_PREFIX + 1);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(tokens.bearerToken(KEY)).isEqualTo(TOKEN_PREFIX + 2);
+        assertThat(cloud.iamRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aServerErrorIsNotRememberedAsARefusal() {
+        cloud.answerIam(request -> json(503, "{\"errorMessage\":\"IAM is busy\"}"));
+        assertThatThrownBy(() -> tokens.bearerToken(KEY)).isInstanceOf(IbmApiException.class);
         cloud.answerIam(request -> cloud.issueToken());
         assertThat(tokens.bearerToken(KEY)).isEqualTo(TOKEN_PREFIX + 1);
     }
