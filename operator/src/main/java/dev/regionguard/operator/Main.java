@@ -1,5 +1,6 @@
 package dev.regionguard.operator;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,7 +29,27 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code: 0 success, 1 failure, 2 usage error. */
     public static int execute(Object root, String... args) {
+        return execute(root, null, null, args);
+    }
+
+    /** As {@link #execute(Object, String...)}, writing to out and err instead of the console (null: console). */
+    public static int execute(Object root, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(root);
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            // A failure is one line for the person at the terminal; the stack trace is for a bug report.
+            command.getErr().println("regionguard " + command.getCommandName() + ": " + oneLine(e));
+            if (Boolean.parseBoolean(System.getenv("REGIONGUARD_DEBUG"))) {
+                e.printStackTrace(command.getErr());
+            }
+            command.getErr().flush();
+            return CommandLine.ExitCode.SOFTWARE;
+        });
         cli.setParameterExceptionHandler((e, a) -> {
             // One line, not a page of usage: scripts and people both read it.
             e.getCommandLine()
@@ -38,6 +59,11 @@ public final class Main implements Runnable {
             return CommandLine.ExitCode.USAGE;
         });
         return cli.execute(args);
+    }
+
+    private static String oneLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse("") + " (REGIONGUARD_DEBUG=true prints the stack trace)";
     }
 
     @Override

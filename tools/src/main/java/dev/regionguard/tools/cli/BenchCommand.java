@@ -1,10 +1,12 @@
 package dev.regionguard.tools.cli;
 
-import dev.regionguard.spec.Durations;
 import dev.regionguard.tools.bench.Benchmark;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Prints speed figures measured on the simulator; a command, not a timed test. */
 @Command(
@@ -15,6 +17,9 @@ import picocli.CommandLine.Option;
             "Prints a table, then one 'BENCH <scenario> key=value ...' line per scenario."
         })
 final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(
             names = "--entities",
             defaultValue = "1000",
@@ -30,8 +35,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--latency",
             defaultValue = "20ms",
+            converter = OptionChecks.DurationConverter.class,
             description = "Simulated latency per call (default ${DEFAULT-VALUE}).")
-    String latency;
+    Duration latency;
 
     @Option(
             names = "--concurrency",
@@ -46,7 +52,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return new Benchmark(System.out, entities, ceResources, Durations.parse(latency), concurrency, !noFailover)
-                .run();
+        OptionChecks.require(spec, entities >= 8, "--entities must be at least 8 (one of each kind): " + entities);
+        OptionChecks.require(spec, ceResources >= 20, "--ce-resources must be at least 20: " + ceResources);
+        OptionChecks.require(spec, concurrency >= 1, "--concurrency must be at least 1: " + concurrency);
+        return new Benchmark(System.out, entities, ceResources, latency, concurrency, !noFailover).run();
     }
 }

@@ -5,7 +5,9 @@ import dev.regionguard.tools.chaos.ChaosRun;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Seeded chaos rounds on the simulator against the real sync engine; exit 1 when any round fails. */
 @Command(
@@ -16,6 +18,9 @@ import picocli.CommandLine.Option;
             "Prints each failing round with its replay command, then one 'CHAOS service=...' line per service."
         })
 final class ChaosCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--service", defaultValue = "all", description = "en, ce or all (default ${DEFAULT-VALUE}).")
     String service;
 
@@ -47,17 +52,16 @@ final class ChaosCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionChecks.require(
+                spec, List.of("en", "ce", "all").contains(service), "--service must be en, ce or all: " + service);
+        OptionChecks.require(spec, faultRate >= 0 && faultRate <= 1, "--fault-rate must be from 0 to 1: " + faultRate);
+        OptionChecks.require(spec, rounds >= 1, "--rounds must be at least 1: " + rounds);
+        OptionChecks.require(spec, startRound >= 0, "--start-round must not be negative: " + startRound);
+        OptionChecks.require(spec, entities == null || entities >= 20, "--entities must be at least 20: " + entities);
         if (!verbose) {
             EngineLog.errorsOnly();
         }
-        List<String> services = switch (service) {
-            case "en", "ce" -> List.of(service);
-            case "all" -> List.of("en", "ce");
-            default -> throw new IllegalArgumentException("--service must be en, ce or all: " + service);
-        };
-        if (!(faultRate >= 0 && faultRate <= 1) || rounds < 1 || startRound < 0) {
-            throw new IllegalArgumentException("need 0 <= --fault-rate <= 1, --rounds >= 1, --start-round >= 0");
-        }
+        List<String> services = "all".equals(service) ? List.of("en", "ce") : List.of(service);
         boolean passed = true;
         for (String s : services) {
             int count = entities != null ? entities : "ce".equals(s) ? 40 : 200;

@@ -1,14 +1,13 @@
 package dev.regionguard.tools.cli;
 
-import dev.regionguard.spec.Durations;
 import dev.regionguard.tools.demo.Demo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Everything in one process: simulated regions, embedded Kubernetes API, operator, samples. */
@@ -32,17 +31,17 @@ final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--latency",
             defaultValue = "10ms",
+            converter = OptionChecks.DurationConverter.class,
             description = "Simulated latency per IBM Cloud call (default ${DEFAULT-VALUE}).")
-    String latency;
+    Duration latency;
 
     @Override
     public Integer call() throws InterruptedException {
-        if (!Files.isDirectory(samples)) {
-            throw new ParameterException(
-                    spec.commandLine(),
-                    "no samples directory at " + samples.toAbsolutePath()
-                            + "; run from the repository root or pass --samples");
-        }
-        return new Demo(System.out, samples, Durations.parse(latency)).run();
+        OptionChecks.require(
+                spec,
+                Files.isDirectory(samples),
+                "no samples directory at " + samples.toAbsolutePath()
+                        + "; run from the repository root or pass --samples");
+        return new Demo(System.out, samples, latency).run();
     }
 }
