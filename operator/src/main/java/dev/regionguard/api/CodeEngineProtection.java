@@ -1,6 +1,7 @@
 package dev.regionguard.api;
 
 import static io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type.DATE;
+import static io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type.INTEGER;
 import static io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type.STRING;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
@@ -17,7 +18,9 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @ShortNames("cep")
 @Categories("regionguard")
 @AdditionalPrinterColumn(name = "Ready", jsonPath = Protections.READY_COLUMN, type = STRING)
-@AdditionalPrinterColumn(name = "Primary", jsonPath = Protections.PRIMARY_COLUMN, type = STRING)
+@AdditionalPrinterColumn(name = "Active", jsonPath = Protections.ACTIVE_COLUMN, type = STRING)
+@AdditionalPrinterColumn(name = "Epoch", jsonPath = Protections.EPOCH_COLUMN, type = INTEGER)
+@AdditionalPrinterColumn(name = "Primary", jsonPath = Protections.PRIMARY_COLUMN, type = STRING, priority = 1)
 @AdditionalPrinterColumn(name = "In Sync", jsonPath = Protections.IN_SYNC_COLUMN, type = STRING)
 @AdditionalPrinterColumn(name = "Last Sync", jsonPath = Protections.LAST_SYNC_COLUMN, type = DATE)
 @AdditionalPrinterColumn(name = "Age", jsonPath = Protections.AGE_COLUMN, type = DATE)

@@ -19,7 +19,11 @@ public final class Protections {
 
     // The columns kubectl get shows for both protection kinds.
     static final String READY_COLUMN = ".status.conditions[?(@.type==\"Ready\")].status";
+    static final String ACTIVE_COLUMN = ".status.activeRegion";
+    static final String EPOCH_COLUMN = ".status.epoch";
+    /** The region the manifest started from; after a failover Active says where it runs (kubectl get -o wide). */
     static final String PRIMARY_COLUMN = ".spec.primary.region";
+
     static final String IN_SYNC_COLUMN = ".status.standbysInSync";
     static final String LAST_SYNC_COLUMN = ".status.lastSyncTime";
     static final String AGE_COLUMN = ".metadata.creationTimestamp";

@@ -159,6 +159,8 @@ class CrdSchemaTest {
                 .extracting(CustomResourceColumnDefinition::getName, CustomResourceColumnDefinition::getJsonPath)
                 .containsExactly(
                         tuple("Ready", ".status.conditions[?(@.type==\"Ready\")].status"),
+                        tuple("Active", ".status.activeRegion"),
+                        tuple("Epoch", ".status.epoch"),
                         tuple("Primary", ".spec.primary.region"),
                         tuple("In Sync", ".status.standbysInSync"),
                         tuple("Last Sync", ".status.lastSyncTime"),
