@@ -10,7 +10,7 @@ local transientReasons = {
   WritesFailed = true,
   PrimaryListIncomplete = true,
 }
-local terminalFailoverPhases = { Succeeded = true, Failed = true, Rejected = true }
+local terminalFailoverPhases = { Succeeded = true, Failed = true, Rejected = true, Aborted = true }
 
 local function condition(status, conditionType)
   if status.conditions == nil then

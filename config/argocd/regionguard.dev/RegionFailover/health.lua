@@ -5,11 +5,26 @@
 local activePhases = {
   Pending = true,
   Validating = true,
+  FinalSync = true,
   Fencing = true,
   Promoting = true,
   Redirecting = true,
   Verifying = true,
+  Unfencing = true,
 }
+
+-- The operator says what is happening in the Ready condition's message.
+local function readyMessage(status)
+  if status.conditions == nil then
+    return nil
+  end
+  for _, condition in ipairs(status.conditions) do
+    if condition.type == "Ready" then
+      return condition.message
+    end
+  end
+  return nil
+end
 
 local function withMessage(text, message)
   if message ~= nil and message ~= "" then
@@ -41,22 +56,23 @@ local phase = status.phase
 -- 2. Running.
 if phase == nil or activePhases[phase] then
   hs.status = "Progressing"
-  hs.message = withMessage("Failover in progress (" .. (phase or "Pending") .. ")", status.message)
+  hs.message = withMessage("Failover in progress (" .. (phase or "Pending") .. ")", readyMessage(status))
   return hs
 end
 
 -- 3. Done.
 if phase == "Succeeded" then
   hs.status = "Healthy"
-  hs.message = withMessage("Failover succeeded", status.message)
+  hs.message = withMessage("Failover succeeded", readyMessage(status))
   return hs
 end
 
--- 4. Failed while running, or refused before it started (e.g. the standby was not ready).
-local verdicts = { Failed = "Failover failed", Rejected = "Failover rejected" }
+-- 4. Failed while running, refused before it started (e.g. the standby was not ready), or stopped by
+--    its deletion after its fences were undone.
+local verdicts = { Failed = "Failover failed", Rejected = "Failover rejected", Aborted = "Failover aborted" }
 if verdicts[phase] ~= nil then
   hs.status = "Degraded"
-  hs.message = withMessage(verdicts[phase], status.message)
+  hs.message = withMessage(verdicts[phase], readyMessage(status))
   return hs
 end
 
