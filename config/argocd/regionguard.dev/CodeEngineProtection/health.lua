@@ -64,7 +64,14 @@ if status.failover ~= nil and status.failover.phase ~= nil and not terminalFailo
   return hs
 end
 
--- 3. Credentials rejected: nothing syncs until someone fixes the Secret or the IAM policy.
+-- 3. Paused by its owner (the regionguard.dev/paused annotation): nothing runs until it is removed.
+if ready ~= nil and ready.status == "False" and ready.reason == "Paused" then
+  hs.status = "Suspended"
+  hs.message = describe(ready)
+  return hs
+end
+
+-- 4. Credentials rejected: nothing syncs until someone fixes the Secret or the IAM policy.
 local credentials = condition(status, "CredentialsValid")
 if credentials ~= nil and credentials.status == "False" then
   hs.status = "Degraded"
@@ -72,28 +79,28 @@ if credentials ~= nil and credentials.status == "False" then
   return hs
 end
 
--- 4. No Ready condition yet: the first sync pass is still running.
+-- 5. No Ready condition yet: the first sync pass is still running.
 if ready == nil or ready.status == "Unknown" then
   hs.status = "Progressing"
   hs.message = ready ~= nil and describe(ready) or "Waiting for the first sync pass"
   return hs
 end
 
--- 5. Protected.
+-- 6. Protected.
 if ready.status == "True" then
   hs.status = "Healthy"
   hs.message = ready.message or ""
   return hs
 end
 
--- 6. Not ready because of the spec: only an edit helps.
+-- 7. Not ready because of the spec: only an edit helps.
 if ready.reason == "InvalidSpec" then
   hs.status = "Degraded"
   hs.message = describe(ready)
   return hs
 end
 
--- 7. Not ready because standbys are out of sync: transient reasons retry, the others need a person.
+-- 8. Not ready because standbys are out of sync: transient reasons retry, the others need a person.
 local inSync = condition(status, "StandbysInSync")
 if inSync ~= nil and inSync.status == "False" and not transientReasons[inSync.reason] then
   hs.status = "Degraded"
