@@ -10,11 +10,9 @@ import java.time.Duration;
 
 /**
  * Turns IBM's failure answers into {@link IbmApiException}. Only IBM's own message, code and trace
- * are kept: never request bodies, headers or tokens.
+ * are kept: never request bodies, headers or tokens; the message is bounded and scrubbed ({@link ErrorText}).
  */
 final class IbmErrors {
-    private static final int MAX_MESSAGE = 500;
-
     private IbmErrors() {}
 
     /**
@@ -39,7 +37,7 @@ final class IbmErrors {
                 status,
                 category,
                 code,
-                message == null ? "HTTP " + status : shorten(message),
+                message == null ? "HTTP " + status : ErrorText.safe(message),
                 trace,
                 region,
                 retryAfter,
@@ -52,7 +50,7 @@ final class IbmErrors {
         String what = cause instanceof InterruptedIOException
                 ? "timed out"
                 : cause.getClass().getSimpleName();
-        String detail = cause.getMessage() == null ? what : what + ": " + shorten(cause.getMessage());
+        String detail = cause.getMessage() == null ? what : what + ": " + ErrorText.safe(cause.getMessage());
         return new IbmApiException(
                 0,
                 ErrorCategory.UNREACHABLE,
@@ -79,9 +77,5 @@ final class IbmErrors {
             text = Json.text(body, bodyFields[i]);
         }
         return text;
-    }
-
-    private static String shorten(String message) {
-        return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
     }
 }
