@@ -45,6 +45,10 @@ import java.util.concurrent.Executors;
  * Calls and writes are counted by the simulator, not by the code under test.
  */
 public final class Benchmark {
+    /** The sizes the speed targets are set for. */
+    public static final int DEFAULT_ENTITIES = 1000;
+
+    public static final int DEFAULT_CE_RESOURCES = 200;
     private static final String PRIMARY = "us-south";
     private static final String STANDBY = "us-east";
     private static final String NAIVE_STANDBY = "eu-de";

@@ -56,6 +56,7 @@ final class BenchmarkReport {
                     st.get("list_calls"),
                     st.get("entity_reads"));
         }
+        noteSizes(out, results);
         results.entrySet().stream()
                 .filter(e -> e.getKey().startsWith("failover."))
                 .forEach(e -> out.printf("%s: %s%n", e.getKey(), e.getValue()));
@@ -66,5 +67,21 @@ final class BenchmarkReport {
             out.println("BENCH " + scenario + " " + String.join(" ", pairs));
         });
         out.flush();
+    }
+
+    /** The targets hold for the default sizes; a small run misses them by its fixed costs, not by a regression. */
+    private static void noteSizes(PrintStream out, Map<String, Map<String, Object>> results) {
+        Map<String, Object> en = results.get("en.initial");
+        Map<String, Object> ce = results.get("ce.initial");
+        boolean defaults = (en == null
+                        || Integer.valueOf(Benchmark.DEFAULT_ENTITIES).equals(en.get("entities")))
+                && (ce == null
+                        || Integer.valueOf(Benchmark.DEFAULT_CE_RESOURCES).equals(ce.get("entities")));
+        if (!defaults) {
+            out.printf(
+                    "(the targets are set for %d entities and %d resources; at other sizes fixed costs such as"
+                            + " the first list calls weigh differently, so a miss there is not a regression)%n",
+                    Benchmark.DEFAULT_ENTITIES, Benchmark.DEFAULT_CE_RESOURCES);
+        }
     }
 }

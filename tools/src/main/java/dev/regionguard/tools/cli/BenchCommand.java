@@ -22,13 +22,13 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--entities",
-            defaultValue = "1000",
+            defaultValue = "" + Benchmark.DEFAULT_ENTITIES,
             description = "Entities in the Event Notifications primary (default ${DEFAULT-VALUE}).")
     int entities;
 
     @Option(
             names = "--ce-resources",
-            defaultValue = "200",
+            defaultValue = "" + Benchmark.DEFAULT_CE_RESOURCES,
             description = "Resources in the Code Engine primary project (default ${DEFAULT-VALUE}).")
     int ceResources;
 

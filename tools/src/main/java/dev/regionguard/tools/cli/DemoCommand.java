@@ -1,6 +1,7 @@
 package dev.regionguard.tools.cli;
 
 import dev.regionguard.tools.demo.Demo;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,13 +36,23 @@ final class DemoCommand implements Callable<Integer> {
             description = "Simulated latency per IBM Cloud call (default ${DEFAULT-VALUE}).")
     Duration latency;
 
+    @Option(
+            names = "--verbose",
+            description = "Show the operator's and the simulator's log lines between the narrative.")
+    boolean verbose;
+
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
         OptionChecks.require(
                 spec,
                 Files.isDirectory(samples),
                 "no samples directory at " + samples.toAbsolutePath()
                         + "; run from the repository root or pass --samples");
+        if (!verbose) {
+            Path log = Files.createTempFile("regionguard-demo-", ".log");
+            EngineLog.toFile(log);
+            System.out.println("Operator and simulator log: " + log + " (--verbose shows it here)");
+        }
         return new Demo(System.out, samples, latency).run();
     }
 }

@@ -228,15 +228,17 @@ public final class Demo {
                 .get();
         ProtectionStatus s = enp.getStatus();
         out.printf(
-                "    $ kubectl get enp%n    %-22s %-6s %-9s %-8s %s%n    %-22s %-6s %-9s %-8s %s%n",
+                "    $ kubectl get enp%n    %-22s %-6s %-9s %-6s %-8s %s%n    %-22s %-6s %-9s %-6s %-8s %s%n",
                 "NAME",
                 "READY",
-                "PRIMARY",
+                "ACTIVE",
+                "EPOCH",
                 "IN SYNC",
                 "LAST SYNC",
                 name,
                 Conditions.find(s.conditions, Conditions.READY).status,
-                enp.getSpec().primary.region,
+                s.activeRegion,
+                s.epoch,
                 s.standbysInSync,
                 s.lastSyncTime);
     }
