@@ -13,13 +13,15 @@ import java.util.stream.Collectors;
  * @param endpoints              where IBM Cloud lives (public, private, or templates for a simulator)
  * @param watchNamespaces        namespaces to watch; empty means all
  * @param leaderElection         whether to take a Lease before reconciling
+ * @param leaseDuration          how long a Lease holds without renewal: a standby takes over at most this late
  * @param maxConcurrentPerRegion in-flight IBM Cloud calls per region, across all protections
  * @param syncParallelism        entity reads and writes one pass keeps in flight per store
  * @param codeEnginePollInterval how often a Code Engine app or delete is polled until it settles
  * @param maxReconcileInterval   longest time between two passes of a protection without any event: its
  *                               probes and sync never wait longer for a timer that was lost
- * @param exitOnInformerFailure  whether an informer that fails after its start ends the process (JOSDK's
- *                               default: Kubernetes restarts the pod); in-process users keep their JVM
+ * @param exitOnInformerFailure  whether the operator owns its process: an informer that fails after its start,
+ *                               or a lost lease, ends it (Kubernetes restarts the pod); in-process users (the
+ *                               tools, the tests) keep their JVM and the operator just stops
  */
 public record OperatorConfig(
         Endpoints endpoints,
@@ -28,12 +30,15 @@ public record OperatorConfig(
         String leaseName,
         String leaseNamespace,
         String identity,
+        Duration leaseDuration,
         int maxConcurrentPerRegion,
         int syncParallelism,
         int httpPort,
         Duration codeEnginePollInterval,
         Duration maxReconcileInterval,
         boolean exitOnInformerFailure) {
+
+    static final Duration DEFAULT_LEASE = Duration.ofSeconds(15);
 
     public static OperatorConfig fromEnvironment(Map<String, String> env) {
         Endpoints base = Endpoints.of(env.getOrDefault("REGIONGUARD_ENDPOINT_TYPE", "public"));
@@ -53,6 +58,7 @@ public record OperatorConfig(
                 env.getOrDefault("REGIONGUARD_LEASE_NAME", "regionguard-operator"),
                 env.get("REGIONGUARD_LEASE_NAMESPACE"),
                 env.getOrDefault("REGIONGUARD_POD_NAME", hostname()),
+                DEFAULT_LEASE,
                 positive(env, "REGIONGUARD_MAX_CONCURRENT_PER_REGION", 8),
                 positive(env, "REGIONGUARD_SYNC_PARALLELISM", 16),
                 positive(env, "REGIONGUARD_HTTP_PORT", 8080),
@@ -73,12 +79,31 @@ public record OperatorConfig(
                 "regionguard-operator",
                 null,
                 "local",
+                DEFAULT_LEASE,
                 8,
                 16,
                 0,
                 Duration.ofMillis(100),
                 ReconcileSchedule.DEFAULT_MAX_INTERVAL,
                 false);
+    }
+
+    /** This configuration taking the Lease {@code leaseName} in {@code namespace} as {@code identity}. */
+    public OperatorConfig withLeaderElection(String namespace, String identity, Duration lease) {
+        return new OperatorConfig(
+                endpoints,
+                watchNamespaces,
+                true,
+                leaseName,
+                namespace,
+                identity,
+                lease,
+                maxConcurrentPerRegion,
+                syncParallelism,
+                httpPort,
+                codeEnginePollInterval,
+                maxReconcileInterval,
+                exitOnInformerFailure);
     }
 
     private static int positive(Map<String, String> env, String name, int fallback) {

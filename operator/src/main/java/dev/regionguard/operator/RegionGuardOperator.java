@@ -25,16 +25,18 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -48,13 +50,16 @@ public final class RegionGuardOperator implements AutoCloseable {
     private final ExecutorService probeExecutor;
     private final PrometheusMeterRegistry registry;
     private final RegionGuardMetrics metrics;
+    private final AtomicBoolean stopping;
 
     private RegionGuardOperator(
             Operator operator,
             ExecutorService syncExecutor,
             ExecutorService probeExecutor,
             PrometheusMeterRegistry registry,
-            RegionGuardMetrics metrics) {
+            RegionGuardMetrics metrics,
+            AtomicBoolean stopping) {
+        this.stopping = stopping;
         this.operator = operator;
         this.syncExecutor = syncExecutor;
         this.probeExecutor = probeExecutor;
@@ -127,20 +132,26 @@ public final class RegionGuardOperator implements AutoCloseable {
                 clock,
                 hooks);
 
-        Operator operator = newOperator(client, config, withoutServerSideApply, registry);
+        AtomicBoolean stopping = new AtomicBoolean();
+        Operator operator = newOperator(client, config, withoutServerSideApply, registry, stopping);
         operator.register(enReconciler, protections(config));
         operator.register(ceReconciler, protections(config));
         operator.register(failovers, watched(config));
         operator.start();
-        return new RegionGuardOperator(operator, executor, probeExecutor, registry, metrics);
+        return new RegionGuardOperator(operator, executor, probeExecutor, registry, metrics, stopping);
     }
 
     private static Operator newOperator(
             KubernetesClient client,
             OperatorConfig config,
             boolean withoutServerSideApply,
-            PrometheusMeterRegistry registry) {
-        return new Operator(o -> {
+            PrometheusMeterRegistry registry,
+            AtomicBoolean stopping) {
+        AtomicReference<Operator> started = new AtomicReference<>();
+        Runnable onLeaseLost = config.exitOnInformerFailure()
+                ? () -> System.exit(1) // Kubernetes restarts the pod, which then waits for the lease
+                : () -> Optional.ofNullable(started.get()).ifPresent(Operator::stop); // in-process: stop acting
+        Operator operator = new Operator(o -> {
             o.withKubernetesClient(client)
                     .withCloseClientOnStop(false)
                     .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
@@ -156,13 +167,11 @@ public final class RegionGuardOperator implements AutoCloseable {
                 });
             }
             if (config.leaderElection()) {
-                o.withLeaderElectionConfiguration(
-                        LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(config.leaseName())
-                                .withLeaseNamespace(config.leaseNamespace())
-                                .withIdentity(config.identity())
-                                .build());
+                o.withLeaderElectionConfiguration(LeaseElection.configuration(config, stopping::get, onLeaseLost));
             }
         });
+        started.set(operator);
+        return operator;
     }
 
     public Operator operator() {
@@ -180,6 +189,7 @@ public final class RegionGuardOperator implements AutoCloseable {
 
     @Override
     public void close() {
+        stopping.set(true); // a stop on purpose releases the lease; it is not a lost lease
         operator.stop();
         syncExecutor.shutdownNow();
         probeExecutor.shutdownNow();

@@ -85,6 +85,19 @@ public final class OperatorHarness implements AutoCloseable {
         operator.close();
     }
 
+    /**
+     * Another operator on the same API and simulator, e.g. a second replica that competes for a Lease
+     * ({@link OperatorConfig#withLeaderElection}); the caller closes it.
+     */
+    public RegionGuardOperator startReplica(String identity, Duration lease, FailoverHooks hooks) {
+        return RegionGuardOperator.start(
+                kubernetes.client(),
+                OperatorConfig.local(endpoints()).withLeaderElection(NAMESPACE, identity, lease),
+                Clock.systemUTC(),
+                true,
+                hooks);
+    }
+
     public RegionGuardOperator operator() {
         return operator;
     }
