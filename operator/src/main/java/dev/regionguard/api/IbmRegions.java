@@ -46,6 +46,16 @@ public final class IbmRegions {
         return parse(CODE_ENGINE_ITEMS);
     }
 
+    /** The regions the kind's service is offered in. */
+    public static List<String> of(ProtectionKind kind) {
+        return kind == ProtectionKind.CodeEngineProtection ? codeEngine() : eventNotifications();
+    }
+
+    /** "Code Engine" or "Event Notifications", for messages. */
+    public static String serviceName(ProtectionKind kind) {
+        return kind == ProtectionKind.CodeEngineProtection ? "Code Engine" : "Event Notifications";
+    }
+
     private static List<String> parse(String celItems) {
         return Arrays.stream(celItems.split(","))
                 .map(item -> item.trim().replace("'", ""))
