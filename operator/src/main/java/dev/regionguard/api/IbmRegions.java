@@ -7,11 +7,11 @@ import java.util.List;
  * The regions each service is offered in, as IBM publishes them, and the CEL rules the CRDs carry
  * for them. Each list is written once, as the CEL list literal the rule uses; {@link #eventNotifications()}
  * and {@link #codeEngine()} read the same constant, so the schema and the Java code cannot disagree.
- * Sources (checked 2026-12): IBM Cloud docs "Event Notifications: Regions and endpoints"
- * (cloud.ibm.com/docs/event-notifications?topic=event-notifications-en-regions-endpoints, 13 regions)
- * and "Code Engine: Regions" (cloud.ibm.com/docs/codeengine?topic=codeengine-regions, 11 regions: no
- * ca-mon, no in-mum). IBM's Code Engine SDKs publish no regional list (their GetServiceURLForRegion
- * answers "service does not support regional URLs"), so the docs page is the reference.
+ * Sources: IBM Cloud docs "Event Notifications: Regions and endpoints"
+ * (cloud.ibm.com/docs/event-notifications?topic=event-notifications-en-regions-endpoints, updated 2026-05-11:
+ * 13 regions) and "Code Engine: Regions" (cloud.ibm.com/docs/codeengine?topic=codeengine-regions, updated
+ * 2026-06-16: 11 regions, neither ca-mon nor in-mum). IBM's Code Engine Go SDK publishes no regional list (its
+ * GetServiceURLForRegion answers "service does not support regional URLs"), so the docs page is the reference.
  */
 public final class IbmRegions {
     /** CEL list items, in alphabetical order. */
