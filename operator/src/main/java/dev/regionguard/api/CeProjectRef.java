@@ -4,13 +4,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** A Code Engine project: its region and ID. */
 public class CeProjectRef implements SideRef {
     @Required
     @Pattern(EnInstanceRef.REGION)
+    @ValidationRule(value = IbmRegions.CODE_ENGINE_RULE, messageExpression = IbmRegions.CODE_ENGINE_MESSAGE)
     @Size(max = 16) // read by a CEL rule: the API server's cost estimate needs a bound
-    @JsonPropertyDescription("IBM Cloud region, e.g. us-south.")
+    @JsonPropertyDescription("IBM Cloud region with Code Engine (not ca-mon or in-mum), e.g. us-south.")
     public String region;
 
     @Required

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** An Event Notifications instance: its region and GUID. */
 public class EnInstanceRef implements SideRef {
@@ -12,8 +13,11 @@ public class EnInstanceRef implements SideRef {
 
     @Required
     @Pattern(REGION)
+    @ValidationRule(
+            value = IbmRegions.EVENT_NOTIFICATIONS_RULE,
+            messageExpression = IbmRegions.EVENT_NOTIFICATIONS_MESSAGE)
     @Size(max = 16) // redundant with the pattern, but the API server's CEL cost estimate only reads maxLength
-    @JsonPropertyDescription("IBM Cloud region, e.g. us-south.")
+    @JsonPropertyDescription("IBM Cloud region with Event Notifications, e.g. us-south.")
     public String region;
 
     @Required

@@ -20,6 +20,7 @@ public class RegionFailoverSpec {
 
     @Pattern(EnInstanceRef.REGION)
     @Size(max = 16)
+    @ValidationRule(value = IbmRegions.ANY_SERVICE_RULE, messageExpression = IbmRegions.ANY_SERVICE_MESSAGE)
     @JsonPropertyDescription(
             "Region to make active. Absent: for Failover and Plan the best ready standby (most recent successful sync first), for Relocate the original primary.")
     public String targetRegion;

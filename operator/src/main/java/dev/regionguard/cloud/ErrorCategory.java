@@ -19,6 +19,11 @@ public enum ErrorCategory {
     SERVER(true),
     /** No HTTP answer: connection refused or reset, timeout. */
     UNREACHABLE(true),
+    /**
+     * IBM answered, and the instance or project cannot be used: missing, or not active (a Code Engine
+     * project still creating, soft-deleted, ...). A person or IBM's provisioning must act; not a region failure.
+     */
+    UNAVAILABLE(false),
     /** Anything else (501, unexpected codes, unreadable bodies). */
     UNEXPECTED(false);
 

@@ -25,13 +25,14 @@ import org.slf4j.LoggerFactory;
  *       the engine shows like any failed write. A later pass finds the configuration equal and
  *       does not report it again: watching app health is the health check's job.</li>
  * </ul>
- * Only types from {@link CeEntityTypes} are accepted.
+ * The project must exist and be active ({@link CeProjectCheck}). Only types from {@link CeEntityTypes} are accepted.
  */
 public final class CeEntityStore implements EntityStore {
     private static final Logger LOG = LoggerFactory.getLogger(CeEntityStore.class);
 
     private final CodeEngineClient client;
     private final Settings settings;
+    private final CeProjectCheck project;
 
     /**
      * @param appReadyTimeout how long a write follows an app to ready or failed
@@ -52,6 +53,7 @@ public final class CeEntityStore implements EntityStore {
     public CeEntityStore(CodeEngineClient client, Settings settings) {
         this.client = Objects.requireNonNull(client, "client");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.project = new CeProjectCheck(client);
     }
 
     @Override
@@ -59,10 +61,15 @@ public final class CeEntityStore implements EntityStore {
         return client.region() + "/" + client.projectId();
     }
 
-    /** Without what the type hides (system secrets). */
+    /**
+     * Without what the type hides (system secrets). Only from an active project: a missing or
+     * inactive one fails every list (once read per store, so once per pass), and the engine then
+     * writes nothing to it.
+     */
     @Override
     public List<ObjectNode> list(EntityType type) {
         CeEntityType ce = ce(type);
+        project.requireActive();
         return client.list(ce.kind()).stream().filter(ce::visible).toList();
     }
 

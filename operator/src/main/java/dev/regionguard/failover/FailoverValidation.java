@@ -2,6 +2,8 @@ package dev.regionguard.failover;
 
 import dev.regionguard.api.FailoverType;
 import dev.regionguard.api.HealthState;
+import dev.regionguard.api.IbmRegions;
+import dev.regionguard.api.ProtectionKind;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,7 +30,23 @@ final class FailoverValidation {
                     "RegionFailover " + view.failoverHolder()
                             + " is in progress for this protection; only one runs at a time");
         }
+        Optional<String> notOffered = notOffered(request);
+        if (notOffered.isPresent()) {
+            return new Validation.Refused("InvalidTarget", notOffered.get());
+        }
         return request.type() == FailoverType.Relocate ? relocate(request, view) : failover(request, view);
+    }
+
+    /** The schema accepts a region of either service; the protection's own service decides. */
+    private static Optional<String> notOffered(FailoverRequest request) {
+        String target = request.targetRegion();
+        ProtectionKind kind = request.protection() == null ? null : request.protection().kind;
+        if (target == null || kind == null || IbmRegions.of(kind).contains(target)) {
+            return Optional.empty();
+        }
+        return Optional.of(IbmRegions.serviceName(kind) + " is not offered in " + target + "; a " + kind
+                + " can only fail over to one of its standby regions (" + IbmRegions.serviceName(kind)
+                + " regions: " + String.join(", ", IbmRegions.of(kind)) + ")");
     }
 
     private static Validation failover(FailoverRequest request, ProtectionView view) {

@@ -72,6 +72,7 @@ public sealed interface ProbeOutcome {
      * <li>AUTHENTICATION, AUTHORIZATION (401/403) and THROTTLED (429): inconclusive, by definition never a region failure.</li>
      * <li>NOT_FOUND: inconclusive. A wrong instance ID or a deleted instance needs a person; failing over
      *     on it would turn a typo into a regional failover.</li>
+     * <li>UNAVAILABLE (a project not active): inconclusive, for the same reason.</li>
      * <li>INVALID_REQUEST, CONFLICT, PRECONDITION_FAILED: inconclusive. The region answered; the probe is wrong.</li>
      * <li>UNEXPECTED (501, odd codes, unreadable bodies): inconclusive. A false failover costs more than
      *     one that waits for a person; the region shows Unknown with the error.</li>
@@ -87,6 +88,7 @@ public sealed interface ProbeOutcome {
                     INVALID_REQUEST,
                     CONFLICT,
                     PRECONDITION_FAILED,
+                    UNAVAILABLE,
                     UNEXPECTED -> new Inconclusive(category, message);
         };
     }

@@ -47,6 +47,34 @@ class CeEntityStoreTest {
     }
 
     @Test
+    void aMissingProjectIsUnavailableForEveryTypeAskedOnceAndNeverListed() {
+        String missing = "0f0e0d0c-0b0a-4909-8807-060504030201";
+        CeEntityStore store = new CeEntityStore(ce.client(missing), CeFixtures.WAITS);
+        int before = ce.wire.calls().size();
+
+        for (EntityType type : CeEntityTypes.all(CodeEngineStandbyMode.Warm)) {
+            IbmApiException e = catchThrowableOfType(IbmApiException.class, () -> store.list(type));
+            assertThat(e.category()).as(type.name()).isEqualTo(ErrorCategory.UNAVAILABLE);
+            assertThat(e.summary()).isEqualTo("project " + missing + " does not exist in " + CeFixtures.STANDBY_REGION);
+        }
+        assertThat(ce.wire.calls().subList(before, ce.wire.calls().size()))
+                .as("one read of the project, no list")
+                .containsExactly("GET ");
+    }
+
+    @Test
+    void anActiveProjectIsReadOnceAndThenListed() {
+        int before = ce.wire.calls().size();
+
+        standby.list(CeEntityTypes.all(CodeEngineStandbyMode.Warm).get(0));
+        standby.list(CeEntityTypes.all(CodeEngineStandbyMode.Warm).get(1));
+
+        assertThat(ce.wire.calls().subList(before, ce.wire.calls().size()))
+                .filteredOn("GET "::equals)
+                .hasSize(1);
+    }
+
+    @Test
     void aFreshStandbyGetsACopyOfEveryKindThatComparesEqual() {
         List<EntityType> types = CeEntityTypes.all(CodeEngineStandbyMode.Warm);
 

@@ -256,6 +256,26 @@ class FailoverStateMachineTest {
         }
 
         @Test
+        void aRegionWithoutTheProtectionsServiceIsRefusedNamingTheService() {
+            FakeWiring montreal = new FakeWiring(protection);
+            montreal.run(new FailoverRequest(
+                    "rfo-1",
+                    1,
+                    new ProtectionRef(ProtectionKind.CodeEngineProtection, "orders"),
+                    FailoverType.Failover,
+                    "ca-mon",
+                    true,
+                    "INC-2",
+                    false));
+
+            assertThat(condition(montreal.recorded, "Ready").reason).isEqualTo("InvalidTarget");
+            assertThat(condition(montreal.recorded, "Ready").message)
+                    .startsWith("Code Engine is not offered in ca-mon; a CodeEngineProtection can only fail over to"
+                            + " one of its standby regions (Code Engine regions: au-syd, br-sao, ca-tor,");
+            assertThat(protection.topology.activeRegion()).isEqualTo("us-south");
+        }
+
+        @Test
         void aFencedRegionIsATargetOnlyByNameAndWithForce() {
             protection.failedOverToUsEast();
 

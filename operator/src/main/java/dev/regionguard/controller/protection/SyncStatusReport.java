@@ -22,6 +22,9 @@ import java.util.Objects;
  * status, so an unchanged world gives an unchanged status and no write.
  */
 final class SyncStatusReport {
+    /** A standby IBM answers for but that cannot be used (missing, not active): StandbyUnavailable. */
+    private static final String UNAVAILABLE = "standby unavailable: ";
+
     private final ProtectionStatus previous;
     private final long generation;
     private final Instant now;
@@ -137,7 +140,7 @@ final class SyncStatusReport {
         }
         if (target == null || !target.reached()) {
             s.inSync = false;
-            s.message = target == null ? "not synced" : "standby not reached: " + target.error();
+            s.message = target == null ? "not synced" : notReached(target);
             s.counts = old == null ? null : old.counts;
             return s;
         }
@@ -165,6 +168,11 @@ final class SyncStatusReport {
             s.message = holdMessage(target, source);
         }
         return s;
+    }
+
+    private static String notReached(SyncOutcome.Target target) {
+        return (target.errorCategory() == ErrorCategory.UNAVAILABLE ? UNAVAILABLE : "standby not reached: ")
+                + target.error();
     }
 
     /** What was held and why, and how the owner releases a hold the primary's count explains. */
@@ -220,6 +228,13 @@ final class SyncStatusReport {
     private Condition inSyncCondition(SyncOutcome outcome, ProtectionStatus next, int inSyncCount) {
         String summary = next.standbysInSync + " standbys in sync";
         if (outcome.source().error() != null) {
+            if (outcome.source().errorCategory() == ErrorCategory.UNAVAILABLE) {
+                return Conditions.of(
+                        Conditions.STANDBYS_IN_SYNC,
+                        false,
+                        "PrimaryUnavailable",
+                        "primary cannot be used: " + outcome.source().error());
+            }
             return Conditions.of(
                     Conditions.STANDBYS_IN_SYNC,
                     false,
@@ -243,6 +258,9 @@ final class SyncStatusReport {
     }
 
     private static String standbyReason(StandbyStatus s) {
+        if (s.message != null && s.message.startsWith(UNAVAILABLE)) {
+            return "StandbyUnavailable";
+        }
         if (s.counts == null || s.message != null && s.message.startsWith("standby not reached")) {
             return "StandbyUnreachable";
         }

@@ -1,0 +1,64 @@
+package dev.regionguard.api;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The regions each service is offered in, as IBM publishes them, and the CEL rules the CRDs carry
+ * for them. Each list is written once, as the CEL list literal the rule uses; {@link #eventNotifications()}
+ * and {@link #codeEngine()} read the same constant, so the schema and the Java code cannot disagree.
+ * Sources: IBM Cloud docs "Event Notifications: Regions and endpoints"
+ * (cloud.ibm.com/docs/event-notifications?topic=event-notifications-en-regions-endpoints, updated 2026-05-11:
+ * 13 regions) and "Code Engine: Regions" (cloud.ibm.com/docs/codeengine?topic=codeengine-regions, updated
+ * 2026-06-16: 11 regions, neither ca-mon nor in-mum). IBM's Code Engine Go SDK publishes no regional list (its
+ * GetServiceURLForRegion answers "service does not support regional URLs"), so the docs page is the reference.
+ */
+public final class IbmRegions {
+    /** CEL list items, in alphabetical order. */
+    static final String EVENT_NOTIFICATIONS_ITEMS = "'au-syd', 'br-sao', 'ca-mon', 'ca-tor', 'eu-de', 'eu-es', "
+            + "'eu-gb', 'in-che', 'in-mum', 'jp-osa', 'jp-tok', 'us-east', 'us-south'";
+
+    static final String CODE_ENGINE_ITEMS =
+            "'au-syd', 'br-sao', 'ca-tor', 'eu-de', 'eu-es', 'eu-gb', 'in-che', 'jp-osa', 'jp-tok', 'us-east', 'us-south'";
+
+    static final String EVENT_NOTIFICATIONS_RULE = "self in [" + EVENT_NOTIFICATIONS_ITEMS + "]";
+    static final String EVENT_NOTIFICATIONS_MESSAGE = "\"region \" + self + \" does not offer Event Notifications; "
+            + "Event Notifications regions: " + EVENT_NOTIFICATIONS_ITEMS + "\"";
+
+    static final String CODE_ENGINE_RULE = "self in [" + CODE_ENGINE_ITEMS + "]";
+    static final String CODE_ENGINE_MESSAGE =
+            "\"region \" + self + \" does not offer Code Engine; Code Engine regions: " + CODE_ENGINE_ITEMS + "\"";
+
+    /** A RegionFailover names no service in its schema: any region of either; the operator checks the rest. */
+    static final String ANY_SERVICE_RULE = EVENT_NOTIFICATIONS_RULE + " || " + CODE_ENGINE_RULE;
+
+    static final String ANY_SERVICE_MESSAGE =
+            "\"region \" + self + \" offers neither Event Notifications nor Code Engine; Event Notifications regions: "
+                    + EVENT_NOTIFICATIONS_ITEMS + "; Code Engine regions: " + CODE_ENGINE_ITEMS + "\"";
+
+    private IbmRegions() {}
+
+    public static List<String> eventNotifications() {
+        return parse(EVENT_NOTIFICATIONS_ITEMS);
+    }
+
+    public static List<String> codeEngine() {
+        return parse(CODE_ENGINE_ITEMS);
+    }
+
+    /** The regions the kind's service is offered in. */
+    public static List<String> of(ProtectionKind kind) {
+        return kind == ProtectionKind.CodeEngineProtection ? codeEngine() : eventNotifications();
+    }
+
+    /** "Code Engine" or "Event Notifications", for messages. */
+    public static String serviceName(ProtectionKind kind) {
+        return kind == ProtectionKind.CodeEngineProtection ? "Code Engine" : "Event Notifications";
+    }
+
+    private static List<String> parse(String celItems) {
+        return Arrays.stream(celItems.split(","))
+                .map(item -> item.trim().replace("'", ""))
+                .toList();
+    }
+}
