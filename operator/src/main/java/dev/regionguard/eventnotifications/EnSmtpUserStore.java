@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.cloud.ErrorCategory;
 import dev.regionguard.cloud.IbmApiException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -22,6 +23,7 @@ final class EnSmtpUserStore {
         this.passwords = passwords;
     }
 
+    /** Every user; a kept password whose user is no longer listed (deleted by hand) is forgotten. */
     List<ObjectNode> list() {
         Set<String> stored = passwords.storedUserIds();
         List<ObjectNode> users = new ArrayList<>();
@@ -30,6 +32,9 @@ final class EnSmtpUserStore {
                 users.add(marked(user, EnJson.text(config, "name"), stored));
             }
         }
+        Set<String> listed = new HashSet<>();
+        users.forEach(u -> listed.add(EnJson.text(u, "id")));
+        stored.stream().filter(id -> !listed.contains(id)).forEach(passwords::forget);
         return users;
     }
 

@@ -81,6 +81,15 @@ class EnSmtpUserStoreTest {
     }
 
     @Test
+    void thePasswordOfAUserDeletedByHandIsForgottenAtTheNextList() {
+        ObjectNode created = store.create(type, desired("{'smtp_config_id':'" + configId + "','description':'app'}"));
+        client.deleteSmtpUser(configId, created.get("id").asText());
+
+        assertThat(store.list(type)).isEmpty();
+        assertThat(kept).isEmpty();
+    }
+
+    @Test
     void aUserWhosePasswordCannotBeKeptIsDeletedAgain() {
         storeFailure = new IllegalStateException("Kubernetes said no");
 
