@@ -117,7 +117,8 @@ public final class SmtpUserSecrets implements SmtpPasswords {
     String name(String userId) {
         String suffix = "-smtp-" + region + "-" + hash(instanceId + "/" + userId);
         String prefix = protection.getMetadata().getName();
-        return prefix.substring(0, Math.min(prefix.length(), MAX_NAME - suffix.length())) + suffix;
+        String cut = prefix.substring(0, Math.min(prefix.length(), MAX_NAME - suffix.length()));
+        return cut.replaceAll("[.-]+$", "") + suffix; // a name part may not end in '.' or '-'
     }
 
     private static String hash(String text) {
