@@ -70,10 +70,11 @@ per-namespace Role. No wildcards; see deploy/README.md#rbac for why each verb is
 - apiGroups: ["regionguard.dev"]
   resources: ["eventnotificationsprotections/finalizers", "codeengineprotections/finalizers", "regionfailovers/finalizers"]
   verbs: ["update"]
-# API keys, destination secrets.
+# API keys, destination secrets (read); the Secrets holding the passwords of the SMTP users
+# RegionGuard creates on standbys (write; owned by their protection).
 - apiGroups: [""]
   resources: ["secrets"]
-  verbs: ["get", "list", "watch"]
+  verbs: ["get", "list", "watch", "create", "update", "delete"]
 # Template bodies (read) and the active-endpoint ConfigMap named in a protection's spec (write).
 - apiGroups: [""]
   resources: ["configmaps"]

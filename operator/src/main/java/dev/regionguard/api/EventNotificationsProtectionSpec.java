@@ -16,10 +16,11 @@ import java.util.List;
         message = "standbys must be in distinct regions")
 @ValidationRule(
         value = "!has(self.sync) || !has(self.sync.entities) || self.sync.entities.all(e, e in "
-                + "['integration', 'source', 'smtp_config', 'destination', 'template', 'topic', 'subscription'])",
+                + "['integration', 'source', 'smtp_config', 'smtp_user', 'destination', 'template', 'topic', "
+                + "'subscription'])",
         fieldPath = ".sync.entities",
-        message = "sync.entities may only name integration, source, smtp_config, destination, template, topic "
-                + "and subscription")
+        message = "sync.entities may only name integration, source, smtp_config, smtp_user, destination, template, "
+                + "topic and subscription")
 public class EventNotificationsProtectionSpec extends CommonProtectionSpec {
     @Required
     @JsonPropertyDescription("The instance whose configuration is copied.")

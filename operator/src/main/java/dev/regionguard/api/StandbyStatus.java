@@ -32,6 +32,10 @@ public class StandbyStatus {
     @JsonPropertyDescription("What the last pass did on this standby, per outcome.")
     public SyncCounts counts;
 
+    @JsonPropertyDescription(
+            "Event Notifications: the Secrets RegionGuard created, one per SMTP user it created on this standby, holding the username and the password IBM returns only once (keys username, password, domain, smtpConfigId, userId).")
+    public List<String> smtpUserSecrets;
+
     @JsonPropertyDescription("Entities the last pass could not sync, with the reason (at most 50).")
     public List<UnsyncedEntity> unsyncedEntities = new ArrayList<>();
 

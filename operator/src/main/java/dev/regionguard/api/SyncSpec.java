@@ -52,6 +52,6 @@ public class SyncSpec {
     @Size(max = 9) // one per entity type (Code Engine has 9); also bounds the CEL cost estimate of the rule that
     // checks the names
     @JsonPropertyDescription(
-            "Entity types to sync: integration, source, smtp_config, destination, template, topic, subscription. Empty or absent means all.")
+            "Entity types to sync: integration, source, smtp_config, smtp_user, destination, template, topic, subscription. Empty or absent means all.")
     public List<String> entities = new ArrayList<>();
 }

@@ -24,9 +24,17 @@ public final class EnEntityStore implements EntityStore {
             EnKind.SUBSCRIPTION, Set.of("topic_id", "destination_id"));
 
     private final EventNotificationsClient client;
+    private final EnSmtpUserStore smtpUsers;
 
+    /** A store that cannot create SMTP users (there is no place for their passwords). */
     public EnEntityStore(EventNotificationsClient client) {
+        this(client, SmtpPasswords.NONE);
+    }
+
+    /** @param passwords where the passwords of the SMTP users created here are kept */
+    public EnEntityStore(EventNotificationsClient client, SmtpPasswords passwords) {
         this.client = client;
+        this.smtpUsers = new EnSmtpUserStore(client, passwords);
     }
 
     @Override
@@ -36,16 +44,25 @@ public final class EnEntityStore implements EntityStore {
 
     @Override
     public List<ObjectNode> list(EntityType type) {
+        if (isSmtpUser(type)) {
+            return smtpUsers.list();
+        }
         return client.list(EnEntityTypes.kind(type));
     }
 
     @Override
     public ObjectNode read(EntityType type, ObjectNode listItem) {
+        if (isSmtpUser(type)) {
+            return smtpUsers.find(type.id(listItem));
+        }
         return client.get(EnEntityTypes.kind(type), type.id(listItem));
     }
 
     @Override
     public ObjectNode find(EntityType type, String id) {
+        if (isSmtpUser(type)) {
+            return smtpUsers.find(id);
+        }
         try {
             return client.get(EnEntityTypes.kind(type), id);
         } catch (IbmApiException e) {
@@ -58,23 +75,37 @@ public final class EnEntityStore implements EntityStore {
 
     @Override
     public ObjectNode create(EntityType type, Desired desired) {
+        if (isSmtpUser(type)) {
+            return smtpUsers.create(desired.body());
+        }
         EnKind kind = EnEntityTypes.kind(type);
         return client.create(kind, desired.body(), files(kind, desired));
     }
 
     @Override
     public ObjectNode update(EntityType type, ObjectNode current, Desired desired) {
+        if (isSmtpUser(type)) {
+            return smtpUsers.update(current, desired.body());
+        }
         EnKind kind = EnEntityTypes.kind(type);
         return client.update(kind, type.id(current), updateBody(kind, current, desired), files(kind, desired));
     }
 
     @Override
     public void delete(EntityType type, ObjectNode current) {
+        if (isSmtpUser(type)) {
+            smtpUsers.delete(current);
+            return;
+        }
         EnKind kind = EnEntityTypes.kind(type);
         if (!kind.deletable()) {
             throw new UnsupportedOperationException(kind + " has no DELETE endpoint");
         }
         client.delete(kind, type.id(current));
+    }
+
+    private static boolean isSmtpUser(EntityType type) {
+        return EnEntityTypes.kind(type) == EnKind.SMTP_USER;
     }
 
     static ObjectNode updateBody(EnKind kind, ObjectNode current, Desired desired) {

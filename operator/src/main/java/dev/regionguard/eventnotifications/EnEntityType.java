@@ -83,7 +83,7 @@ abstract class EnEntityType implements EntityType {
     }
 
     @Override
-    public final String id(ObjectNode entity) {
+    public String id(ObjectNode entity) {
         return EnJson.text(entity, "id");
     }
 

@@ -6,12 +6,12 @@ import java.util.List;
 /**
  * The Event Notifications entity types in restore order: what each is keyed by,
  * which fields the server owns, which ids are remapped and where write-only material goes.
- * SMTP users are not among them (see {@link EnSmtpConfigType}).
  */
 public final class EnEntityTypes {
     public static final String INTEGRATION = "integration";
     public static final String SOURCE = "source";
     public static final String SMTP_CONFIG = "smtp_config";
+    public static final String SMTP_USER = "smtp_user";
     public static final String DESTINATION = "destination";
     public static final String TEMPLATE = "template";
     public static final String TOPIC = "topic";
@@ -21,6 +21,7 @@ public final class EnEntityTypes {
             new EnIntegrationType(),
             new EnSourceType(),
             new EnSmtpConfigType(),
+            new EnSmtpUserType(),
             new EnDestinationType(),
             new EnTemplateType(),
             new EnTopicType(),

@@ -4,10 +4,8 @@ import java.util.Set;
 
 /**
  * SMTP configurations, keyed by name. {@code config} holds this instance's DNS verification state
- * (the domain must be verified again per instance). {@code domain} cannot be changed.
- *
- * <p>SMTP users are not synced: their password appears only in the create response, so a copied
- * user would have a password nobody knows until it is stored somewhere (a later feature).
+ * (the domain must be verified again per instance). {@code domain} cannot be changed. Their users
+ * are a type of their own, {@link EnSmtpUserType}.
  */
 final class EnSmtpConfigType extends EnEntityType {
 

@@ -32,6 +32,9 @@ public interface EventNotificationsClient {
 
     List<ObjectNode> listSmtpUsers(String smtpConfigId);
 
+    ObjectNode getSmtpUser(String smtpConfigId, String userId);
+
+    /** POST; IBM's answer is the only one that carries the user's {@code password}. */
     ObjectNode createSmtpUser(String smtpConfigId, ObjectNode body);
 
     ObjectNode updateSmtpUser(String smtpConfigId, String userId, ObjectNode body);

@@ -10,6 +10,7 @@ import dev.regionguard.cloud.Endpoints;
 import dev.regionguard.controller.protection.KubernetesMaterial;
 import dev.regionguard.controller.protection.ProtectionReconciler;
 import dev.regionguard.controller.protection.ProtectionServices;
+import dev.regionguard.controller.protection.Sides;
 import dev.regionguard.controller.protection.StandbyRef;
 import dev.regionguard.controller.protection.SyncReporter;
 import dev.regionguard.spec.ProtectedSide;
@@ -17,26 +18,35 @@ import dev.regionguard.sync.EntityStore;
 import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.MaterialSource;
 import dev.regionguard.sync.SyncEngine;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * Keeps the standbys of an {@link EventNotificationsProtection} in line with its active instance.
- * Event Notifications specifics: instances, the EN entity types, and write-only material (destination
- * secrets, template bodies) from Secrets and ConfigMaps.
+ * Event Notifications specifics: instances, the EN entity types, write-only material (destination
+ * secrets, template bodies) from Secrets and ConfigMaps, and the Secrets holding the passwords of the
+ * SMTP users it creates ({@link SmtpUserSecrets}), named in {@code status.standbys[].smtpUserSecrets}.
  */
 @ControllerConfiguration(name = "eventnotificationsprotection")
 public class EventNotificationsProtectionReconciler
         extends ProtectionReconciler<EventNotificationsProtection, ProtectionStatus> {
     private final EventNotificationsClients clients;
+    private final KubernetesClient kubernetes;
 
-    /** @param probeClients clients without retries, for health probes */
+    /**
+     * @param probeClients clients without retries, for health probes
+     * @param kubernetes for the Secrets of the SMTP users created on standbys
+     */
     public EventNotificationsProtectionReconciler(
+            KubernetesClient kubernetes,
             EventNotificationsClients clients,
             EventNotificationsClients probeClients,
             SyncEngine engine,
@@ -45,6 +55,7 @@ public class EventNotificationsProtectionReconciler
             ProtectionServices services) {
         super(engine, reporter, clock, services, new EnFailoverActions(clients), new EnRegionProbe(probeClients));
         this.clients = clients;
+        this.kubernetes = kubernetes;
     }
 
     @Override
@@ -64,7 +75,24 @@ public class EventNotificationsProtectionReconciler
 
     @Override
     public EntityStore store(EventNotificationsProtection enp, ProtectedSide side, ApiKey key) {
-        return new EnEntityStore(clients.forInstance(side.region(), side.id(), key));
+        return new EnEntityStore(clients.forInstance(side.region(), side.id(), key), smtpSecrets(enp, side));
+    }
+
+    /** Names the SMTP user Secrets of each standby; the values stay in the Secrets. */
+    @Override
+    public Consumer<ProtectionStatus> statusExtras(
+            EventNotificationsProtection enp, ProtectionStatus previous, Sides sides) {
+        return next -> orEmpty(next.standbys).forEach(standby -> {
+            List<String> names =
+                    smtpSecrets(enp, new ProtectedSide(standby.region, standby.instanceId, null)).secrets().stream()
+                            .map((Secret s) -> s.getMetadata().getName())
+                            .toList();
+            standby.smtpUserSecrets = names.isEmpty() ? null : names;
+        });
+    }
+
+    private SmtpUserSecrets smtpSecrets(EventNotificationsProtection enp, ProtectedSide side) {
+        return new SmtpUserSecrets(kubernetes, enp, side.region(), side.id());
     }
 
     @Override

@@ -102,6 +102,11 @@ public final class HttpEventNotificationsClient implements EventNotificationsCli
     }
 
     @Override
+    public ObjectNode getSmtpUser(String smtpConfigId, String userId) {
+        return call(smtpUsers(IbmRequest.get(region, baseUrl), smtpConfigId).id(userId));
+    }
+
+    @Override
     public ObjectNode createSmtpUser(String smtpConfigId, ObjectNode body) {
         return call(smtpUsers(IbmRequest.post(region, baseUrl), smtpConfigId).jsonBody(body));
     }

@@ -109,6 +109,7 @@ public final class RegionGuardOperator implements AutoCloseable {
         ProtectionServices services =
                 new ProtectionServices(new RegionHealthBoard(), events, metrics, probeExecutor, config.endpoints());
         EventNotificationsProtectionReconciler enReconciler = new EventNotificationsProtectionReconciler(
+                client,
                 en,
                 new HttpEventNotificationsClients(config.endpoints(), probeHttp),
                 engine,

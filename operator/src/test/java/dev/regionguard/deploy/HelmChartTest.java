@@ -60,7 +60,7 @@ class HelmChartTest {
             Map.entry(GROUP + "/eventnotificationsprotections/finalizers", Set.of("update")),
             Map.entry(GROUP + "/codeengineprotections/finalizers", Set.of("update")),
             Map.entry(GROUP + "/regionfailovers/finalizers", Set.of("update")),
-            Map.entry("/secrets", Set.of("get", "list", "watch")),
+            Map.entry("/secrets", Set.of("get", "list", "watch", "create", "update", "delete")),
             Map.entry("/configmaps", Set.of("get", "list", "watch", "create", "update", "patch")),
             Map.entry("/events", Set.of("create", "patch")),
             Map.entry("events.k8s.io/events", Set.of("create", "patch")));

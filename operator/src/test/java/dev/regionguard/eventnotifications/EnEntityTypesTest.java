@@ -15,7 +15,14 @@ class EnEntityTypesTest {
         assertThat(EnEntityTypes.all())
                 .extracting(EntityType::name)
                 .containsExactly(
-                        "integration", "source", "smtp_config", "destination", "template", "topic", "subscription");
+                        "integration",
+                        "source",
+                        "smtp_config",
+                        "smtp_user",
+                        "destination",
+                        "template",
+                        "topic",
+                        "subscription");
     }
 
     @Test
@@ -35,16 +42,20 @@ class EnEntityTypesTest {
         assertThat(EntitySelection.withReferences(EnEntityTypes.all(), Set.of("template", "integration")))
                 .extracting(EntityType::name)
                 .containsExactly("integration", "template");
+        assertThat(EntitySelection.withReferences(EnEntityTypes.all(), Set.of("smtp_user")))
+                .extracting(EntityType::name)
+                .containsExactly("smtp_config", "smtp_user");
         assertThat(EntitySelection.withReferences(EnEntityTypes.all(), Set.of()))
-                .hasSize(7);
-        assertThat(EntitySelection.withReferences(EnEntityTypes.all(), null)).hasSize(7);
+                .hasSize(8);
+        assertThat(EntitySelection.withReferences(EnEntityTypes.all(), null)).hasSize(8);
     }
 
     @Test
     void selectRejectsUnknownNames() {
-        assertThatThrownBy(() -> EntitySelection.withReferences(EnEntityTypes.all(), Set.of("topic", "smtp_user")))
+        assertThatThrownBy(
+                        () -> EntitySelection.withReferences(EnEntityTypes.all(), Set.of("topic", "tag_subscription")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("[smtp_user]")
+                .hasMessageContaining("[tag_subscription]")
                 .hasMessageContaining("subscription");
     }
 
@@ -56,6 +67,7 @@ class EnEntityTypesTest {
                         EnKind.INTEGRATION,
                         EnKind.SOURCE,
                         EnKind.SMTP_CONFIG,
+                        EnKind.SMTP_USER,
                         EnKind.DESTINATION,
                         EnKind.TEMPLATE,
                         EnKind.TOPIC,

@@ -103,6 +103,11 @@ final class RecordingEnClient implements EventNotificationsClient {
     }
 
     @Override
+    public ObjectNode getSmtpUser(String smtpConfigId, String userId) {
+        return client.getSmtpUser(smtpConfigId, userId);
+    }
+
+    @Override
     public ObjectNode createSmtpUser(String smtpConfigId, ObjectNode body) {
         return client.createSmtpUser(smtpConfigId, body);
     }

@@ -6,10 +6,17 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code /smtp/config/{id}/users}: the password appears only in the create answer. */
+/**
+ * {@code /smtp/config/{id}/users}: the password appears only in the create answer, and not even there
+ * for a user cloned from another ({@code SMTPUserResponse} of IBM's SDKs: "Cloned SMTP user response
+ * do not include a password"). A user has no name: {@code description} is the only field its owner
+ * sets (create and update), username and password are generated.
+ */
 final class SmtpUserKind extends EntityKind {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Internal: set on a cloned user, whose create answer has no password. */
+    private static final String CLONED = "_cloned";
 
     SmtpUserKind() {
         super("users", "PATCH");
@@ -69,13 +76,21 @@ final class SmtpUserKind extends EntityKind {
         stored.set("domain", config.get("domain"));
         stored.put("username", username);
         stored.put("password", password);
+        if (clone != null) {
+            stored.put(CLONED, true);
+        }
         instance.smtpUsers.put(stored);
         return stored;
     }
 
     @Override
     ObjectNode createResponse(EnInstance instance, ObjectNode stored) {
-        return Json.pick(stored, "id", "smtp_config_id", "description", "domain", "username", "password", "created_at");
+        ObjectNode answer = Json.pick(
+                stored, "id", "smtp_config_id", "description", "domain", "username", "password", "created_at");
+        if (stored.path(CLONED).asBoolean()) {
+            answer.remove("password");
+        }
+        return answer;
     }
 
     @Override

@@ -115,4 +115,44 @@ class IntegrationsAndSmtpApiTest extends InstanceApiTest {
         assertThat(simulator.eventNotificationsSnapshot(REGION, instanceId).get("smtp_configurations"))
                 .isEmpty();
     }
+
+    /** IBM's SMTPUser (get, list), SMTPUsersList and SMTPUserResponse of a clone, field for field. */
+    @Test
+    void smtpUsersAsIbmDefinesThem() {
+        String configId = client.post(
+                        base + "/smtp/config",
+                        SimClient.object().put("name", "mail").put("domain", "mail.example.com"))
+                .json()
+                .get("id")
+                .asText();
+        String users = base + "/smtp/config/" + configId + "/users";
+        JsonNode original = client.post(users, SimClient.object().put("description", "billing"))
+                .json();
+        String userId = original.get("id").asText();
+
+        assertThat(fieldNames(client.get(users + "/" + userId).json()))
+                .containsExactlyInAnyOrder(
+                        "id", "smtp_config_id", "description", "domain", "username", "created_at", "updated_at");
+        JsonNode list = client.get(users).json();
+        assertThat(fieldNames(list)).contains("total_count", "offset", "limit", "users");
+        assertThat(list.get("total_count").asInt()).isEqualTo(1);
+
+        // A clone shares the username; its create answer carries no password.
+        SimClient.Response clone = client.post(
+                users + "?username_to_clone=" + original.get("username").asText(),
+                SimClient.object().put("description", "billing-2"));
+        assertThat(clone.status()).isEqualTo(201);
+        assertThat(clone.json().get("username").asText())
+                .isEqualTo(original.get("username").asText());
+        assertThat(clone.json().has("password")).isFalse();
+
+        // A user is found only under its own configuration.
+        String other = client.post(
+                        base + "/smtp/config",
+                        SimClient.object().put("name", "other").put("domain", "other.example.com"))
+                .json()
+                .get("id")
+                .asText();
+        IbmErrorAssert.assertIbmError(client.get(base + "/smtp/config/" + other + "/users/" + userId), 404);
+    }
 }

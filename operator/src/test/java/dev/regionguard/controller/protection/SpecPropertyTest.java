@@ -96,13 +96,14 @@ class SpecPropertyTest {
                                         "integration",
                                         "source",
                                         "smtp_config",
+                                        "smtp_user",
                                         "destination",
                                         "template",
                                         "topic",
                                         "subscription")
                                 .list()
                                 .uniqueElements()
-                                .ofMaxSize(7))
+                                .ofMaxSize(8))
                 .as((interval, mode, maxDeletions, fullCompare, entities) -> {
                     ObjectNode sync = NODES.objectNode();
                     putIf(sync, "interval", interval);
