@@ -117,7 +117,7 @@ final class RegionIndependence {
             }
             for (RegionReferenceFinding f : s.regionReferences) {
                 if (firsts.size() < MAX_IN_MESSAGE) {
-                    firsts.add(s.region + ": " + f.kind + "/" + f.name + " " + f.field + " -> " + f.region);
+                    firsts.add(s.region + " " + f.kind + "/" + f.name + " " + f.field + " -> " + f.region);
                 }
             }
         }
@@ -127,8 +127,8 @@ final class RegionIndependence {
                     false,
                     "ForeignRegionReferences",
                     total + (total == 1 ? " reference" : " references") + " to another region on "
-                            + String.join(", ", withReferences) + ": " + String.join("; ", firsts)
-                            + (total > firsts.size() ? "; ..." : ""));
+                            + String.join(", ", withReferences) + " (" + String.join("; ", firsts)
+                            + (total > firsts.size() ? "; ..." : "") + ")");
         }
         if (standbys.isEmpty() || !notAudited.isEmpty()) {
             return Conditions.unknown(
