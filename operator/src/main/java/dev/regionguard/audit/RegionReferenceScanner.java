@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * a CRN ({@code crn:v1:bluemix:public:kms:us-south:...}), a host with the region as one of its
  * labels ({@code us-south.kms.cloud.ibm.com}, {@code s3.us-south.cloud-object-storage.appdomain.cloud},
  * {@code app.x.us-south.codeengine.appdomain.cloud}), and a regional registry host
- * ({@code us.icr.io/team/app:1}) other than the standby's own.
+ * ({@code us.icr.io/team/app:1}) other than the standby's own, and the name of another region's
+ * automatic registry secret of Code Engine ({@code ce-auto-icr-private-us-south}), which the
+ * standby's project does not have.
  */
 public final class RegionReferenceScanner {
     private static final Pattern CRN =
@@ -26,6 +28,9 @@ public final class RegionReferenceScanner {
     private static final Pattern USER_INFO = Pattern.compile("(?<=//)[^/@\\s]*@");
     private static final Pattern QUERY = Pattern.compile("[?#]\\S*");
     private static final Pattern ZONE = Pattern.compile("-[0-9]+$");
+    /** Code Engine's automatic registry secret of a region, e.g. ce-auto-icr-private-us-south. */
+    private static final Pattern AUTO_REGISTRY_SECRET =
+            Pattern.compile("ce-auto-icr-(?:private-|public-)?([a-z]+-[a-z0-9]+)");
 
     private final String ownRegion;
     private final Set<String> foreignRegions;
@@ -71,6 +76,11 @@ public final class RegionReferenceScanner {
     }
 
     private void scanText(String kind, String name, String path, String text, List<RegionReference> found) {
+        Matcher secret = AUTO_REGISTRY_SECRET.matcher(text);
+        if (secret.matches()) {
+            foreign(secret.group(1)).ifPresent(r -> found.add(new RegionReference(kind, name, path, r, text)));
+            return;
+        }
         Matcher crn = CRN.matcher(text);
         while (crn.find()) {
             foreign(crn.group(1)).ifPresent(r -> found.add(new RegionReference(kind, name, path, r, crn.group())));

@@ -75,6 +75,16 @@ class RegionReferenceScannerTest {
     }
 
     @Test
+    void anotherRegionsAutomaticRegistrySecretIsFoundButNotTheStandbysOwn() {
+        JsonNode app = json("{'image_secret':'ce-auto-icr-private-us-south','run_env_variables':"
+                + "[{'type':'secret_full_reference','reference':'ce-auto-icr-private-eu-de'}]}");
+
+        assertThat(scanner.scan("app", "web", app))
+                .containsExactly(
+                        new RegionReference("app", "web", "image_secret", "us-south", "ce-auto-icr-private-us-south"));
+    }
+
+    @Test
     void theStandbysOwnRegionAndRegionsOutsideTheProtectionAreNoFinding() {
         JsonNode own = json("{'crn':'crn:v1:bluemix:public:codeengine:eu-de:a/1:p::',"
                 + "'endpoint':'https://web.x.eu-de.codeengine.appdomain.cloud','far':'https://jp-tok.kms.cloud.ibm.com',"
