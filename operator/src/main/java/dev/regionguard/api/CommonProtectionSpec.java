@@ -23,6 +23,10 @@ public abstract class CommonProtectionSpec implements ProtectionSpec {
             "Manual or Automatic failover, the cooldown between automatic failovers, and where the active endpoint is published.")
     public FailoverSpec failover = new FailoverSpec();
 
+    @JsonPropertyDescription(
+            "What the region independence audit accepts on a standby: references to another region kept on purpose.")
+    public RegionIndependenceSpec regionIndependence = new RegionIndependenceSpec();
+
     @Override
     public SecretKeyRef credentials() {
         return credentialsSecretRef;
@@ -41,5 +45,10 @@ public abstract class CommonProtectionSpec implements ProtectionSpec {
     @Override
     public FailoverSpec failoverSpec() {
         return failover;
+    }
+
+    @Override
+    public RegionIndependenceSpec regionIndependenceSpec() {
+        return regionIndependence;
     }
 }

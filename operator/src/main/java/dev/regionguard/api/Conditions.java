@@ -10,6 +10,8 @@ public final class Conditions {
     public static final String READY = "Ready";
     public static final String STANDBYS_IN_SYNC = "StandbysInSync";
     public static final String CREDENTIALS_VALID = "CredentialsValid";
+    /** After the conditions above: True when no standby refers to another region of the protection. */
+    public static final String REGION_INDEPENDENT = "RegionIndependent";
     /** A RegionFailover's: True once the new active region is recorded. */
     public static final String COMMITTED = "Committed";
 

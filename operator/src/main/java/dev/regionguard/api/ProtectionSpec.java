@@ -19,4 +19,6 @@ public interface ProtectionSpec {
     HealthCheckSpec healthCheckSpec();
 
     FailoverSpec failoverSpec();
+
+    RegionIndependenceSpec regionIndependenceSpec();
 }

@@ -45,4 +45,16 @@ public class StandbyStatus {
     @JsonPropertyDescription(
             "Entity types whose deletions the per-type guard held back: the primary listed none of the type, or far fewer than its baseline.")
     public List<DeletionHold> deletionHolds = new ArrayList<>();
+
+    @JsonPropertyDescription(
+            "References to another region found in this standby's copy and not accepted by spec.regionIndependence (at most 20).")
+    public List<RegionReferenceFinding> regionReferences;
+
+    @JsonPropertyDescription(
+            "How many references to another region the copy holds that are not accepted; absent before the first audit.")
+    public Integer regionReferenceCount;
+
+    @JsonPropertyDescription(
+            "How many references to another region the copy holds that spec.regionIndependence accepts.")
+    public Integer acceptedRegionReferenceCount;
 }

@@ -5,9 +5,24 @@ import dev.regionguard.api.StandbyStatus;
 import dev.regionguard.api.Timestamps;
 import java.time.Instant;
 
-/** What readiness is judged from, for one region that is not the active one. */
+/**
+ * What readiness is judged from, for one region that is not the active one.
+ *
+ * @param regionReferences references to another region the audit found in the standby's copy and
+ *                         the spec does not accept
+ */
 public record StandbyFacts(
-        String region, Instant lastSuccessfulSync, HealthState health, int unsyncedEntities, boolean fenced) {
+        String region,
+        Instant lastSuccessfulSync,
+        HealthState health,
+        int unsyncedEntities,
+        boolean fenced,
+        int regionReferences) {
+
+    public StandbyFacts(
+            String region, Instant lastSuccessfulSync, HealthState health, int unsyncedEntities, boolean fenced) {
+        this(region, lastSuccessfulSync, health, unsyncedEntities, fenced, 0);
+    }
 
     /** From the protection's status entry of the standby (null when it has none yet). */
     public static StandbyFacts of(String region, StandbyStatus status, HealthState health, boolean fenced) {
@@ -15,6 +30,8 @@ public record StandbyFacts(
             return new StandbyFacts(region, null, health, 0, fenced);
         }
         int unsynced = status.unsyncedEntities == null ? 0 : status.unsyncedEntities.size();
-        return new StandbyFacts(region, Timestamps.parse(status.lastSuccessfulSyncTime), health, unsynced, fenced);
+        int references = status.regionReferenceCount == null ? 0 : status.regionReferenceCount;
+        return new StandbyFacts(
+                region, Timestamps.parse(status.lastSuccessfulSyncTime), health, unsynced, fenced, references);
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Whether a region can take over without losing configuration: its last successful sync is at most
  * two sync intervals old (the RPO alert threshold of the anchors), it is Healthy, no entity failed to
- * sync, and it is not fenced (a fenced region is not synced at all).
+ * sync, its copy refers to no other region (unless the spec accepts the reference), and it is not
+ * fenced (a fenced region is not synced at all).
  *
  * @param reason why it is or is not ready, for status, Events and rejections
  */
@@ -35,6 +36,10 @@ public record StandbyReadiness(
         if (facts.unsyncedEntities() > 0) {
             problems.add(facts.unsyncedEntities() + (facts.unsyncedEntities() == 1 ? " entity" : " entities")
                     + " failed to sync");
+        }
+        if (facts.regionReferences() > 0) {
+            problems.add(facts.regionReferences() + (facts.regionReferences() == 1 ? " reference" : " references")
+                    + " to another region in its copy, not accepted by spec.regionIndependence");
         }
         if (problems.isEmpty()) {
             return new StandbyReadiness(

@@ -1,8 +1,10 @@
 package dev.regionguard.sync;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.cloud.ErrorCategory;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What one pass found and did. Lists are sorted (type order, then key) so status stays stable. */
 public record SyncOutcome(Source source, List<Target> targets) {
@@ -29,6 +31,7 @@ public record SyncOutcome(Source source, List<Target> targets) {
      *                   PrimaryListIncomplete, PrimaryShrunk, PrimaryEmpty
      * @param typeHolds  types whose deletions were held on this target by their own guard
      * @param duplicatesRemoved second copies of a key removed from this target, as type/key
+     * @param copy      what the pass saw of the target's entities, for the region independence audit
      */
     public record Target(
             String name,
@@ -40,7 +43,35 @@ public record SyncOutcome(Source source, List<Target> targets) {
             List<Change> changes,
             String holdReason,
             List<TypeHold> typeHolds,
-            List<String> duplicatesRemoved) {
+            List<String> duplicatesRemoved,
+            Copy copy) {
+
+        /** A target without a view of its copy (not reached, or built by hand). */
+        public Target(
+                String name,
+                String error,
+                ErrorCategory errorCategory,
+                Counts counts,
+                List<EntityIssue> issues,
+                List<PendingDeletion> pendingDeletions,
+                List<Change> changes,
+                String holdReason,
+                List<TypeHold> typeHolds,
+                List<String> duplicatesRemoved) {
+            this(
+                    name,
+                    error,
+                    errorCategory,
+                    counts,
+                    issues,
+                    pendingDeletions,
+                    changes,
+                    holdReason,
+                    typeHolds,
+                    duplicatesRemoved,
+                    Copy.NONE);
+        }
+
         public boolean reached() {
             return error == null;
         }
@@ -72,4 +103,19 @@ public record SyncOutcome(Source source, List<Target> targets) {
 
     /** A write made (or, in ObserveOnly, wanted) on the target; {@code name} is the entity's key. */
     public record Change(String type, String name, Action action, boolean applied) {}
+
+    /**
+     * The target's entities this pass saw in full (as read, or as written), by type and key, and the
+     * keys the target holds at the end of the pass, by type. Entities a pass skipped as unchanged are
+     * not in {@code seen}.
+     */
+    public record Copy(Map<String, Map<String, ObjectNode>> seen, Map<String, Set<String>> present) {
+        public static final Copy NONE = new Copy(Map.of(), Map.of());
+
+        /** Never shows the entities: a body written from material carries secrets. */
+        @Override
+        public String toString() {
+            return "Copy[types=" + present.keySet() + "]";
+        }
+    }
 }

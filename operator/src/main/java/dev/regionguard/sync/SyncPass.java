@@ -167,7 +167,7 @@ final class SyncPass {
         SyncOutcome.Source s = new SyncOutcome.Source(
                 source.failures().isEmpty(), total, Collections.unmodifiableMap(counts), null, null, baselines);
         List<SyncOutcome.Target> results = targets.stream()
-                .map(t -> t.reached() ? t.report().build(t.name(), graph) : notSynced(t, t.failure()))
+                .map(t -> t.reached() ? t.report().build(t.name(), graph, t.copy()) : notSynced(t, t.failure()))
                 .toList();
         return new SyncOutcome(s, results);
     }

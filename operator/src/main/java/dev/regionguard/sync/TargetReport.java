@@ -83,7 +83,7 @@ final class TargetReport {
         typeHolds.add(new TypeHold(type, reason, count, message));
     }
 
-    SyncOutcome.Target build(String name, TypeGraph graph) {
+    SyncOutcome.Target build(String name, TypeGraph graph, SyncOutcome.Copy copy) {
         Counts counts = new Counts(created, updated, deleted, unchanged, skipped, failed);
         return new SyncOutcome.Target(
                 name,
@@ -97,7 +97,8 @@ final class TargetReport {
                 typeHolds.stream()
                         .sorted(Comparator.comparing(TypeHold::type, graph.byOrder()))
                         .toList(),
-                duplicatesRemoved.stream().sorted().toList());
+                duplicatesRemoved.stream().sorted().toList(),
+                copy);
     }
 
     private static <T> List<T> sorted(

@@ -1,5 +1,6 @@
 package dev.regionguard.sync;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -21,6 +22,7 @@ final class TargetRun implements SyncContext {
     private final Set<String> compareInFull = new HashSet<>();
     private final Map<String, Set<String>> writtenKeys = new HashMap<>();
     private final TargetReport report = new TargetReport();
+    private final Map<String, Map<String, ObjectNode>> seen = new HashMap<>();
     private Failure failure;
 
     TargetRun(SyncTarget target, Lane lane, Listing listing, Listing source, MaterialCache material) {
@@ -42,6 +44,9 @@ final class TargetRun implements SyncContext {
                 Map<String, String> ids = new HashMap<>();
                 indexed.byKey().forEach((key, entity) -> ids.put(key, type.id(entity)));
                 idsByKey.put(type.name(), ids);
+                if (type.listItemComplete()) {
+                    indexed.byKey().forEach((key, entity) -> saw(type.name(), key, entity));
+                }
             }
             Map<String, String> translation = translation(type);
             if (translation != null && watermarks().translationChanged(type.name(), translation)) {
@@ -102,6 +107,27 @@ final class TargetRun implements SyncContext {
         } else {
             ids.put(key, id);
         }
+    }
+
+    /** The target's full entity as read or as written in this pass, for the audit of its copy. */
+    void saw(String typeName, String key, ObjectNode entity) {
+        if (entity != null) {
+            seen.computeIfAbsent(typeName, k -> new HashMap<>()).put(key, entity);
+        }
+    }
+
+    /** What this pass saw of the target, limited to the keys it holds at the end of the pass. */
+    SyncOutcome.Copy copy() {
+        Map<String, Set<String>> present = new HashMap<>();
+        idsByKey.forEach((type, ids) -> present.put(type, Set.copyOf(ids.keySet())));
+        Map<String, Map<String, ObjectNode>> held = new HashMap<>();
+        seen.forEach((type, byKey) -> {
+            Set<String> keys = present.getOrDefault(type, Set.of());
+            Map<String, ObjectNode> kept = new HashMap<>(byKey);
+            kept.keySet().retainAll(keys);
+            held.put(type, kept);
+        });
+        return new SyncOutcome.Copy(held, present);
     }
 
     /** Ids of this type changed: whatever references it must be compared in full. */

@@ -84,6 +84,7 @@ final class Upserts {
             return;
         }
         w.current = tgt.value();
+        t.saw(typeName, w.key, w.current);
         Translation translation;
         Action action;
         try {
@@ -209,6 +210,7 @@ final class Upserts {
             return;
         }
         ObjectNode written = result.value();
+        t.saw(typeName, w.key, written != null ? written : w.desired.body());
         if (w.action != Action.UPDATE) {
             t.setId(typeName, w.key, written == null ? null : type.id(written));
             t.idsChanged(type, graph);

@@ -57,6 +57,7 @@ public final class RegionGuardMetrics implements CallObserver {
             state.inSync = Boolean.TRUE.equals(s.inSync);
             state.interval = interval;
             state.outOfSync = s.counts == null ? 0 : s.counts.failed + s.counts.skipped + s.pendingDeletions.size();
+            state.regionReferences = s.regionReferenceCount == null ? 0 : s.regionReferenceCount;
         }
     }
 
@@ -224,6 +225,10 @@ public final class RegionGuardMetrics implements CallObserver {
                 .description("Entities the last pass could not sync, plus deletions held back")
                 .tags(tags)
                 .register(registry);
+        Gauge.builder("regionguard.region.references", s, st -> st.regionReferences)
+                .description("References to another region in the standby's copy that the spec does not accept")
+                .tags(tags)
+                .register(registry);
         return s;
     }
 
@@ -252,6 +257,7 @@ public final class RegionGuardMetrics implements CallObserver {
         volatile boolean inSync;
         volatile Duration interval; // the protection's sync interval, once its status was recorded
         volatile double outOfSync;
+        volatile double regionReferences;
 
         double secondsSinceSync(Instant now) {
             return since == null ? 0 : Math.max(0, Duration.between(since, now).toMillis() / 1000.0);

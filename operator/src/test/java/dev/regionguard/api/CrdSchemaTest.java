@@ -100,7 +100,26 @@ class CrdSchemaTest {
                         "/spec/sync",
                         sync -> sync.put("maxDeletionPerPass", 3),
                         "spec.sync.maxDeletionPerPass",
-                        "not defined in the schema"));
+                        "not defined in the schema"),
+                invalid(
+                        "accepted region reference without a kind",
+                        "/spec",
+                        spec -> spec.putObject("regionIndependence")
+                                .putArray("acceptedReferences")
+                                .addObject()
+                                .put("field", "metadata.endpoint"),
+                        "spec.regionIndependence.acceptedReferences[0].kind",
+                        "required"),
+                invalid(
+                        "accepted region reference with a space in its field",
+                        "/spec",
+                        spec -> spec.putObject("regionIndependence")
+                                .putArray("acceptedReferences")
+                                .addObject()
+                                .put("kind", "integration")
+                                .put("field", "metadata endpoint"),
+                        "spec.regionIndependence.acceptedReferences[0].field",
+                        "does not match the regex pattern"));
     }
 
     @ParameterizedTest(name = "{0}")

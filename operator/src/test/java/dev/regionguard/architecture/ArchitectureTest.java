@@ -16,7 +16,11 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     /** The decisions: what to sync, delete, believe about a region, do next in a failover. */
     static final String[] PURE = {
-        "dev.regionguard.spec..", "dev.regionguard.sync..", "dev.regionguard.health..", "dev.regionguard.failover.."
+        "dev.regionguard.spec..",
+        "dev.regionguard.sync..",
+        "dev.regionguard.health..",
+        "dev.regionguard.failover..",
+        "dev.regionguard.audit.."
     };
 
     /** What pure logic must never touch: Kubernetes, the HTTP stack, and RegionGuard's own I/O packages. */

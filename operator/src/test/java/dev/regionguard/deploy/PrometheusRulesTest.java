@@ -33,6 +33,7 @@ class PrometheusRulesTest {
             Map.entry("regionguard_health_check_interval_seconds", Set.of("namespace", "name", "kind")),
             Map.entry("regionguard_credentials_valid", Set.of("namespace", "name", "kind")),
             Map.entry("regionguard_entities_out_of_sync", Set.of("namespace", "name", "kind", "region")),
+            Map.entry("regionguard_region_references", Set.of("namespace", "name", "kind", "region")),
             Map.entry("regionguard_failovers_total", Set.of("namespace", "name", "kind", "type", "result")),
             Map.entry("regionguard_failover_in_progress", Set.of("namespace", "name", "kind")),
             Map.entry("regionguard_failover_phase_seconds", Set.of("namespace", "name", "kind")),

@@ -53,7 +53,11 @@ class EventNotificationsProtectionReconcilerTest {
         assertThat(status.observedGeneration).isEqualTo(applied.getMetadata().getGeneration());
         assertThat(status.conditions)
                 .extracting(c -> c.type)
-                .containsExactly(Conditions.READY, Conditions.STANDBYS_IN_SYNC, Conditions.CREDENTIALS_VALID);
+                .containsExactly(
+                        Conditions.READY,
+                        Conditions.STANDBYS_IN_SYNC,
+                        Conditions.CREDENTIALS_VALID,
+                        Conditions.REGION_INDEPENDENT);
         assertThat(status.standbysInSync).isEqualTo("1/1");
         StandbyStatus standby = status.standbys.get(0);
         assertThat(standby.counts.created).isGreaterThanOrEqualTo(en.manifest.entityCount() - 2);

@@ -27,6 +27,28 @@ class StandbyReadinessTest {
     }
 
     @Test
+    void referencesToAnotherRegionNotAcceptedMakeItNotReady() {
+        StandbyFacts facts = new StandbyFacts("us-east", NOW.minusSeconds(90), HealthState.Healthy, 0, false, 3);
+
+        StandbyReadiness r = StandbyReadiness.of(facts, INTERVAL, NOW);
+
+        assertThat(r.ready()).isFalse();
+        assertThat(r.reason())
+                .isEqualTo("3 references to another region in its copy, not accepted by spec.regionIndependence");
+    }
+
+    @Test
+    void theCountOfReferencesComesFromTheStandbysStatus() {
+        StandbyStatus status = new StandbyStatus();
+        status.lastSuccessfulSyncTime = "2026-03-01T09:58:30Z";
+        status.regionReferenceCount = 1;
+
+        assertThat(StandbyFacts.of("us-east", status, HealthState.Healthy, false)
+                        .regionReferences())
+                .isEqualTo(1);
+    }
+
+    @Test
     void aSyncExactlyTwoIntervalsOldIsStillReadyOneSecondMoreIsNot() {
         assertThat(readiness(NOW.minus(Duration.ofMinutes(10)), HealthState.Healthy, 0, false)
                         .ready())

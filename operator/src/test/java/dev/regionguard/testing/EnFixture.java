@@ -1,5 +1,6 @@
 package dev.regionguard.testing;
 
+import dev.regionguard.api.AcceptedRegionReference;
 import dev.regionguard.api.DestinationSecretRef;
 import dev.regionguard.api.EnInstanceRef;
 import dev.regionguard.api.EnStandby;
@@ -81,6 +82,10 @@ public final class EnFixture {
         spec.credentialsSecretRef = new SecretKeyRef(name + "-apikey", "apikey");
         spec.sync.mode = mode;
         spec.sync.interval = interval;
+        // The seeds hold the primary region's hosts (COS endpoints, Code Engine URLs) that the copy
+        // keeps: accepted here so that a test about something else can fail over; the audit's own
+        // tests build their spec without this.
+        spec.regionIndependence.acceptedReferences = List.of(new AcceptedRegionReference("*", null, null));
         spec.destinationSecrets = manifest.destinationSecrets().keySet().stream()
                 .sorted()
                 .map(d -> new DestinationSecretRef(d, secretName(d)))

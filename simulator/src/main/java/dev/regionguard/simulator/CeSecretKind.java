@@ -164,7 +164,7 @@ final class CeSecretKind extends CeKind {
     }
 
     /** IBM Container Registry's regional domain. */
-    private static String registryDomain(String region) {
+    static String registryDomain(String region) {
         return switch (region) {
             case "us-south", "us-east" -> "us.icr.io";
             case "eu-de" -> "de.icr.io";

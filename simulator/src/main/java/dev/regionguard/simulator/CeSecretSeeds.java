@@ -25,8 +25,10 @@ final class CeSecretSeeds {
     };
 
     private final SeedRandom random;
+    private final String registry;
 
-    CeSecretSeeds(SeedRandom random) {
+    CeSecretSeeds(SeedRandom random, String registry) {
+        this.registry = registry;
         this.random = random;
     }
 
@@ -52,7 +54,7 @@ final class CeSecretSeeds {
             case "registry" ->
                 data.put("username", "iamapikey")
                         .put("password", random.base64(33))
-                        .put("server", "us.icr.io")
+                        .put("server", registry)
                         .put("email", team + "-builds@example.com");
             case "hmac_auth" -> data.put("access_key_id", random.hex(16)).put("secret_access_key", random.hex(24));
             case "tls" -> data.put("tls_cert", pem("CERTIFICATE", 96)).put("tls_key", pem("PRIVATE KEY", 64));

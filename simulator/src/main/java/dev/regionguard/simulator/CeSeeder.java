@@ -47,7 +47,7 @@ final class CeSeeder {
     private CeSeeder(CeProject project, long seed) {
         this.project = project;
         this.random = new SeedRandom(seed);
-        this.workloads = new CeWorkloadSeeds(random, names);
+        this.workloads = new CeWorkloadSeeds(random, names, CeSecretKind.registryDomain(project.region()));
     }
 
     static CodeEngineSeedManifest seed(CeProject project, int resourceCount, long seed) {
@@ -124,7 +124,7 @@ final class CeSeeder {
     }
 
     private void createSecrets(int count, int tlsCount) {
-        CeSecretSeeds seeds = new CeSecretSeeds(random);
+        CeSecretSeeds seeds = new CeSecretSeeds(random, CeSecretKind.registryDomain(project.region()));
         List<String> formats = CeSecretSeeds.formats(count, tlsCount);
         for (int i = 0; i < formats.size(); i++) {
             ObjectNode body = seeds.secret(i, formats.get(i));
@@ -166,7 +166,7 @@ final class CeSeeder {
             body.put("type", CeOutboundDestinationKind.GATEWAY)
                     .put(
                             "private_path_service_gateway_crn",
-                            "crn:v1:bluemix:public:is:us-south:a/" + random.hex(16)
+                            "crn:v1:bluemix:public:is:" + project.region() + ":a/" + random.hex(16)
                                     + "::private-path-service-gateway:r006-" + random.uuid())
                     .put("isolation_policy", random.nextBoolean() ? "shared" : "dedicated");
         } else {
@@ -181,7 +181,7 @@ final class CeSeeder {
         String name = String.format("%s-build-%03d", team, i + 1);
         boolean dockerfile = random.nextBoolean();
         ObjectNode body = named(name)
-                .put("output_image", "us.icr.io/" + team + "/" + name)
+                .put("output_image", CeSecretKind.registryDomain(project.region()) + "/" + team + "/" + name)
                 .put("output_secret", random.pick(names.secrets("registry")))
                 .put("strategy_type", dockerfile ? "dockerfile" : "buildpacks")
                 .put("source_type", "git")

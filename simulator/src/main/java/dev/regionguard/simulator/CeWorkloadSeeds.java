@@ -16,8 +16,11 @@ final class CeWorkloadSeeds {
 
     private final SeedRandom random;
     private final CeSeedNames names;
+    /** The project's regional registry: a team pushes its images next to the project. */
+    private final String registry;
 
-    CeWorkloadSeeds(SeedRandom random, CeSeedNames names) {
+    CeWorkloadSeeds(SeedRandom random, CeSeedNames names, String registry) {
+        this.registry = registry;
         this.random = random;
         this.names = names;
     }
@@ -67,7 +70,7 @@ final class CeWorkloadSeeds {
         } else {
             body.put(
                     "image_reference",
-                    "us.icr.io/" + team + "/" + name + ":" + (1 + random.nextInt(3)) + "." + random.nextInt(10) + "."
+                    registry + "/" + team + "/" + name + ":" + (1 + random.nextInt(3)) + "." + random.nextInt(10) + "."
                             + random.nextInt(10));
             body.put("image_secret", random.pick(names.secrets("registry")));
         }

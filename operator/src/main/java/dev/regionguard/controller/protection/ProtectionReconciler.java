@@ -179,6 +179,7 @@ public abstract class ProtectionReconciler<
             if (outcome.source().error() == null && fullCompare) {
                 runtime.fullCompareDone(now);
             }
+            RegionIndependence.audit(runtime.regionReferences(), seen.sides(), outcome);
             runtime.synced(null, fingerprint); // the time of the next pass is set once the report scheduled it
             return new PassResult.Synced(outcome);
         } catch (IllegalArgumentException e) { // a topology the spec no longer allows

@@ -1,6 +1,7 @@
 package dev.regionguard.controller.protection;
 
 import dev.regionguard.api.RegionStatus;
+import dev.regionguard.audit.ReferenceMemory;
 import dev.regionguard.health.RegionHealth;
 import dev.regionguard.spec.ProtectionSettings;
 import dev.regionguard.sync.Watermarks;
@@ -48,6 +49,7 @@ public final class ProtectionRuntimes {
         private final String namespace;
         private final String name;
         private final Map<String, Watermarks> watermarks = new ConcurrentHashMap<>();
+        private final ReferenceMemory regionReferences = new ReferenceMemory();
         private volatile Instant lastFullCompare;
         private volatile int consecutiveFailures;
         private volatile long generation = -1;
@@ -77,6 +79,11 @@ public final class ProtectionRuntimes {
 
         public String name() {
             return name;
+        }
+
+        /** What the region independence audit found on each standby, per entity. */
+        ReferenceMemory regionReferences() {
+            return regionReferences;
         }
 
         /** Runs one sync of this protection, after any other one (pass or final sync) has finished. */

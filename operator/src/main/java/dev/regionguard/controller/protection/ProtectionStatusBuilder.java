@@ -43,6 +43,20 @@ final class ProtectionStatusBuilder<P extends CustomResource<? extends Protectio
             ProtectionRuntimes.Runtime runtime,
             Instant now) {
         S next = result == null ? copy(previous) : synced(protection, previous, result, seen, now);
+        if (result != null) {
+            Condition independent = RegionIndependence.report(
+                    next,
+                    previous,
+                    result instanceof PassResult.Synced,
+                    runtime.regionReferences(),
+                    protection.getSpec().regionIndependenceSpec());
+            next.conditions = new ArrayList<>(next.conditions); // after the sync's: the order stays stable
+            next.conditions.addAll(Conditions.merge(
+                    previous.conditions,
+                    List.of(independent),
+                    protection.getMetadata().getGeneration(),
+                    now));
+        }
         extras.accept(next);
         if (seen.topology() != null) {
             mirrorFailovers(next, previous, seen, runtime, now);
@@ -55,7 +69,8 @@ final class ProtectionStatusBuilder<P extends CustomResource<? extends Protectio
         S next = copy(previous);
         List<Condition> desired = new ArrayList<>();
         desired.add(Conditions.of(Conditions.READY, false, "ReconcileFailed", describe(error)));
-        for (String type : List.of(Conditions.STANDBYS_IN_SYNC, Conditions.CREDENTIALS_VALID)) {
+        for (String type :
+                List.of(Conditions.STANDBYS_IN_SYNC, Conditions.CREDENTIALS_VALID, Conditions.REGION_INDEPENDENT)) {
             Condition old = Conditions.find(previous.conditions, type);
             if (old != null) {
                 desired.add(new Condition(old.type, old.status, old.reason, old.message));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regionguard.api.Condition;
 import dev.regionguard.api.Conditions;
 import dev.regionguard.api.ProtectionStatus;
+import dev.regionguard.api.StandbyStatus;
 import dev.regionguard.api.Timestamps;
 import dev.regionguard.spec.SyncSettings;
 import dev.regionguard.sync.SyncOutcome;
@@ -14,6 +15,8 @@ import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,6 +122,7 @@ public class SyncReporter {
                 }
             }
         }
+        announceRegionReferences(resource, previous, next);
         Condition before = Conditions.find(previous.conditions, Conditions.READY);
         Condition after = Conditions.find(next.conditions, Conditions.READY);
         boolean changed = before == null
@@ -135,6 +139,36 @@ public class SyncReporter {
             LOG.warn("not ready ({}): {}", after.reason, after.message);
             events.warning(resource, after.reason, after.message);
         }
+    }
+
+    /** One Event when the set of references to other regions changes (not when it stays empty). */
+    private void announceRegionReferences(
+            CustomResource<?, ?> resource, ProtectionStatus previous, ProtectionStatus next) {
+        Condition after = Conditions.find(next.conditions, Conditions.REGION_INDEPENDENT);
+        Set<String> before = regionReferences(previous);
+        Set<String> now = regionReferences(next);
+        if (after == null || before.equals(now)) {
+            return;
+        }
+        if (now.isEmpty()) {
+            LOG.info("region independent: {}", after.message);
+            events.normal(resource, "RegionIndependent", after.message);
+        } else {
+            LOG.warn("references to another region: {}", after.message);
+            events.warning(resource, "ForeignRegionReferences", after.message);
+        }
+    }
+
+    private static Set<String> regionReferences(ProtectionStatus status) {
+        Set<String> found = new TreeSet<>();
+        for (StandbyStatus s : status.standbys) {
+            if (s.regionReferenceCount != null && s.regionReferenceCount > 0) {
+                found.add(s.region + " " + s.regionReferenceCount);
+                s.regionReferences.forEach(
+                        f -> found.add(String.join(" ", s.region, f.kind, f.name, f.field, f.region, f.value)));
+            }
+        }
+        return found;
     }
 
     private static boolean sameStatus(ProtectionStatus a, ProtectionStatus b) {
