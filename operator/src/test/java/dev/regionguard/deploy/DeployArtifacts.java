@@ -169,10 +169,10 @@ final class DeployArtifacts {
 
     // ---------------------------------------------------------------- config/argocd/argocd-cm-health.yaml
 
-    /** An argocd-cm fragment holding every config/argocd/regionguard.dev/<Kind>/health.lua. */
+    /** An argocd-cm fragment holding every health.lua and actions/ of config/argocd/regionguard.dev/<Kind>/. */
     static String argocdCm(Path argocdDir) {
         StringBuilder out = new StringBuilder("""
-                # Generated from config/argocd/regionguard.dev/*/health.lua; do not edit.
+                # Generated from config/argocd/regionguard.dev/*/health.lua and */actions/; do not edit.
                 # Merge into Argo CD's own ConfigMap (see config/argocd/README.md):
                 #   kubectl -n argocd patch configmap argocd-cm --type merge --patch-file config/argocd/argocd-cm-health.yaml
                 apiVersion: v1
@@ -185,16 +185,46 @@ final class DeployArtifacts {
                     app.kubernetes.io/part-of: argocd
                 data:
                 """);
-        for (Map.Entry<String, String> script : healthScripts(argocdDir).entrySet()) {
-            out.append("  resource.customizations.health.")
-                    .append(script.getKey())
-                    .append(": |\n");
-            script.getValue()
-                    .lines()
-                    .forEach(line ->
-                            out.append(line.isEmpty() ? "" : "    " + line).append('\n'));
-        }
+        healthScripts(argocdDir).forEach((key, script) -> {
+            out.append("  resource.customizations.health.").append(key).append(": |\n");
+            indent(out, script, "    ");
+        });
+        actionScripts(argocdDir).forEach((key, actions) -> {
+            out.append("  resource.customizations.actions.").append(key).append(": |\n");
+            indent(out, actions, "    ");
+        });
         return out.toString();
+    }
+
+    /**
+     * "regionguard.dev_Kind" → the value Argo CD expects under resource.customizations.actions: discovery.lua
+     * and a definition {name, action.lua} per actions/<name>/action.lua, sorted by key.
+     */
+    static Map<String, String> actionScripts(Path argocdDir) {
+        Map<String, String> scripts = new TreeMap<>();
+        for (Path kindDir : dirs(argocdDir.resolve("regionguard.dev"))) {
+            Path actions = kindDir.resolve("actions");
+            if (!Files.isRegularFile(actions.resolve("discovery.lua"))) {
+                continue;
+            }
+            StringBuilder value = new StringBuilder("discovery.lua: |\n");
+            indent(value, Repo.read(actions.resolve("discovery.lua")), "  ");
+            value.append("definitions:\n");
+            for (Path action : dirs(actions)) {
+                if (Files.isRegularFile(action.resolve("action.lua"))) {
+                    value.append("- name: ").append(action.getFileName()).append("\n  action.lua: |\n");
+                    indent(value, Repo.read(action.resolve("action.lua")), "    ");
+                }
+            }
+            scripts.put("regionguard.dev_" + kindDir.getFileName(), value.toString());
+        }
+        return scripts;
+    }
+
+    /** Appends text as the body of a YAML literal block; empty lines stay empty. */
+    private static void indent(StringBuilder out, String text, String indent) {
+        text.lines()
+                .forEach(line -> out.append(line.isEmpty() ? "" : indent + line).append('\n'));
     }
 
     /** "regionguard.dev_Kind" → script, sorted by key. */

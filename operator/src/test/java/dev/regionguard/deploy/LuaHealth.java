@@ -23,6 +23,17 @@ final class LuaHealth {
     private LuaHealth() {}
 
     static Result run(String script, JsonNode object) {
+        Globals globals = argoGlobals(object);
+        LuaValue result = globals.load(script, "health.lua").call();
+        if (!result.istable()) {
+            throw new AssertionError("health.lua returned " + result.typename() + ", not a table");
+        }
+        LuaValue message = result.get("message");
+        return new Result(result.get("status").optjstring(null), message.isnil() ? "" : message.tojstring());
+    }
+
+    /** Lua 5.1 with base, package and table only, and {@code obj} set to the object. */
+    static Globals argoGlobals(JsonNode object) {
         Globals globals = new Globals();
         globals.load(new JseBaseLib());
         globals.load(new PackageLib());
@@ -30,12 +41,7 @@ final class LuaHealth {
         LoadState.install(globals);
         LuaC.install(globals);
         globals.set("obj", toLua(object));
-        LuaValue result = globals.load(script, "health.lua").call();
-        if (!result.istable()) {
-            throw new AssertionError("health.lua returned " + result.typename() + ", not a table");
-        }
-        LuaValue message = result.get("message");
-        return new Result(result.get("status").optjstring(null), message.isnil() ? "" : message.tojstring());
+        return globals;
     }
 
     /** JSON → Lua as Argo CD converts unstructured objects: maps and 1-based arrays as tables, nulls absent. */
