@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,9 +31,11 @@ final class ClusterOptions {
             description = "Kubeconfig file (default: KUBECONFIG, else ~/.kube/config, else the pod's service account).")
     Path kubeconfig;
 
+    private Config config;
+
     /** A client for the chosen cluster that fails within seconds, without retries, when the API does not answer. */
     KubernetesClient client() {
-        Config config = new ConfigBuilder(load())
+        config = new ConfigBuilder(load())
                 .withRequestRetryBackoffLimit(0)
                 .withConnectionTimeout(TIMEOUT_MS)
                 .withRequestTimeout(TIMEOUT_MS)
@@ -43,6 +46,29 @@ final class ClusterOptions {
             config.setNamespace("default");
         }
         return new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    /** One line that names the API server and where it came from, for a call that got no answer or was refused. */
+    RuntimeException explain(KubernetesClientException e) {
+        if (e.getCode() > 0 && e.getCode() != 401 && e.getCode() != 403) {
+            return e;
+        }
+        String source = config.getFile() == null
+                ? "no kubeconfig found"
+                : "context "
+                        + (config.getCurrentContext() == null
+                                ? "(none)"
+                                : config.getCurrentContext().getName()) + " of " + config.getFile();
+        String why = e.getCode() > 0 ? "refused the credentials (" + e.getCode() + ")" : "did not answer: " + cause(e);
+        return new IllegalStateException("the Kubernetes API at " + config.getMasterUrl() + " (" + source + ") " + why);
+    }
+
+    private static String cause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private Config load() {

@@ -7,6 +7,7 @@ import dev.regionguard.api.RegionFailoverSpec;
 import dev.regionguard.tools.cli.OptionChecks;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -82,6 +83,8 @@ final class FailoverCommands {
                             client.resource(failover).create(),
                             "created");
                 }
+            } catch (KubernetesClientException e) {
+                throw cluster.explain(e);
             }
         }
 

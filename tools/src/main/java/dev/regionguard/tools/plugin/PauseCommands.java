@@ -3,6 +3,7 @@ package dev.regionguard.tools.plugin;
 import dev.regionguard.api.Protections;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.HashMap;
 import java.util.Map;
@@ -61,6 +62,8 @@ final class PauseCommands {
                     });
                     write.print(spec.commandLine().getOut(), patched, verb);
                 }
+            } catch (KubernetesClientException e) {
+                throw cluster.explain(e);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.regionguard.tools.plugin;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
@@ -45,6 +46,8 @@ final class StatusCommand implements Runnable {
                 out.print((i == 0 ? "" : "\n") + text.render(protections.get(i)));
             }
             out.flush();
+        } catch (KubernetesClientException e) {
+            throw cluster.explain(e);
         }
     }
 }

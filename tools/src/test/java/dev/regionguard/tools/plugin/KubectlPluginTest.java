@@ -242,6 +242,22 @@ class KubectlPluginTest {
         }
     }
 
+    @Test
+    void anApiThatDoesNotAnswerIsOneLineNamingItAndExit1() throws IOException {
+        Path nowhere = work.resolve("nowhere");
+        Files.writeString(
+                nowhere, kubernetes.kubeconfig().replace(client.getMasterUrl().toString(), "https://127.0.0.1:1/"));
+
+        Run run = run("status", "--kubeconfig", nowhere.toString());
+
+        assertThat(run.exit).isEqualTo(1);
+        assertThat(run.err.lines().toList())
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .contains("the Kubernetes API at https://127.0.0.1:1/ (context embedded of " + nowhere
+                                + ") did not answer"));
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
