@@ -8,11 +8,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 
 /** Bad option values end as one line and exit 2, like unknown options, never as a stack trace. */
-final class OptionChecks {
+public final class OptionChecks {
     private OptionChecks() {}
 
     /** @throws ParameterException (one line, exit 2) unless {@code valid} */
-    static void require(CommandSpec spec, boolean valid, String message) {
+    public static void require(CommandSpec spec, boolean valid, String message) {
         if (!valid) {
             throw new ParameterException(spec.commandLine(), message);
         }
