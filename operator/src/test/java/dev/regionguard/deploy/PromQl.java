@@ -1,5 +1,6 @@
 package dev.regionguard.deploy;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -36,7 +37,7 @@ final class PromQl {
         Set<String> names = new TreeSet<>();
         Matcher m = IDENTIFIER.matcher(expr);
         while (m.find()) {
-            if (!KEYWORDS.contains(m.group().toLowerCase(java.util.Locale.ROOT))) {
+            if (!KEYWORDS.contains(m.group().toLowerCase(Locale.ROOT))) {
                 names.add(m.group());
             }
         }
