@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generated files under deploy/ match their sources: the chart's crds/ match the top-level
- * crds/, deploy/manifests/ and deploy/prometheus/ match a fresh render of the chart. With
+ * crds/, deploy/manifests/ and deploy/prometheus/ match a fresh render of the chart, deploy/grafana/
+ * is the chart's dashboard file. With
  * -Dregionguard.updateManifests=true the files are rewritten instead (see Repo.REGENERATE).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -43,6 +44,13 @@ class DeployManifestsTest {
     @Order(3)
     void alertsFileEqualsTheChartsPrometheusRule() {
         Repo.checkOrUpdate(Repo.ALERTS, DeployArtifacts.alerts(HelmRender.render("prometheus-rule.yaml")));
+    }
+
+    /** deploy/grafana/ carries the chart's dashboard file, for importing into Grafana by hand. */
+    @Test
+    @Order(3)
+    void dashboardFileEqualsTheChartsDashboard() {
+        Repo.checkOrUpdate(Dashboard.COPY, Repo.read(Dashboard.SOURCE));
     }
 
     @Test
