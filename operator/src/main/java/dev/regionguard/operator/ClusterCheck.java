@@ -14,20 +14,15 @@ import java.util.Optional;
  * Asks the Kubernetes API for its version once, within seconds and without retries, so that a
  * missing or wrong kubeconfig is one line naming what was tried instead of a minute of retries.
  */
-final class ClusterCheck {
+public final class ClusterCheck {
     private static final int TIMEOUT_MS = 5_000;
 
     private ClusterCheck() {}
 
     /** Empty when the API answers; otherwise one line: the server, where it came from, and why it failed. */
     static Optional<String> problem(Config config) {
-        Config quick = new ConfigBuilder(config)
-                .withRequestRetryBackoffLimit(0)
-                .withConnectionTimeout(TIMEOUT_MS)
-                .withRequestTimeout(TIMEOUT_MS)
-                .build();
         try (KubernetesClient client =
-                new KubernetesClientBuilder().withConfig(quick).build()) {
+                new KubernetesClientBuilder().withConfig(quick(config)).build()) {
             client.getKubernetesVersion();
             return Optional.empty();
         } catch (KubernetesClientException e) {
@@ -43,6 +38,15 @@ final class ClusterCheck {
         }
     }
 
+    /** {@code config} answering within {@code TIMEOUT_MS} or failing, without retries: for commands a person waits on. */
+    public static Config quick(Config config) {
+        return new ConfigBuilder(config)
+                .withRequestRetryBackoffLimit(0)
+                .withConnectionTimeout(TIMEOUT_MS)
+                .withRequestTimeout(TIMEOUT_MS)
+                .build();
+    }
+
     /** Where the server came from: a kubeconfig and its context, the pod's service account, or nowhere. */
     static String source(Config config) {
         if (config.getFile() != null) {
@@ -55,7 +59,8 @@ final class ClusterCheck {
         return "no kubeconfig found (KUBECONFIG unset, no ~/.kube/config) and not in a pod";
     }
 
-    private static String cause(Throwable e) {
+    /** The root cause of a failed call, in one line. */
+    public static String cause(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

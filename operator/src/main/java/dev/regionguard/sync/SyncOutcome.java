@@ -46,29 +46,19 @@ public record SyncOutcome(Source source, List<Target> targets) {
             List<String> duplicatesRemoved,
             Copy copy) {
 
-        /** A target without a view of its copy (not reached, or built by hand). */
-        public Target(
-                String name,
-                String error,
-                ErrorCategory errorCategory,
-                Counts counts,
-                List<EntityIssue> issues,
-                List<PendingDeletion> pendingDeletions,
-                List<Change> changes,
-                String holdReason,
-                List<TypeHold> typeHolds,
-                List<String> duplicatesRemoved) {
-            this(
+        /** A target the pass could not reach: nothing counted, nothing seen of its copy. */
+        public static Target unreached(String name, String error, ErrorCategory errorCategory) {
+            return new Target(
                     name,
                     error,
                     errorCategory,
-                    counts,
-                    issues,
-                    pendingDeletions,
-                    changes,
-                    holdReason,
-                    typeHolds,
-                    duplicatesRemoved,
+                    Counts.ZERO,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    null,
+                    List.of(),
+                    List.of(),
                     Copy.NONE);
         }
 

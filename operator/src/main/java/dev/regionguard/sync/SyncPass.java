@@ -176,16 +176,7 @@ final class SyncPass {
         if (failure != null) {
             LOG.warn("target {} not reached: {}", t.store().describe(), failure.summary());
         }
-        return new SyncOutcome.Target(
-                t.name(),
-                failure == null ? null : failure.summary(),
-                failure == null ? null : failure.category(),
-                SyncOutcome.Counts.ZERO,
-                List.of(),
-                List.of(),
-                List.of(),
-                null,
-                List.of(),
-                List.of());
+        return SyncOutcome.Target.unreached(
+                t.name(), failure == null ? null : failure.summary(), failure == null ? null : failure.category());
     }
 }

@@ -24,7 +24,8 @@ class PassOutcomesTest {
                 List.of(),
                 holdReason,
                 List.of(),
-                List.of());
+                List.of(),
+                SyncOutcome.Copy.NONE);
         return new SyncOutcome(source, List.of(target));
     }
 

@@ -67,16 +67,6 @@ class UnavailableSideStatusTest {
     }
 
     private static SyncOutcome.Target unreached(String region, String error, ErrorCategory category) {
-        return new SyncOutcome.Target(
-                region,
-                error,
-                category,
-                SyncOutcome.Counts.ZERO,
-                List.of(),
-                List.of(),
-                List.of(),
-                null,
-                List.of(),
-                List.of());
+        return SyncOutcome.Target.unreached(region, error, category);
     }
 }

@@ -1,8 +1,8 @@
 package dev.regionguard.tools.plugin;
 
+import dev.regionguard.operator.ClusterCheck;
 import dev.regionguard.tools.cli.OptionChecks;
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -16,8 +16,6 @@ import picocli.CommandLine.Spec;
 
 /** Which cluster and namespace, as kubectl chooses them: the kubeconfig's current context unless told otherwise. */
 final class ClusterOptions {
-    private static final int TIMEOUT_MS = 10_000;
-
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -35,11 +33,7 @@ final class ClusterOptions {
 
     /** A client for the chosen cluster that fails within seconds, without retries, when the API does not answer. */
     KubernetesClient client() {
-        config = new ConfigBuilder(load())
-                .withRequestRetryBackoffLimit(0)
-                .withConnectionTimeout(TIMEOUT_MS)
-                .withRequestTimeout(TIMEOUT_MS)
-                .build();
+        config = ClusterCheck.quick(load());
         if (namespace != null) {
             config.setNamespace(namespace);
         } else if (config.getNamespace() == null) {
@@ -59,16 +53,10 @@ final class ClusterOptions {
                         + (config.getCurrentContext() == null
                                 ? "(none)"
                                 : config.getCurrentContext().getName()) + " of " + config.getFile();
-        String why = e.getCode() > 0 ? "refused the credentials (" + e.getCode() + ")" : "did not answer: " + cause(e);
+        String why = e.getCode() > 0
+                ? "refused the credentials (" + e.getCode() + ")"
+                : "did not answer: " + ClusterCheck.cause(e);
         return new IllegalStateException("the Kubernetes API at " + config.getMasterUrl() + " (" + source + ") " + why);
-    }
-
-    private static String cause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private Config load() {
