@@ -70,15 +70,17 @@ per-namespace Role. No wildcards; see deploy/README.md#rbac for why each verb is
 - apiGroups: ["regionguard.dev"]
   resources: ["eventnotificationsprotections/finalizers", "codeengineprotections/finalizers", "regionfailovers/finalizers"]
   verbs: ["update"]
-# API keys, destination secrets (read); the Secrets holding the passwords of the SMTP users
-# RegionGuard creates on standbys (write; owned by their protection).
+# API keys, destination secrets: read by name (get), never listed or watched. The Secrets holding
+# the passwords of the SMTP users RegionGuard creates on standbys (write; owned by their
+# protection): list only with RegionGuard's own label selector, which RBAC cannot narrow.
 - apiGroups: [""]
   resources: ["secrets"]
-  verbs: ["get", "list", "watch", "create", "update", "delete"]
-# Template bodies (read) and the active-endpoint ConfigMap named in a protection's spec (write).
+  verbs: ["get", "list", "create", "update", "delete"]
+# Template bodies (read by name), the ledger ConfigMaps and the active-endpoint ConfigMap named in a
+# protection's spec (write): no list, no watch.
 - apiGroups: [""]
   resources: ["configmaps"]
-  verbs: ["get", "list", "watch", "create", "update", "patch"]
+  verbs: ["get", "create", "update", "patch"]
 - apiGroups: ["", "events.k8s.io"]
   resources: ["events"]
   verbs: ["create", "patch"]

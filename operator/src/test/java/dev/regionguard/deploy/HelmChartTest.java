@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +61,8 @@ class HelmChartTest {
             Map.entry(GROUP + "/eventnotificationsprotections/finalizers", Set.of("update")),
             Map.entry(GROUP + "/codeengineprotections/finalizers", Set.of("update")),
             Map.entry(GROUP + "/regionfailovers/finalizers", Set.of("update")),
-            Map.entry("/secrets", Set.of("get", "list", "watch", "create", "update", "delete")),
-            Map.entry("/configmaps", Set.of("get", "list", "watch", "create", "update", "patch")),
+            Map.entry("/secrets", Set.of("get", "list", "create", "update", "delete")),
+            Map.entry("/configmaps", Set.of("get", "create", "update", "patch")),
             Map.entry("/events", Set.of("create", "patch")),
             Map.entry("events.k8s.io/events", Set.of("create", "patch")));
 
@@ -126,6 +127,23 @@ class HelmChartTest {
             assertThat(permissions(role.getRules())).isEqualTo(new TreeMap<>(OPERATOR_PERMISSIONS));
             assertThat(role.getRules())
                     .allSatisfy(rule -> assertThat(rule.getResourceNames()).isNullOrEmpty());
+        }
+
+        /**
+         * Referenced Secrets and ConfigMaps are read by name: the operator may not watch any Secret nor
+         * list or watch ConfigMaps, in the chart and in the manifests generated from it.
+         */
+        @Test
+        void operatorClusterRoleNeverWatchesSecretsNorListsConfigMaps() {
+            ClusterRole rendered = r.named(ClusterRole.class, "regionguard-operator");
+            ClusterRole applied = Serialization.unmarshal(
+                    Repo.read(Repo.MANIFESTS.resolve("030-ClusterRole-regionguard-operator.yaml")), ClusterRole.class);
+
+            for (ClusterRole role : List.of(rendered, applied)) {
+                Map<String, Set<String>> granted = permissions(role.getRules());
+                assertThat(granted.get("/secrets")).contains("get").doesNotContain("watch");
+                assertThat(granted.get("/configmaps")).contains("get").doesNotContain("list", "watch");
+            }
         }
 
         @Test

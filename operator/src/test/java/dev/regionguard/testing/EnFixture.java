@@ -105,7 +105,7 @@ public final class EnFixture {
         return enp;
     }
 
-    private String secretName(String destination) {
+    public String secretName(String destination) {
         return (name + "-" + destination).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
     }
 

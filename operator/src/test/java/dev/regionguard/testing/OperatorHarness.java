@@ -71,6 +71,12 @@ public final class OperatorHarness implements AutoCloseable {
                 kubernetes.client(), OperatorConfig.local(endpoints), Clock.systemUTC(), true);
     }
 
+    /** Stops the operator and starts a new one that reaches the same API through {@code client} (e.g. one that records). */
+    public void restartOperator(KubernetesClient client) {
+        operator.close();
+        operator = RegionGuardOperator.start(client, OperatorConfig.local(endpoints()), Clock.systemUTC(), true);
+    }
+
     /** A Kubernetes API outage: the API stops answering (the operator keeps running) until {@link #restoreKubernetes}. */
     public void stopKubernetes() {
         kubernetes.stop();

@@ -22,7 +22,6 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The "observe" step: what a protection reads besides itself (its Secrets, ConfigMaps and
- * RegionFailovers, all from informers), its spec parsed once per generation, the topology the
+ * The "observe" step: what a protection reads besides itself (its Secrets and ConfigMaps, read by
+ * name; its RegionFailovers, from an informer), its spec parsed once per generation, the topology the
  * committed failovers leave, and the sides with their API keys.
  */
 final class ProtectionObserver<P extends CustomResource<? extends ProtectionSpec, ?>> {
@@ -43,7 +42,7 @@ final class ProtectionObserver<P extends CustomResource<? extends ProtectionSpec
 
     ProtectionObserver(ProtectedService<P, ?> service) {
         this.service = service;
-        this.objects = new ReferencedObjects<>(this::secretNames, this::configMapNames);
+        this.objects = new ReferencedObjects<>();
     }
 
     List<EventSource<?, P>> eventSources(EventSourceContext<P> context) {
@@ -61,9 +60,8 @@ final class ProtectionObserver<P extends CustomResource<? extends ProtectionSpec
                                 .orElse(Set.of()))
                         .build(),
                 context);
-        List<EventSource<?, P>> sources = new ArrayList<>(objects.eventSources(context));
-        sources.add(failovers);
-        return sources;
+        objects.readWith(context.getClient());
+        return List.of(failovers);
     }
 
     /** Everything a pass needs before it may act, or why it cannot. */

@@ -2,68 +2,46 @@ package dev.regionguard.controller.protection;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import java.util.List;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.BiFunction;
 
 /**
  * The Secrets and ConfigMaps protections reference (API keys, destination secrets, template
- * bodies): cached by informers, and a change to one re-reconciles every protection naming it.
+ * bodies), read by name only: RegionGuard needs no list or watch of the cluster's Secrets and
+ * ConfigMaps for them, and caches nothing it was not asked for. Each object is read again at most
+ * every {@link #REFRESH}; a protection's pass runs at least every max reconcile interval and its
+ * fingerprint holds the resourceVersions, so a changed object is synced within about both periods.
  */
 public final class ReferencedObjects<P extends HasMetadata> {
-    private final Function<P, Set<String>> secretNames;
-    private final Function<P, Set<String>> configMapNames;
-    private InformerEventSource<Secret, P> secrets;
-    private InformerEventSource<ConfigMap, P> configMaps;
+    /** How long a read object is used before it is read again: one GET per object and period, however many name it. */
+    public static final Duration REFRESH = Duration.ofSeconds(10);
 
-    public ReferencedObjects(Function<P, Set<String>> secretNames, Function<P, Set<String>> configMapNames) {
-        this.secretNames = secretNames;
-        this.configMapNames = configMapNames;
-    }
+    /** A missing object is asked again sooner: it is usually being created right now. */
+    static final Duration MISSING_REFRESH = Duration.ofSeconds(2);
 
-    public List<EventSource<?, P>> eventSources(EventSourceContext<P> context) {
-        Class<P> primary = context.getPrimaryResourceClass();
-        secrets = new InformerEventSource<>(
-                InformerEventSourceConfiguration.from(Secret.class, primary)
-                        .withName("referenced-secrets")
-                        .withNamespacesInheritedFromController()
-                        .withSecondaryToPrimaryMapper((Secret s) -> referencing(context, s.getMetadata(), secretNames))
-                        .build(),
-                context);
-        configMaps = new InformerEventSource<>(
-                InformerEventSourceConfiguration.from(ConfigMap.class, primary)
-                        .withName("referenced-configmaps")
-                        .withNamespacesInheritedFromController()
-                        .withSecondaryToPrimaryMapper(
-                                (ConfigMap c) -> referencing(context, c.getMetadata(), configMapNames))
-                        .build(),
-                context);
-        return List.of(secrets, configMaps);
+    private volatile NamedObjectCache<Secret> secrets;
+    private volatile NamedObjectCache<ConfigMap> configMaps;
+
+    /** Reads through {@code client} from now on (the operator's, once its event sources are prepared). */
+    void readWith(KubernetesClient client) {
+        secrets = cache(
+                (ns, name) -> client.secrets().inNamespace(ns).withName(name).get());
+        configMaps = cache(
+                (ns, name) -> client.configMaps().inNamespace(ns).withName(name).get());
     }
 
     public Optional<Secret> secret(String namespace, String name) {
-        return secrets.get(new ResourceID(name, namespace));
+        return secrets.get(namespace, name);
     }
 
     public Optional<ConfigMap> configMap(String namespace, String name) {
-        return configMaps.get(new ResourceID(name, namespace));
+        return configMaps.get(namespace, name);
     }
 
-    private Set<ResourceID> referencing(
-            EventSourceContext<P> context, ObjectMeta meta, Function<P, Set<String>> names) {
-        return context.getPrimaryCache()
-                .list(meta.getNamespace())
-                .filter(p -> names.apply(p).contains(meta.getName()))
-                .map(ResourceID::fromResource)
-                .collect(Collectors.toSet());
+    private static <T> NamedObjectCache<T> cache(BiFunction<String, String, T> read) {
+        return new NamedObjectCache<>(read, REFRESH, MISSING_REFRESH, System::nanoTime);
     }
 }
