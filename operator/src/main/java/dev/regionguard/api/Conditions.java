@@ -12,6 +12,11 @@ public final class Conditions {
     public static final String CREDENTIALS_VALID = "CredentialsValid";
     /** After the conditions above: True when no standby refers to another region of the protection. */
     public static final String REGION_INDEPENDENT = "RegionIndependent";
+    /**
+     * Last, with spec.failover.quorum only: True while enough vantage points report in time; its
+     * reason says whether they see the active region down (Agreed, Outvoted or QuorumPresent).
+     */
+    public static final String QUORUM = "Quorum";
     /** A RegionFailover's: True once the new active region is recorded. */
     public static final String COMMITTED = "Committed";
 

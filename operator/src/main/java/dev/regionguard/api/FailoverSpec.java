@@ -30,4 +30,8 @@ public class FailoverSpec {
     @JsonPropertyDescription(
             "ConfigMap in this namespace where the operator publishes the active region and endpoint after a failover. Absent: nothing is published.")
     public String endpointConfigMap;
+
+    @JsonPropertyDescription(
+            "Witnesses that must agree before an automatic failover (see RegionObservation). Absent: the operator's own probes decide.")
+    public QuorumSpec quorum;
 }

@@ -52,6 +52,10 @@ public class ProtectionStatus {
             "Role and health per region, primary first then standbys in spec order; written when a region's health state or role changes, not on every probe.")
     public List<RegionStatus> regions = new ArrayList<>();
 
+    @JsonPropertyDescription(
+            "With spec.failover.quorum: each vantage point's view of the regions, the operator's own first.")
+    public List<VantagePoint> vantagePoints = new ArrayList<>();
+
     @JsonPropertyDescription("The RegionFailover running for this protection; absent when none is.")
     public FailoverInProgress failover;
 

@@ -14,8 +14,11 @@ public final class Protections {
     public static final String PAUSED = "regionguard.dev/paused";
 
     /** Every custom resource RegionGuard defines, in the order their CRDs are applied. */
-    public static final List<Class<? extends HasMetadata>> RESOURCES =
-            List.of(EventNotificationsProtection.class, CodeEngineProtection.class, RegionFailover.class);
+    public static final List<Class<? extends HasMetadata>> RESOURCES = List.of(
+            EventNotificationsProtection.class,
+            CodeEngineProtection.class,
+            RegionFailover.class,
+            RegionObservation.class);
 
     // The columns kubectl get shows for both protection kinds.
     static final String READY_COLUMN = ".status.conditions[?(@.type==\"Ready\")].status";

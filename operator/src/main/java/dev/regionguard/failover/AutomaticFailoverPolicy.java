@@ -16,7 +16,9 @@ import java.util.Optional;
  * <li>no failover of the protection is in progress;</li>
  * <li>the active region is Unhealthy and its current run of failed probes is at least failureThreshold
  *     (a region that just answered again does not qualify, nor does one restored from status after a
- *     restart until fresh probes fail; Unknown never qualifies);</li>
+ *     restart until fresh probes fail; Unknown never qualifies); with a quorum configured, instead,
+ *     at least {@code required} fresh vantage points see the active region Unhealthy and the target
+ *     Healthy ({@link VantageQuorum});</li>
  * <li>the cooldown since the last automatic failover has passed;</li>
  * <li>a standby is ready; the best one is chosen ({@link TargetSelection}).</li>
  * </ol>
@@ -31,7 +33,19 @@ public record AutomaticFailoverPolicy(FailoverSettings failover, HealthCheckSett
             RegionHealth activeHealth,
             List<StandbyReadiness> standbys,
             Instant lastAutomaticFailover,
-            boolean failoverInProgress) {}
+            boolean failoverInProgress,
+            VantageQuorum quorum) {
+
+        /** Without a quorum: the operator's own probes decide. */
+        public Situation(
+                String activeRegion,
+                RegionHealth activeHealth,
+                List<StandbyReadiness> standbys,
+                Instant lastAutomaticFailover,
+                boolean failoverInProgress) {
+            this(activeRegion, activeHealth, standbys, lastAutomaticFailover, failoverInProgress, null);
+        }
+    }
 
     public sealed interface Verdict permits Decision, Hold {
         String reason();
@@ -55,6 +69,9 @@ public record AutomaticFailoverPolicy(FailoverSettings failover, HealthCheckSett
             return new Hold("a failover is already in progress");
         }
         RegionHealth active = s.activeHealth();
+        if (s.quorum() != null) {
+            return byQuorum(s, now);
+        }
         if (active.state() != HealthState.Unhealthy) {
             return new Hold("active region " + s.activeRegion() + " is " + active.state()
                     + (active.state() == HealthState.Unknown ? ", which is not evidence of an outage" : ""));
@@ -64,26 +81,50 @@ public record AutomaticFailoverPolicy(FailoverSettings failover, HealthCheckSett
                     + active.consecutiveFailures() + " of the last probes failed in a row (failureThreshold "
                     + health.failureThreshold() + ")");
         }
-        if (s.lastAutomaticFailover() != null) {
-            Instant cooldownEnds = s.lastAutomaticFailover().plus(failover.cooldown());
-            if (now.isBefore(cooldownEnds)) {
-                return new Hold("cooldown: the last automatic failover was at " + s.lastAutomaticFailover()
-                        + "; the next may start at " + cooldownEnds);
-            }
+        Optional<Hold> held = cooldownOrNoTarget(s, now);
+        if (held.isPresent()) {
+            return held.get();
         }
-        Optional<StandbyReadiness> target = TargetSelection.bestReady(s.standbys());
-        if (target.isEmpty()) {
-            List<String> why = TargetSelection.rank(s.standbys()).stream()
-                    .map(StandbyReadiness::describe)
-                    .toList();
-            return new Hold("no standby is ready" + (why.isEmpty() ? "" : ": " + String.join("; ", why)));
-        }
+        StandbyReadiness target = TargetSelection.bestReady(s.standbys()).orElseThrow();
         return new Decision(
-                target.get().region(),
+                target.region(),
                 "automatic: " + s.activeRegion() + " Unhealthy since "
                         + active.since() + " (" + active.consecutiveFailures() + " failed probes in a row"
                         + (active.lastError() == null ? "" : ", last: " + active.lastError()) + "); "
-                        + target.get().region()
-                        + " is ready: " + target.get().reason());
+                        + target.region()
+                        + " is ready: " + target.reason());
+    }
+
+    /** The outage is a quorum's verdict, not the operator's view alone. */
+    private Verdict byQuorum(Situation s, Instant now) {
+        Optional<Hold> held = cooldownOrNoTarget(s, now);
+        if (held.isPresent()) {
+            return held.get();
+        }
+        StandbyReadiness target = TargetSelection.bestReady(s.standbys()).orElseThrow();
+        VantageQuorum.Verdict verdict = s.quorum().onFailover(s.activeRegion(), target.region());
+        if (!verdict.agreed()) {
+            return new Hold(verdict.outcome() + ": " + verdict.message());
+        }
+        return new Decision(
+                target.region(),
+                "automatic: " + verdict.message() + "; " + target.region() + " is ready: " + target.reason());
+    }
+
+    private Optional<Hold> cooldownOrNoTarget(Situation s, Instant now) {
+        if (s.lastAutomaticFailover() != null) {
+            Instant cooldownEnds = s.lastAutomaticFailover().plus(failover.cooldown());
+            if (now.isBefore(cooldownEnds)) {
+                return Optional.of(new Hold("cooldown: the last automatic failover was at " + s.lastAutomaticFailover()
+                        + "; the next may start at " + cooldownEnds));
+            }
+        }
+        if (TargetSelection.bestReady(s.standbys()).isEmpty()) {
+            List<String> why = TargetSelection.rank(s.standbys()).stream()
+                    .map(StandbyReadiness::describe)
+                    .toList();
+            return Optional.of(new Hold("no standby is ready" + (why.isEmpty() ? "" : ": " + String.join("; ", why))));
+        }
+        return Optional.empty();
     }
 }

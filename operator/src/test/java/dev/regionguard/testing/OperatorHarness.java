@@ -11,11 +11,13 @@ import dev.regionguard.api.ProtectionStatus;
 import dev.regionguard.api.Protections;
 import dev.regionguard.api.RegionFailover;
 import dev.regionguard.api.RegionFailoverSpec;
+import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.Endpoints;
 import dev.regionguard.controller.failover.FailoverHooks;
 import dev.regionguard.embedded.EmbeddedKubernetes;
 import dev.regionguard.operator.OperatorConfig;
 import dev.regionguard.operator.RegionGuardOperator;
+import dev.regionguard.operator.WitnessOperator;
 import dev.regionguard.simulator.IbmCloudSimulator;
 import dev.regionguard.simulator.SimulatorFixture;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -102,6 +104,16 @@ public final class OperatorHarness implements AutoCloseable {
                 Clock.systemUTC(),
                 true,
                 hooks);
+    }
+
+    /** A witness on the same API and simulator, probing with its own API key; the caller closes it. */
+    public WitnessOperator startWitness(String vantage, String apiKey) {
+        return WitnessOperator.start(
+                kubernetes.client(),
+                OperatorConfig.local(endpoints()),
+                new WitnessOperator.WitnessConfig(vantage, new ApiKey(apiKey)),
+                Clock.systemUTC(),
+                true);
     }
 
     public RegionGuardOperator operator() {

@@ -36,7 +36,7 @@ final class CeEndpoint {
         CallKind kind = route.callKind(exchange.getRequestMethod());
         RegionalCall.serve(
                 exchange,
-                region.faults().beforeCall(),
+                region.faults().beforeCall(tokens.callerOf(HttpIo.bearerToken(exchange))),
                 region.faults(),
                 region.codeEngineStats(),
                 kind,

@@ -15,6 +15,8 @@ import java.util.UUID;
  * never subject to faults. Paths under {@code /_sim/}:
  * {@code POST regions/{r}/down?mode=UNAVAILABLE|CONNECTION_RESET|BLACKHOLE}, {@code POST regions/{r}/up},
  * {@code POST regions/{r}/clear}, {@code POST regions/{r}/latency?ms=N},
+ * {@code POST regions/{r}/partition?apikey=K} and {@code POST regions/{r}/heal?apikey=K} (calls made with
+ * key K get no answer from the region: one vantage point cut off),
  * {@code POST regions/{r}/error-rate?rate=0.1[&seed=S]}, {@code POST regions/{r}/throttle?count=N&retryAfter=S},
  * {@code POST regions/{r}/instances[?instance_id=ID][&entities=N&seed=S]} (201 {@code {"instance_id"}}),
  * {@code GET regions/{r}/instances}, {@code GET regions/{r}/instances/{id}/snapshot},
@@ -136,6 +138,8 @@ final class ControlApi {
                         (int) number(query, "count"),
                         Duration.ofSeconds(query.containsKey("retryAfter") ? number(query, "retryAfter") : 1));
             case "faults" -> faults.inject(fault(query));
+            case "partition" -> faults.partition(required(query, "apikey"));
+            case "heal" -> faults.heal(required(query, "apikey"));
             case "instances" -> {
                 return new Reply(201, createInstance(region, query));
             }

@@ -40,7 +40,7 @@ final class EnEndpoint {
         CallKind kind = CallKind.of(method, route != null && route.collection(), route != null && route.entity());
         RegionalCall.serve(
                 exchange,
-                region.faults().beforeCall(),
+                region.faults().beforeCall(tokens.callerOf(HttpIo.bearerToken(exchange))),
                 region.faults(),
                 region.eventNotificationsStats(),
                 kind,

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +32,8 @@ public final class FaultControls {
     private final AtomicInteger throttledCalls = new AtomicInteger();
     private volatile long retryAfterSeconds = 1;
     private final List<Fault> injected = new CopyOnWriteArrayList<>();
+    /** API keys whose calls this region never answers: one vantage point's view of a partition. */
+    private final Set<String> partitionedCallers = ConcurrentHashMap.newKeySet();
 
     FaultControls() {}
 
@@ -80,6 +84,20 @@ public final class FaultControls {
         injected.add(Objects.requireNonNull(fault, "fault"));
     }
 
+    /**
+     * Cuts the callers that authenticate with {@code apiKey} off from this region, as a network
+     * partition between one vantage point and the region would: their calls get no answer (the
+     * connection is reset) while every other caller is served. IAM stays reachable.
+     */
+    public void partition(String apiKey) {
+        partitionedCallers.add(Objects.requireNonNull(apiKey, "apiKey"));
+    }
+
+    /** Ends the partition of {@code apiKey}'s callers. */
+    public void heal(String apiKey) {
+        partitionedCallers.remove(apiKey);
+    }
+
     /** Removes every injected {@link Fault} (down mode, latency, errors and throttling stay). */
     public void clearInjected() {
         injected.clear();
@@ -88,15 +106,22 @@ public final class FaultControls {
     /** Healthy again: up, no latency, no errors, no throttling, no injected faults. */
     public void clear() {
         clearInjected();
+        partitionedCallers.clear();
         up();
         latency = Duration.ZERO;
         errorRate = new ErrorRate(0, new Random(0));
         throttledCalls.set(0);
     }
 
-    /** Applies the latency, then decides an API call's fate. Runs on the handler thread. */
-    FaultOutcome beforeCall() {
+    /**
+     * Applies the latency, then decides the fate of an API call by the caller with {@code apiKey} (null
+     * when the call carries no valid token). Runs on the handler thread.
+     */
+    FaultOutcome beforeCall(String apiKey) {
         sleep(latency);
+        if (apiKey != null && partitionedCallers.contains(apiKey)) {
+            return FaultOutcome.CLOSE;
+        }
         DownMode mode = downMode;
         if (mode != null) {
             return downOutcome(mode);

@@ -71,6 +71,12 @@ final class TokenIssuer {
         grants.replaceAll((token, grant) -> new Grant(grant.apiKey(), past));
     }
 
+    /** The API key a valid Bearer token was issued for, or null: who is calling, for partitions. */
+    String callerOf(String bearerToken) {
+        Grant grant = bearerToken == null ? null : grants.get(bearerToken);
+        return grant == null || !grant.validAt(Instant.now()) ? null : grant.apiKey();
+    }
+
     /** The grant behind a Bearer token (null when none was sent) that is valid now; 401 otherwise. */
     Grant authorize(String bearerToken) {
         if (bearerToken == null) {

@@ -13,6 +13,7 @@ import dev.regionguard.failover.FailoverHistory;
 import dev.regionguard.failover.RegionTopology;
 import dev.regionguard.failover.StandbyFacts;
 import dev.regionguard.failover.StandbyReadiness;
+import dev.regionguard.failover.VantageQuorum;
 import dev.regionguard.health.RegionHealth;
 import dev.regionguard.spec.ProtectionSettings;
 import dev.regionguard.telemetry.EventRecorder;
@@ -46,6 +47,7 @@ final class AutomaticFailover {
             Observation seen,
             ProtectionStatus status,
             ProtectionRuntimes.Runtime runtime,
+            VantageQuorum quorum,
             Instant now) {
         ProtectionSettings settings = seen.settings();
         if (settings.problem() != null || settings.failover().mode() != FailoverMode.Automatic) {
@@ -61,7 +63,8 @@ final class AutomaticFailover {
                 FailoverHistory.lastAutomaticFailover(
                                 CommittedFailovers.history(status.failoverHistory, seen.failovers()))
                         .orElse(null),
-                inProgress);
+                inProgress,
+                quorum);
         AutomaticFailoverPolicy.Verdict verdict =
                 new AutomaticFailoverPolicy(settings.failover(), settings.health()).evaluate(situation, now);
         if (verdict instanceof AutomaticFailoverPolicy.Decision decision) {

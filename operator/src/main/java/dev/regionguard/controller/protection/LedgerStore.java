@@ -34,7 +34,7 @@ final class LedgerStore {
     record Read(ActiveRegionRecord record, String resourceVersion) {}
 
     static String name(ProtectionKind kind, String protection) {
-        return "regionguard-ledger-" + (kind == ProtectionKind.CodeEngineProtection ? "cep-" : "enp-") + protection;
+        return "regionguard-ledger-" + kind.shortName() + "-" + protection;
     }
 
     static Read read(KubernetesClient client, ProtectionKind kind, HasMetadata protection) {

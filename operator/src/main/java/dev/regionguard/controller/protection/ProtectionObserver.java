@@ -2,15 +2,19 @@ package dev.regionguard.controller.protection;
 
 import dev.regionguard.api.Condition;
 import dev.regionguard.api.Conditions;
+import dev.regionguard.api.HealthState;
 import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.api.ProtectionSpec;
 import dev.regionguard.api.ProtectionStatus;
 import dev.regionguard.api.Protections;
 import dev.regionguard.api.RegionFailover;
+import dev.regionguard.api.RegionObservation;
+import dev.regionguard.api.Timestamps;
 import dev.regionguard.controller.failover.CommittedFailovers;
 import dev.regionguard.controller.failover.FailoverRequests;
 import dev.regionguard.failover.ActiveRegionDecision;
 import dev.regionguard.failover.RegionTopology;
+import dev.regionguard.failover.VantageQuorum;
 import dev.regionguard.spec.Blocked;
 import dev.regionguard.spec.ProtectedSide;
 import dev.regionguard.spec.ProtectionSettings;
@@ -22,11 +26,13 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -38,6 +44,7 @@ final class ProtectionObserver<P extends CustomResource<? extends ProtectionSpec
     private final ProtectedService<P, ?> service;
     final ReferencedObjects<P> objects;
     private volatile InformerEventSource<RegionFailover, P> failovers;
+    private volatile InformerEventSource<RegionObservation, P> observations;
     private volatile IndexerResourceCache<P> primaryCache;
 
     ProtectionObserver(ProtectedService<P, ?> service) {
@@ -61,7 +68,21 @@ final class ProtectionObserver<P extends CustomResource<? extends ProtectionSpec
                         .build(),
                 context);
         objects.readWith(context.getClient());
-        return List.of(failovers);
+        // A witness's report can complete a quorum: the protection re-evaluates on each.
+        observations = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(RegionObservation.class, context.getPrimaryResourceClass())
+                        .withName("regionobservations")
+                        .withNamespacesInheritedFromController()
+                        .withSecondaryToPrimaryMapper((RegionObservation o) -> o.getSpec() == null
+                                        || o.getSpec().protectionRef == null
+                                        || o.getSpec().protectionRef.kind != kind
+                                ? Set.of()
+                                : Set.of(new ResourceID(
+                                        o.getSpec().protectionRef.name,
+                                        o.getMetadata().getNamespace())))
+                        .build(),
+                context);
+        return List.of(failovers, observations);
     }
 
     /** Everything a pass needs before it may act, or why it cannot. */
@@ -130,6 +151,33 @@ final class ProtectionObserver<P extends CustomResource<? extends ProtectionSpec
         return failovers
                 .list(protection.getMetadata().getNamespace(), r -> FailoverRequests.refersTo(r, service.kind(), name))
                 .toList();
+    }
+
+    /** What each witness last reported of this protection's regions. */
+    List<VantageQuorum.Report> witnessReports(HasMetadata protection) {
+        if (observations == null) {
+            return List.of();
+        }
+        String name = protection.getMetadata().getName();
+        return observations
+                .list(
+                        protection.getMetadata().getNamespace(),
+                        o -> o.getSpec() != null
+                                && o.getSpec().protectionRef != null
+                                && o.getSpec().protectionRef.kind == service.kind()
+                                && name.equals(o.getSpec().protectionRef.name))
+                .map(ProtectionObserver::report)
+                .toList();
+    }
+
+    private static VantageQuorum.Report report(RegionObservation o) {
+        Map<String, HealthState> regions = new TreeMap<>();
+        Instant at = null;
+        if (o.getStatus() != null) {
+            o.getStatus().regions.forEach(r -> regions.put(r.region, r.state));
+            at = o.getStatus().observedAt == null ? null : Timestamps.parse(o.getStatus().observedAt);
+        }
+        return new VantageQuorum.Report(o.getSpec().vantage, at, regions);
     }
 
     Optional<P> find(String namespace, String name) {

@@ -2,8 +2,10 @@ package dev.regionguard.controller.protection;
 
 import dev.regionguard.api.ProtectionSpec;
 import dev.regionguard.api.ProtectionStatus;
+import dev.regionguard.failover.VantageQuorum;
 import dev.regionguard.health.RegionHealth;
 import dev.regionguard.spec.Blocked;
+import dev.regionguard.spec.QuorumSettings;
 import dev.regionguard.sync.SyncEngine;
 import dev.regionguard.sync.SyncOutcome;
 import dev.regionguard.sync.SyncRequest;
@@ -111,13 +113,31 @@ public abstract class ProtectionReconciler<
                 : seen.blocked() != null
                         ? PassResult.Blocked.of(seen.blocked())
                         : syncIfDue(protection, seen, runtime, now);
+        VantageQuorum quorum = quorum(protection, seen, runtime, previous, now);
         // report
-        UpdateControl<P> control = report(protection, previous, result, seen, runtime, now);
+        UpdateControl<P> control = report(protection, previous, result, seen, runtime, quorum, now);
         // decide and act: an automatic failover
         if (seen.topology() != null && !ProtectionObserver.isPaused(protection)) {
-            automatic.consider(protection, context.getClient(), seen, previous, runtime, now);
+            automatic.consider(protection, context.getClient(), seen, previous, runtime, quorum, now);
         }
         return control.rescheduleAfter(nextWakeUp(runtime, seen, control, now));
+    }
+
+    /** The vantage points' views, when the spec asks for a quorum; null otherwise. */
+    private VantageQuorum quorum(
+            P protection, Observation seen, ProtectionRuntimes.Runtime runtime, S previous, Instant now) {
+        QuorumSettings settings = seen.settings().failover() == null
+                ? null
+                : seen.settings().failover().quorum();
+        if (settings == null || seen.settings().health() == null) {
+            return null;
+        }
+        return VantageQuorum.count(
+                settings,
+                runtime.health(previous.regions, now),
+                observer.witnessReports(protection),
+                seen.settings().health().failureThreshold(),
+                now);
     }
 
     /** JOSDK's error path: an unexpected exception ends in Ready=False with a short message, then a retry. */
@@ -193,10 +213,11 @@ public abstract class ProtectionReconciler<
             PassResult result,
             Observation seen,
             ProtectionRuntimes.Runtime runtime,
+            VantageQuorum quorum,
             Instant now) {
         Consumer<S> extras =
                 result instanceof PassResult.Synced ? statusExtras(protection, previous, seen.sides()) : next -> {};
-        S next = status.build(protection, previous, result, extras, seen, runtime, now);
+        S next = status.build(protection, previous, result, extras, seen, runtime, quorum, now);
         if (result == null) {
             return reporter.carryOver(protection, previous, next, this::newResource);
         }

@@ -7,8 +7,10 @@ import dev.regionguard.api.ProtectionSpec;
 import dev.regionguard.api.ProtectionStatus;
 import dev.regionguard.controller.failover.CommittedFailovers;
 import dev.regionguard.failover.RegionTopology;
+import dev.regionguard.failover.VantageQuorum;
 import dev.regionguard.health.RegionStatuses;
 import dev.regionguard.spec.SyncSettings;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +43,7 @@ final class ProtectionStatusBuilder<P extends CustomResource<? extends Protectio
             Consumer<S> extras,
             Observation seen,
             ProtectionRuntimes.Runtime runtime,
+            VantageQuorum quorum,
             Instant now) {
         S next = result == null ? copy(previous) : synced(protection, previous, result, seen, now);
         if (result != null) {
@@ -60,8 +63,34 @@ final class ProtectionStatusBuilder<P extends CustomResource<? extends Protectio
         extras.accept(next);
         if (seen.topology() != null) {
             mirrorFailovers(next, previous, seen, runtime, now);
+            reportQuorum(next, previous, quorum, seen.topology().activeRegion(), protection, now);
         }
         return next;
+    }
+
+    /** Each vantage point's view and the Quorum condition (last); neither without a quorum. */
+    private static void reportQuorum(
+            ProtectionStatus next,
+            ProtectionStatus previous,
+            VantageQuorum quorum,
+            String activeRegion,
+            HasMetadata protection,
+            Instant now) {
+        List<Condition> conditions = new ArrayList<>(next.conditions);
+        conditions.removeIf(c -> Conditions.QUORUM.equals(c.type));
+        next.vantagePoints = new ArrayList<>();
+        if (quorum != null) {
+            VantageQuorum.Verdict verdict = quorum.onActive(activeRegion);
+            boolean present = verdict.outcome() != VantageQuorum.Outcome.NoQuorum;
+            conditions.addAll(Conditions.merge(
+                    previous.conditions,
+                    List.of(Conditions.of(
+                            Conditions.QUORUM, present, verdict.outcome().name(), verdict.message())),
+                    protection.getMetadata().getGeneration(),
+                    now));
+            next.vantagePoints = new ArrayList<>(quorum.vantagePoints());
+        }
+        next.conditions = conditions;
     }
 
     /** The previous status with Ready=False naming the error; never a stack trace. */
@@ -69,8 +98,11 @@ final class ProtectionStatusBuilder<P extends CustomResource<? extends Protectio
         S next = copy(previous);
         List<Condition> desired = new ArrayList<>();
         desired.add(Conditions.of(Conditions.READY, false, "ReconcileFailed", describe(error)));
-        for (String type :
-                List.of(Conditions.STANDBYS_IN_SYNC, Conditions.CREDENTIALS_VALID, Conditions.REGION_INDEPENDENT)) {
+        for (String type : List.of(
+                Conditions.STANDBYS_IN_SYNC,
+                Conditions.CREDENTIALS_VALID,
+                Conditions.REGION_INDEPENDENT,
+                Conditions.QUORUM)) {
             Condition old = Conditions.find(previous.conditions, type);
             if (old != null) {
                 desired.add(new Condition(old.type, old.status, old.reason, old.message));

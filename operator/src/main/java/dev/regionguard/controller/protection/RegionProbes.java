@@ -22,13 +22,14 @@ import org.slf4j.LoggerFactory;
  * (ProbeError) or a set-up the region reports faithfully ({@link ProbeInconclusive}) makes the
  * region Unknown with that reason, never Unhealthy.
  */
-final class RegionProbes {
+public final class RegionProbes {
     private static final Logger LOG = LoggerFactory.getLogger(RegionProbes.class);
     private static final int ATTEMPTS = HealthCheckSettings.ATTEMPTS_PER_PROBE;
 
     private RegionProbes() {}
 
-    static Map<String, ProbeOutcome> probe(ExecutorService executor, Map<String, Runnable> calls, Duration timeout) {
+    public static Map<String, ProbeOutcome> probe(
+            ExecutorService executor, Map<String, Runnable> calls, Duration timeout) {
         Map<String, ProbeTask> running = new LinkedHashMap<>();
         calls.forEach((region, call) -> running.put(region, submit(executor, call, timeout)));
         Map<String, ProbeOutcome> outcomes = new LinkedHashMap<>();

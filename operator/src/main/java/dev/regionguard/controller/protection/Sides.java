@@ -55,7 +55,7 @@ public record Sides(
     }
 
     /** The primary first, then the standbys in spec order. */
-    static List<ProtectedSide> required(ProtectionSpec spec) throws Blocked {
+    public static List<ProtectedSide> required(ProtectionSpec spec) throws Blocked {
         if (spec.primarySide() == null || spec.standbySides().isEmpty()) {
             throw Blocked.spec(REQUIRED);
         }
