@@ -12,6 +12,8 @@ final class SimulatedRegions {
 
     private final Map<String, Region> byName;
     private final List<String> names;
+    /** DNS is global: a domain's records verify in every region. */
+    private final EmailDns emailDns = new EmailDns();
 
     /**
      * The names a builder was given, without repeats.
@@ -42,6 +44,10 @@ final class SimulatedRegions {
     }
 
     /** For the endpoints, which find a request's region by the name in its path. */
+    EmailDns emailDns() {
+        return emailDns;
+    }
+
     Map<String, Region> byName() {
         return byName;
     }
