@@ -103,7 +103,7 @@ class EnDomainVerificationTest {
         assertThat(notVerified(soon)).hasSize(2);
         assertThat(verifyCalls()).as("within the back-off: no verify call").isEmpty();
 
-        SIM.simulator().emailDns().publishRecords(domain);
+        SIM.simulator().outside().publishDnsRecords(domain);
         clock.advance(DomainVerifyBackoff.FIRST_DELAY);
         SyncOutcome.Target later = sync(MIRROR);
         assertThat(notVerified(later)).containsExactly("smtp_config relay");
@@ -120,7 +120,7 @@ class EnDomainVerificationTest {
                 .as("the relay's delay doubled: not due after one more minute")
                 .containsExactly("smtp_config relay");
         assertThat(verifyCalls()).isEmpty();
-        SIM.simulator().emailDns().publishRecords(relayDomain);
+        SIM.simulator().outside().publishDnsRecords(relayDomain);
         clock.advance(DomainVerifyBackoff.FIRST_DELAY);
         assertThat(notVerified(sync(MIRROR))).isEmpty();
         assertThat(verifyCalls()).containsExactly("SMTP_CONFIG verify dkim,spf,en_authorization");
@@ -130,7 +130,7 @@ class EnDomainVerificationTest {
     void observeOnlyReportsButNeverCallsVerify() {
         sync(MIRROR);
         standby.clearWrites();
-        SIM.simulator().emailDns().publishRecords(domain);
+        SIM.simulator().outside().publishDnsRecords(domain);
         clock.advance(DomainVerifyBackoff.MAX_DELAY);
 
         assertThat(notVerified(sync(OBSERVE))).hasSize(2);

@@ -64,9 +64,9 @@ final class ControlApi {
         }
         if (joined.equals("dns") && (method.equals("POST") || method.equals("DELETE"))) {
             if (method.equals("POST")) {
-                simulator.emailDns().publishRecords(required(query, "domain"));
+                simulator.outside().publishDnsRecords(required(query, "domain"));
             } else {
-                simulator.emailDns().withdrawRecords(required(query, "domain"));
+                simulator.outside().withdrawDnsRecords(required(query, "domain"));
             }
             return ok(done());
         }

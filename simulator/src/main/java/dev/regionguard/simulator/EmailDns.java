@@ -9,19 +9,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * regional: once a domain's records exist, IBM's verify calls succeed in every region. Tests and the
  * control API flip a domain from "records missing" to "records present".
  */
-public final class EmailDns {
+final class EmailDns {
 
     private final Set<String> published = ConcurrentHashMap.newKeySet();
 
     EmailDns() {}
 
     /** The domain's owner has published the records: verify calls from now on answer VERIFIED. */
-    public void publishRecords(String domain) {
+    void publishRecords(String domain) {
         published.add(normalized(domain));
     }
 
     /** Undoes {@link #publishRecords}. */
-    public void withdrawRecords(String domain) {
+    void withdrawRecords(String domain) {
         published.remove(normalized(domain));
     }
 

@@ -105,8 +105,8 @@ public final class IbmCloudSimulator implements AutoCloseable {
         return url;
     }
 
-    public EmailDns emailDns() {
-        return regions.emailDns();
+    public OutsideWorld outside() {
+        return new OutsideWorld(regions);
     }
 
     public String iamUrl() {

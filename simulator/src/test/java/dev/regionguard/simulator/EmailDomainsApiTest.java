@@ -28,7 +28,7 @@ class EmailDomainsApiTest extends InstanceApiTest {
         assertThat(fieldNames(before.json())).containsExactly("type", "verification");
         assertThat(before.json().get("verification").asText()).isEqualTo("PENDING");
 
-        simulator.emailDns().publishRecords(domain);
+        simulator.outside().publishDnsRecords(domain);
         JsonNode spf = client.patch(base + "/destinations/" + id + "/verify?type=spf", SimClient.object())
                 .json();
         assertThat(spf.get("type").asText()).isEqualTo("spf");
