@@ -5,17 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.cloud.http.TestClock;
 import dev.regionguard.simulator.SimulatorFixture;
-import dev.regionguard.sync.SyncEngine;
 import dev.regionguard.sync.SyncOutcome;
 import dev.regionguard.sync.SyncPolicy;
-import dev.regionguard.sync.SyncRequest;
-import dev.regionguard.sync.SyncTarget;
-import dev.regionguard.sync.Watermarks;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,14 +22,10 @@ class EnDomainVerificationTest {
     @RegisterExtension
     static final SimulatorFixture SIM = SimulatorFixture.regions("us-south", "eu-de");
 
-    private static final SyncPolicy MIRROR = new SyncPolicy(true, true, 10, false, 0, null);
-    private static final SyncPolicy OBSERVE = new SyncPolicy(false, false, 10, false, 0, null);
+    private final EnPasses passes = new EnPasses();
 
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
-    private final SyncEngine engine = new SyncEngine(executor, 4);
     private final TestClock clock = TestClock.atEpochSecond(1_800_000_000L);
     private final DomainVerifyBackoff backoff = new DomainVerifyBackoff(clock);
-    private final Watermarks watermarks = new Watermarks();
     private final String domain = "mail-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
     private final String relayDomain = "relay-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
     private RecordingEnClient primary;
@@ -56,17 +45,11 @@ class EnDomainVerificationTest {
 
     @AfterEach
     void stop() {
-        executor.shutdownNow();
+        passes.close();
     }
 
     private SyncOutcome.Target sync(SyncPolicy policy) {
-        SyncOutcome outcome = engine.sync(new SyncRequest(
-                new EnEntityStore(primary),
-                List.of(new SyncTarget("eu-de", new EnEntityStore(standby, SmtpPasswords.NONE, backoff), watermarks)),
-                EnEntityTypes.all(),
-                policy,
-                (type, name) -> Optional.empty()));
-        return outcome.targets().get(0);
+        return passes.sync(new EnEntityStore(primary), new EnEntityStore(standby, SmtpPasswords.NONE, backoff), policy);
     }
 
     private List<String> verifyCalls() {
@@ -85,7 +68,7 @@ class EnDomainVerificationTest {
 
     @Test
     void verifiesWithBackOffAndReportsDomainNotVerifiedUntilIbmSaysVerified() {
-        SyncOutcome.Target first = sync(MIRROR);
+        SyncOutcome.Target first = sync(EnPasses.MIRROR);
 
         assertThat(standby.byName(EnKind.DESTINATION, "trial").get("type").asText())
                 .as("the sandbox destination is copied as it is")
@@ -99,13 +82,13 @@ class EnDomainVerificationTest {
                         "SMTP_CONFIG verify dkim,spf,en_authorization");
 
         standby.clearWrites();
-        SyncOutcome.Target soon = sync(MIRROR);
+        SyncOutcome.Target soon = sync(EnPasses.MIRROR);
         assertThat(notVerified(soon)).hasSize(2);
         assertThat(verifyCalls()).as("within the back-off: no verify call").isEmpty();
 
         SIM.simulator().outside().publishDnsRecords(domain);
         clock.advance(DomainVerifyBackoff.FIRST_DELAY);
-        SyncOutcome.Target later = sync(MIRROR);
+        SyncOutcome.Target later = sync(EnPasses.MIRROR);
         assertThat(notVerified(later)).containsExactly("smtp_config relay");
         assertThat(verifyCalls()).hasSize(3);
         ObjectNode params = standby.byName(EnKind.DESTINATION, "mail")
@@ -116,24 +99,24 @@ class EnDomainVerificationTest {
 
         standby.clearWrites();
         clock.advance(DomainVerifyBackoff.FIRST_DELAY);
-        assertThat(notVerified(sync(MIRROR)))
+        assertThat(notVerified(sync(EnPasses.MIRROR)))
                 .as("the relay's delay doubled: not due after one more minute")
                 .containsExactly("smtp_config relay");
         assertThat(verifyCalls()).isEmpty();
         SIM.simulator().outside().publishDnsRecords(relayDomain);
         clock.advance(DomainVerifyBackoff.FIRST_DELAY);
-        assertThat(notVerified(sync(MIRROR))).isEmpty();
+        assertThat(notVerified(sync(EnPasses.MIRROR))).isEmpty();
         assertThat(verifyCalls()).containsExactly("SMTP_CONFIG verify dkim,spf,en_authorization");
     }
 
     @Test
     void observeOnlyReportsButNeverCallsVerify() {
-        sync(MIRROR);
+        sync(EnPasses.MIRROR);
         standby.clearWrites();
         SIM.simulator().outside().publishDnsRecords(domain);
         clock.advance(DomainVerifyBackoff.MAX_DELAY);
 
-        assertThat(notVerified(sync(OBSERVE))).hasSize(2);
+        assertThat(notVerified(sync(EnPasses.OBSERVE))).hasSize(2);
         assertThat(verifyCalls()).isEmpty();
     }
 }

@@ -4,16 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.simulator.SimulatorFixture;
-import dev.regionguard.sync.SyncEngine;
 import dev.regionguard.sync.SyncOutcome;
-import dev.regionguard.sync.SyncPolicy;
-import dev.regionguard.sync.SyncRequest;
-import dev.regionguard.sync.SyncTarget;
-import dev.regionguard.sync.Watermarks;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,26 +15,15 @@ class EnServiceSourceTest {
     @RegisterExtension
     static final SimulatorFixture SIM = SimulatorFixture.regions("us-south", "eu-de");
 
-    private static final SyncPolicy MIRROR = new SyncPolicy(true, true, 10, false, 0, null);
-
-    private final ExecutorService executor = Executors.newFixedThreadPool(4);
-    private final SyncEngine engine = new SyncEngine(executor, 4);
-    private final Watermarks watermarks = new Watermarks();
+    private final EnPasses passes = new EnPasses();
 
     @AfterEach
     void stop() {
-        executor.shutdownNow();
+        passes.close();
     }
 
     private SyncOutcome.Target sync(RecordingEnClient primary, RecordingEnClient standby) {
-        return engine.sync(new SyncRequest(
-                        new EnEntityStore(primary),
-                        List.of(new SyncTarget("eu-de", new EnEntityStore(standby), watermarks)),
-                        EnEntityTypes.all(),
-                        MIRROR,
-                        (type, name) -> Optional.empty()))
-                .targets()
-                .get(0);
+        return passes.sync(new EnEntityStore(primary), new EnEntityStore(standby), EnPasses.MIRROR);
     }
 
     @Test
