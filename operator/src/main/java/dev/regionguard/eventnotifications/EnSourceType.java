@@ -37,9 +37,13 @@ final class EnSourceType extends EnEntityType {
                         + " service on the primary only: connect that service to this standby instance too");
     }
 
-    /** API source ids end in {@code :api}; the ids of IBM's own and service sources are CRNs. */
-    static boolean apiSourceId(String id) {
-        return id.endsWith(":api");
+    /**
+     * A service source's id is the CRN of the IBM service instance that registered it (IBM's topic
+     * examples use it): a CRN naming another service than Event Notifications.
+     */
+    static boolean serviceSourceId(String id) {
+        String[] segments = id.split(":", -1);
+        return segments.length > 5 && segments[0].equals("crn") && !segments[4].equals("event-notifications");
     }
 
     @Override

@@ -55,7 +55,7 @@ final class EnTopicType extends EnEntityType {
     String missingReferenceReason(List<String> unresolved) {
         String prefix = EnEntityTypes.SOURCE + " ";
         boolean serviceSource = unresolved.stream()
-                .anyMatch(u -> u.startsWith(prefix) && !EnSourceType.apiSourceId(u.substring(prefix.length())));
+                .anyMatch(u -> u.startsWith(prefix) && EnSourceType.serviceSourceId(u.substring(prefix.length())));
         return serviceSource ? EnSourceType.SERVICE_SOURCE_MISSING : super.missingReferenceReason(unresolved);
     }
 

@@ -44,6 +44,10 @@ final class BuiltIns {
     static String source(EnInstance instance, String name, String type, String description) {
         String unique = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String id = "crn:v1:bluemix:public:event-notifications:" + instance.region() + ":" + unique + ":" + type;
+        return source(instance, id, name, type, description);
+    }
+
+    static String source(EnInstance instance, String id, String name, String type, String description) {
         ObjectNode stored = EntityKind.newEntity(instance, id);
         stored.put("name", name);
         stored.put("description", description);

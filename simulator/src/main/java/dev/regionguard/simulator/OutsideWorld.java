@@ -1,5 +1,7 @@
 package dev.regionguard.simulator;
 
+import java.util.UUID;
+
 /**
  * What happens outside the EN and Code Engine APIs and changes what they answer: the owner of an
  * e-mail domain publishing the DNS records EN asks for, another IBM service connecting itself to an
@@ -26,11 +28,13 @@ public final class OutsideWorld {
     /**
      * Another IBM service (Cloud Logs, Secrets Manager, ...) registers itself with the instance: a
      * source of that {@code serviceType} appears, which EN's API lists but cannot create or delete.
-     * Returns the source's id.
+     * Its id is the service instance's CRN (IBM's topic examples use it), without the account scope
+     * so that it fits in a path segment. Returns the id.
      */
     public String registerServiceSource(String region, String instanceId, String name, String serviceType) {
         EnInstance instance = regions.get(region).requireInstance(instanceId);
+        String crn = "crn:v1:bluemix:public:" + serviceType + ":" + region + "::" + UUID.randomUUID() + "::";
         return instance.locked(() -> BuiltIns.source(
-                instance, name, serviceType, "Events of the " + serviceType + " instance connected to this instance"));
+                instance, crn, name, serviceType, "Events of the " + serviceType + " instance connected to this one"));
     }
 }
