@@ -7,6 +7,7 @@ import dev.regionguard.cloud.IbmApiException;
 import dev.regionguard.sync.Desired;
 import dev.regionguard.sync.EntityStore;
 import dev.regionguard.sync.EntityType;
+import dev.regionguard.sync.SyncOutcome;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,16 +26,23 @@ public final class EnEntityStore implements EntityStore {
 
     private final EventNotificationsClient client;
     private final EnSmtpUserStore smtpUsers;
+    /** Null: no follow-up domain verification (stores of tools and tests that count calls). */
+    private final DomainVerifyBackoff domainBackoff;
 
     /** A store that cannot create SMTP users (there is no place for their passwords). */
     public EnEntityStore(EventNotificationsClient client) {
-        this(client, SmtpPasswords.NONE);
+        this(client, SmtpPasswords.NONE, null);
     }
 
-    /** @param passwords where the passwords of the SMTP users created here are kept */
-    public EnEntityStore(EventNotificationsClient client, SmtpPasswords passwords) {
+    /**
+     * @param passwords where the passwords of the SMTP users created here are kept
+     * @param domainBackoff spaces IBM's verify calls for custom e-mail domains (see
+     *     {@link EnDomainVerification}); null leaves domains unchecked
+     */
+    public EnEntityStore(EventNotificationsClient client, SmtpPasswords passwords, DomainVerifyBackoff domainBackoff) {
         this.client = client;
         this.smtpUsers = new EnSmtpUserStore(client, passwords);
+        this.domainBackoff = domainBackoff;
     }
 
     @Override
@@ -102,6 +110,12 @@ public final class EnEntityStore implements EntityStore {
             throw new UnsupportedOperationException(kind + " has no DELETE endpoint");
         }
         client.delete(kind, type.id(current));
+    }
+
+    /** As a sync target: custom e-mail domains IBM has not verified here yet. */
+    @Override
+    public List<SyncOutcome.EntityIssue> followUp(boolean writes) {
+        return domainBackoff == null ? List.of() : new EnDomainVerification(client, domainBackoff).check(writes);
     }
 
     private static boolean isSmtpUser(EntityType type) {

@@ -53,6 +53,11 @@ abstract class EnEntityType implements EntityType {
     /** Rewrites ids of other types into the target's; source side only. */
     void remap(ObjectNode body, EnReferences references) {}
 
+    /** Why references to {@code unresolved} ("source 1a2b…") hold the entity back; topics name service sources. */
+    String missingReferenceReason(List<String> unresolved) {
+        return "MissingReference";
+    }
+
     /** Sorts arrays whose order means nothing, once ids are remapped. */
     void sortUnordered(ObjectNode comparable) {}
 
@@ -109,7 +114,7 @@ abstract class EnEntityType implements EntityType {
         remap(body, references);
         if (!references.unresolved().isEmpty()) {
             return new Translation.Skip(
-                    "MissingReference",
+                    missingReferenceReason(references.unresolved()),
                     describe(source) + " references " + String.join(", ", references.unresolved())
                             + ", not on this standby (yet)");
         }

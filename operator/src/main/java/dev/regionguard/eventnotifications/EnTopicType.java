@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Topics, keyed by name. Each {@code sources[].id} is remapped to the target's source. List items
  * lack the rules and {@code updated_at}, so the change marker is a fingerprint of what they do
- * show: a change to a rule alone is found by the next full comparison, not by the marker.
+ * show: a change to a rule alone is found by the next full comparison, not by the marker. A topic
+ * using a service source the standby lacks is held back as {@code ServiceSourceMissing}.
  */
 final class EnTopicType extends EnEntityType {
 
@@ -47,6 +48,15 @@ final class EnTopicType extends EnEntityType {
     @Override
     void remap(ObjectNode body, EnReferences references) {
         EnJson.objects(body, "sources").forEach(source -> references.remap(source, "id", EnEntityTypes.SOURCE));
+    }
+
+    /** A source another IBM service registered on the primary only never comes by itself: say so. */
+    @Override
+    String missingReferenceReason(List<String> unresolved) {
+        String prefix = EnEntityTypes.SOURCE + " ";
+        boolean serviceSource = unresolved.stream()
+                .anyMatch(u -> u.startsWith(prefix) && EnSourceType.serviceSourceId(u.substring(prefix.length())));
+        return serviceSource ? EnSourceType.SERVICE_SOURCE_MISSING : super.missingReferenceReason(unresolved);
     }
 
     @Override

@@ -41,6 +41,13 @@ public interface EventNotificationsClient {
 
     void deleteSmtpUser(String smtpConfigId, String userId);
 
+    /**
+     * IBM's domain check: PATCH {@code destinations/{id}/verify} (answers {@code {type, verification}})
+     * or {@code smtp/config/{id}/verify} (answers {@code {status: [{type, verification}]}}) with the
+     * query {@code type}, e.g. {@code spf} or {@code dkim,spf,en_authorization}.
+     */
+    ObjectNode verifyDomain(EnKind kind, String id, String type);
+
     /** The cheapest read that proves the instance answers: one page of one source. Returns total_count. */
     int probe();
 }

@@ -40,6 +40,7 @@ public class EventNotificationsProtectionReconciler
         extends ProtectionReconciler<EventNotificationsProtection, ProtectionStatus> {
     private final EventNotificationsClients clients;
     private final KubernetesClient kubernetes;
+    private final DomainVerifyBackoff domainBackoff;
 
     /**
      * @param probeClients clients without retries, for health probes
@@ -56,6 +57,7 @@ public class EventNotificationsProtectionReconciler
         super(engine, reporter, clock, services, new EnFailoverActions(clients), new EnRegionProbe(probeClients));
         this.clients = clients;
         this.kubernetes = kubernetes;
+        this.domainBackoff = new DomainVerifyBackoff(clock);
     }
 
     @Override
@@ -75,7 +77,8 @@ public class EventNotificationsProtectionReconciler
 
     @Override
     public EntityStore store(EventNotificationsProtection enp, ProtectedSide side, ApiKey key) {
-        return new EnEntityStore(clients.forInstance(side.region(), side.id(), key), smtpSecrets(enp, side));
+        return new EnEntityStore(
+                clients.forInstance(side.region(), side.id(), key), smtpSecrets(enp, side), domainBackoff);
     }
 
     /** Names the SMTP user Secrets of each standby; the values stay in the Secrets. */

@@ -129,6 +129,17 @@ public final class HttpEventNotificationsClient implements EventNotificationsCli
     }
 
     @Override
+    public ObjectNode verifyDomain(EnKind kind, String id, String type) {
+        if (kind != EnKind.DESTINATION && kind != EnKind.SMTP_CONFIG) {
+            throw new IllegalArgumentException(kind + " has no domain to verify");
+        }
+        return call(collection(IbmRequest.patch(region, baseUrl), kind)
+                .id(id)
+                .path("verify")
+                .query("type", type));
+    }
+
+    @Override
     public int probe() {
         IbmRequest request = collection(IbmRequest.get(region, baseUrl), EnKind.SOURCE)
                 .query("limit", "1")

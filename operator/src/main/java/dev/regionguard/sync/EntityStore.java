@@ -31,4 +31,13 @@ public interface EntityStore {
     ObjectNode update(EntityType type, ObjectNode current, Desired desired);
 
     void delete(EntityType type, ObjectNode current);
+
+    /**
+     * Runs once the pass has written everything: follow-up checks on what the store holds now (such
+     * as IBM's verification of a custom e-mail domain), returned as issues until they are settled.
+     * Makes its own writes only when {@code writes}. The default has none.
+     */
+    default List<SyncOutcome.EntityIssue> followUp(boolean writes) {
+        return List.of();
+    }
 }

@@ -23,6 +23,11 @@ public interface EntityType {
     /** Built-ins exist in every instance: matched by key and updated, never created or deleted. */
     boolean builtIn(ObjectNode entity);
 
+    /** The reason and message reported for a built-in of the source that the target lacks. */
+    default Translation.Skip builtInMissing(ObjectNode sourceItem) {
+        return new Translation.Skip("BuiltInMissing", "built in on the primary but absent on this standby");
+    }
+
     /**
      * False for entities the API cannot delete (EN integrations have no DELETE endpoint): they are
      * never deletion candidates. Built-ins are never deleted either way.

@@ -61,7 +61,22 @@ final class SyncPass {
         reached.forEach(t -> t.rememberTranslations(graph));
         rememberSource(reached, blocked);
         retainWatermarks(blocked);
+        followUps(reached);
         return outcome(deletions.nextBaselines());
+    }
+
+    /** Each reached target's own follow-up checks, on its lane; a failing one is an issue, not a failed pass. */
+    private void followUps(List<TargetRun> reached) {
+        Map<TargetRun, CompletableFuture<List<SyncOutcome.EntityIssue>>> checks = new LinkedHashMap<>();
+        reached.forEach(t -> checks.put(t, t.lane().submit(() -> t.store().followUp(policy.writes()))));
+        checks.forEach((t, check) -> {
+            Attempt<List<SyncOutcome.EntityIssue>> attempt = Attempt.of(check);
+            if (attempt.failed()) {
+                t.report().issue("-", null, "FollowUpFailed", attempt.failure().summary());
+            } else {
+                attempt.value().forEach(i -> t.report().issue(i.type(), i.name(), i.reason(), i.message()));
+            }
+        });
     }
 
     // --- list ---------------------------------------------------------------------------------

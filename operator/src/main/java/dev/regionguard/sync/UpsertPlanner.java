@@ -46,8 +46,8 @@ final class UpsertPlanner {
         src.byKey().forEach((key, sourceItem) -> {
             ObjectNode targetItem = tgt.byKey().get(key);
             if (targetItem == null && type.builtIn(sourceItem)) {
-                t.report()
-                        .skipped(typeName, key, "BuiltInMissing", "built in on the primary but absent on this standby");
+                Translation.Skip missing = type.builtInMissing(sourceItem);
+                t.report().skipped(typeName, key, missing.reason(), missing.message());
                 return;
             }
             Watermark previous = t.watermarks().get(typeName, key).orElse(null);

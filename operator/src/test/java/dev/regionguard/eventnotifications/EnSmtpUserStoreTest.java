@@ -52,7 +52,7 @@ class EnSmtpUserStoreTest {
     @BeforeEach
     void instance() {
         client = RecordingEnClient.onNewInstance(SIM.simulator(), "eu-de");
-        store = new EnEntityStore(client, passwords);
+        store = new EnEntityStore(client, passwords, null);
         configId = client.add(EnKind.SMTP_CONFIG, "{'name':'mail','domain':'mail.example.com'}")
                 .get("id")
                 .asText();

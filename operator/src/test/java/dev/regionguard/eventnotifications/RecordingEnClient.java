@@ -98,6 +98,12 @@ final class RecordingEnClient implements EventNotificationsClient {
     }
 
     @Override
+    public ObjectNode verifyDomain(EnKind kind, String id, String type) {
+        writes.add(new Call("verify " + type, kind, id, null, List.of()));
+        return client.verifyDomain(kind, id, type);
+    }
+
+    @Override
     public List<ObjectNode> listSmtpUsers(String smtpConfigId) {
         return client.listSmtpUsers(smtpConfigId);
     }

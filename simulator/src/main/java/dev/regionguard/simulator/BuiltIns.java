@@ -37,10 +37,17 @@ final class BuiltIns {
         instance.destinations.put(stored);
     }
 
-    /** CRN-like ids that differ per instance, as IBM's do; no '/' so they fit in a path segment. */
-    private static void source(EnInstance instance, String name, String type, String description) {
+    /**
+     * A source of IBM's making (built in, or registered by another IBM service): CRN-like ids that
+     * differ per instance, as IBM's do; no '/' so they fit in a path segment. Returns the id.
+     */
+    static String source(EnInstance instance, String name, String type, String description) {
         String unique = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String id = "crn:v1:bluemix:public:event-notifications:" + instance.region() + ":" + unique + ":" + type;
+        return source(instance, id, name, type, description);
+    }
+
+    static String source(EnInstance instance, String id, String name, String type, String description) {
         ObjectNode stored = EntityKind.newEntity(instance, id);
         stored.put("name", name);
         stored.put("description", description);
@@ -48,5 +55,6 @@ final class BuiltIns {
         stored.put("store_notifications", false);
         stored.put("type", type);
         instance.sources.put(stored);
+        return id;
     }
 }

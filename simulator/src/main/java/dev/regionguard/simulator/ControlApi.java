@@ -24,6 +24,7 @@ import java.util.UUID;
  * {@code GET regions/{r}/projects}, {@code GET regions/{r}/projects/{id}/snapshot},
  * {@code POST codeengine/fail-image?image=REF}, {@code POST codeengine/heal-image?image=REF},
  * {@code POST codeengine/timings[?app_ready_ms=N][&delete_ms=N][&project_active_ms=N]},
+ * {@code POST dns?domain=D} / {@code DELETE dns?domain=D} (a custom e-mail domain's DNS records exist or not),
  * {@code POST revoke} (form or JSON field {@code apikey}), {@code POST expire-tokens},
  * {@code GET stats}, {@code POST stats/reset},
  * {@code POST regions/{r}/faults?kind=K[&method=GET][&path=/v1/instances/{@literal *}/topics][&probability=P&seed=S][&times=N]}
@@ -61,6 +62,14 @@ final class ControlApi {
         }
         if (method.equals("POST") && joined.equals("stats/reset")) {
             simulator.resetStats();
+            return ok(done());
+        }
+        if (joined.equals("dns") && (method.equals("POST") || method.equals("DELETE"))) {
+            if (method.equals("POST")) {
+                simulator.outside().publishDnsRecords(required(query, "domain"));
+            } else {
+                simulator.outside().withdrawDnsRecords(required(query, "domain"));
+            }
             return ok(done());
         }
         if (method.equals("POST") && joined.equals("revoke")) {

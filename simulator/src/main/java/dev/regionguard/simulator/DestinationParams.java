@@ -48,7 +48,6 @@ final class DestinationParams {
             Map.entry("event_streams", List.of("crn", "endpoint", "topic")),
             Map.entry("app_configuration", List.of("type", "crn", "environment_id", "feature_id")),
             Map.entry("smtp_custom", List.of("domain")),
-            Map.entry("smtp_custom_sandbox", List.of("domain")),
             Map.entry("push_ios", List.of("cert_type", "is_sandbox")),
             Map.entry("push_chrome", List.of("api_key", "website_url")),
             Map.entry("push_firefox", List.of("website_url")),
@@ -92,9 +91,12 @@ final class DestinationParams {
         checkSensitiveHeaders(params);
     }
 
-    /** Server-made params, such as the DNS records a custom email domain must publish. */
+    /**
+     * Server-made params, such as the DNS records a custom email domain must publish. A sandbox
+     * destination has no domain (IBM sends from its own) and so no records.
+     */
     static void addServerParams(String type, ObjectNode params, String region) {
-        if (type.startsWith("smtp_custom")) {
+        if (type.equals("smtp_custom")) {
             String domain = params.path("domain").asText();
             ObjectNode dkim = params.putObject("dkim");
             dkim.put("public_key", "MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC" + Integer.toHexString(domain.hashCode()));

@@ -15,8 +15,15 @@ final class EnApi {
             Map<String, String> query,
             String contentType,
             byte[] body,
-            String collectionUrl) {
+            String collectionUrl,
+            EmailDns dns) {
         EntityKind kind = route.kind();
+        if (route.isAction()) {
+            if (!method.equals("PATCH")) {
+                throw ApiException.methodNotAllowed(method);
+            }
+            return EmailDomainActions.handle(instance, route, query, body, dns);
+        }
         if (route.collection()) {
             return switch (method) {
                 case "GET" -> {

@@ -17,8 +17,15 @@ final class EnEndpoint {
     private final TokenIssuer tokens;
     private final AccessDenials denials;
     private final Supplier<String> baseUrl;
+    private final EmailDns dns;
 
-    EnEndpoint(Map<String, Region> regions, TokenIssuer tokens, AccessDenials denials, Supplier<String> baseUrl) {
+    EnEndpoint(
+            Map<String, Region> regions,
+            TokenIssuer tokens,
+            AccessDenials denials,
+            Supplier<String> baseUrl,
+            EmailDns dns) {
+        this.dns = dns;
         this.regions = regions;
         this.tokens = tokens;
         this.denials = denials;
@@ -75,6 +82,7 @@ final class EnEndpoint {
                 HttpIo.query(exchange),
                 HttpIo.contentType(exchange),
                 body,
-                collectionUrl);
+                collectionUrl,
+                dns);
     }
 }

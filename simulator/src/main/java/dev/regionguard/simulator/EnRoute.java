@@ -1,12 +1,20 @@
 package dev.regionguard.simulator;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A parsed EN path {@code /v1/instances/{instance_id}/...}. {@code kind} is null for paths under the
  * instance that the simulator does not serve.
  */
-record EnRoute(String instanceId, EntityKind kind, String parentId, String entityId) {
+record EnRoute(String instanceId, EntityKind kind, String parentId, String entityId, String action) {
+
+    /** PATCH actions on one entity: {@code destinations/{id}/verify|upgrade}, {@code smtp/config/{id}/verify}. */
+    private static final Set<String> DESTINATION_ACTIONS = Set.of("verify", "upgrade");
+
+    EnRoute(String instanceId, EntityKind kind, String parentId, String entityId) {
+        this(instanceId, kind, parentId, entityId, null);
+    }
 
     /** {@code rest} is the path after {@code /{region}/event-notifications}; null when not an instance path. */
     static EnRoute parse(List<String> rest) {
@@ -17,6 +25,9 @@ record EnRoute(String instanceId, EntityKind kind, String parentId, String entit
         List<String> sub = rest.subList(3, rest.size());
         if (sub.size() >= 2 && sub.get(0).equals("smtp") && sub.get(1).equals("config")) {
             return smtp(instanceId, sub.subList(2, sub.size()));
+        }
+        if (sub.size() == 3 && sub.get(0).equals("destinations") && DESTINATION_ACTIONS.contains(sub.get(2))) {
+            return new EnRoute(instanceId, EnKinds.DESTINATIONS, null, sub.get(1), sub.get(2));
         }
         if (sub.isEmpty() || sub.size() > 2 || !EnKinds.TOP_LEVEL.containsKey(sub.get(0))) {
             return new EnRoute(instanceId, null, null, null);
@@ -29,9 +40,11 @@ record EnRoute(String instanceId, EntityKind kind, String parentId, String entit
             case 0 -> new EnRoute(instanceId, EnKinds.SMTP_CONFIGS, null, null);
             case 1 -> new EnRoute(instanceId, EnKinds.SMTP_CONFIGS, null, rest.get(0));
             case 2 ->
-                rest.get(1).equals("users")
-                        ? new EnRoute(instanceId, EnKinds.SMTP_USERS, rest.get(0), null)
-                        : unknown(instanceId);
+                switch (rest.get(1)) {
+                    case "users" -> new EnRoute(instanceId, EnKinds.SMTP_USERS, rest.get(0), null);
+                    case "verify" -> new EnRoute(instanceId, EnKinds.SMTP_CONFIGS, null, rest.get(0), "verify");
+                    default -> unknown(instanceId);
+                };
             case 3 ->
                 rest.get(1).equals("users")
                         ? new EnRoute(instanceId, EnKinds.SMTP_USERS, rest.get(0), rest.get(2))
@@ -50,6 +63,10 @@ record EnRoute(String instanceId, EntityKind kind, String parentId, String entit
 
     boolean collection() {
         return known() && entityId == null;
+    }
+
+    boolean isAction() {
+        return action != null;
     }
 
     boolean entity() {

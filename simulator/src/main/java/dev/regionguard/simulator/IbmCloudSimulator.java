@@ -87,7 +87,7 @@ public final class IbmCloudSimulator implements AutoCloseable {
         server = SimulatorHttpServer.start(
                 requestedPort,
                 new SimulatorHttpServer.Endpoints(
-                        new EnEndpoint(byName, tokens, denials, this::baseUrl),
+                        new EnEndpoint(byName, tokens, denials, this::baseUrl, regions.emailDns()),
                         new CeEndpoint(byName, tokens, denials),
                         new AppTraffic(byName),
                         new IamEndpoint(tokens, iamStats),
@@ -103,6 +103,10 @@ public final class IbmCloudSimulator implements AutoCloseable {
             throw new IllegalStateException("the simulator is not started");
         }
         return url;
+    }
+
+    public OutsideWorld outside() {
+        return new OutsideWorld(regions);
     }
 
     public String iamUrl() {
@@ -144,11 +148,7 @@ public final class IbmCloudSimulator implements AutoCloseable {
         return regions.get(region).instanceIds();
     }
 
-    /**
-     * Writes a realistic, repeatable configuration of about {@code entityCount} entities (at least 8, one per kind).
-     *
-     * @throws IllegalStateException when the instance already holds entities with the seed's names
-     */
+    /** About {@code entityCount} realistic, repeatable entities (at least 8); refused when the names exist. */
     public SeedManifest seedEventNotifications(String region, String instanceId, int entityCount, long randomSeed) {
         return regions.seedInstance(region, instanceId, entityCount, randomSeed);
     }

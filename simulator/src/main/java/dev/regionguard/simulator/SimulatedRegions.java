@@ -12,6 +12,8 @@ final class SimulatedRegions {
 
     private final Map<String, Region> byName;
     private final List<String> names;
+    /** DNS is global: a domain's records verify in every region. */
+    private final EmailDns emailDns = new EmailDns();
 
     /**
      * The names a builder was given, without repeats.
@@ -42,6 +44,10 @@ final class SimulatedRegions {
     }
 
     /** For the endpoints, which find a request's region by the name in its path. */
+    EmailDns emailDns() {
+        return emailDns;
+    }
+
     Map<String, Region> byName() {
         return byName;
     }
@@ -85,10 +91,25 @@ final class SimulatedRegions {
         return projectId;
     }
 
-    /** @throws IllegalStateException when the seed's names clash with what the instance holds */
+    /**
+     * A seeded instance is a working production configuration: the DNS records of its custom e-mail
+     * domains exist. @throws IllegalStateException when the seed's names clash with what the instance holds
+     */
     SeedManifest seedInstance(String region, String instanceId, int entityCount, long seed) {
         try {
-            return EnSeeder.seed(get(region).requireInstance(instanceId), entityCount, seed);
+            EnInstance instance = get(region).requireInstance(instanceId);
+            SeedManifest manifest = EnSeeder.seed(instance, entityCount, seed);
+            instance.locked(() -> {
+                instance.destinations.all().stream()
+                        .filter(d -> "smtp_custom".equals(DestinationKind.type(d)))
+                        .forEach(d -> emailDns.publishRecords(
+                                DestinationKind.params(d).path("domain").asText()));
+                instance.smtpConfigs
+                        .all()
+                        .forEach(c -> emailDns.publishRecords(c.path("domain").asText()));
+                return null;
+            });
+            return manifest;
         } catch (ApiException e) {
             throw new IllegalStateException("cannot seed instance " + instanceId + ": " + e.getMessage(), e);
         }

@@ -8,5 +8,18 @@
  * RegionGuard module, so a mistake in the operator's clients cannot be copied into the server they are tested
  * against. Where IBM's documentation and SDKs disagree or say nothing, the class that models the behaviour writes
  * its choice down (and marks guesses as unverified).
+ *
+ * <p>Topic rules: IBM's CLI documentation says {@code topic-update} adds sources and cannot replace the rules of a
+ * source already on the topic. The REST API's {@code PUT /topics/{id}} is a replace in IBM's SDKs
+ * ({@code ReplaceTopic}, "Update details of a Topic", full {@code sources} with their rules), and IBM's own Terraform
+ * provider updates a topic's rules with that one PUT, never by removing and re-adding the source. The simulator
+ * therefore replaces sources and rules in place on PUT (unverified against a live account); the operator sends one
+ * PUT, and its full comparison reports {@code WriteNotApplied} should IBM keep the old rules.
+ *
+ * <p>E-mail domains: {@code PATCH destinations/{id}/verify?type=spf|dkim}, {@code PATCH smtp/config/{id}/verify?type=}
+ * (a comma list) and {@code PATCH destinations/{id}/upgrade} follow IBM's Go SDK ({@code UpdateVerifyDestination},
+ * {@code UpdateVerifySMTP}, {@code UpdateEmailSandboxDestination}); a record answers {@code VERIFIED} once
+ * {@link dev.regionguard.simulator.OutsideWorld} has the domain's DNS records, {@code PENDING} before (IBM's SDK
+ * names no values: unverified). {@code smtp_custom_sandbox} destinations take no domain and have no records.
  */
 package dev.regionguard.simulator;
