@@ -17,6 +17,7 @@ import dev.regionguard.spec.ProtectedSide;
 import dev.regionguard.sync.EntityStore;
 import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.MaterialSource;
+import dev.regionguard.sync.Overrides;
 import dev.regionguard.sync.SyncEngine;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -76,6 +77,18 @@ public class EventNotificationsProtectionReconciler
     @Override
     public EntityStore store(EventNotificationsProtection enp, ProtectedSide side, ApiKey key) {
         return new EnEntityStore(clients.forInstance(side.region(), side.id(), key), smtpSecrets(enp, side));
+    }
+
+    @Override
+    public Overrides overrides(EventNotificationsProtection enp, String region) {
+        return EnOverrides.of(
+                region,
+                orEmpty(enp.getSpec().standbys).stream()
+                        .filter(s -> region.equals(s.region))
+                        .map(s -> s.regionalOverrides)
+                        .filter(Objects::nonNull)
+                        .findFirst()
+                        .orElse(null));
     }
 
     /** Names the SMTP user Secrets of each standby; the values stay in the Secrets. */
