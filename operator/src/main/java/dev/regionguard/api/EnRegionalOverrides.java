@@ -12,4 +12,8 @@ public class EnRegionalOverrides {
     @Size(max = 3)
     @JsonPropertyDescription("Integrations by the primary's type: the standby region's KMS, HPCS or COS instance.")
     public List<EnIntegrationOverride> integrations = new ArrayList<>();
+
+    @Size(max = 32)
+    @JsonPropertyDescription("Code Engine projects that ibmce destinations target, and their standby projects.")
+    public List<CodeEngineTargetOverride> codeEngineProjects = new ArrayList<>();
 }

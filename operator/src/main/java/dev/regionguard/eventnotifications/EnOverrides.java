@@ -8,15 +8,24 @@ import java.util.Map;
 
 /**
  * A standby's declared Event Notifications overrides as the translation step reads them: per
- * integration type, the {@code metadata} fields that replace the primary's. Endpoints are IBM's
+ * integration type, the {@code metadata} fields that replace the primary's; per Code Engine
+ * project, what {@code ibmce} destinations target instead ({@link EnCodeEngineTargets}). Endpoints are IBM's
  * public hosts for the standby's (validated) region, never a host from the spec.
  */
 public final class EnOverrides {
 
     private EnOverrides() {}
 
-    public static Overrides of(String region, EnRegionalOverrides declared) {
+    /**
+     * @param protectedProjects primary project ID to standby project ID in {@code region}, of the
+     *     Code Engine projects protected in the same namespace
+     */
+    public static Overrides of(String region, EnRegionalOverrides declared, Map<String, String> protectedProjects) {
         Map<String, Map<String, String>> tables = new LinkedHashMap<>();
+        tables.put(EnCodeEngineTargets.PROTECTED_PROJECTS, protectedProjects);
+        if (declared != null && declared.codeEngineProjects != null) {
+            EnCodeEngineTargets.declare(tables, declared.codeEngineProjects);
+        }
         if (declared != null && declared.integrations != null) {
             for (EnIntegrationOverride o : declared.integrations) {
                 Map<String, String> metadata = new LinkedHashMap<>();

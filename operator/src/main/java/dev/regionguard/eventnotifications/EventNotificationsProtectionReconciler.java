@@ -1,5 +1,6 @@
 package dev.regionguard.eventnotifications;
 
+import dev.regionguard.api.CodeEngineProtection;
 import dev.regionguard.api.EventNotificationsProtection;
 import dev.regionguard.api.EventNotificationsProtectionSpec;
 import dev.regionguard.api.ProtectionKind;
@@ -23,8 +24,10 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -88,7 +91,25 @@ public class EventNotificationsProtectionReconciler
                         .map(s -> s.regionalOverrides)
                         .filter(Objects::nonNull)
                         .findFirst()
-                        .orElse(null));
+                        .orElse(null),
+                protectedProjects(enp.getMetadata().getNamespace(), region));
+    }
+
+    /** Primary project ID to standby project ID in {@code region}, of the namespace's CodeEngineProtections. */
+    private Map<String, String> protectedProjects(String namespace, String region) {
+        Map<String, String> projects = new HashMap<>();
+        for (CodeEngineProtection cep : kubernetes
+                .resources(CodeEngineProtection.class)
+                .inNamespace(namespace)
+                .list()
+                .getItems()) {
+            if (cep.getSpec() != null && cep.getSpec().primary != null) {
+                orEmpty(cep.getSpec().standbys).stream()
+                        .filter(s -> region.equals(s.region))
+                        .forEach(s -> projects.put(cep.getSpec().primary.projectId, s.projectId));
+            }
+        }
+        return projects;
     }
 
     /** Names the SMTP user Secrets of each standby; the values stay in the Secrets. */

@@ -11,6 +11,7 @@ import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.Translation;
 import dev.regionguard.testing.MapSyncContext;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A standby's integrations name its own region's Key Protect, HPCS and COS once overrides say which. */
@@ -29,7 +30,7 @@ class EnIntegrationOverridesTest {
     private ObjectNode translated(ObjectNode source, EnIntegrationOverride... overrides) {
         EnRegionalOverrides declared = new EnRegionalOverrides();
         declared.integrations = List.of(overrides);
-        MapSyncContext context = new MapSyncContext().overrides(EnOverrides.of("eu-de", declared));
+        MapSyncContext context = new MapSyncContext().overrides(EnOverrides.of("eu-de", declared, Map.of()));
         Desired desired = ((Translation.Write) type.translate(source, context)).desired();
         return desired.body();
     }
