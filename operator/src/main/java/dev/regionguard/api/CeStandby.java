@@ -9,6 +9,10 @@ public class CeStandby extends CeProjectRef {
     @JsonPropertyDescription("API key for this standby's region, when it differs from spec.credentialsSecretRef.")
     public SecretKeyRef credentialsSecretRef;
 
+    @JsonPropertyDescription(
+            "What the primary's regional references (KMS, COS, registry hosts, ...) become in this region.")
+    public CeRegionalOverrides regionalOverrides;
+
     public CeStandby() {}
 
     public CeStandby(String region, String projectId) {

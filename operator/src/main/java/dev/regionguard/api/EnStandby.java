@@ -9,6 +9,10 @@ public class EnStandby extends EnInstanceRef {
     @JsonPropertyDescription("API key for this standby's region, when it differs from spec.credentialsSecretRef.")
     public SecretKeyRef credentialsSecretRef;
 
+    @JsonPropertyDescription(
+            "What the primary's regional references (KMS, COS, registry hosts, ...) become in this region.")
+    public EnRegionalOverrides regionalOverrides;
+
     public EnStandby() {}
 
     public EnStandby(String region, String instanceId) {

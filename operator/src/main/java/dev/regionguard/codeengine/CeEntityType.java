@@ -7,6 +7,7 @@ import dev.regionguard.sync.SyncContext;
 import dev.regionguard.sync.Translation;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -88,6 +89,10 @@ public class CeEntityType implements EntityType {
     @Override
     public Translation translate(ObjectNode source, SyncContext context) {
         ObjectNode body = adjust(project(source));
+        Optional<String> missing = CeRegionalRewrite.rewrite(body, context.overrides());
+        if (missing.isPresent()) {
+            return new Translation.Skip("MissingOverride", name + " '" + key(source) + "': " + missing.get());
+        }
         return new Translation.Write(new Desired(key(source), body, comparableForm(body.deepCopy()), List.of(), null));
     }
 

@@ -2,6 +2,7 @@ package dev.regionguard.codeengine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.api.AppScalingRecord;
+import dev.regionguard.api.CeStandby;
 import dev.regionguard.api.CodeEngineProtection;
 import dev.regionguard.api.CodeEngineProtectionSpec;
 import dev.regionguard.api.CodeEngineProtectionStatus;
@@ -18,6 +19,7 @@ import dev.regionguard.controller.protection.SyncReporter;
 import dev.regionguard.spec.ProtectedSide;
 import dev.regionguard.sync.EntityStore;
 import dev.regionguard.sync.EntityType;
+import dev.regionguard.sync.Overrides;
 import dev.regionguard.sync.SyncEngine;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import java.time.Clock;
@@ -75,6 +77,19 @@ public class CodeEngineProtectionReconciler
     @Override
     public EntityStore store(CodeEngineProtection cep, ProtectedSide side, ApiKey key) {
         return new CeEntityStore(clients.forProject(side.region(), side.id(), key), storeSettings);
+    }
+
+    @Override
+    public Overrides overrides(CodeEngineProtection cep, String region) {
+        List<CeStandby> standbys = cep.getSpec().standbys == null ? List.of() : cep.getSpec().standbys;
+        return CeOverrides.of(
+                region,
+                standbys.stream()
+                        .filter(s -> region.equals(s.region))
+                        .map(s -> s.regionalOverrides)
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()
+                        .orElse(null));
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.cloud.FilePart;
 import dev.regionguard.sync.Material;
+import dev.regionguard.sync.Overrides;
 import dev.regionguard.sync.SyncContext;
 import dev.regionguard.sync.Translation;
 import java.util.ArrayList;
@@ -58,6 +59,14 @@ final class EnDestinationType extends EnEntityType {
         EnDestinationSecrets.params(type).forEach(secret -> p.remove(secret.name()));
         if (p.get("custom_headers") instanceof ObjectNode headers) {
             headers.remove(EnDestinationSecrets.sensitiveHeaders(type, p));
+        }
+    }
+
+    /** An {@code ibmce} destination targets the standby region's Code Engine project. */
+    @Override
+    void localize(ObjectNode body, Overrides overrides) {
+        if ("ibmce".equals(EnJson.text(body, "type")) && body.path("config").path("params") instanceof ObjectNode p) {
+            EnCodeEngineTargets.localize(p, overrides);
         }
     }
 

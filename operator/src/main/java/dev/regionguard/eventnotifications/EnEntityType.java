@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.cloud.FilePart;
 import dev.regionguard.sync.Desired;
 import dev.regionguard.sync.EntityType;
+import dev.regionguard.sync.Overrides;
 import dev.regionguard.sync.SyncContext;
 import dev.regionguard.sync.Translation;
 import java.util.List;
@@ -49,6 +50,9 @@ abstract class EnEntityType implements EntityType {
 
     /** Aligns nested shapes (server fields inside objects, write-only values); both sides. */
     void shape(ObjectNode projected) {}
+
+    /** Rewrites regional references with the standby's overrides; source side only. */
+    void localize(ObjectNode body, Overrides overrides) {}
 
     /** Rewrites ids of other types into the target's; source side only. */
     void remap(ObjectNode body, EnReferences references) {}
@@ -110,6 +114,7 @@ abstract class EnEntityType implements EntityType {
     @Override
     public final Translation translate(ObjectNode source, SyncContext context) {
         ObjectNode body = project(source);
+        localize(body, context.overrides());
         EnReferences references = new EnReferences(context);
         remap(body, references);
         if (!references.unresolved().isEmpty()) {

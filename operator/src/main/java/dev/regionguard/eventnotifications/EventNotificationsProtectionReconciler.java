@@ -1,5 +1,6 @@
 package dev.regionguard.eventnotifications;
 
+import dev.regionguard.api.CodeEngineProtection;
 import dev.regionguard.api.EventNotificationsProtection;
 import dev.regionguard.api.EventNotificationsProtectionSpec;
 import dev.regionguard.api.ProtectionKind;
@@ -17,13 +18,16 @@ import dev.regionguard.spec.ProtectedSide;
 import dev.regionguard.sync.EntityStore;
 import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.MaterialSource;
+import dev.regionguard.sync.Overrides;
 import dev.regionguard.sync.SyncEngine;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -79,6 +83,36 @@ public class EventNotificationsProtectionReconciler
     public EntityStore store(EventNotificationsProtection enp, ProtectedSide side, ApiKey key) {
         return new EnEntityStore(
                 clients.forInstance(side.region(), side.id(), key), smtpSecrets(enp, side), domainBackoff);
+    }
+
+    @Override
+    public Overrides overrides(EventNotificationsProtection enp, String region) {
+        return EnOverrides.of(
+                region,
+                orEmpty(enp.getSpec().standbys).stream()
+                        .filter(s -> region.equals(s.region))
+                        .map(s -> s.regionalOverrides)
+                        .filter(Objects::nonNull)
+                        .findFirst()
+                        .orElse(null),
+                protectedProjects(enp.getMetadata().getNamespace(), region));
+    }
+
+    /** Primary project ID to standby project ID in {@code region}, of the namespace's CodeEngineProtections. */
+    private Map<String, String> protectedProjects(String namespace, String region) {
+        Map<String, String> projects = new HashMap<>();
+        for (CodeEngineProtection cep : kubernetes
+                .resources(CodeEngineProtection.class)
+                .inNamespace(namespace)
+                .list()
+                .getItems()) {
+            if (cep.getSpec() != null && cep.getSpec().primary != null) {
+                orEmpty(cep.getSpec().standbys).stream()
+                        .filter(s -> region.equals(s.region))
+                        .forEach(s -> projects.put(cep.getSpec().primary.projectId, s.projectId));
+            }
+        }
+        return projects;
     }
 
     /** Names the SMTP user Secrets of each standby; the values stay in the Secrets. */

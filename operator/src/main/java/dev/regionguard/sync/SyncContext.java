@@ -10,4 +10,9 @@ public interface SyncContext {
 
     /** Material supplied by the user for an entity (destination secrets, template bodies). */
     Optional<Material> material(String typeName, String entityName);
+
+    /** What regional references become on this target; none unless the spec declares them. */
+    default Overrides overrides() {
+        return Overrides.NONE;
+    }
 }

@@ -100,6 +100,11 @@ final class TargetRun implements SyncContext {
         return material.find(typeName, entityName);
     }
 
+    @Override
+    public Overrides overrides() {
+        return target.overrides();
+    }
+
     void setId(String typeName, String key, String id) {
         Map<String, String> ids = idsByKey.computeIfAbsent(typeName, t -> new HashMap<>());
         if (id == null) {

@@ -7,6 +7,7 @@ import dev.regionguard.simulator.SimulatorFixture;
 import dev.regionguard.sync.Json;
 import dev.regionguard.sync.Material;
 import dev.regionguard.sync.MaterialSource;
+import dev.regionguard.sync.Overrides;
 import dev.regionguard.sync.SyncEngine;
 import dev.regionguard.sync.SyncOutcome;
 import dev.regionguard.sync.SyncPolicy;
@@ -92,7 +93,7 @@ class EnEndToEndSyncTest {
     private SyncOutcome.Target sync(SyncPolicy policy) {
         SyncOutcome outcome = engine.sync(new SyncRequest(
                 new EnEntityStore(primary),
-                List.of(new SyncTarget("eu-de", new EnEntityStore(standby), watermarks)),
+                List.of(new SyncTarget("eu-de", new EnEntityStore(standby), watermarks, Overrides.NONE)),
                 EnEntityTypes.all(),
                 policy,
                 material));

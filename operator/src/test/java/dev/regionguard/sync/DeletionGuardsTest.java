@@ -41,7 +41,7 @@ class DeletionGuardsTest {
         SyncPolicy policy = new SyncPolicy(true, true, cap, false, totalBaseline, confirmed, baselines);
         SyncOutcome outcome = engine.sync(new SyncRequest(
                 primary,
-                List.of(new SyncTarget("standby", standby, watermarks)),
+                List.of(new SyncTarget("standby", standby, watermarks, Overrides.NONE)),
                 List.of(group, member),
                 policy,
                 (type, name) -> Optional.empty()));

@@ -43,7 +43,7 @@ class EpochGuardedSyncTest {
     private SyncOutcome pass(EntityStore target, AtomicInteger dropped) {
         SyncRequest request = new SyncRequest(
                 primary,
-                List.of(new SyncTarget("standby", target, watermarks)),
+                List.of(new SyncTarget("standby", target, watermarks, Overrides.NONE)),
                 List.of(topic),
                 MIRROR,
                 MaterialSource.NONE);

@@ -36,7 +36,7 @@ class StandbyCopyTest {
     private SyncOutcome.Copy sync(SyncPolicy policy) {
         SyncOutcome outcome = engine.sync(new SyncRequest(
                 primary,
-                List.of(new SyncTarget("standby", standby, watermarks)),
+                List.of(new SyncTarget("standby", standby, watermarks, Overrides.NONE)),
                 List.of(item, listed),
                 policy,
                 (type, name) -> Optional.empty()));

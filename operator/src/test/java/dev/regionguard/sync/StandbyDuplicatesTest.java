@@ -32,7 +32,7 @@ class StandbyDuplicatesTest {
     private SyncOutcome.Target sync(boolean deletes, int cap) {
         SyncOutcome outcome = engine.sync(new SyncRequest(
                 primary,
-                List.of(new SyncTarget("standby", standby, watermarks)),
+                List.of(new SyncTarget("standby", standby, watermarks, Overrides.NONE)),
                 List.of(group, member),
                 new SyncPolicy(true, deletes, cap, false, 0, null),
                 (type, name) -> Optional.empty()));

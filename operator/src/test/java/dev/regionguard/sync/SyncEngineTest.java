@@ -56,7 +56,11 @@ class SyncEngineTest {
 
     private SyncOutcome sync(SyncPolicy policy, List<EntityType> types) {
         return engine.sync(new SyncRequest(
-                primary, List.of(new SyncTarget("standby", standby, watermarks)), types, policy, material));
+                primary,
+                List.of(new SyncTarget("standby", standby, watermarks, Overrides.NONE)),
+                types,
+                policy,
+                material));
     }
 
     private static SyncOutcome.Target only(SyncOutcome outcome) {
@@ -535,7 +539,8 @@ class SyncEngineTest {
         FakeStore other = new FakeStore("other");
         other.add("group", "{'name':'g1','kind':'a'}");
         List<SyncTarget> targets = List.of(
-                new SyncTarget("standby", standby, watermarks), new SyncTarget("other", other, new Watermarks()));
+                new SyncTarget("standby", standby, watermarks, Overrides.NONE),
+                new SyncTarget("other", other, new Watermarks(), Overrides.NONE));
 
         SyncOutcome outcome = engine.sync(new SyncRequest(primary, targets, List.of(group, member), MIRROR, material));
 
@@ -552,8 +557,9 @@ class SyncEngineTest {
         groupWithMember();
         FakeStore down = new FakeStore("down");
         down.failList("member", error(0, "connection refused"));
-        List<SyncTarget> targets =
-                List.of(new SyncTarget("down", down, new Watermarks()), new SyncTarget("standby", standby, watermarks));
+        List<SyncTarget> targets = List.of(
+                new SyncTarget("down", down, new Watermarks(), Overrides.NONE),
+                new SyncTarget("standby", standby, watermarks, Overrides.NONE));
 
         SyncOutcome outcome = engine.sync(new SyncRequest(primary, targets, List.of(group, member), MIRROR, material));
 
@@ -605,7 +611,7 @@ class SyncEngineTest {
             SyncOutcome outcome = new SyncEngine(single, 4)
                     .sync(new SyncRequest(
                             primary,
-                            List.of(new SyncTarget("standby", standby, watermarks)),
+                            List.of(new SyncTarget("standby", standby, watermarks, Overrides.NONE)),
                             List.of(group, member),
                             MIRROR,
                             material));

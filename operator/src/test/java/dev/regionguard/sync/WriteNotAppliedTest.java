@@ -32,7 +32,7 @@ class WriteNotAppliedTest {
     private SyncOutcome.Target sync(SyncPolicy policy) {
         return engine.sync(new SyncRequest(
                         primary,
-                        List.of(new SyncTarget("standby", standby, watermarks)),
+                        List.of(new SyncTarget("standby", standby, watermarks, Overrides.NONE)),
                         List.of(group),
                         policy,
                         (type, name) -> Optional.empty()))

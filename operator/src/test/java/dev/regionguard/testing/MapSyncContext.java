@@ -1,6 +1,7 @@
 package dev.regionguard.testing;
 
 import dev.regionguard.sync.Material;
+import dev.regionguard.sync.Overrides;
 import dev.regionguard.sync.SyncContext;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,17 @@ import java.util.Optional;
 public final class MapSyncContext implements SyncContext {
     private final Map<String, String> ids = new HashMap<>();
     private final Map<String, Material> materials = new HashMap<>();
+    private Overrides overrides = Overrides.NONE;
+
+    public MapSyncContext overrides(Overrides overrides) {
+        this.overrides = overrides;
+        return this;
+    }
+
+    @Override
+    public Overrides overrides() {
+        return overrides;
+    }
 
     public MapSyncContext id(String typeName, String sourceId, String targetId) {
         ids.put(typeName + "/" + sourceId, targetId);

@@ -50,7 +50,10 @@ public final class EpochGuardedStore implements EntityStore {
     public static SyncRequest guard(SyncRequest request, long planned, LongSupplier current, AtomicInteger dropped) {
         List<SyncTarget> targets = request.targets().stream()
                 .map(t -> new SyncTarget(
-                        t.name(), new EpochGuardedStore(t.store(), planned, current, dropped), t.watermarks()))
+                        t.name(),
+                        new EpochGuardedStore(t.store(), planned, current, dropped),
+                        t.watermarks(),
+                        t.overrides()))
                 .toList();
         return new SyncRequest(request.source(), targets, request.types(), request.policy(), request.material());
     }

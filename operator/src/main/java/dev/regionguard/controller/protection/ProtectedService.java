@@ -8,6 +8,7 @@ import dev.regionguard.spec.ProtectedSide;
 import dev.regionguard.sync.EntityStore;
 import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.MaterialSource;
+import dev.regionguard.sync.Overrides;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -46,6 +47,11 @@ public interface ProtectedService<P, S extends ProtectionStatus> {
 
     default MaterialSource material(P protection) {
         return MaterialSource.NONE;
+    }
+
+    /** What regional references become when syncing to {@code region}: its standby's declared overrides. */
+    default Overrides overrides(P protection, String region) {
+        return new Overrides(region, java.util.Map.of());
     }
 
     /**

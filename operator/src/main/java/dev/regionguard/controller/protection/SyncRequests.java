@@ -5,6 +5,7 @@ import dev.regionguard.api.Protections;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.spec.ProtectedSide;
 import dev.regionguard.spec.SyncSettings;
+import dev.regionguard.sync.Overrides;
 import dev.regionguard.sync.SyncRequest;
 import dev.regionguard.sync.SyncTarget;
 import dev.regionguard.sync.Watermarks;
@@ -32,10 +33,14 @@ final class SyncRequests<P extends HasMetadata> {
             Integer baseline) {
         List<SyncTarget> targets = new ArrayList<>();
         for (ProtectedSide side : sides.targets()) {
+            Overrides overrides = service.overrides(protection, side.region());
+            // Watermarks per overrides: a changed override changes what is wanted without changing
+            // either side, so the next pass compares everything again.
             targets.add(new SyncTarget(
                     side.region(),
                     service.store(protection, side, sides.keys().get(side.region())),
-                    runtime.watermarks(sides.source().region() + ">" + side.region())));
+                    runtime.watermarks(sides.source().region() + ">" + side.region() + "#" + overrides.digest()),
+                    overrides));
         }
         return request(protection, settings, sides.source(), sides.sourceKey(), targets, fullCompare, baseline);
     }
@@ -43,8 +48,11 @@ final class SyncRequests<P extends HasMetadata> {
     /** A full comparison from one region to another, whatever the topology says. */
     SyncRequest finalSync(P protection, SyncSettings settings, Sides all, String from, String to, Integer baseline) {
         ProtectedSide target = all.byRegion().get(to);
-        SyncTarget syncTarget =
-                new SyncTarget(to, service.store(protection, target, all.keys().get(to)), new Watermarks());
+        SyncTarget syncTarget = new SyncTarget(
+                to,
+                service.store(protection, target, all.keys().get(to)),
+                new Watermarks(),
+                service.overrides(protection, to));
         return request(
                 protection,
                 settings,

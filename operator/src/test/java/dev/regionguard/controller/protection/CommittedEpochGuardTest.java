@@ -17,6 +17,7 @@ import dev.regionguard.failover.RegionTopology;
 import dev.regionguard.sync.Desired;
 import dev.regionguard.sync.EntityStore;
 import dev.regionguard.sync.EntityType;
+import dev.regionguard.sync.Overrides;
 import dev.regionguard.sync.SyncRequest;
 import dev.regionguard.sync.SyncTarget;
 import dev.regionguard.sync.Watermarks;
@@ -100,7 +101,11 @@ class CommittedEpochGuardTest {
         Counting standby = new Counting();
         List<RegionFailover> failovers = new CopyOnWriteArrayList<>();
         SyncRequest request = new SyncRequest(
-                new Counting(), List.of(new SyncTarget("us-east", standby, new Watermarks())), List.of(), null, null);
+                new Counting(),
+                List.of(new SyncTarget("us-east", standby, new Watermarks(), Overrides.NONE)),
+                List.of(),
+                null,
+                null);
         EntityStore guarded = EpochGuardedStore.guard(request, PLANNED, () -> failovers)
                 .targets()
                 .get(0)
@@ -120,7 +125,11 @@ class CommittedEpochGuardTest {
     void aFailoverThatIsNotTheNextCommitDoesNotStopWrites() {
         Counting standby = new Counting();
         SyncRequest request = new SyncRequest(
-                new Counting(), List.of(new SyncTarget("us-east", standby, new Watermarks())), List.of(), null, null);
+                new Counting(),
+                List.of(new SyncTarget("us-east", standby, new Watermarks(), Overrides.NONE)),
+                List.of(),
+                null,
+                null);
         List<RegionFailover> failovers =
                 List.of(committed("old", 0, "us-east", "us-south", FailoverStepResult.Skipped));
         EntityStore guarded = EpochGuardedStore.guard(request, PLANNED, () -> failovers)

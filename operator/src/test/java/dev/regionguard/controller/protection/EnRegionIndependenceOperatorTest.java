@@ -9,6 +9,8 @@ import dev.regionguard.api.AcceptedRegionReference;
 import dev.regionguard.api.Condition;
 import dev.regionguard.api.Conditions;
 import dev.regionguard.api.EnInstanceRef;
+import dev.regionguard.api.EnIntegrationOverride;
+import dev.regionguard.api.EnRegionalOverrides;
 import dev.regionguard.api.EnStandby;
 import dev.regionguard.api.EventNotificationsProtection;
 import dev.regionguard.api.EventNotificationsProtectionSpec;
@@ -48,6 +50,7 @@ class EnRegionIndependenceOperatorTest {
     private static final String KEY = "audit-api-key";
     private static final String KMS_ENDPOINT = "https://us-south.kms.cloud.ibm.com";
     private static final String KMS_CRN = "crn:v1:bluemix:public:kms:us-south:a/1a2b3c4d5e6f:0f9e8d7c-6b5a::";
+    private static final String EU_KMS_CRN = "crn:v1:bluemix:public:kms:eu-de:a/1a2b3c4d5e6f:7a6b5c4d-3e2f::";
     private static OperatorHarness harness;
 
     @BeforeAll
@@ -115,6 +118,34 @@ class EnRegionIndependenceOperatorTest {
 
         harness.requestFailover("audit-accepted", name, FailoverType.Failover, STANDBY, false);
         harness.awaitFailover("audit-accepted", TIMEOUT, FailoverPhase.Succeeded);
+    }
+
+    @Test
+    void aKeyIntegrationWithAnOverrideForTheStandbyRegionIsItsOwnAndIndependent() {
+        String name = "override-en";
+        String primaryId = harness.simulator().createEventNotificationsInstance(PRIMARY);
+        String standbyId = harness.simulator().createEventNotificationsInstance(STANDBY);
+        var clients = SimulatorClients.eventNotifications(harness.simulator(), HttpSettings.defaults());
+        useOwnKeyProtect(clients.forInstance(PRIMARY, primaryId, new ApiKey(KEY)));
+        harness.secret(name + "-apikey", Map.of("apikey", KEY));
+        EventNotificationsProtection enp = protection(name, primaryId, standbyId);
+        EnIntegrationOverride keyProtect = new EnIntegrationOverride("kms", EU_KMS_CRN);
+        keyProtect.rootKeyId = "9a8b7c6d-1e0d-4c9b-8a7f-6e5d4c3b2a19";
+        enp.getSpec().standbys.get(0).regionalOverrides = new EnRegionalOverrides();
+        enp.getSpec().standbys.get(0).regionalOverrides.integrations = List.of(keyProtect);
+        harness.apply(enp);
+
+        ProtectionStatus independent = harness.awaitStatus(name, TIMEOUT, s -> isStatus(s, "True"));
+        assertThat(independent.standbys.get(0).regionReferenceCount).isZero();
+        assertThat(independent.standbys.get(0).acceptedRegionReferenceCount).isZero();
+        ObjectNode standbyKms =
+                clients.forInstance(STANDBY, standbyId, new ApiKey(KEY)).list(EnKind.INTEGRATION).stream()
+                        .filter(i -> "kms".equals(i.path("type").asText()))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(standbyKms.path("metadata").path("endpoint").asText()).isEqualTo("https://eu-de.kms.cloud.ibm.com");
+        assertThat(standbyKms.path("metadata").path("crn").asText()).isEqualTo(EU_KMS_CRN);
+        assertThat(standbyKms.path("metadata").path("root_key_id").asText()).isEqualTo(keyProtect.rootKeyId);
     }
 
     /** The primary's key integration as a bring-your-own-key owner sets it: its region's Key Protect. */

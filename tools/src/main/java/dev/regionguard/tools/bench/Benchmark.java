@@ -22,6 +22,7 @@ import dev.regionguard.sync.EntityStore;
 import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.Material;
 import dev.regionguard.sync.MaterialSource;
+import dev.regionguard.sync.Overrides;
 import dev.regionguard.sync.SyncEngine;
 import dev.regionguard.sync.SyncOutcome;
 import dev.regionguard.sync.SyncPolicy;
@@ -150,7 +151,7 @@ public final class Benchmark {
         Watermarks watermarks = new Watermarks();
         SyncRequest request = new SyncRequest(
                 primary,
-                List.of(new SyncTarget(STANDBY, standby, watermarks)),
+                List.of(new SyncTarget(STANDBY, standby, watermarks, Overrides.NONE)),
                 types,
                 new SyncPolicy(true, true, 10, false, 0, null),
                 material);

@@ -7,6 +7,7 @@ import dev.regionguard.simulator.CallStats;
 import dev.regionguard.simulator.IbmCloudSimulator;
 import dev.regionguard.sync.EntityStore;
 import dev.regionguard.sync.EntityType;
+import dev.regionguard.sync.Overrides;
 import dev.regionguard.sync.SyncEngine;
 import dev.regionguard.sync.SyncOutcome;
 import dev.regionguard.sync.SyncPolicy;
@@ -205,7 +206,7 @@ public final class ChaosRun {
         private SyncRequest request(SyncPolicy policy) {
             return new SyncRequest(
                     world.primary(),
-                    List.of(new SyncTarget(ChaosWorld.STANDBY, world.standby(), watermarks)),
+                    List.of(new SyncTarget(ChaosWorld.STANDBY, world.standby(), watermarks, Overrides.NONE)),
                     world.types(),
                     policy,
                     world.material());
