@@ -3,7 +3,6 @@ package dev.regionguard.sync;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Which source entities of one type need a closer look on one target. The rest is settled from the
@@ -55,7 +54,8 @@ final class UpsertPlanner {
             String targetMarker = targetItem == null ? null : type.changeMarker(targetItem);
             if (targetItem != null
                     && !compareInFull
-                    && unchangedSince(previous, sourceMarker, targetMarker, material.digest(type, sourceItem))) {
+                    && unchangedSince(
+                            t.watermarks(), previous, sourceMarker, targetMarker, material.digest(type, sourceItem))) {
                 if (previous.notApplied() != null) {
                     t.report().skipped(typeName, key, "WriteNotApplied", previous.notApplied());
                 } else {
@@ -68,12 +68,13 @@ final class UpsertPlanner {
         return works;
     }
 
-    private static boolean unchangedSince(Watermark w, String sourceMarker, String targetMarker, String digest) {
+    private static boolean unchangedSince(
+            Watermarks memory, Watermark w, String sourceMarker, String targetMarker, String digest) {
         return w != null
                 && sourceMarker != null
                 && targetMarker != null
                 && sourceMarker.equals(w.sourceMarker())
                 && targetMarker.equals(w.targetMarker())
-                && Objects.equals(digest, w.materialDigest());
+                && memory.sameMaterial(w.materialDigest(), digest);
     }
 }

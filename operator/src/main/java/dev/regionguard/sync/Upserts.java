@@ -166,7 +166,8 @@ final class Upserts {
         }
         ObjectNode current = type.comparable(w.current, t);
         String lastDigest = w.previous == null ? null : w.previous.materialDigest();
-        if (Objects.equals(desired.comparable(), current) && Objects.equals(desired.materialDigest(), lastDigest)) {
+        if (Objects.equals(desired.comparable(), current)
+                && t.watermarks().sameMaterial(lastDigest, desired.materialDigest())) {
             return null;
         }
         return !type.builtIn(w.current) && type.needsReplace(desired, current) ? Action.REPLACE : Action.UPDATE;

@@ -1,17 +1,26 @@
 package dev.regionguard.sync;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Watermarks of one target, keyed by type name and entity key. Thread-safe; in memory only. */
+/**
+ * Watermarks of one target, keyed by type name and entity key. Thread-safe; kept across restarts
+ * through {@link DurableWatermarks}, which stores material digests keyed with this target's salt.
+ */
 public final class Watermarks {
     private final ConcurrentHashMap<String, Watermark> byEntity = new ConcurrentHashMap<>();
     /** Per type, source id to target id as the last pass left it. */
     private final ConcurrentHashMap<String, Map<String, String>> translations = new ConcurrentHashMap<>();
 
     private final DeletionMemory deletions = new DeletionMemory();
+    /** Keys the stored digests of material, so that a short secret cannot be found from its digest. */
+    private volatile byte[] salt = DurableWatermarks.newSalt();
+    /** Hash of the encoding last saved or restored: nothing is written while it stays the same. */
+    private volatile String saved;
 
     public Optional<Watermark> get(String typeName, String key) {
         return Optional.ofNullable(byEntity.get(id(typeName, key)));
@@ -49,6 +58,51 @@ public final class Watermarks {
 
     DeletionMemory deletions() {
         return deletions;
+    }
+
+    /**
+     * Whether the material digest remembered (as computed, or keyed when restored) is that of the
+     * material now; no material on both sides is the same too.
+     */
+    boolean sameMaterial(String remembered, String digest) {
+        return Objects.equals(remembered, digest)
+                || (remembered != null && digest != null && remembered.equals(sealed(digest)));
+    }
+
+    String sealed(String digest) {
+        return DurableWatermarks.seal(salt, digest);
+    }
+
+    byte[] salt() {
+        return salt.clone();
+    }
+
+    void restore(byte[] restoredSalt, String encodingHash) {
+        salt = restoredSalt.clone();
+        saved = encodingHash;
+    }
+
+    /** True when the encoding differs from the one last saved or restored. */
+    boolean changedSinceSaved(String encodingHash) {
+        return !encodingHash.equals(saved);
+    }
+
+    void saved(String encodingHash) {
+        saved = encodingHash;
+    }
+
+    /** Every watermark by type name and key, for the durable form. */
+    Map<String, Map<String, Watermark>> byType() {
+        Map<String, Map<String, Watermark>> result = new TreeMap<>();
+        byEntity.forEach((id, w) -> {
+            int cut = id.indexOf('\u0000');
+            result.computeIfAbsent(id.substring(0, cut), t -> new TreeMap<>()).put(id.substring(cut + 1), w);
+        });
+        return result;
+    }
+
+    Map<String, Map<String, String>> translations() {
+        return new TreeMap<>(translations);
     }
 
     public int size() {

@@ -11,6 +11,7 @@ import dev.regionguard.sync.SyncOutcome;
 import dev.regionguard.sync.SyncRequest;
 import dev.regionguard.telemetry.LogContext;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -112,7 +113,7 @@ public abstract class ProtectionReconciler<
                 ? checked.conflict()
                 : seen.blocked() != null
                         ? PassResult.Blocked.of(seen.blocked())
-                        : syncIfDue(protection, seen, runtime, now);
+                        : syncIfDue(protection, seen, runtime, now, context.getClient());
         VantageQuorum quorum = quorum(protection, seen, runtime, previous, now);
         // report
         UpdateControl<P> control = report(protection, previous, result, seen, runtime, quorum, now);
@@ -174,7 +175,8 @@ public abstract class ProtectionReconciler<
     }
 
     /** A pass when one is due and the active region answered its last probe; null when none ran. */
-    private PassResult syncIfDue(P protection, Observation seen, ProtectionRuntimes.Runtime runtime, Instant now) {
+    private PassResult syncIfDue(
+            P protection, Observation seen, ProtectionRuntimes.Runtime runtime, Instant now, KubernetesClient client) {
         String fingerprint = observer.fingerprint(protection, seen.topology());
         RegionHealth active = runtime.health(statusOf(protection).regions, now)
                 .getOrDefault(seen.topology().activeRegion(), RegionHealth.unknown(now));
@@ -185,6 +187,7 @@ public abstract class ProtectionReconciler<
             return null;
         }
         try {
+            SyncMemoryRecords.restoreOnce(client, kind(), protection, seen.sides(), seen.topology(), runtime);
             boolean fullCompare =
                     runtime.fullCompareDue(now, seen.settings().sync().fullCompareInterval());
             SyncRequest request = requests.pass(
@@ -199,6 +202,7 @@ public abstract class ProtectionReconciler<
             if (outcome.source().error() == null && fullCompare) {
                 runtime.fullCompareDone(now);
             }
+            SyncMemoryRecords.save(client, kind(), protection, seen.sides(), seen.topology(), runtime);
             RegionIndependence.audit(runtime.regionReferences(), seen.sides(), outcome);
             runtime.synced(null, fingerprint); // the time of the next pass is set once the report scheduled it
             return new PassResult.Synced(outcome);

@@ -18,8 +18,9 @@ import java.util.function.Supplier;
 /**
  * What the operator remembers about each protection between passes, in memory: the parsed spec,
  * watermarks per standby, when the last full comparison ran, live region health, when the next
- * probe and pass are due, and consecutive failures for backoff. Lost on
- * restart by design: the first pass after a restart compares in full.
+ * probe and pass are due, and consecutive failures for backoff. The watermarks and the time of the
+ * last full comparison are also kept in Kubernetes ({@link SyncMemoryRecords}) and read back once by
+ * a new runtime; the rest is lost on restart by design.
  */
 public final class ProtectionRuntimes {
     private final Map<String, Runtime> byUid = new ConcurrentHashMap<>();
@@ -55,6 +56,7 @@ public final class ProtectionRuntimes {
         private volatile long generation = -1;
         private final Map<String, RegionHealth> health = new ConcurrentHashMap<>();
         private volatile boolean healthRestored;
+        private volatile boolean memoryRestored;
         private volatile Instant nextProbe;
         private volatile Instant nextSync;
         private volatile String syncFingerprint;
@@ -98,6 +100,21 @@ public final class ProtectionRuntimes {
 
         public Watermarks watermarks(String standby) {
             return watermarks.computeIfAbsent(standby, s -> new Watermarks());
+        }
+
+        /** True the first time only: a new runtime reads the sync memory Kubernetes kept. */
+        boolean restoreDue() {
+            boolean due = !memoryRestored;
+            memoryRestored = true;
+            return due;
+        }
+
+        void restore(String direction, Watermarks restored) {
+            watermarks.put(direction, restored);
+        }
+
+        Instant lastFullCompare() {
+            return lastFullCompare;
         }
 
         /** The spec parsed once per generation. */
