@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Set;
 
-/** {@code /builds}: a build configuration (runs are not simulated), ready once registered. */
+/** {@code /builds}: a build configuration, ready once registered; its executions are {@link CeBuildRunKind build runs}. */
 final class CeBuildKind extends CeKind {
 
     private static final Set<String> PARAM_TYPES =
@@ -18,19 +18,23 @@ final class CeBuildKind extends CeKind {
                 "build_v2",
                 CeNames.LABEL,
                 Update.MERGE_PATCH,
-                CeSchema.of("build")
+                buildFields(CeSchema.of("build")
                         .required("output_image", CeSchema.Type.STRING)
-                        .required("output_secret", CeSchema.Type.STRING)
-                        .oneOf("strategy_type", null, "dockerfile", "buildpacks")
-                        .oneOf("source_type", "git", "git", "local")
-                        .optional("source_url", CeSchema.Type.STRING)
-                        .optional("source_revision", CeSchema.Type.STRING)
-                        .optional("source_context_dir", CeSchema.Type.STRING)
-                        .optional("source_secret", CeSchema.Type.STRING)
-                        .oneOf("strategy_size", "medium", "small", "medium", "large", "xlarge", "xxlarge")
-                        .optional("strategy_spec_file", CeSchema.Type.STRING)
-                        .optional("timeout", CeSchema.Type.INTEGER, 600)
-                        .optional("run_build_params", CeSchema.Type.OBJECT_LIST, new Object[0]));
+                        .required("output_secret", CeSchema.Type.STRING)));
+    }
+
+    /** What a build and a build run share besides the output: source, strategy and parameters. */
+    static CeSchema buildFields(CeSchema schema) {
+        return schema.oneOf("strategy_type", null, "dockerfile", "buildpacks")
+                .oneOf("source_type", "git", "git", "local")
+                .optional("source_url", CeSchema.Type.STRING)
+                .optional("source_revision", CeSchema.Type.STRING)
+                .optional("source_context_dir", CeSchema.Type.STRING)
+                .optional("source_secret", CeSchema.Type.STRING)
+                .oneOf("strategy_size", "medium", "small", "medium", "large", "xlarge", "xxlarge")
+                .optional("strategy_spec_file", CeSchema.Type.STRING)
+                .optional("timeout", CeSchema.Type.INTEGER, 600)
+                .optional("run_build_params", CeSchema.Type.OBJECT_LIST, new Object[0]);
     }
 
     @Override

@@ -63,7 +63,7 @@ final class CeEndpoint {
             }
             case PROJECTS, PROJECT, STATUS_DETAILS, EGRESS_IPS ->
                 CeProjectsApi.handle(region.codeEngine(), route, request);
-            case COLLECTION, RESOURCE, REVISIONS, REVISION ->
+            case COLLECTION, RESOURCE, REVISIONS, REVISION, INSTANCES ->
                 CeResourcesApi.handle(region.codeEngine().require(route.projectId()), route, request);
             case UNKNOWN ->
                 throw ApiException.notFound(

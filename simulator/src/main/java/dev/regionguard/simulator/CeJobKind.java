@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** {@code /jobs}: a job definition; jobs have no status (runs are not simulated). */
+/** {@code /jobs}: a job definition; jobs have no status, their executions are {@link CeJobRunKind job runs}. */
 final class CeJobKind extends CeKind {
 
     private static final Pattern ARRAY_SPEC = Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
@@ -17,14 +17,19 @@ final class CeJobKind extends CeKind {
                 "job_v2",
                 CeNames.LABEL,
                 Update.MERGE_PATCH,
-                WorkloadFields.withRunFields(CeSchema.of("job").required("image_reference", CeSchema.Type.STRING))
-                        .oneOf("run_mode", "task", "task", "daemon")
-                        .optional("scale_array_spec", CeSchema.Type.STRING, "0")
-                        .optional("scale_cpu_limit", CeSchema.Type.STRING, "1")
-                        .optional("scale_ephemeral_storage_limit", CeSchema.Type.STRING, "400M")
-                        .optional("scale_max_execution_time", CeSchema.Type.INTEGER, 7200)
-                        .optional("scale_memory_limit", CeSchema.Type.STRING, "4G")
-                        .optional("scale_retry_limit", CeSchema.Type.INTEGER, 3));
+                jobFields(CeSchema.of("job").required("image_reference", CeSchema.Type.STRING)));
+    }
+
+    /** What a job and a job run share: the run fields, run mode and scale limits with IBM's defaults. */
+    static CeSchema jobFields(CeSchema schema) {
+        return WorkloadFields.withRunFields(schema)
+                .oneOf("run_mode", "task", "task", "daemon")
+                .optional("scale_array_spec", CeSchema.Type.STRING, "0")
+                .optional("scale_cpu_limit", CeSchema.Type.STRING, "1")
+                .optional("scale_ephemeral_storage_limit", CeSchema.Type.STRING, "400M")
+                .optional("scale_max_execution_time", CeSchema.Type.INTEGER, 7200)
+                .optional("scale_memory_limit", CeSchema.Type.STRING, "4G")
+                .optional("scale_retry_limit", CeSchema.Type.INTEGER, 3);
     }
 
     @Override
@@ -34,6 +39,10 @@ final class CeJobKind extends CeKind {
 
     @Override
     void validate(CeProject project, ObjectNode spec, CeResource existing) {
+        validateJobFields(project, spec);
+    }
+
+    static void validateJobFields(CeProject project, ObjectNode spec) {
         WorkloadFields.validate(project, spec);
         if (!ARRAY_SPEC.matcher(spec.get("scale_array_spec").textValue()).matches()) {
             throw ApiException.badRequest("Field 'scale_array_spec' must list indices and ranges, e.g. 0-4,7");

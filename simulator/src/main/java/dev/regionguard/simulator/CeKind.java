@@ -86,6 +86,21 @@ abstract class CeKind {
         return resourceType;
     }
 
+    /** A name when the create body has none; null: the name is required. */
+    String generatedName(CeProject project, ObjectNode fields) {
+        return null;
+    }
+
+    /** The create body before the schema sees it; runs fill it from the job or build they run. */
+    ObjectNode prepare(CeProject project, ObjectNode fields) {
+        return fields;
+    }
+
+    /** The query parameter that narrows a list to one field's value, e.g. a secret's {@code format}. */
+    String listFilter() {
+        return null;
+    }
+
     /** Defaults that depend on other fields, after the schema's own. */
     void complete(ObjectNode spec) {}
 

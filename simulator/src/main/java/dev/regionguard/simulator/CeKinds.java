@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The Code Engine kinds the simulator serves, in the order a restore must create them (what is referenced first). */
 final class CeKinds {
@@ -18,6 +19,8 @@ final class CeKinds {
     static final CeFunctionKind FUNCTIONS = new CeFunctionKind();
     static final CeBindingKind BINDINGS = new CeBindingKind();
     static final CeDomainMappingKind DOMAIN_MAPPINGS = new CeDomainMappingKind();
+    static final CeJobRunKind JOB_RUNS = new CeJobRunKind();
+    static final CeBuildRunKind BUILD_RUNS = new CeBuildRunKind();
 
     static final List<CeKind> ALL = List.of(
             SECRETS,
@@ -31,9 +34,12 @@ final class CeKinds {
             BINDINGS,
             DOMAIN_MAPPINGS);
 
+    /** Executions of jobs and builds: served, but not configuration a restore creates or a snapshot holds. */
+    static final List<CeKind> RUNS = List.of(JOB_RUNS, BUILD_RUNS);
+
     /** By path segment under {@code /projects/{id}}. */
-    static final Map<String, CeKind> BY_SEGMENT =
-            ALL.stream().collect(Collectors.toUnmodifiableMap(CeKind::segment, Function.identity()));
+    static final Map<String, CeKind> BY_SEGMENT = Stream.concat(ALL.stream(), RUNS.stream())
+            .collect(Collectors.toUnmodifiableMap(CeKind::segment, Function.identity()));
 
     private CeKinds() {}
 }

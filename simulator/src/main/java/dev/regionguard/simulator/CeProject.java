@@ -43,6 +43,7 @@ final class CeProject {
         this.activeAt = context.now().plus(activation);
         this.subdomain = randomSubdomain();
         CeKinds.ALL.forEach(kind -> collections.put(kind, new CeCollection()));
+        CeKinds.RUNS.forEach(kind -> collections.put(kind, new CeCollection()));
         collections
                 .get(CeKinds.SECRETS)
                 .put(CeSecretKind.systemRegistrySecret(this, context.timestamp(), context.nextEntityTag()));
@@ -140,7 +141,12 @@ final class CeProject {
         details.put("domain", active ? "ready" : "unknown");
         details.put("vpe", active ? "ready" : "unknown");
         details.put("vpe_not_enabled", false);
-        details.putObject("cbr").putObject("data_plane").put("enforcement", "none");
+        // no context-based restriction rules: nothing enforced, inbound traffic allowed
+        details.putObject("cbr")
+                .putObject("data_plane")
+                .put("enforcement", "none")
+                .put("inbound_private", "allowed")
+                .put("inbound_public", "allowed");
         return details;
     }
 
@@ -202,7 +208,8 @@ final class CeProject {
             String resourceId = kind.newId();
             String key = resourceId;
             if (kind.keyedByName()) {
-                key = kind.checkName(Json.text(fields, "name"));
+                String name = Json.text(fields, "name");
+                key = kind.checkName(name == null ? kind.generatedName(this, fields) : name);
                 fields.remove("name");
                 CeResource existing = collections.get(kind).get(key);
                 if (existing != null) {
@@ -210,7 +217,7 @@ final class CeProject {
                             + (existing.deleting() ? " and is being deleted; create it again once it is gone" : ""));
                 }
             }
-            ObjectNode spec = kind.schema().create(fields);
+            ObjectNode spec = kind.schema().create(kind.prepare(this, fields));
             kind.complete(spec);
             kind.validate(this, spec, null);
             CeResource resource =

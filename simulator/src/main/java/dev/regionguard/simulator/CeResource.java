@@ -20,6 +20,10 @@ final class CeResource {
     private String entityTag;
     /** Functions: when the latest write is deployed. */
     private Instant settlesAt = Instant.MIN;
+    /** Job and build runs: when pending ends; {@code settlesAt} is when the run ends. */
+    private Instant startsAt = Instant.MIN;
+    /** Job and build runs: whether the run fails, decided when it is made. */
+    private boolean fails;
 
     private volatile Instant goneAt;
 
@@ -78,6 +82,22 @@ final class CeResource {
 
     void settlesAt(Instant when) {
         settlesAt = when;
+    }
+
+    Instant startsAt() {
+        return startsAt;
+    }
+
+    void startsAt(Instant when) {
+        startsAt = when;
+    }
+
+    boolean fails() {
+        return fails;
+    }
+
+    void fails(boolean failing) {
+        fails = failing;
     }
 
     void replaceSpec(ObjectNode newSpec, String newEntityTag) {

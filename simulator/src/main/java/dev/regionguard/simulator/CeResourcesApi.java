@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Requests on a project's resources: list (token pages), create 201, GET, PATCH or PUT per kind
- * (If-Match required), DELETE 202, and an app's revisions. Answers with an entity tag carry it as
+ * (If-Match required), DELETE 202, and an app's revisions and instances. Answers with an entity tag carry it as
  * the {@code ETag} header too.
  */
 final class CeResourcesApi {
@@ -35,6 +35,20 @@ final class CeResourcesApi {
                                     AppRevision::name,
                                     revision -> CeKinds.APPS.revisionView(project, app, revision, now),
                                     project.resourceUrl("apps", app.key()) + "/revisions",
+                                    Map.of());
+                }));
+            }
+            case INSTANCES -> {
+                CeEndpoint.requireGet(request);
+                yield new Reply(200, project.withResources(now -> {
+                    CeResource app = project.find(CeKinds.APPS, route.key());
+                    return TokenPage.from(request.query())
+                            .render(
+                                    "instances",
+                                    CeAppInstances.of(project, app, now),
+                                    instance -> instance.get("name").textValue(),
+                                    instance -> instance,
+                                    project.resourceUrl("apps", app.key()) + "/instances",
                                     Map.of());
                 }));
             }
@@ -70,13 +84,14 @@ final class CeResourcesApi {
         return tagged(kind, 200, project.update(kind, key, request.ifMatch(), request.jsonBody()));
     }
 
-    /** {@code ?format=} narrows secrets; other kinds take no filter. */
+    /** The kind's filter narrows the list, e.g. {@code ?format=} for secrets, {@code ?job_name=} for job runs. */
     private static ObjectNode list(CeProject project, CeKind kind, CeRequest request) {
-        String format = kind == CeKinds.SECRETS ? request.query().get("format") : null;
+        String filter = kind.listFilter();
+        String value = filter == null ? null : request.query().get(filter);
         TokenPage page = TokenPage.from(request.query());
         return project.withResources(now -> {
             List<CeResource> items = project.resources(kind).stream()
-                    .filter(resource -> format == null || format.equals(resource.text("format")))
+                    .filter(resource -> value == null || value.equals(resource.text(filter)))
                     .toList();
             return page.render(
                     kind.segment(),
@@ -84,7 +99,7 @@ final class CeResourcesApi {
                     CeResource::key,
                     resource -> kind.view(project, resource, now),
                     project.href() + "/" + kind.segment(),
-                    format == null ? Map.of() : Map.of("format", format));
+                    value == null ? Map.of() : Map.of(filter, value));
         });
     }
 

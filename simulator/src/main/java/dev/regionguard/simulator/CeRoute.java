@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A parsed Code Engine path after {@code /{region}/codeengine}: {@code /v2/projects[/{id}[/...]]} or
  * {@code /v2/function_runtimes}. {@code key} is a resource's name (a binding's id), or the app of
- * a revision path; {@code revision} the revision's name.
+ * a revision or instance path; {@code revision} the revision's name.
  */
 record CeRoute(Target target, String projectId, CeKind kind, String key, String revision) {
 
@@ -19,6 +19,7 @@ record CeRoute(Target target, String projectId, CeKind kind, String key, String 
         RESOURCE,
         REVISIONS,
         REVISION,
+        INSTANCES,
         UNKNOWN
     }
 
@@ -54,14 +55,15 @@ record CeRoute(Target target, String projectId, CeKind kind, String key, String 
         return switch (sub.size()) {
             case 1 -> new CeRoute(Target.COLLECTION, projectId, kind, null, null);
             case 2 -> new CeRoute(Target.RESOURCE, projectId, kind, sub.get(1), null);
-            case 3, 4 ->
+            case 3 ->
+                switch (kind == CeKinds.APPS ? sub.get(2) : "") {
+                    case "revisions" -> new CeRoute(Target.REVISIONS, projectId, kind, sub.get(1), null);
+                    case "instances" -> new CeRoute(Target.INSTANCES, projectId, kind, sub.get(1), null);
+                    default -> unknown(projectId);
+                };
+            case 4 ->
                 kind == CeKinds.APPS && sub.get(2).equals("revisions")
-                        ? new CeRoute(
-                                sub.size() == 3 ? Target.REVISIONS : Target.REVISION,
-                                projectId,
-                                kind,
-                                sub.get(1),
-                                sub.size() == 4 ? sub.get(3) : null)
+                        ? new CeRoute(Target.REVISION, projectId, kind, sub.get(1), sub.get(3))
                         : unknown(projectId);
             default -> unknown(projectId);
         };
@@ -73,7 +75,7 @@ record CeRoute(Target target, String projectId, CeKind kind, String key, String 
 
     CallKind callKind(String method) {
         boolean collection = switch (target) {
-            case PROJECTS, COLLECTION, REVISIONS, FUNCTION_RUNTIMES -> true;
+            case PROJECTS, COLLECTION, REVISIONS, INSTANCES, FUNCTION_RUNTIMES -> true;
             default -> false;
         };
         boolean entity = target == Target.PROJECT || target == Target.RESOURCE || target == Target.REVISION;

@@ -50,6 +50,11 @@ final class CeSecretKind extends CeKind {
     }
 
     @Override
+    String listFilter() {
+        return "format";
+    }
+
+    @Override
     String resourceType(CeResource resource) {
         return RESOURCE_TYPES.get(resource.text("format"));
     }
@@ -103,7 +108,10 @@ final class CeSecretKind extends CeKind {
         if (access == null) {
             throw ApiException.badRequest("A service_access secret needs the field 'service_access'");
         }
-        CeReferences.requiredText(access.path("resource_key"), "id", "service_access.resource_key");
+        // IBM requires only the service instance: without a resource_key, Code Engine creates the credential
+        if (access.has("resource_key")) {
+            CeReferences.requiredText(access.path("resource_key"), "id", "service_access.resource_key");
+        }
         CeReferences.requiredText(access.path("service_instance"), "id", "service_access.service_instance");
     }
 

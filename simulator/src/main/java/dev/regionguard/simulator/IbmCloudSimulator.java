@@ -197,7 +197,7 @@ public final class IbmCloudSimulator implements AutoCloseable {
 
     /**
      * App revisions made from now on with this exact {@code image_reference} fail to pull: the app
-     * goes {@code failed} (or {@code warning} while an older revision still serves).
+     * goes {@code failed} (or {@code warning} while an older one serves); so do job runs (build runs: output_image).
      */
     public void failImage(String imageReference) {
         codeEngine.failImage(Objects.requireNonNull(imageReference, "imageReference"));

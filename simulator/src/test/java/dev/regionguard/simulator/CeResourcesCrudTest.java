@@ -245,8 +245,9 @@ class CeResourcesCrudTest {
     @Test
     void unknownResourcesAndPathsAre404() {
         IbmErrorAssert.assertIbmError(client.get(fixtures.url("apps", "nope")), 404);
-        IbmErrorAssert.assertIbmError(client.get(fixtures.url("job_runs")), 404);
-        IbmErrorAssert.assertIbmError(client.get(fixtures.url("apps", "bound-app") + "/instances"), 404);
+        IbmErrorAssert.assertIbmError(client.get(fixtures.url("no_such_kind")), 404);
+        IbmErrorAssert.assertIbmError(client.get(fixtures.url("apps", "bound-app") + "/logs"), 404);
+        IbmErrorAssert.assertIbmError(client.get(fixtures.url("jobs", "bound-job") + "/instances"), 404);
         IbmErrorAssert.assertIbmError(client.get(simulator.codeEngineUrl("us-south") + "/projects/nope/apps"), 404);
         IbmErrorAssert.assertIbmError(client.get(simulator.baseUrl() + "/jp-osa/codeengine/v2/projects"), 404);
         IbmErrorAssert.assertIbmError(client.get(fixtures.url("apps") + "?version=yesterday"), 400);
