@@ -164,7 +164,7 @@ public final class Benchmark {
 
         sim.resetStats();
         start = System.nanoTime();
-        int naiveWrites = new NaiveCopy(primary, naiveStandby, material).copy(types);
+        int naiveWrites = new NaiveCopy(primary, naiveStandby, material, pool).copy(types);
         long naiveMs = millisSince(start);
         CallStats naiveStats = sum(sim, PRIMARY, NAIVE_STANDBY);
 
