@@ -102,8 +102,8 @@ public final class Benchmark {
                 endpoints, HttpSettings.defaults().withMaxConcurrentPerRegion(concurrency), CallObserver.NONE);
         ApiKey key = new ApiKey("bench-api-key");
         EnEntityStore primary = new EnEntityStore(clients.forInstance(PRIMARY, primaryId, key));
-        EnEntityStore standby = new EnEntityStore(clients.forInstance(STANDBY, standbyId, key));
-        EnEntityStore naiveStandby = new EnEntityStore(clients.forInstance(NAIVE_STANDBY, naiveId, key));
+        EnEntityStore standby = new EnEntityStore(clients.forInstance(STANDBY, standbyId, key), new KeptSmtpUsers());
+        EnEntityStore naiveStandby = new EnEntityStore(clients.forInstance(NAIVE_STANDBY, naiveId, key), new KeptSmtpUsers());
         clients.forInstance(PRIMARY, primaryId, key).probe(); // the IAM token is not what is measured
         MaterialSource material = material(manifest);
         measure("en", manifest.entityCount(), primary, standby, naiveStandby, EnEntityTypes.all(), material, sim, pool);
