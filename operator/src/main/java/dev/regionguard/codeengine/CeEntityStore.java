@@ -9,6 +9,8 @@ import dev.regionguard.sync.EntityType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +22,9 @@ import org.slf4j.LoggerFactory;
  *       still be updated, the update is recomputed against it and sent once more with its tag;</li>
  *   <li>deletes wait until the resource is gone (CE deletes asynchronously), so a delete and
  *       create of the same name in one pass works;</li>
- *   <li>after an app is created or updated, the store follows it until it is ready or failed;
- *       failed (or not ready in time) fails the write with a {@link CeWaitFailedException}, which
+ *   <li>after an app is created or updated, {@link #settle} follows it until it is ready or failed
+ *       without holding a sync lane (the engine writes other apps meanwhile); failed (or not ready
+ *       in time) fails the write with a {@link CeWaitFailedException}, which
  *       the engine shows like any failed write. A later pass finds the configuration equal and
  *       does not report it again: watching app health is the health check's job.</li>
  * </ul>
@@ -96,7 +99,7 @@ public final class CeEntityStore implements EntityStore {
     public ObjectNode create(EntityType type, Desired desired) {
         CeEntityType ce = ce(type);
         ObjectNode created = client.create(ce.kind(), desired.body());
-        return ce.kind() == CeKind.APP ? followApp(address(ce, created)) : created;
+        return created;
     }
 
     @Override
@@ -113,7 +116,16 @@ public final class CeEntityStore implements EntityStore {
             }
             updated = updateChangedResource(ce, name, desired, e);
         }
-        return ce.kind() == CeKind.APP ? followApp(name) : updated;
+        return updated;
+    }
+
+    /** An app written is followed until it is ready or failed; other kinds are settled when written. */
+    @Override
+    public CompletableFuture<ObjectNode> settle(EntityType type, ObjectNode written, Executor executor) {
+        CeEntityType ce = ce(type);
+        return ce.kind() == CeKind.APP
+                ? followApp(address(ce, written), executor)
+                : CompletableFuture.completedFuture(written);
     }
 
     /** Waits until the resource is gone; one that is gone already counts as deleted. */
@@ -156,15 +168,16 @@ public final class CeEntityStore implements EntityStore {
         return client.update(ce.kind(), name, ce.updateBody(fresh, desired), entityTag(ce, fresh));
     }
 
-    private ObjectNode followApp(String name) {
-        ObjectNode app = client.awaitApp(name, settings.appReadyTimeout());
-        if (CeAppStatus.of(app) == CeAppStatus.FAILED) {
-            throw new CeWaitFailedException(
-                    CeWaitFailedException.APP_FAILED,
-                    "app " + name + " went to failed (" + CeAppStatus.describe(app) + ")",
-                    client.region());
-        }
-        return app;
+    private CompletableFuture<ObjectNode> followApp(String name, Executor executor) {
+        return client.awaitApp(name, settings.appReadyTimeout(), executor).thenApply(app -> {
+            if (CeAppStatus.of(app) == CeAppStatus.FAILED) {
+                throw new CeWaitFailedException(
+                        CeWaitFailedException.APP_FAILED,
+                        "app " + name + " went to failed (" + CeAppStatus.describe(app) + ")",
+                        client.region());
+            }
+            return app;
+        });
     }
 
     private String entityTag(CeEntityType ce, ObjectNode resource) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.cloud.IbmApiException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The Code Engine v2 API of one project. Bodies are IBM's JSON (snake_case) as they come and go
@@ -54,11 +56,12 @@ public interface CodeEngineClient {
 
     /**
      * Polls the app until {@link CeAppStatus#settled()}: ready with its latest revision, or failed.
+     * Holds no thread between polls (rollouts take minutes); each GET runs on {@code executor}.
      *
-     * @return the app as last read; the caller decides what {@link CeAppStatus#FAILED} means
-     * @throws CeWaitFailedException when it is still deploying after {@code timeout}
+     * @return the app as last read; the caller decides what {@link CeAppStatus#FAILED} means. Fails
+     *     with {@link CeWaitFailedException} when it is still deploying after {@code timeout}
      */
-    ObjectNode awaitApp(String name, Duration timeout);
+    CompletableFuture<ObjectNode> awaitApp(String name, Duration timeout, Executor executor);
 
     /** A project accepts calls on its resources only while its status is {@code active}. */
     static boolean isActive(ObjectNode project) {

@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.HttpUrl;
 
 /**
@@ -158,17 +161,17 @@ public final class HttpCodeEngineClient implements CodeEngineClient {
     }
 
     @Override
-    public ObjectNode awaitApp(String name, Duration timeout) {
-        ObjectNode[] last = new ObjectNode[1];
-        Optional<ObjectNode> settled = polling.until(timeout, region, () -> {
-            last[0] = get(CeKind.APP, name);
-            return CeAppStatus.of(last[0]).settled() ? Optional.of(last[0]) : Optional.empty();
-        });
-        return settled.orElseThrow(() -> new CeWaitFailedException(
-                CeWaitFailedException.APP_NOT_READY,
-                "app " + name + " not ready after " + Polling.describe(timeout) + " (" + CeAppStatus.describe(last[0])
-                        + ")",
-                region));
+    public CompletableFuture<ObjectNode> awaitApp(String name, Duration timeout, Executor executor) {
+        AtomicReference<ObjectNode> last = new AtomicReference<>();
+        return polling.untilAsync(timeout, executor, () -> {
+                    last.set(get(CeKind.APP, name));
+                    return CeAppStatus.of(last.get()).settled() ? Optional.of(last.get()) : Optional.empty();
+                })
+                .thenApply(settled -> settled.orElseThrow(() -> new CeWaitFailedException(
+                        CeWaitFailedException.APP_NOT_READY,
+                        "app " + name + " not ready after " + Polling.describe(timeout) + " ("
+                                + CeAppStatus.describe(last.get()) + ")",
+                        region)));
     }
 
     @Override

@@ -5,6 +5,9 @@ import dev.regionguard.cloud.IbmApiException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -37,6 +40,41 @@ final class Polling {
                 return answer;
             }
             sleep(Math.min(left, interval.toNanos()), region);
+        }
+    }
+
+    /**
+     * As {@link #until}, but holds no thread while it waits: each check runs on {@code executor},
+     * the next one is scheduled after the interval. The future fails when a check throws or the
+     * executor refuses a check (shut down).
+     */
+    <T> CompletableFuture<Optional<T>> untilAsync(Duration timeout, Executor executor, Supplier<Optional<T>> check) {
+        CompletableFuture<Optional<T>> result = new CompletableFuture<>();
+        Executor refusalFails = task -> {
+            try {
+                executor.execute(task);
+            } catch (RejectedExecutionException e) {
+                result.completeExceptionally(e);
+            }
+        };
+        long deadline = System.nanoTime() + timeout.toNanos();
+        refusalFails.execute(() -> checkOnce(deadline, refusalFails, check, result));
+        return result;
+    }
+
+    private <T> void checkOnce(
+            long deadline, Executor executor, Supplier<Optional<T>> check, CompletableFuture<Optional<T>> result) {
+        try {
+            Optional<T> answer = check.get();
+            long left = deadline - System.nanoTime();
+            if (answer.isPresent() || left <= 0) {
+                result.complete(answer);
+                return;
+            }
+            CompletableFuture.delayedExecutor(Math.min(left, interval.toNanos()), TimeUnit.NANOSECONDS, executor)
+                    .execute(() -> checkOnce(deadline, executor, check, result));
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
         }
     }
 

@@ -2,6 +2,8 @@ package dev.regionguard.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * One side of a sync (an EN instance, a CE project): the only place the engine does I/O.
@@ -39,5 +41,15 @@ public interface EntityStore {
      */
     default List<SyncOutcome.EntityIssue> followUp(boolean writes) {
         return List.of();
+    }
+
+    /**
+     * After a create or update: follows what the write started until it settles (a Code Engine
+     * app rolling out), holding no thread while it waits; its checks run on {@code executor}. The
+     * engine calls it outside the target's lane, so waiting holds no write slot. Completes with
+     * the entity as settled, or fails like a failed write. By default settled when written.
+     */
+    default CompletableFuture<ObjectNode> settle(EntityType type, ObjectNode written, Executor executor) {
+        return CompletableFuture.completedFuture(written);
     }
 }

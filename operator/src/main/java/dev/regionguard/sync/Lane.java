@@ -26,6 +26,11 @@ final class Lane {
         this.limit = limit;
     }
 
+    /** For work that must not count against the limit (waits that hold no thread). */
+    Executor executor() {
+        return executor;
+    }
+
     <T> CompletableFuture<T> submit(Supplier<T> work) {
         Call<T> call = new Call<>(work);
         boolean start;

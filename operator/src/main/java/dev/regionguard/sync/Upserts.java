@@ -113,7 +113,11 @@ final class Upserts {
         } else {
             w.action = action;
             w.desired = desired;
-            w.write = t.lane().submit(() -> write(type, t.store(), w));
+            // Settling (an app rolling out) happens after the lane slot is given back.
+            w.write = t.lane()
+                    .submit(() -> write(type, t.store(), w))
+                    .thenCompose(
+                            written -> t.store().settle(type, written, t.lane().executor()));
         }
     }
 

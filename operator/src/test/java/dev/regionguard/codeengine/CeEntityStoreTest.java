@@ -319,7 +319,7 @@ class CeEntityStoreTest {
         referencedOnStandby(CeEntityTypes.SECRET, CeEntityTypes.CONFIG_MAP);
         int before = ce.wire.calls().size();
 
-        ObjectNode created = standby.create(apps, desired(apps, PRIMARY, "api"));
+        ObjectNode created = MiniSync.settled(standby, apps, standby.create(apps, desired(apps, PRIMARY, "api")));
 
         assertThat(created.path("status").asText()).isEqualTo("ready");
         assertThat(created.path("status_details").path("latest_ready_revision").asText())
@@ -339,7 +339,8 @@ class CeEntityStoreTest {
         ce.seed(PRIMARY, CeKind.APP, CeFixtures.app("broken-app", "icr.io/codeengine/broken"));
 
         CeWaitFailedException e = catchThrowableOfType(
-                CeWaitFailedException.class, () -> standby.create(apps, desired(apps, PRIMARY, "broken-app")));
+                CeWaitFailedException.class,
+                () -> MiniSync.settled(standby, apps, standby.create(apps, desired(apps, PRIMARY, "broken-app"))));
 
         assertThat(e.errorCode()).isEqualTo(CeWaitFailedException.APP_FAILED);
         assertThat(e.category()).isEqualTo(ErrorCategory.UNEXPECTED);
@@ -360,7 +361,8 @@ class CeEntityStoreTest {
                 ce.client(STANDBY), new CeEntityStore.Settings(Duration.ofMillis(50), Duration.ofMillis(50)));
         sim.simulator().setCodeEngineTimings(Duration.ofSeconds(30), Duration.ofMillis(200));
 
-        assertThatThrownBy(() -> impatient.create(apps, desired(apps, PRIMARY, "api")))
+        assertThatThrownBy(
+                        () -> MiniSync.settled(impatient, apps, impatient.create(apps, desired(apps, PRIMARY, "api"))))
                 .isInstanceOfSatisfying(CeWaitFailedException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(CeWaitFailedException.APP_NOT_READY);
                     assertThat(e.getMessage()).contains("app api not ready", "status deploying");

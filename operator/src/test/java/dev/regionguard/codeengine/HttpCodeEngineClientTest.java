@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -284,7 +285,7 @@ class HttpCodeEngineClientTest {
                 json(200, app("ready", "ready", "a-00002", "a-00001")),
                 json(200, app("ready", "ready", "a-00002", "a-00002")));
 
-        ObjectNode app = client.awaitApp("a", Duration.ofSeconds(5));
+        ObjectNode app = awaitApp("a", Duration.ofSeconds(5));
 
         assertThat(CeAppStatus.of(app)).isEqualTo(CeAppStatus.READY);
         assertThat(cloud.apiRequestCount()).isEqualTo(3);
@@ -296,17 +297,17 @@ class HttpCodeEngineClientTest {
                 json(200, app("deploying", "deploying", "a-00002", "a-00001")),
                 json(200, app("warning", "ready_but_latest_revision_failed", "a-00002", "a-00001")));
 
-        assertThat(CeAppStatus.of(client.awaitApp("a", Duration.ofSeconds(5)))).isEqualTo(CeAppStatus.FAILED);
+        assertThat(CeAppStatus.of(awaitApp("a", Duration.ofSeconds(5)))).isEqualTo(CeAppStatus.FAILED);
 
         cloud.enqueue(json(200, app("failed", "no_revision_ready", "a-00001", null)));
-        assertThat(CeAppStatus.of(client.awaitApp("a", Duration.ofSeconds(5)))).isEqualTo(CeAppStatus.FAILED);
+        assertThat(CeAppStatus.of(awaitApp("a", Duration.ofSeconds(5)))).isEqualTo(CeAppStatus.FAILED);
     }
 
     @Test
     void awaitAppGivesUpAfterItsTimeout() {
         cloud.answerApi(request -> json(200, app("deploying", "waiting_for_resources", "a-00001", null)));
 
-        assertThatThrownBy(() -> client.awaitApp("a", Duration.ofMillis(50)))
+        assertThatThrownBy(() -> awaitApp("a", Duration.ofMillis(50)))
                 .isInstanceOfSatisfying(
                         CeWaitFailedException.class,
                         e -> assertThat(e.summary())
@@ -376,5 +377,14 @@ class HttpCodeEngineClientTest {
         return "{\"name\":\"a\",\"status\":\"" + status + "\",\"status_details\":{\"reason\":\"" + reason + "\","
                 + "\"latest_created_revision\":\"" + created + "\""
                 + (ready == null ? "" : ",\"latest_ready_revision\":\"" + ready + "\"") + "}}";
+    }
+
+    /** Follows the app on the calling thread (first GET) and the delay scheduler (later GETs). */
+    private ObjectNode awaitApp(String name, Duration timeout) {
+        try {
+            return client.awaitApp(name, timeout, Runnable::run).join();
+        } catch (CompletionException e) {
+            throw (RuntimeException) e.getCause();
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 /**
  * The sync engine's contract reduced to one sequential pass without watermarks, so these tests
@@ -38,7 +39,7 @@ final class MiniSync {
                 Desired desired = ((Translation.Write) translation).desired();
                 ObjectNode target = targets.get(key);
                 if (target == null) {
-                    standby.create(type, desired);
+                    settled(standby, type, standby.create(type, desired));
                     done.add("create " + type.name() + " " + key);
                     continue;
                 }
@@ -49,15 +50,27 @@ final class MiniSync {
                 }
                 if (type.needsReplace(desired, comparable)) {
                     standby.delete(type, current);
-                    standby.create(type, desired);
+                    settled(standby, type, standby.create(type, desired));
                     done.add("replace " + type.name() + " " + key);
                 } else {
-                    standby.update(type, current, desired);
+                    settled(standby, type, standby.update(type, current, desired));
                     done.add("update " + type.name() + " " + key);
                 }
             }
         }
         return done;
+    }
+
+    /**
+     * Waits for the written entity to settle, as the engine does after a write (here on the calling
+     * thread and the delay scheduler); a failed settle throws what the store failed it with.
+     */
+    static ObjectNode settled(EntityStore store, EntityType type, ObjectNode written) {
+        try {
+            return store.settle(type, written, Runnable::run).join();
+        } catch (CompletionException e) {
+            throw (RuntimeException) e.getCause();
+        }
     }
 
     static Map<String, ObjectNode> byKey(EntityType type, List<ObjectNode> items) {

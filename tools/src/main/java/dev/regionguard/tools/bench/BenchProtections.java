@@ -36,11 +36,16 @@ final class BenchProtections {
     /** CE: 5 s probes on the given apps, failureThreshold 3, Automatic, cold standby. */
     static CodeEngineProtection codeEngine(
             KubernetesClient k8s, String primaryId, String standbyId, List<AppHealthRef> probed) {
-        apiKeySecret(k8s, NAME + "-ce-apikey");
+        return codeEngine(k8s, NAME, primaryId, List.of(new CeStandby(STANDBY, standbyId)), probed);
+    }
+
+    static CodeEngineProtection codeEngine(
+            KubernetesClient k8s, String name, String primaryId, List<CeStandby> standbys, List<AppHealthRef> probed) {
+        apiKeySecret(k8s, name + "-ce-apikey");
         CodeEngineProtectionSpec spec = new CodeEngineProtectionSpec();
         spec.primary = new CeProjectRef(PRIMARY, primaryId);
-        spec.standbys = List.of(new CeStandby(STANDBY, standbyId));
-        spec.credentialsSecretRef = new SecretKeyRef(NAME + "-ce-apikey", "apikey");
+        spec.standbys = standbys;
+        spec.credentialsSecretRef = new SecretKeyRef(name + "-ce-apikey", "apikey");
         spec.standbyMode = CodeEngineStandbyMode.Cold;
         spec.apps = probed;
         spec.sync.interval = "30s";
@@ -50,7 +55,7 @@ final class BenchProtections {
         spec.failover.mode = FailoverMode.Automatic;
         CodeEngineProtection cep = new CodeEngineProtection();
         cep.setMetadata(
-                new ObjectMetaBuilder().withName(NAME).withNamespace(NAMESPACE).build());
+                new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
         cep.setSpec(spec);
         return cep;
     }
@@ -70,46 +75,52 @@ final class BenchProtections {
     /** EN: 5 s probes, failureThreshold 3, Automatic, endpoint published; the seeded material referenced. */
     static EventNotificationsProtection eventNotifications(
             KubernetesClient k8s, SeedManifest manifest, String primaryId, String standbyId) {
-        apiKeySecret(k8s, NAME + "-apikey");
+        return eventNotifications(k8s, NAME, manifest, primaryId, List.of(new EnStandby(STANDBY, standbyId)));
+    }
+
+    static EventNotificationsProtection eventNotifications(
+            KubernetesClient k8s, String name, SeedManifest manifest, String primaryId, List<EnStandby> standbys) {
+        apiKeySecret(k8s, name + "-apikey");
         EventNotificationsProtectionSpec spec = new EventNotificationsProtectionSpec();
         spec.primary = new EnInstanceRef(PRIMARY, primaryId);
-        spec.standbys = List.of(new EnStandby(STANDBY, standbyId));
-        spec.credentialsSecretRef = new SecretKeyRef(NAME + "-apikey", "apikey");
+        spec.standbys = standbys;
+        spec.credentialsSecretRef = new SecretKeyRef(name + "-apikey", "apikey");
         spec.sync.interval = "30s";
         spec.healthCheck.interval = "5s";
         spec.healthCheck.timeout = "2s";
         spec.healthCheck.failureThreshold = 3;
         spec.failover.mode = FailoverMode.Automatic;
-        spec.failover.endpointConfigMap = NAME + "-endpoint";
-        spec.destinationSecrets = destinationSecrets(k8s, manifest);
-        spec.templateBodies = templateBodies(k8s, manifest);
+        spec.failover.endpointConfigMap = name + "-endpoint";
+        spec.destinationSecrets = destinationSecrets(k8s, name, manifest);
+        spec.templateBodies = templateBodies(k8s, name, manifest);
         EventNotificationsProtection enp = new EventNotificationsProtection();
         enp.setMetadata(
-                new ObjectMetaBuilder().withName(NAME).withNamespace(NAMESPACE).build());
+                new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
         enp.setSpec(spec);
         return enp;
     }
 
     /** One Secret per destination with the seeded write-only values. */
-    private static List<DestinationSecretRef> destinationSecrets(KubernetesClient k8s, SeedManifest manifest) {
+    private static List<DestinationSecretRef> destinationSecrets(
+            KubernetesClient k8s, String name, SeedManifest manifest) {
         manifest.destinationSecrets()
                 .forEach((destination, values) -> k8s.secrets()
                         .inNamespace(NAMESPACE)
                         .resource(new SecretBuilder()
                                 .withNewMetadata()
-                                .withName(secretName(destination))
+                                .withName(secretName(name, destination))
                                 .endMetadata()
                                 .withStringData(values)
                                 .build())
                         .create());
         return manifest.destinationSecrets().keySet().stream()
                 .sorted()
-                .map(d -> new DestinationSecretRef(d, secretName(d)))
+                .map(d -> new DestinationSecretRef(d, secretName(name, d)))
                 .toList();
     }
 
     /** One ConfigMap with every seeded template body (and subject). */
-    private static List<TemplateBodyRef> templateBodies(KubernetesClient k8s, SeedManifest manifest) {
+    private static List<TemplateBodyRef> templateBodies(KubernetesClient k8s, String name, SeedManifest manifest) {
         Map<String, String> bodies = new HashMap<>();
         manifest.templateBodies().forEach((template, body) -> {
             bodies.put(template + ".body", body.body());
@@ -121,7 +132,7 @@ final class BenchProtections {
                 .inNamespace(NAMESPACE)
                 .resource(new ConfigMapBuilder()
                         .withNewMetadata()
-                        .withName(NAME + "-templates")
+                        .withName(name + "-templates")
                         .endMetadata()
                         .withData(bodies)
                         .build())
@@ -131,7 +142,7 @@ final class BenchProtections {
                 .map(t -> {
                     TemplateBodyRef ref = new TemplateBodyRef();
                     ref.template = t;
-                    ref.configMapName = NAME + "-templates";
+                    ref.configMapName = name + "-templates";
                     ref.bodyKey = t + ".body";
                     ref.subjectKey = t + ".subject";
                     return ref;
@@ -139,7 +150,7 @@ final class BenchProtections {
                 .toList();
     }
 
-    private static String secretName(String destination) {
-        return (NAME + "-" + destination).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+    private static String secretName(String name, String destination) {
+        return (name + "-" + destination).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
     }
 }

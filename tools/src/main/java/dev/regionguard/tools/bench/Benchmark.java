@@ -60,11 +60,21 @@ public final class Benchmark {
     private final int concurrency;
     private final int ceResources;
     private final boolean failover;
+    /** Size of the extra EN instance whose steady pass is measured alone; 0 for none. */
+    private final int steadyEntities;
+
     private final Map<String, Map<String, Object>> results = new LinkedHashMap<>();
 
     public Benchmark(
-            PrintStream out, int entities, int ceResources, Duration latency, int concurrency, boolean failover) {
+            PrintStream out,
+            int entities,
+            int ceResources,
+            Duration latency,
+            int concurrency,
+            boolean failover,
+            int steadyEntities) {
         this.out = out;
+        this.steadyEntities = steadyEntities;
         this.failover = failover;
         this.entities = entities;
         this.ceResources = ceResources;
@@ -78,8 +88,11 @@ public final class Benchmark {
                 .regions(PRIMARY, STANDBY, NAIVE_STANDBY)
                 .build()
                 .start()) {
-            eventNotifications(sim, pool);
+            eventNotifications(sim, pool, entities, "en");
             codeEngine(sim, pool);
+            if (steadyEntities > 0) {
+                eventNotifications(sim, pool, steadyEntities, "en.steady" + steadyEntities / 1000 + "k");
+            }
         } finally {
             pool.shutdownNow();
         }
@@ -90,9 +103,10 @@ public final class Benchmark {
         return 0;
     }
 
-    private void eventNotifications(IbmCloudSimulator sim, ExecutorService pool) {
+    /** The full comparison under "en"; under any other name only the steady pass after a sync. */
+    private void eventNotifications(IbmCloudSimulator sim, ExecutorService pool, int size, String name) {
         String primaryId = sim.createEventNotificationsInstance(PRIMARY);
-        SeedManifest manifest = sim.seedEventNotifications(PRIMARY, primaryId, entities, 7);
+        SeedManifest manifest = sim.seedEventNotifications(PRIMARY, primaryId, size, 7);
         String standbyId = sim.createEventNotificationsInstance(STANDBY);
         String naiveId = sim.createEventNotificationsInstance(NAIVE_STANDBY);
         for (String region : List.of(PRIMARY, STANDBY, NAIVE_STANDBY)) {
@@ -103,11 +117,12 @@ public final class Benchmark {
                 endpoints, HttpSettings.defaults().withMaxConcurrentPerRegion(concurrency), CallObserver.NONE);
         ApiKey key = new ApiKey("bench-api-key");
         EnEntityStore primary = new EnEntityStore(clients.forInstance(PRIMARY, primaryId, key));
-        EnEntityStore standby = new EnEntityStore(clients.forInstance(STANDBY, standbyId, key));
-        EnEntityStore naiveStandby = new EnEntityStore(clients.forInstance(NAIVE_STANDBY, naiveId, key));
+        EnEntityStore standby = new EnEntityStore(clients.forInstance(STANDBY, standbyId, key), new KeptSmtpUsers());
+        EnEntityStore naiveStandby =
+                new EnEntityStore(clients.forInstance(NAIVE_STANDBY, naiveId, key), new KeptSmtpUsers());
         clients.forInstance(PRIMARY, primaryId, key).probe(); // the IAM token is not what is measured
         MaterialSource material = material(manifest);
-        measure("en", manifest.entityCount(), primary, standby, naiveStandby, EnEntityTypes.all(), material, sim, pool);
+        measure(name, manifest.entityCount(), primary, standby, naiveStandby, EnEntityTypes.all(), material, sim, pool);
     }
 
     /** A 200-resource project, cold standby; apps are followed until ready, as in production. */
@@ -163,9 +178,10 @@ public final class Benchmark {
         CallStats initialStats = sum(sim, PRIMARY, STANDBY);
         SyncOutcome.Counts counts = initial.targets().get(0).counts();
 
+        boolean compare = service.equals("en") || service.equals("ce");
         sim.resetStats();
         start = System.nanoTime();
-        int naiveWrites = new NaiveCopy(primary, naiveStandby, material).copy(types);
+        int naiveWrites = !compare ? 0 : new NaiveCopy(primary, naiveStandby, material, pool).copy(types);
         long naiveMs = millisSince(start);
         CallStats naiveStats = sum(sim, PRIMARY, NAIVE_STANDBY);
 
@@ -175,6 +191,19 @@ public final class Benchmark {
         long steadyMs = millisSince(start);
         CallStats steadyStats = sum(sim, PRIMARY, STANDBY);
 
+        Map<String, Object> st = new LinkedHashMap<>();
+        st.put("wall_ms", steadyMs);
+        st.put("calls", steadyStats.calls());
+        st.put("writes", steadyStats.writes());
+        st.put("list_calls", steadyStats.listCalls());
+        st.put("entity_reads", steadyStats.entityReads());
+        st.put("unchanged", steady.targets().get(0).counts().unchanged());
+        if (!compare) {
+            st.put("entities", entityCount);
+            results.put(service, st);
+            return;
+        }
+        results.put(service + ".steady", st);
         double boundMs = latency.toMillis() * (double) initialStats.calls() / concurrency;
         Map<String, Object> init = new LinkedHashMap<>();
         init.put("entities", entityCount);
@@ -191,15 +220,6 @@ public final class Benchmark {
         init.put("bound_ms", Math.round(boundMs));
         init.put("bound_ratio", round(initialMs / boundMs));
         results.put(service + ".initial", init);
-
-        Map<String, Object> st = new LinkedHashMap<>();
-        st.put("wall_ms", steadyMs);
-        st.put("calls", steadyStats.calls());
-        st.put("writes", steadyStats.writes());
-        st.put("list_calls", steadyStats.listCalls());
-        st.put("entity_reads", steadyStats.entityReads());
-        st.put("unchanged", steady.targets().get(0).counts().unchanged());
-        results.put(service + ".steady", st);
     }
 
     private static MaterialSource material(SeedManifest manifest) {

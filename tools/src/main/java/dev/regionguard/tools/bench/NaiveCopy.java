@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * The copy IBM's DR page describes, as the benchmark's baseline: for each entity in restore
@@ -21,10 +22,13 @@ final class NaiveCopy implements SyncContext {
     private final EntityStore primary;
     private final EntityStore standby;
     private final MaterialSource material;
+    /** Runs the GETs that follow an app, as the sync does. */
+    private final Executor executor;
     /** type name -> primary id -> standby id */
     private final Map<String, Map<String, String>> ids = new HashMap<>();
 
-    NaiveCopy(EntityStore primary, EntityStore standby, MaterialSource material) {
+    NaiveCopy(EntityStore primary, EntityStore standby, MaterialSource material, Executor executor) {
+        this.executor = executor;
         this.primary = primary;
         this.standby = standby;
         this.material = material;
@@ -48,7 +52,8 @@ final class NaiveCopy implements SyncContext {
                 }
                 ObjectNode full = primary.read(type, item);
                 if (type.translate(full, this) instanceof Translation.Write write) {
-                    ObjectNode created = standby.create(type, write.desired());
+                    ObjectNode created = standby.settle(type, standby.create(type, write.desired()), executor)
+                            .join();
                     idMap.put(type.id(item), type.id(created));
                     written++;
                 }

@@ -1,6 +1,7 @@
 package dev.regionguard.tools.cli;
 
 import dev.regionguard.tools.bench.Benchmark;
+import dev.regionguard.tools.bench.ScaleBenchmark;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,11 +51,44 @@ final class BenchCommand implements Callable<Integer> {
             description = "Skip the failover scenarios (outage to active region, false failovers).")
     boolean noFailover;
 
+    @Option(
+            names = "--steady-entities",
+            defaultValue = "0",
+            description = "Also: the steady pass alone over an EN instance of this many entities, e.g. 10000"
+                    + " (en.steady10k); default none.")
+    int steadyEntities;
+
+    @Option(
+            names = "--scale",
+            arity = "0..1",
+            fallbackValue = "200",
+            description = "Instead: N protections (default 200; EN and CE, 2 standbys, --scale-entities each) on the"
+                    + " real operator; time to all Ready, then a steady window. Run with java -Xmx512m.")
+    Integer scale;
+
+    @Option(
+            names = "--scale-entities",
+            defaultValue = "200",
+            description = "Entities per protection in --scale (default ${DEFAULT-VALUE}).")
+    int scaleEntities;
+
+    @Option(
+            names = "--scale-steady",
+            defaultValue = "60s",
+            converter = OptionChecks.DurationConverter.class,
+            description = "Steady window of --scale (default ${DEFAULT-VALUE}).")
+    Duration scaleSteady;
+
     @Override
     public Integer call() throws Exception {
+        if (scale != null) {
+            OptionChecks.require(spec, scale >= 1, "--scale must be at least 1: " + scale);
+            return new ScaleBenchmark(scale, scaleEntities, latency, scaleSteady).run(System.out);
+        }
         OptionChecks.require(spec, entities >= 8, "--entities must be at least 8 (one of each kind): " + entities);
         OptionChecks.require(spec, ceResources >= 20, "--ce-resources must be at least 20: " + ceResources);
         OptionChecks.require(spec, concurrency >= 1, "--concurrency must be at least 1: " + concurrency);
-        return new Benchmark(System.out, entities, ceResources, latency, concurrency, !noFailover).run();
+        return new Benchmark(System.out, entities, ceResources, latency, concurrency, !noFailover, steadyEntities)
+                .run();
     }
 }
