@@ -1,6 +1,7 @@
 package dev.regionguard.eventnotifications;
 
 import dev.regionguard.sync.EntityStore;
+import dev.regionguard.sync.Overrides;
 import dev.regionguard.sync.SyncEngine;
 import dev.regionguard.sync.SyncOutcome;
 import dev.regionguard.sync.SyncPolicy;
@@ -25,7 +26,7 @@ final class EnPasses implements AutoCloseable {
     SyncOutcome.Target sync(EntityStore primary, EntityStore standby, SyncPolicy policy) {
         return engine.sync(new SyncRequest(
                         primary,
-                        List.of(new SyncTarget("eu-de", standby, watermarks)),
+                        List.of(new SyncTarget("eu-de", standby, watermarks, Overrides.NONE)),
                         EnEntityTypes.all(),
                         policy,
                         (type, name) -> Optional.empty()))

@@ -55,7 +55,7 @@ class SettleOutsideLaneTest {
         SyncEngine engine = new SyncEngine(executor, PARALLELISM);
         Future<SyncOutcome> pass = caller.submit(() -> engine.sync(new SyncRequest(
                 primary,
-                List.of(new SyncTarget("standby", slowToSettle, new Watermarks())),
+                List.of(new SyncTarget("standby", slowToSettle, new Watermarks(), Overrides.NONE)),
                 List.of(app),
                 new SyncPolicy(true, true, 10, false, 0, null),
                 MaterialSource.NONE)));

@@ -10,6 +10,7 @@ import dev.regionguard.codeengine.CeEntityStore;
 import dev.regionguard.codeengine.CeEntityTypes;
 import dev.regionguard.codeengine.CodeEngineClients;
 import dev.regionguard.codeengine.HttpCodeEngineClients;
+import dev.regionguard.eventnotifications.DomainVerifyBackoff;
 import dev.regionguard.eventnotifications.EnEntityStore;
 import dev.regionguard.eventnotifications.EnEntityTypes;
 import dev.regionguard.eventnotifications.EventNotificationsClients;
@@ -30,6 +31,7 @@ import dev.regionguard.sync.SyncRequest;
 import dev.regionguard.sync.SyncTarget;
 import dev.regionguard.sync.Watermarks;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -117,9 +119,14 @@ public final class Benchmark {
                 endpoints, HttpSettings.defaults().withMaxConcurrentPerRegion(concurrency), CallObserver.NONE);
         ApiKey key = new ApiKey("bench-api-key");
         EnEntityStore primary = new EnEntityStore(clients.forInstance(PRIMARY, primaryId, key));
-        EnEntityStore standby = new EnEntityStore(clients.forInstance(STANDBY, standbyId, key), new KeptSmtpUsers());
-        EnEntityStore naiveStandby =
-                new EnEntityStore(clients.forInstance(NAIVE_STANDBY, naiveId, key), new KeptSmtpUsers());
+        EnEntityStore standby = new EnEntityStore(
+                clients.forInstance(STANDBY, standbyId, key),
+                new KeptSmtpUsers(),
+                new DomainVerifyBackoff(Clock.systemUTC()));
+        EnEntityStore naiveStandby = new EnEntityStore(
+                clients.forInstance(NAIVE_STANDBY, naiveId, key),
+                new KeptSmtpUsers(),
+                new DomainVerifyBackoff(Clock.systemUTC()));
         clients.forInstance(PRIMARY, primaryId, key).probe(); // the IAM token is not what is measured
         MaterialSource material = material(manifest);
         measure(name, manifest.entityCount(), primary, standby, naiveStandby, EnEntityTypes.all(), material, sim, pool);
