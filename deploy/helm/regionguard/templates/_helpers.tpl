@@ -66,6 +66,10 @@ per-namespace Role. No wildcards; see deploy/README.md#rbac for why each verb is
 - apiGroups: ["regionguard.dev"]
   resources: ["eventnotificationsprotections/status", "codeengineprotections/status", "regionfailovers/status"]
   verbs: ["patch", "update"]
+# Witnesses' views of the regions, counted for the quorum of an automatic failover (read only).
+- apiGroups: ["regionguard.dev"]
+  resources: ["regionobservations"]
+  verbs: ["get", "list", "watch"]
 # Needed to set blockOwnerDeletion on objects owned by a protection.
 - apiGroups: ["regionguard.dev"]
   resources: ["eventnotificationsprotections/finalizers", "codeengineprotections/finalizers", "regionfailovers/finalizers"]

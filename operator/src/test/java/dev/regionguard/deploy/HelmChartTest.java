@@ -58,6 +58,7 @@ class HelmChartTest {
             Map.entry(GROUP + "/eventnotificationsprotections/status", Set.of("patch", "update")),
             Map.entry(GROUP + "/codeengineprotections/status", Set.of("patch", "update")),
             Map.entry(GROUP + "/regionfailovers/status", Set.of("patch", "update")),
+            Map.entry(GROUP + "/regionobservations", Set.of("get", "list", "watch")),
             Map.entry(GROUP + "/eventnotificationsprotections/finalizers", Set.of("update")),
             Map.entry(GROUP + "/codeengineprotections/finalizers", Set.of("update")),
             Map.entry(GROUP + "/regionfailovers/finalizers", Set.of("update")),
@@ -90,6 +91,7 @@ class HelmChartTest {
                             "ClusterRole",
                             "ClusterRole",
                             "ClusterRole",
+                            "ClusterRole",
                             "ClusterRoleBinding",
                             "Role",
                             "RoleBinding",
@@ -102,7 +104,8 @@ class HelmChartTest {
                             "regionguard-operator",
                             "regionguard-view",
                             "regionguard-edit",
-                            "regionguard-failover-operator");
+                            "regionguard-failover-operator",
+                            "regionguard-witness");
         }
 
         @Test
@@ -195,7 +198,9 @@ class HelmChartTest {
 
             assertThat(view.getMetadata().getLabels())
                     .containsEntry("rbac.authorization.k8s.io/aggregate-to-view", "true");
-            assertThat(permissions(view.getRules())).isEqualTo(onKinds(KINDS, "get", "list", "watch"));
+            Map<String, Set<String>> viewed = onKinds(KINDS, "get", "list", "watch");
+            viewed.put(GROUP + "/regionobservations", Set.of("get", "list", "watch"));
+            assertThat(permissions(view.getRules())).isEqualTo(viewed);
 
             assertThat(edit.getMetadata().getLabels())
                     .containsEntry("rbac.authorization.k8s.io/aggregate-to-edit", "true")
@@ -207,6 +212,19 @@ class HelmChartTest {
             Map<String, Set<String>> expected = onKinds(KINDS, "get", "list", "watch");
             expected.put(GROUP + "/regionfailovers", Set.of("get", "list", "watch", "create", "delete"));
             assertThat(permissions(onCall.getRules())).isEqualTo(expected);
+        }
+
+        /** A witness reads the protections and writes only its own views: nothing else, no Secret. */
+        @Test
+        void theWitnessRoleReadsProtectionsAndWritesOnlyObservations() {
+            ClusterRole witness = r.named(ClusterRole.class, "regionguard-witness");
+
+            assertThat(permissions(witness.getRules()))
+                    .isEqualTo(Map.of(
+                            GROUP + "/eventnotificationsprotections", Set.of("get", "list", "watch"),
+                            GROUP + "/codeengineprotections", Set.of("get", "list", "watch"),
+                            GROUP + "/regionobservations", Set.of("get", "create", "update"),
+                            GROUP + "/regionobservations/status", Set.of("update")));
         }
 
         @Test
@@ -378,7 +396,7 @@ class HelmChartTest {
                             .getMetadata()
                             .getNamespace())
                     .isEqualTo(NS);
-            assertThat(r.all(ClusterRole.class)).hasSize(3);
+            assertThat(r.all(ClusterRole.class)).hasSize(4);
         }
     }
 
