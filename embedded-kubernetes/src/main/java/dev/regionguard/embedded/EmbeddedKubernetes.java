@@ -53,10 +53,15 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     }
 
     public static EmbeddedKubernetes start(List<Class<? extends HasMetadata>> resources) {
+        return start(resources, 0);
+    }
+
+    /** @param port the loopback port to serve on; 0 for any free one */
+    public static EmbeddedKubernetes start(List<Class<? extends HasMetadata>> resources, int port) {
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         KubernetesMixedDispatcher store = new KubernetesMixedDispatcher(responses);
-        KubernetesMockServer server = listen(responses, store, 0);
+        KubernetesMockServer server = listen(responses, store, port);
         // JOSDK checks its permissions at start-up; the mock server has no RBAC to ask.
         server.expect()
                 .post()

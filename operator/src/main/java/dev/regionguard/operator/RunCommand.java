@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -38,6 +40,8 @@ import picocli.CommandLine.Spec;
             "  REGIONGUARD_DEBUG                      true prints a failure's stack trace"
         })
 public final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
     @Spec
     CommandSpec spec;
 
@@ -53,7 +57,16 @@ public final class RunCommand implements Callable<Integer> {
         }
         KubernetesClient client =
                 new KubernetesClientBuilder().withConfig(kubernetes).build();
-        RegionGuardOperator operator = RegionGuardOperator.start(client, config, Clock.systemUTC(), false);
+        String namespace = config.watchNamespaces().stream().findFirst().orElse("default");
+        boolean withoutServerSideApply = !ServerSideApplyCheck.supported(client, namespace);
+        if (withoutServerSideApply) {
+            LOG.info(
+                    "the Kubernetes API at {} does not take server-side apply (415): status is written with JSON"
+                            + " patches instead",
+                    kubernetes.getMasterUrl());
+        }
+        RegionGuardOperator operator =
+                RegionGuardOperator.start(client, config, Clock.systemUTC(), withoutServerSideApply);
         OperatorHttpServer http = new OperatorHttpServer(
                 config.httpPort(), () -> operator.operator().getRuntimeInfo(), operator.registry());
         CountDownLatch stopped = new CountDownLatch(1);

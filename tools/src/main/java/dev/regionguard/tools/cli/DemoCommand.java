@@ -2,7 +2,6 @@ package dev.regionguard.tools.cli;
 
 import dev.regionguard.tools.demo.Demo;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -43,16 +42,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException, IOException {
-        OptionChecks.require(
-                spec,
-                Files.isDirectory(samples),
-                "no samples directory at " + samples.toAbsolutePath()
-                        + "; run from the repository root or pass --samples");
-        if (!verbose) {
-            Path log = Files.createTempFile("regionguard-demo-", ".log");
-            EngineLog.toFile(log);
-            System.out.println("Operator and simulator log: " + log + " (--verbose shows it here)");
-        }
+        OptionChecks.requireSamples(spec, samples);
+        EngineLog.toTempFileUnless(verbose, "regionguard-demo-");
         return new Demo(System.out, samples, latency).run();
     }
 }

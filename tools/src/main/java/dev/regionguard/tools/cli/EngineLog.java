@@ -6,6 +6,8 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +18,15 @@ final class EngineLog {
     /** Only errors from RegionGuard's classes (the operator's and the simulator's) reach the console. */
     static void errorsOnly() {
         ((Logger) LoggerFactory.getLogger("dev.regionguard")).setLevel(Level.ERROR);
+    }
+
+    /** Unless {@code verbose}: the log goes to a new temporary file, which a first line of output names. */
+    static void toTempFileUnless(boolean verbose, String prefix) throws IOException {
+        if (!verbose) {
+            Path log = Files.createTempFile(prefix, ".log");
+            toFile(log);
+            System.out.println("Operator and simulator log: " + log + " (--verbose shows it here)");
+        }
     }
 
     /** Every log line goes to {@code file} instead of the console, at the levels already configured. */

@@ -5,7 +5,7 @@ import dev.regionguard.simulator.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar tools/target/regionguard.jar <command>}: run, simulate, demo, bench, chaos. */
+/** {@code java -jar tools/target/regionguard.jar <command>}: run, simulate, demo, bench, chaos, sandbox. */
 @Command(
         name = "regionguard",
         mixinStandardHelpOptions = true,
@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             DemoCommand.class,
             BenchCommand.class,
-            ChaosCommand.class
+            ChaosCommand.class,
+            SandboxCommand.class
         })
 public final class Main implements Runnable {
 

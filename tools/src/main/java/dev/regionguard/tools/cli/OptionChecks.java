@@ -1,6 +1,8 @@
 package dev.regionguard.tools.cli;
 
 import dev.regionguard.spec.Durations;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,6 +18,15 @@ public final class OptionChecks {
         if (!valid) {
             throw new ParameterException(spec.commandLine(), message);
         }
+    }
+
+    /** @throws ParameterException (one line, exit 2) unless {@code samples} is a directory */
+    static void requireSamples(CommandSpec spec, Path samples) {
+        require(
+                spec,
+                Files.isDirectory(samples),
+                "no samples directory at " + samples.toAbsolutePath()
+                        + "; run from the repository root or pass --samples");
     }
 
     /** Durations as the CRDs write them: 20ms, 1s, 1m30s. */

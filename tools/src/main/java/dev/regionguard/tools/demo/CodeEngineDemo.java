@@ -22,8 +22,8 @@ import java.time.Duration;
 import java.util.List;
 
 /** The Code Engine part of the demo: a cold standby project kept ready to run the primary's apps. */
-final class CodeEngineDemo {
-    interface Say {
+public final class CodeEngineDemo {
+    public interface Say {
         void say(String format, Object... args);
     }
 
@@ -37,7 +37,8 @@ final class CodeEngineDemo {
     private final CodeEngineClient primary;
     private final CodeEngineClient standby;
 
-    CodeEngineDemo(PrintStream out, IbmCloudSimulator sim, Endpoints endpoints, CodeEngineProtection sample, Say say) {
+    public CodeEngineDemo(
+            PrintStream out, IbmCloudSimulator sim, Endpoints endpoints, CodeEngineProtection sample, Say say) {
         this.out = out;
         this.sim = sim;
         this.sample = sample;
@@ -54,7 +55,7 @@ final class CodeEngineDemo {
                 key);
     }
 
-    void seed() {
+    public void seed() {
         sim.setCodeEngineTimings(Duration.ofMillis(200), Duration.ofMillis(200));
         sim.createCodeEngineProject(primary.region(), primary.projectId());
         sim.createCodeEngineProject(standby.region(), standby.projectId());
