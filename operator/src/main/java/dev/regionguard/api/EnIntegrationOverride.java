@@ -24,6 +24,7 @@ public class EnIntegrationOverride {
 
     @Required
     @Pattern("^(kms|hs-crypto|collect_failed_events)$")
+    @Size(max = 32)
     @JsonPropertyDescription(
             "The primary's integration type: kms (Key Protect), hs-crypto or collect_failed_events (COS).")
     public String type;

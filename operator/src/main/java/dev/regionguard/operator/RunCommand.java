@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
             "  REGIONGUARD_POD_NAME                   this instance's identity in the Lease (default: hostname)",
             "  REGIONGUARD_HTTP_PORT                  health and /metrics port (default 8080)",
             "  REGIONGUARD_LOG_FORMAT                 text (default) or json",
+            "  REGIONGUARD_WITNESS_NAME               run as this witness: probe and report, never sync or fail over",
+            "  REGIONGUARD_WITNESS_APIKEY_FILE        file holding the witness's read-only IBM Cloud API key",
             "  REGIONGUARD_DEBUG                      true prints a failure's stack trace"
         })
 public final class RunCommand implements Callable<Integer> {
@@ -60,23 +62,39 @@ public final class RunCommand implements Callable<Integer> {
         String namespace = config.watchNamespaces().stream().findFirst().orElse("default");
         boolean withoutServerSideApply = !ServerSideApplyCheck.supported(client, namespace);
         if (withoutServerSideApply) {
-            LOG.info(
-                    "the Kubernetes API at {} does not take server-side apply (415): status is written with JSON"
+            LOG.warn(
+                    "the Kubernetes API at {} does not take server-side apply: status is written with JSON"
                             + " patches instead",
                     kubernetes.getMasterUrl());
+        }
+        WitnessOperator.WitnessConfig witness = WitnessOperator.WitnessConfig.fromEnvironment(System.getenv());
+        if (witness != null) {
+            LOG.info("running as witness {}: probing and reporting only", witness.vantage());
+            WitnessOperator operator =
+                    WitnessOperator.start(client, config, witness, Clock.systemUTC(), withoutServerSideApply);
+            return untilStopped(operator, client);
         }
         RegionGuardOperator operator =
                 RegionGuardOperator.start(client, config, Clock.systemUTC(), withoutServerSideApply);
         OperatorHttpServer http = new OperatorHttpServer(
                 config.httpPort(), () -> operator.operator().getRuntimeInfo(), operator.registry());
+        // Stop reconciling (and release the Lease) before the probes go away.
+        return untilStopped(operator, http, client);
+    }
+
+    /** Runs until the process is told to stop, then closes each in order. */
+    private static int untilStopped(AutoCloseable... closeables) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
-                            // Stop reconciling (and release the Lease) before the probes go away.
-                            operator.close();
-                            http.close();
-                            client.close();
+                            for (AutoCloseable c : closeables) {
+                                try {
+                                    c.close();
+                                } catch (Exception e) {
+                                    LOG.warn("while stopping: {}", e.toString());
+                                }
+                            }
                             stopped.countDown();
                         },
                         "regionguard-shutdown"));

@@ -3,6 +3,7 @@ package dev.regionguard.spec;
 import dev.regionguard.api.QuorumSpec;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A protection's {@code spec.failover.quorum}, parsed: the witnesses besides the operator, how many
@@ -12,6 +13,15 @@ public record QuorumSettings(List<String> witnesses, int required, Duration maxA
 
     public QuorumSettings {
         witnesses = List.copyOf(witnesses);
+        for (String w : witnesses) {
+            if (w.length() > 63 || !w.matches(QuorumSpec.VANTAGE_NAME)) {
+                throw new IllegalArgumentException(
+                        "witness '" + w + "' is not a name of lower case letters, digits and '-' (at most 63)");
+            }
+        }
+        if (Set.copyOf(witnesses).size() != witnesses.size()) {
+            throw new IllegalArgumentException("a witness is named twice: " + witnesses);
+        }
         if (required < 1 || required > witnesses.size() + 1) {
             throw new IllegalArgumentException(
                     "required must be within 1.." + (witnesses.size() + 1) + ": " + required);

@@ -3,17 +3,10 @@ package dev.regionguard.tools.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.regionguard.api.Conditions;
 import dev.regionguard.api.EventNotificationsProtection;
 import dev.regionguard.api.FailoverPhase;
 import dev.regionguard.api.RegionFailover;
-import dev.regionguard.tools.demo.SampleFiles;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -25,9 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -39,8 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a RegionFailover move it to the standby.
  */
 class SandboxTest {
-    private static final Path SAMPLES =
-            Path.of(System.getProperty("regionguard.projectRoot", "..")).resolve("config/samples");
+    private static final Path SAMPLES = UserSteps.SAMPLES;
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     @TempDir
@@ -59,14 +49,9 @@ class SandboxTest {
                     .contains("5b2c0d4e-8f1a-4c3b-9d2e-7a6f1e0c3b21")
                     .doesNotContain("01-secret-ibmcloud-apikey.yaml");
 
-            try (KubernetesClient user = new KubernetesClientBuilder()
-                    .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig)))
-                    .build()) {
-                user.resource(apiKeySecret()).create();
-                for (HasMetadata object : protectionSamples()) {
-                    user.resource(object).create();
-                }
-                await().atMost(TIMEOUT).until(() -> ready(user));
+            try (KubernetesClient user = UserSteps.clientFrom(kubeconfig)) {
+                UserSteps.protectTheSample(user);
+                await().atMost(TIMEOUT).until(() -> UserSteps.ready(user));
 
                 controlApi(simulator, "POST", "/_sim/regions/us-south/down");
                 try (InputStream failover =
@@ -74,7 +59,7 @@ class SandboxTest {
                     user.load(failover).create();
                 }
                 await().atMost(TIMEOUT).until(() -> phase(user) == FailoverPhase.Succeeded);
-                EventNotificationsProtection after = protection(user);
+                EventNotificationsProtection after = UserSteps.protection(user);
                 assertThat(after.getStatus().activeRegion).isEqualTo("us-east");
             }
         }
@@ -84,47 +69,6 @@ class SandboxTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         sandbox.describe(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    /** As the README says: kubectl create secret generic ibmcloud-apikey --from-literal=apikey=... */
-    private static Secret apiKeySecret() {
-        return new SecretBuilder()
-                .withNewMetadata()
-                .withName("ibmcloud-apikey")
-                .withNamespace("default")
-                .endMetadata()
-                .withData(Map.of("apikey", base64("sandbox-key")))
-                .build();
-    }
-
-    /** The Event Notifications sample and what it references, with quicker passes than the sample's. */
-    private static List<HasMetadata> protectionSamples() {
-        return SampleFiles.read(SAMPLES).stream()
-                .filter(o -> !(o instanceof Secret
-                        && "ibmcloud-apikey".equals(o.getMetadata().getName())))
-                .filter(o -> !(o instanceof dev.regionguard.api.CodeEngineProtection))
-                .peek(o -> {
-                    if (o instanceof EventNotificationsProtection enp) {
-                        enp.getSpec().sync.interval = "2s";
-                        enp.getSpec().healthCheck.interval = "1s";
-                        enp.getSpec().healthCheck.timeout = "500ms";
-                    }
-                })
-                .toList();
-    }
-
-    private static boolean ready(KubernetesClient user) {
-        EventNotificationsProtection enp = protection(user);
-        return enp != null
-                && enp.getStatus() != null
-                && Conditions.isTrue(enp.getStatus().conditions, Conditions.READY);
-    }
-
-    private static EventNotificationsProtection protection(KubernetesClient user) {
-        return user.resources(EventNotificationsProtection.class)
-                .inNamespace("default")
-                .withName("orders-notifications")
-                .get();
     }
 
     private static FailoverPhase phase(KubernetesClient user) {
@@ -152,9 +96,5 @@ class SandboxTest {
         assertThat(response.statusCode())
                 .as(method + " " + path + ": " + response.body())
                 .isBetween(200, 299);
-    }
-
-    private static String base64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 }
