@@ -3,10 +3,11 @@ package dev.regionguard.tools.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.regionguard.api.EventNotificationsProtection;
 import dev.regionguard.api.FailoverPhase;
 import dev.regionguard.api.RegionFailover;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -19,8 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,16 +56,23 @@ class SandboxTest {
 
             try (KubernetesClient user = UserSteps.clientFrom(kubeconfig)) {
                 UserSteps.protectTheSample(user);
-                await().atMost(TIMEOUT).until(() -> UserSteps.ready(user));
+                awaitOrExplain(
+                        () -> UserSteps.ready(user),
+                        () -> "protection not Ready; " + statusOf(UserSteps.protection(user)));
 
                 controlApi(simulator, "POST", "/_sim/regions/us-south/down");
                 try (InputStream failover =
                         Files.newInputStream(SAMPLES.resolve("failover/orders-notifications-failover.yaml"))) {
                     user.load(failover).create();
                 }
-                await().atMost(TIMEOUT).until(() -> phase(user) == FailoverPhase.Succeeded);
-                EventNotificationsProtection after = UserSteps.protection(user);
-                assertThat(after.getStatus().activeRegion).isEqualTo("us-east");
+                awaitOrExplain(
+                        () -> phase(user) != null && phase(user).isFinal(),
+                        () -> "failover not finished; " + statusOf(failover(user)));
+                assertThat(phase(user)).as(() -> statusOf(failover(user))).isEqualTo(FailoverPhase.Succeeded);
+                // the committed RegionFailover is the record; the protection's status follows on its next pass
+                awaitOrExplain(
+                        () -> "us-east".equals(UserSteps.protection(user).getStatus().activeRegion),
+                        () -> "us-east not active; " + statusOf(UserSteps.protection(user)));
             }
         }
     }
@@ -71,11 +83,33 @@ class SandboxTest {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    private static FailoverPhase phase(KubernetesClient user) {
-        RegionFailover failover = user.resources(RegionFailover.class)
+    /** Waits for a condition; on timeout the failure says what the resource's status was then. */
+    private static void awaitOrExplain(Callable<Boolean> condition, Supplier<String> explanation) {
+        try {
+            await().atMost(TIMEOUT).until(condition);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(explanation.get(), e);
+        }
+    }
+
+    private static RegionFailover failover(KubernetesClient user) {
+        return user.resources(RegionFailover.class)
                 .inNamespace("default")
                 .withName("orders-notifications-inc-4711")
                 .get();
+    }
+
+    private static String statusOf(HasMetadata resource) {
+        return resource == null
+                ? "absent"
+                : Serialization.asYaml(resource)
+                        .lines()
+                        .dropWhile(line -> !line.startsWith("status:"))
+                        .collect(Collectors.joining("\n"));
+    }
+
+    private static FailoverPhase phase(KubernetesClient user) {
+        RegionFailover failover = failover(user);
         return failover == null || failover.getStatus() == null ? null : failover.getStatus().phase;
     }
 

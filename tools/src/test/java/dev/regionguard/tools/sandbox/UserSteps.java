@@ -3,6 +3,7 @@ package dev.regionguard.tools.sandbox;
 import dev.regionguard.api.CodeEngineProtection;
 import dev.regionguard.api.Conditions;
 import dev.regionguard.api.EventNotificationsProtection;
+import dev.regionguard.api.HealthState;
 import dev.regionguard.tools.demo.SampleFiles;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -72,10 +73,13 @@ final class UserSteps {
                 .get();
     }
 
+    /** Ready, and every region probed Healthy: what on-call checks before a failover would be accepted. */
     static boolean ready(KubernetesClient user) {
         EventNotificationsProtection enp = protection(user);
         return enp != null
                 && enp.getStatus() != null
-                && Conditions.isTrue(enp.getStatus().conditions, Conditions.READY);
+                && Conditions.isTrue(enp.getStatus().conditions, Conditions.READY)
+                && enp.getStatus().regions.size() == 2
+                && enp.getStatus().regions.stream().allMatch(r -> r.state == HealthState.Healthy);
     }
 }
