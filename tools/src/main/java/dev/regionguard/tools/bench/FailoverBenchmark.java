@@ -7,6 +7,7 @@ import dev.regionguard.api.EventNotificationsProtection;
 import dev.regionguard.api.HealthState;
 import dev.regionguard.api.ProtectionStatus;
 import dev.regionguard.api.Protections;
+import dev.regionguard.api.QuorumSpec;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.Endpoints;
 import dev.regionguard.cloud.http.CallObserver;
@@ -18,6 +19,7 @@ import dev.regionguard.codeengine.HttpCodeEngineClients;
 import dev.regionguard.embedded.EmbeddedKubernetes;
 import dev.regionguard.operator.OperatorConfig;
 import dev.regionguard.operator.RegionGuardOperator;
+import dev.regionguard.operator.WitnessOperator;
 import dev.regionguard.simulator.DownMode;
 import dev.regionguard.simulator.IbmCloudSimulator;
 import dev.regionguard.simulator.SeedManifest;
@@ -42,20 +44,33 @@ public final class FailoverBenchmark {
     static final String STANDBY = "us-east";
     static final String NAMESPACE = "default";
     static final String NAME = "bench-failover";
+    private static final List<String> WITNESSES = List.of("witness-a", "witness-b");
 
     private FailoverBenchmark() {}
 
-    /** Keys: failover.en, failover.ce, failover.noise. */
+    /** Keys: failover.en, failover.quorum, failover.ce, failover.noise, failover.partition. */
     public static Map<String, Map<String, Object>> run() {
         Map<String, Map<String, Object>> figures = new LinkedHashMap<>();
-        figures.put("failover.en", enOutageToActive());
+        Map<String, Object> single = enOutageToActive(List.of());
+        figures.put("failover.en", single);
+        Map<String, Object> quorum = enOutageToActive(WITNESSES);
+        long extra = (long) quorum.get("outage_to_active_ms") - (long) single.get("outage_to_active_ms");
+        quorum.put("single_vantage_ms", single.get("outage_to_active_ms"));
+        quorum.put("extra_ms", extra);
+        quorum.put("target_extra_ms", 3_000);
+        figures.put("failover.quorum", quorum);
         figures.put("failover.ce", ceOutageToActive(20));
         figures.put("failover.noise", ProbeNoiseBenchmark.noise(1000, 0.10, 42L));
+        figures.put("failover.partition", PartitionBenchmark.partitions(1000, 42L));
         return figures;
     }
 
-    /** EN: 5 s probes, failureThreshold 3, Automatic; outage start to status.activeRegion switched. */
-    static Map<String, Object> enOutageToActive() {
+    /**
+     * EN: 5 s probes, failureThreshold 3, Automatic; outage start to status.activeRegion switched. With
+     * witnesses, each runs as its own {@link WitnessOperator} with its own API key, and the protection
+     * needs two of the three vantage points to agree.
+     */
+    static Map<String, Object> enOutageToActive(List<String> witnesses) {
         try (IbmCloudSimulator sim = IbmCloudSimulator.builder()
                         .regions(PRIMARY, STANDBY)
                         .build()
@@ -67,16 +82,36 @@ public final class FailoverBenchmark {
             Endpoints endpoints =
                     new Endpoints(sim.iamUrl(), sim.eventNotificationsTemplate(), sim.codeEngineTemplate());
             KubernetesClient k8s = kubernetes.client();
+            List<WitnessOperator> started = new ArrayList<>();
             try (RegionGuardOperator operator =
                     RegionGuardOperator.start(k8s, OperatorConfig.local(endpoints), Clock.systemUTC(), true)) {
-                k8s.resource(BenchProtections.eventNotifications(k8s, manifest, primaryId, standbyId))
-                        .create();
+                for (String witness : witnesses) {
+                    started.add(WitnessOperator.start(
+                            k8s,
+                            OperatorConfig.local(endpoints),
+                            new WitnessOperator.WitnessConfig(witness, new ApiKey(witness + "-key")),
+                            Clock.systemUTC(),
+                            true));
+                }
+                EventNotificationsProtection protection =
+                        BenchProtections.eventNotifications(k8s, manifest, primaryId, standbyId);
+                if (!witnesses.isEmpty()) {
+                    protection.getSpec().failover.quorum = new QuorumSpec();
+                    protection.getSpec().failover.quorum.witnesses = witnesses;
+                }
+                k8s.resource(protection).create();
                 Switch timed = timeSwitch(
                         sim,
                         k8s,
                         EventNotificationsProtection.class,
                         Duration.ofSeconds(90),
-                        s -> !s.standbys.isEmpty() && s.standbys.get(0).lastSuccessfulSyncTime != null,
+                        s -> !s.standbys.isEmpty()
+                                && s.standbys.get(0).lastSuccessfulSyncTime != null
+                                && (witnesses.isEmpty()
+                                        || s.vantagePoints.stream()
+                                                        .filter(v -> v.fresh)
+                                                        .count()
+                                                == witnesses.size() + 1),
                         Duration.ofSeconds(60));
                 Map<String, Object> figures = new LinkedHashMap<>();
                 figures.put("outage_to_active_ms", timed.outageToActiveMs());
@@ -85,8 +120,11 @@ public final class FailoverBenchmark {
                 figures.put("epoch", timed.after().epoch);
                 figures.put(
                         "failover_duration_s", timed.finished().failoverHistory.get(0).durationSeconds);
+                figures.put("vantage_points", witnesses.size() + 1);
                 figures.put("target_ms", 17_000);
                 return figures;
+            } finally {
+                started.forEach(WitnessOperator::close);
             }
         }
     }
