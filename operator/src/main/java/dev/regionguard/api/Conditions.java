@@ -13,6 +13,11 @@ public final class Conditions {
     /** After the conditions above: True when no standby refers to another region of the protection. */
     public static final String REGION_INDEPENDENT = "RegionIndependent";
     /**
+     * After RegionIndependent: True when a Failover without force would be accepted now (the checks a
+     * RegionFailover's validation makes, run on every pass); its message names the target or says why not.
+     */
+    public static final String FAILOVER_READY = "FailoverReady";
+    /**
      * Last, with spec.failover.quorum only: True while enough vantage points report in time; its
      * reason says whether they see the active region down (Agreed, Outvoted or QuorumPresent).
      */

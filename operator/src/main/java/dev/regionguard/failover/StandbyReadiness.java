@@ -53,6 +53,15 @@ public record StandbyReadiness(
                 facts.region(), false, String.join("; ", problems), facts.lastSuccessfulSync(), facts.fenced());
     }
 
+    /**
+     * The reason without the age of the last sync ("Healthy, in sync" for "Healthy, synced 4s ago"):
+     * for status that must not change with every second that passes.
+     */
+    public String timelessReason() {
+        return reason.replaceFirst("synced \\S+ ago", "in sync")
+                .replaceFirst("last successful sync \\S+ ago, more than", "last successful sync more than");
+    }
+
     /** "us-east: region is Unknown", for messages that list several regions. */
     public String describe() {
         return region + ": " + reason;

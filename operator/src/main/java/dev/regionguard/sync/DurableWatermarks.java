@@ -46,8 +46,11 @@ public final class DurableWatermarks {
     private static final String SEALED = "~";
     private static final int VERSION = 1;
 
-    /** What a restart gets back: the watermarks, and when the last full comparison ran. */
-    public record Restored(Watermarks watermarks, Instant fullCompareAt) {}
+    /**
+     * What a restart gets back: the watermarks, the digest of the regional overrides they hold for
+     * (the pass starts afresh when today's differ), and when the last full comparison ran.
+     */
+    public record Restored(Watermarks watermarks, String overridesDigest, Instant fullCompareAt) {}
 
     private DurableWatermarks() {}
 
@@ -64,8 +67,13 @@ public final class DurableWatermarks {
 
     /** Saves the watermarks when they changed since last saved; false when nothing was written. */
     public static boolean saveIfChanged(
-            SyncMemory memory, String target, Watermarks watermarks, String scope, Instant fullCompareAt) {
-        byte[] plain = encode(watermarks, scope, fullCompareAt);
+            SyncMemory memory,
+            String target,
+            Watermarks watermarks,
+            String scope,
+            String overridesDigest,
+            Instant fullCompareAt) {
+        byte[] plain = encode(watermarks, scope, overridesDigest, fullCompareAt);
         String hash = sha256(plain);
         if (!watermarks.changedSinceSaved(hash)) {
             return false;
@@ -88,10 +96,11 @@ public final class DurableWatermarks {
         }
     }
 
-    static byte[] encode(Watermarks watermarks, String scope, Instant fullCompareAt) {
+    static byte[] encode(Watermarks watermarks, String scope, String overridesDigest, Instant fullCompareAt) {
         ObjectNode root = JSON.createObjectNode()
                 .put("v", VERSION)
                 .put("scope", scope)
+                .put("overrides", overridesDigest)
                 .put("salt", Base64.getEncoder().encodeToString(watermarks.salt()));
         root.put("fullCompareAt", fullCompareAt == null ? null : fullCompareAt.toString());
         ObjectNode entities = root.putObject("entities");
@@ -151,7 +160,8 @@ public final class DurableWatermarks {
         byte[] salt = Base64.getDecoder().decode(root.path("salt").asText());
         watermarks.restore(salt, sha256(plain));
         String at = text(root.get("fullCompareAt"));
-        return Optional.of(new Restored(watermarks, at == null ? null : Instant.parse(at)));
+        return Optional.of(
+                new Restored(watermarks, text(root.get("overrides")), at == null ? null : Instant.parse(at)));
     }
 
     static byte[] newSalt() {

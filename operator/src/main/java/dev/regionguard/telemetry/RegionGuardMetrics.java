@@ -61,6 +61,14 @@ public final class RegionGuardMetrics implements CallObserver {
         }
     }
 
+    /** On every reconcile, not only after passes: readiness follows region health between passes. */
+    public void recordFailoverReady(String kind, String namespace, String name, ProtectionStatus status) {
+        Tags protection = Tags.of("kind", kind, "namespace", namespace, "name", name);
+        protections.computeIfAbsent(kind + "/" + namespace + "/" + name, k -> registerProtection(protection))
+                        .failoverReady =
+                Conditions.isTrue(status.conditions, Conditions.FAILOVER_READY) ? 1 : 0;
+    }
+
     /** regionguard_region_healthy: 1 Healthy, 0 Unhealthy, -1 Unknown. */
     public void recordRegionHealth(String kind, String namespace, String name, String region, HealthState state) {
         double[] value = regionHealth.computeIfAbsent(kind + "/" + namespace + "/" + name + "/" + region, k -> {
@@ -208,6 +216,10 @@ public final class RegionGuardMetrics implements CallObserver {
                 .description("1 when IBM Cloud accepted the protection's API keys")
                 .tags(tags)
                 .register(registry);
+        Gauge.builder("regionguard.failover.ready", p, s -> s.failoverReady)
+                .description("1 when a failover without force would be accepted now (the FailoverReady condition)")
+                .tags(tags)
+                .register(registry);
         return p;
     }
 
@@ -250,6 +262,7 @@ public final class RegionGuardMetrics implements CallObserver {
         volatile double intervalSeconds;
         volatile double healthIntervalSeconds;
         volatile double credentialsValid = 1;
+        volatile double failoverReady;
     }
 
     private static final class StandbyState {

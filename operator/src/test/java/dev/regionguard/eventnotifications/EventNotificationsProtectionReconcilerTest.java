@@ -57,7 +57,8 @@ class EventNotificationsProtectionReconcilerTest {
                         Conditions.READY,
                         Conditions.STANDBYS_IN_SYNC,
                         Conditions.CREDENTIALS_VALID,
-                        Conditions.REGION_INDEPENDENT);
+                        Conditions.REGION_INDEPENDENT,
+                        Conditions.FAILOVER_READY);
         assertThat(status.standbysInSync).isEqualTo("1/1");
         StandbyStatus standby = status.standbys.get(0);
         assertThat(standby.counts.created).isGreaterThanOrEqualTo(en.manifest.entityCount() - 2);

@@ -69,6 +69,7 @@ class OperatorHttpServerTest {
                     .contains("regionguard_standby_ready{")
                     .contains("regionguard_sync_interval_seconds{")
                     .contains("regionguard_credentials_valid{")
+                    .containsPattern("regionguard_failover_ready\\{[^}]*name=\"metrics\"[^}]*} [01]\\.0")
                     .containsPattern(
                             "regionguard_region_last_probe_timestamp_seconds\\{[^}]*region=\"us-east\"[^}]*} 1\\.\\d+E9")
                     .containsPattern("regionguard_health_check_interval_seconds\\{[^}]*name=\"metrics\"[^}]*} [1-9]")

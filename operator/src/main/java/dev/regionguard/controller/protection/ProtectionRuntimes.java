@@ -50,6 +50,7 @@ public final class ProtectionRuntimes {
         private final String namespace;
         private final String name;
         private final Map<String, Watermarks> watermarks = new ConcurrentHashMap<>();
+        private final Map<String, String> overridesDigests = new ConcurrentHashMap<>();
         private final ReferenceMemory regionReferences = new ReferenceMemory();
         private volatile Instant lastFullCompare;
         private volatile int consecutiveFailures;
@@ -98,8 +99,26 @@ public final class ProtectionRuntimes {
             }
         }
 
-        public Watermarks watermarks(String standby) {
-            return watermarks.computeIfAbsent(standby, s -> new Watermarks());
+        public Watermarks watermarks(String direction) {
+            return watermarks.computeIfAbsent(direction, s -> new Watermarks());
+        }
+
+        /**
+         * The watermarks of a direction under the regional overrides with this digest: a changed
+         * override changes what is wanted without changing either side, so they start empty and the
+         * next pass compares everything again.
+         */
+        public Watermarks watermarks(String direction, String overridesDigest) {
+            String before = overridesDigests.put(direction, overridesDigest);
+            if (before != null && !before.equals(overridesDigest)) {
+                watermarks.put(direction, new Watermarks());
+            }
+            return watermarks(direction);
+        }
+
+        /** The overrides digest the direction's watermarks hold for, or null before its first pass. */
+        String overridesDigest(String direction) {
+            return overridesDigests.get(direction);
         }
 
         /** True the first time only: a new runtime reads the sync memory Kubernetes kept. */
@@ -109,8 +128,9 @@ public final class ProtectionRuntimes {
             return due;
         }
 
-        void restore(String direction, Watermarks restored) {
+        void restore(String direction, Watermarks restored, String overridesDigest) {
             watermarks.put(direction, restored);
+            overridesDigests.put(direction, overridesDigest);
         }
 
         Instant lastFullCompare() {

@@ -6,6 +6,7 @@ import dev.regionguard.api.Conditions;
 import dev.regionguard.api.ProtectionSpec;
 import dev.regionguard.api.ProtectionStatus;
 import dev.regionguard.controller.failover.CommittedFailovers;
+import dev.regionguard.failover.FailoverReadiness;
 import dev.regionguard.failover.RegionTopology;
 import dev.regionguard.failover.VantageQuorum;
 import dev.regionguard.health.RegionStatuses;
@@ -63,9 +64,39 @@ final class ProtectionStatusBuilder<P extends CustomResource<? extends Protectio
         extras.accept(next);
         if (seen.topology() != null) {
             mirrorFailovers(next, previous, seen, runtime, now);
+            reportFailoverReady(next, previous, seen, runtime, protection, now);
             reportQuorum(next, previous, quorum, seen.topology().activeRegion(), protection, now);
         }
         return next;
+    }
+
+    /** FailoverReady, before Quorum: whether a failover without force would be accepted now, and why not. */
+    private static void reportFailoverReady(
+            ProtectionStatus next,
+            ProtectionStatus previous,
+            Observation seen,
+            ProtectionRuntimes.Runtime runtime,
+            HasMetadata protection,
+            Instant now) {
+        SyncSettings sync = seen.settings() == null ? null : seen.settings().sync();
+        if (sync == null) {
+            return; // the spec is blocked: Ready says why, and nothing could fail over anyway
+        }
+        FailoverReadiness.Verdict verdict = FailoverReadiness.evaluate(
+                seen.topology(),
+                AutomaticFailover.readiness(
+                        seen.topology(), next, runtime.health(next.regions, now), sync.interval(), now),
+                CommittedFailovers.holder(seen.failovers())
+                        .map(r -> r.getMetadata().getName())
+                        .orElse(null));
+        List<Condition> conditions = new ArrayList<>(next.conditions);
+        conditions.removeIf(c -> Conditions.FAILOVER_READY.equals(c.type));
+        conditions.addAll(Conditions.merge(
+                previous.conditions,
+                List.of(Conditions.of(Conditions.FAILOVER_READY, verdict.ready(), verdict.reason(), verdict.message())),
+                protection.getMetadata().getGeneration(),
+                now));
+        next.conditions = conditions;
     }
 
     /** Each vantage point's view and the Quorum condition (last); neither without a quorum. */
@@ -102,6 +133,7 @@ final class ProtectionStatusBuilder<P extends CustomResource<? extends Protectio
                 Conditions.STANDBYS_IN_SYNC,
                 Conditions.CREDENTIALS_VALID,
                 Conditions.REGION_INDEPENDENT,
+                Conditions.FAILOVER_READY,
                 Conditions.QUORUM)) {
             Condition old = Conditions.find(previous.conditions, type);
             if (old != null) {

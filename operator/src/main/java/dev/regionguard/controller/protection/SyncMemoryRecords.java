@@ -59,7 +59,8 @@ final class SyncMemoryRecords {
             String direction = direction(sides, side);
             var restored = DurableWatermarks.restore(memory, direction, scope);
             if (restored.isPresent()) {
-                runtime.restore(direction, restored.get().watermarks());
+                runtime.restore(
+                        direction, restored.get().watermarks(), restored.get().overridesDigest());
                 Instant at = restored.get().fullCompareAt();
                 all &= at != null;
                 oldest = at == null || (oldest != null && oldest.isBefore(at)) ? oldest : at;
@@ -85,7 +86,12 @@ final class SyncMemoryRecords {
         for (ProtectedSide side : sides.targets()) {
             String direction = direction(sides, side);
             DurableWatermarks.saveIfChanged(
-                    memory, direction, runtime.watermarks(direction), scope, runtime.lastFullCompare());
+                    memory,
+                    direction,
+                    runtime.watermarks(direction),
+                    scope,
+                    runtime.overridesDigest(direction),
+                    runtime.lastFullCompare());
         }
     }
 

@@ -66,6 +66,11 @@ public class SyncReporter {
     /** No pass ran (not due): the status is written only when health, topology or failovers changed it. */
     public <S extends ProtectionStatus, P extends CustomResource<?, S>> UpdateControl<P> carryOver(
             P resource, S previous, S next, Supplier<P> fresh) {
+        metrics.recordFailoverReady(
+                resource.getKind(),
+                resource.getMetadata().getNamespace(),
+                resource.getMetadata().getName(),
+                next);
         return sameStatus(previous, next)
                 ? UpdateControl.noUpdate()
                 : UpdateControl.patchStatus(statusPatch(resource, next, fresh));

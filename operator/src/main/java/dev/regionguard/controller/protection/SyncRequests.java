@@ -34,12 +34,10 @@ final class SyncRequests<P extends HasMetadata> {
         List<SyncTarget> targets = new ArrayList<>();
         for (ProtectedSide side : sides.targets()) {
             Overrides overrides = service.overrides(protection, side.region());
-            // Watermarks per overrides: a changed override changes what is wanted without changing
-            // either side, so the next pass compares everything again.
             targets.add(new SyncTarget(
                     side.region(),
                     service.store(protection, side, sides.keys().get(side.region())),
-                    runtime.watermarks(sides.source().region() + ">" + side.region() + "#" + overrides.digest()),
+                    runtime.watermarks(SyncMemoryRecords.direction(sides, side), overrides.digest()),
                     overrides));
         }
         return request(protection, settings, sides.source(), sides.sourceKey(), targets, fullCompare, baseline);

@@ -89,7 +89,8 @@ class EnRegionIndependenceOperatorTest {
                         Conditions.READY,
                         Conditions.STANDBYS_IN_SYNC,
                         Conditions.CREDENTIALS_VALID,
-                        Conditions.REGION_INDEPENDENT);
+                        Conditions.REGION_INDEPENDENT,
+                        Conditions.FAILOVER_READY);
         StandbyStatus standby = dependent.standbys.get(0);
         assertThat(standby.regionReferenceCount).isEqualTo(2);
         assertThat(standby.acceptedRegionReferenceCount).isZero();
