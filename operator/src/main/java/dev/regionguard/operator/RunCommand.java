@@ -72,7 +72,9 @@ public final class RunCommand implements Callable<Integer> {
             LOG.info("running as witness {}: probing and reporting only", witness.vantage());
             WitnessOperator operator =
                     WitnessOperator.start(client, config, witness, Clock.systemUTC(), withoutServerSideApply);
-            return untilStopped(operator, client);
+            OperatorHttpServer http = new OperatorHttpServer(
+                    config.httpPort(), () -> operator.operator().getRuntimeInfo(), operator.registry());
+            return untilStopped(operator, http, client);
         }
         RegionGuardOperator operator =
                 RegionGuardOperator.start(client, config, Clock.systemUTC(), withoutServerSideApply);

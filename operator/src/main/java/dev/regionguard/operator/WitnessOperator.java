@@ -31,6 +31,7 @@ import java.util.Map;
 public final class WitnessOperator implements AutoCloseable {
     private final Operator operator;
     private final ProbeResources probes;
+    private final PrometheusMeterRegistry registry;
 
     /** Which vantage point this is, and its own (read-only) IBM Cloud key. */
     public record WitnessConfig(String vantage, ApiKey key) {
@@ -56,9 +57,20 @@ public final class WitnessOperator implements AutoCloseable {
         }
     }
 
-    private WitnessOperator(Operator operator, ProbeResources probes) {
+    private WitnessOperator(Operator operator, ProbeResources probes, PrometheusMeterRegistry registry) {
         this.operator = operator;
         this.probes = probes;
+        this.registry = registry;
+    }
+
+    /** For the health endpoints: a witness is ready once its controllers run, like the operator. */
+    public Operator operator() {
+        return operator;
+    }
+
+    /** The witness's probe and IBM call metrics, for {@code /metrics}. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
     }
 
     public static WitnessOperator start(
@@ -67,8 +79,8 @@ public final class WitnessOperator implements AutoCloseable {
             WitnessConfig witness,
             Clock clock,
             boolean withoutServerSideApply) {
-        RegionGuardMetrics metrics =
-                new RegionGuardMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), clock);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        RegionGuardMetrics metrics = new RegionGuardMetrics(registry, clock);
         HttpSettings http = HttpSettings.defaults().withMaxConcurrentPerRegion(config.maxConcurrentPerRegion());
         ProbeResources probes = ProbeResources.create(
                 IbmHttp.newOkHttpClient(http), http, config.endpoints().iamTokenUrl(), metrics, clock);
@@ -94,7 +106,7 @@ public final class WitnessOperator implements AutoCloseable {
                         clock),
                 c -> namespaces(config, c));
         operator.start();
-        return new WitnessOperator(operator, probes);
+        return new WitnessOperator(operator, probes, registry);
     }
 
     private static void namespaces(OperatorConfig config, ControllerConfigurationOverrider<?> c) {

@@ -476,6 +476,50 @@ class HelmChartTest {
     }
 
     @Test
+    void aWitnessElsewhereIsOnePodWithItsKeyAndTheControllingClustersKubeconfigAndNoRbacHere() {
+        HelmRender.Rendered r = HelmRender.render("witness.yaml");
+
+        assertThat(r.one(Deployment.class).getSpec().getReplicas()).isEqualTo(1);
+        assertThat(env(container(r)))
+                .containsEntry("REGIONGUARD_WITNESS_NAME", "witness-eu")
+                .containsEntry("REGIONGUARD_WITNESS_APIKEY_FILE", "/var/run/regionguard/witness/apikey")
+                .containsEntry("KUBECONFIG", "/var/run/regionguard/controlling-cluster/kubeconfig")
+                .containsEntry("REGIONGUARD_LEADER_ELECTION", "false");
+        var volumes = r.one(Deployment.class).getSpec().getTemplate().getSpec().getVolumes();
+        assertThat(volumes)
+                .filteredOn(v -> v.getSecret() != null)
+                .extracting(v -> v.getSecret().getSecretName())
+                .containsExactlyInAnyOrder("witness-apikey", "controlling-cluster");
+        assertThat(container(r).getVolumeMounts())
+                .filteredOn(m -> m.getMountPath().startsWith("/var/run/regionguard/"))
+                .allSatisfy(m -> assertThat(m.getReadOnly()).isTrue())
+                .hasSize(2);
+        assertThat(r.all(ClusterRole.class)).isEmpty();
+        assertThat(r.all(ClusterRoleBinding.class)).isEmpty();
+        assertThat(r.all(Role.class)).isEmpty();
+        assertThat(r.all(PodDisruptionBudget.class)).isEmpty();
+    }
+
+    @Test
+    void aWitnessReportingToItsOwnClusterGetsTheWitnessRoleOnly() {
+        HelmRender.Rendered r = HelmRender.render("witness-same-cluster.yaml");
+
+        assertThat(env(container(r))).doesNotContainKey("KUBECONFIG");
+        assertThat(r.all(ClusterRole.class)).isEmpty();
+        ClusterRoleBinding binding = r.one(ClusterRoleBinding.class);
+        assertThat(binding.getRoleRef().getName()).isEqualTo("regionguard-witness");
+        assertThat(binding.getSubjects())
+                .singleElement()
+                .satisfies(s -> assertThat(s.getName()).isEqualTo("regionguard"));
+    }
+
+    @Test
+    void rejectsAWitnessWithoutAName() {
+        assertThat(HelmRender.failure("invalid-witness-without-name.yaml"))
+                .contains("witness.enabled needs witness.name");
+    }
+
+    @Test
     void rejectsSeveralReplicasWithoutLeaderElection() {
         assertThat(HelmRender.failure("invalid-two-replicas-without-leader-election.yaml"))
                 .contains("leaderElection.enabled=false needs replicaCount <= 1");
