@@ -1,11 +1,13 @@
 package dev.regionguard.embedded;
 
+import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.APIGroupBuilder;
 import io.fabric8.kubernetes.api.model.APIGroupListBuilder;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceBuilder;
 import io.fabric8.kubernetes.api.model.APIResourceListBuilder;
 import io.fabric8.kubernetes.api.model.APIVersionsBuilder;
+import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
 import io.fabric8.kubernetes.api.model.GroupVersionForDiscoveryBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -17,9 +19,11 @@ import java.util.List;
 
 /**
  * API discovery for kubectl, which the mock server does not serve: the core resources the
- * runbook touches and RegionGuard's own, with short names and the {@code regionguard} category.
+ * runbook touches, the CRDs, and RegionGuard's own, with short names and the {@code regionguard}
+ * category.
  */
 final class Discovery {
+    private static final String CRD_GROUP = "apiextensions.k8s.io";
     private static final List<String> VERBS = List.of("create", "delete", "get", "list", "patch", "update", "watch");
 
     private Discovery() {}
@@ -32,16 +36,21 @@ final class Discovery {
                 server,
                 "/apis",
                 new APIGroupListBuilder()
-                        .withGroups(new APIGroupBuilder()
-                                .withName(group)
-                                .withVersions(new GroupVersionForDiscoveryBuilder()
-                                        .withGroupVersion(group + "/" + version)
-                                        .withVersion(version)
-                                        .build())
-                                .withPreferredVersion(new GroupVersionForDiscoveryBuilder()
-                                        .withGroupVersion(group + "/" + version)
-                                        .withVersion(version)
-                                        .build())
+                        .withGroups(group(group, version), group(CRD_GROUP, "v1"))
+                        .build());
+        // CRDs as kubectl lists them (kubectl get crd): the mock server stores them like any object.
+        answer(
+                server,
+                "/apis/" + CRD_GROUP + "/v1",
+                new APIResourceListBuilder()
+                        .withGroupVersion(CRD_GROUP + "/v1")
+                        .withResources(new APIResourceBuilder()
+                                .withName("customresourcedefinitions")
+                                .withKind("CustomResourceDefinition")
+                                .withSingularName("customresourcedefinition")
+                                .withNamespaced(false)
+                                .withShortNames("crd", "crds")
+                                .withVerbs(VERBS)
                                 .build())
                         .build());
         answer(
@@ -67,6 +76,18 @@ final class Discovery {
                         .withGroupVersion(group + "/" + version)
                         .withResources(own(resources))
                         .build());
+    }
+
+    private static APIGroup group(String name, String version) {
+        GroupVersionForDiscovery only = new GroupVersionForDiscoveryBuilder()
+                .withGroupVersion(name + "/" + version)
+                .withVersion(version)
+                .build();
+        return new APIGroupBuilder()
+                .withName(name)
+                .withVersions(only)
+                .withPreferredVersion(only)
+                .build();
     }
 
     /** RegionGuard's resources and their status subresources. */

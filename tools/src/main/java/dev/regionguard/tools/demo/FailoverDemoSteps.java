@@ -1,5 +1,7 @@
 package dev.regionguard.tools.demo;
 
+import dev.regionguard.api.Condition;
+import dev.regionguard.api.Conditions;
 import dev.regionguard.api.EventNotificationsProtection;
 import dev.regionguard.api.FailoverMode;
 import dev.regionguard.api.FailoverPhase;
@@ -9,18 +11,25 @@ import dev.regionguard.api.HealthState;
 import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.api.ProtectionRef;
 import dev.regionguard.api.ProtectionStatus;
+import dev.regionguard.api.QuorumSpec;
 import dev.regionguard.api.RegionFailover;
 import dev.regionguard.api.RegionFailoverSpec;
 import dev.regionguard.api.RegionStatus;
+import dev.regionguard.cloud.ApiKey;
+import dev.regionguard.operator.OperatorConfig;
+import dev.regionguard.operator.WitnessOperator;
 import dev.regionguard.simulator.DownMode;
 import dev.regionguard.simulator.IbmCloudSimulator;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,11 +38,14 @@ import java.util.function.Supplier;
 
 /**
  * The failover part of the demo, on the running demo (an EN protection, its operator running):
- * the primary region goes down, probes fail, the operator fails over by itself, the endpoint is
+ * the operator alone is cut off from the primary and is outvoted by two witnesses; then the primary
+ * region really goes down, probes fail everywhere, the operator fails over by itself, the endpoint is
  * published; the region comes back and on-call relocates. Every wait is bounded.
  */
 public final class FailoverDemoSteps {
     private static final Duration STEP_LIMIT = Duration.ofSeconds(60);
+    private static final Duration PARTITION_QUIET = Duration.ofSeconds(8);
+    private static final List<String> WITNESSES = List.of("witness-a", "witness-b");
 
     private final PrintStream out;
     private final KubernetesClient k8s;
@@ -47,10 +59,31 @@ public final class FailoverDemoSteps {
         this.name = name;
     }
 
-    /** Returns normally when the failover and the relocation succeeded; throws with the reason otherwise. */
+    /**
+     * Returns normally when the failover and the relocation succeeded; throws with the reason otherwise.
+     * Two witnesses run meanwhile, each with its own API key, as they would in other clusters.
+     */
     public static void run(
-            PrintStream out, IbmCloudSimulator sim, KubernetesClient k8s, String namespace, String protectionName) {
-        new FailoverDemoSteps(out, k8s, namespace, protectionName).run(sim);
+            PrintStream out,
+            IbmCloudSimulator sim,
+            KubernetesClient k8s,
+            OperatorConfig config,
+            String namespace,
+            String protectionName) {
+        List<WitnessOperator> witnesses = new ArrayList<>();
+        try {
+            for (String witness : WITNESSES) {
+                witnesses.add(WitnessOperator.start(
+                        k8s,
+                        config,
+                        new WitnessOperator.WitnessConfig(witness, new ApiKey(witness + "-key")),
+                        Clock.systemUTC(),
+                        true));
+            }
+            new FailoverDemoSteps(out, k8s, namespace, protectionName).run(sim);
+        } finally {
+            witnesses.forEach(WitnessOperator::close);
+        }
     }
 
     private void run(IbmCloudSimulator sim) {
@@ -59,14 +92,52 @@ public final class FailoverDemoSteps {
         String standby = enp.getSpec().standbys.get(0).region;
         String configMap = name + "-endpoint";
         switchToAutomatic(configMap);
+        partitionDoesNotFailOver(sim, primary);
         outageFailsOver(sim, primary, standby, configMap);
         relocateBack(sim, primary, standby);
+    }
+
+    /** Only this cluster loses the primary: the witnesses still reach it, and outvote the operator. */
+    private void partitionDoesNotFailOver(IbmCloudSimulator sim, String primary) {
+        String key = DemoCredentials.apiKeyOf(k8s, protection());
+        say("Network partition: this cluster can no longer reach %s; both witnesses still can", primary);
+        sim.faults(primary).partition(key);
+        Condition outvoted = await(
+                "the operator to be outvoted",
+                () -> Optional.ofNullable(status())
+                        .map(s -> Conditions.find(s.conditions, Conditions.QUORUM))
+                        .filter(q -> "Outvoted".equals(q.reason)));
+        say("  Quorum %s: %s", outvoted.reason, outvoted.message);
+        long quietUntil = System.nanoTime() + PARTITION_QUIET.toNanos();
+        await("the partition to pass without a failover", () -> {
+            if (!failoversOfThisProtection().isEmpty()) {
+                throw new IllegalStateException("a partition of one vantage point started a failover");
+            }
+            return System.nanoTime() > quietUntil ? Optional.of(true) : Optional.empty();
+        });
+        sim.faults(primary).heal(key);
+        await(
+                "the operator to see " + primary + " Healthy again",
+                () -> Optional.ofNullable(status())
+                        .filter(s -> s.regions.stream().allMatch(r -> r.state == HealthState.Healthy)));
+        say(
+                "  no failover in %ds of partition; healed, %s Healthy again from here too",
+                PARTITION_QUIET.toSeconds(), primary);
+    }
+
+    private List<RegionFailover> failoversOfThisProtection() {
+        return k8s.resources(RegionFailover.class).inNamespace(namespace).list().getItems().stream()
+                .filter(r -> name.equals(r.getSpec().protectionRef.name))
+                .toList();
     }
 
     private void switchToAutomatic(String configMap) {
         EventNotificationsProtection edited = protection();
         edited.getSpec().failover.mode = FailoverMode.Automatic;
         edited.getSpec().failover.endpointConfigMap = configMap;
+        edited.getSpec().failover.quorum = new QuorumSpec();
+        edited.getSpec().failover.quorum.witnesses = WITNESSES;
+        edited.getSpec().failover.quorum.maxAge = "10s";
         edited.getSpec().healthCheck.interval = "2s";
         edited.getSpec().healthCheck.timeout = "1s";
         // Readiness wants a successful sync within two sync intervals: 3s (the demo's) is shorter than it
@@ -76,13 +147,14 @@ public final class FailoverDemoSteps {
         k8s.resource(edited).update(); // optimistic: fails if someone else changed it meanwhile
         say(
                 "Failover: %s set to failover.mode Automatic, healthCheck every 2s (3 failures = Unhealthy), "
-                        + "endpoint published in ConfigMap %s",
-                name, configMap);
+                        + "endpoint published in ConfigMap %s, quorum of 2 among the operator and witnesses %s",
+                name, configMap, WITNESSES);
         await(
-                "both regions Healthy",
+                "both regions Healthy from every vantage point",
                 () -> Optional.ofNullable(status())
                         .filter(s -> s.regions.size() >= 2
-                                && s.regions.stream().allMatch(r -> r.state == HealthState.Healthy)));
+                                && s.regions.stream().allMatch(r -> r.state == HealthState.Healthy)
+                                && s.vantagePoints.stream().filter(v -> v.fresh).count() == WITNESSES.size() + 1));
         printRegions(status());
     }
 
@@ -100,9 +172,7 @@ public final class FailoverDemoSteps {
                     }
                 }
             }
-            return k8s.resources(RegionFailover.class).inNamespace(namespace).list().getItems().stream()
-                    .filter(r -> name.equals(r.getSpec().protectionRef.name))
-                    .findFirst();
+            return failoversOfThisProtection().stream().findFirst();
         });
         say("RegionGuard created RegionFailover %s: %s", automatic.getMetadata().getName(), automatic.getSpec().reason);
         follow(automatic.getMetadata().getName());

@@ -44,10 +44,13 @@ final class SandboxGuide {
                     sim.codeEngineUrl(region), sim.codeEngineProjectIds(region));
         }
         out.println();
-        out.println("1. The API-key Secret (the simulator takes any key):");
-        out.println("  kubectl create secret generic ibmcloud-apikey --from-literal=apikey=sandbox-key");
+        out.println("1. The API-key Secret (the simulator takes any key). The embedded API reads JSON only (kubectl");
+        out.println("   creates built-in kinds with protobuf: go through apply) and serves no OpenAPI document");
+        out.println("   (--validate=false):");
+        out.println("  kubectl create secret generic ibmcloud-apikey --from-literal=apikey=sandbox-key \\");
+        out.println("    --dry-run=client -o yaml | kubectl apply --validate=false -f -");
         out.println("2. The sample protections (their primaries hold the demo's configuration), and watch them:");
-        out.println("  kubectl apply "
+        out.println("  kubectl apply --validate=false "
                 + protectionSampleFiles().stream().map(f -> "-f " + f).collect(Collectors.joining(" ")));
         out.println(
                 "  watch kubectl get regionguard            # kubectl get -w does not stream from the embedded API");
@@ -58,7 +61,8 @@ final class SandboxGuide {
         out.println("  curl -X DELETE " + sim.baseUrl() + "/_sim/regions/us-east/faults");
         out.println("4. A failover, with the plugin or the sample RegionFailover:");
         out.println("  kubectl regionguard failover orders-notifications --to us-east --reason sandbox");
-        out.println("  kubectl create -f " + samples.resolve("failover/orders-notifications-failover.yaml"));
+        out.println("  kubectl create --validate=false -f "
+                + samples.resolve("failover/orders-notifications-failover.yaml"));
         out.println("  kubectl regionguard status");
         out.flush();
     }

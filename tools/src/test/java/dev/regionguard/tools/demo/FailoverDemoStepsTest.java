@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regionguard.api.Conditions;
 import dev.regionguard.api.SyncMode;
+import dev.regionguard.operator.OperatorConfig;
 import dev.regionguard.testing.EnFixture;
 import dev.regionguard.testing.OperatorHarness;
 import java.io.ByteArrayOutputStream;
@@ -30,6 +31,7 @@ class FailoverDemoStepsTest {
                         new PrintStream(buffer, true, StandardCharsets.UTF_8),
                         harness.simulator(),
                         harness.client(),
+                        OperatorConfig.local(harness.endpoints()),
                         OperatorHarness.NAMESPACE,
                         en.name);
             } catch (IllegalStateException e) {
@@ -52,6 +54,9 @@ class FailoverDemoStepsTest {
 
             String printed = buffer.toString(StandardCharsets.UTF_8);
             assertThat(printed)
+                    .contains("Quorum Outvoted: 1 of 3 vantage points see us-south Unhealthy")
+                    .contains("no failover in 8s of partition")
+                    .contains("of 3 vantage points see us-south Unhealthy and us-east Healthy")
                     .contains("Unhealthy")
                     .contains("RegionGuard created RegionFailover")
                     .contains("orders-notifications-relocate Succeeded")

@@ -4,23 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.regionguard.api.EventNotificationsProtection;
-import dev.regionguard.cloud.ApiKey;
-import dev.regionguard.cloud.http.CallObserver;
-import dev.regionguard.cloud.http.HttpSettings;
-import dev.regionguard.eventnotifications.HttpEventNotificationsClients;
-import dev.regionguard.testing.OperatorHarness;
-import dev.regionguard.tools.demo.DemoSeed;
-import dev.regionguard.tools.demo.SampleFiles;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.regionguard.api.RegionFailover;
+import dev.regionguard.tools.sandbox.Sandbox;
+import dev.regionguard.tools.sandbox.UserSteps;
+import dev.regionguard.tools.testing.Kubectl;
+import dev.regionguard.tools.testing.Kubectl.Result;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,63 +28,40 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs every kubectl command of the README's on-call runbook, in order, against the samples:
- * the embedded Kubernetes API, the IBM Cloud simulator and the operator. A command that fails,
- * or a README change that breaks one, fails this test.
+ * Runs every kubectl command of the README's on-call runbook, in order, from another "shell" against
+ * the sandbox (simulator, embedded Kubernetes API, operator), after the user steps the sandbox's
+ * guide gives. A command that fails, or a README change that breaks one, fails this test.
  */
 class RunbookTest {
     private static final Path ROOT = Path.of(System.getProperty("regionguard.projectRoot", ".."));
-    private static OperatorHarness harness;
+    private static Sandbox sandbox;
+    private static KubernetesClient user;
+    private static Path kubeconfig;
 
     @TempDir
     static Path work;
 
     @BeforeAll
-    static void start() {
-        harness = OperatorHarness.start("us-south", "us-east");
-        List<HasMetadata> samples = SampleFiles.read(ROOT.resolve("config/samples"));
-        EventNotificationsProtection enp = samples.stream()
-                .filter(EventNotificationsProtection.class::isInstance)
-                .map(EventNotificationsProtection.class::cast)
-                .findFirst()
-                .orElseThrow();
-        harness.simulator().createEventNotificationsInstance("us-south", enp.getSpec().primary.instanceId);
-        harness.simulator()
-                .createEventNotificationsInstance(
-                        "us-east", enp.getSpec().standbys.get(0).instanceId);
-        var clients =
-                HttpEventNotificationsClients.create(harness.endpoints(), HttpSettings.defaults(), CallObserver.NONE);
-        new DemoSeed(clients.forInstance("us-south", enp.getSpec().primary.instanceId, new ApiKey("runbook"))).create();
-        // Faster than the samples, so the test does not wait minutes for passes and probes.
-        enp.getSpec().sync.interval = "2s";
-        enp.getSpec().healthCheck.interval = "1s";
-        enp.getSpec().healthCheck.timeout = "500ms";
-        for (HasMetadata object : samples) {
-            harness.client()
-                    .resource(object)
-                    .inNamespace(OperatorHarness.NAMESPACE)
-                    .create();
-        }
+    static void start() throws IOException {
+        kubeconfig = work.resolve("kubeconfig");
+        sandbox = Sandbox.start(
+                new Sandbox.Options(UserSteps.SAMPLES, List.of("us-south", "us-east", "eu-de"), 0, 0, kubeconfig));
+        user = UserSteps.clientFrom(kubeconfig);
+        UserSteps.protectTheSample(user);
     }
 
     @AfterAll
     static void stop() {
-        harness.close();
+        user.close();
+        sandbox.close();
     }
 
     @Test
     void everyRunbookCommandWorks() throws Exception {
-        assumeTrue(kubectlInstalled(), "kubectl is not installed on this machine");
+        assumeTrue(Kubectl.installed(), "kubectl is not installed on this machine");
         List<String> commands = runbookCommands(Files.readString(ROOT.resolve("README.md")));
         assertThat(commands).as("commands found in the runbook").hasSizeGreaterThan(10);
-        Path kubeconfig = work.resolve("kubeconfig");
-        Files.writeString(kubeconfig, harness.kubeconfig());
-        harness.awaitStatus(
-                "orders-notifications",
-                Duration.ofSeconds(60),
-                s -> dev.regionguard.api.Conditions.isTrue(s.conditions, dev.regionguard.api.Conditions.READY)
-                        && s.regions.size() == 2
-                        && s.regions.stream().allMatch(r -> r.state == dev.regionguard.api.HealthState.Healthy));
+        await().atMost(Duration.ofSeconds(90)).until(() -> UserSteps.ready(user));
         for (String command : commands) {
             Result result =
                     command.startsWith("kubectl wait ") ? waitFor(command, kubeconfig) : run(command, kubeconfig);
@@ -99,12 +73,10 @@ class RunbookTest {
 
     /** What the resources say, for a failure message. */
     private static String state() {
-        return io.fabric8.kubernetes.client.utils.Serialization.asYaml(harness.client()
-                        .resources(dev.regionguard.api.RegionFailover.class)
-                        .inNamespace(OperatorHarness.NAMESPACE)
+        return Serialization.asYaml(user.resources(RegionFailover.class)
+                        .inNamespace("default")
                         .list())
-                + io.fabric8.kubernetes.client.utils.Serialization.asYaml(
-                        harness.get("orders-notifications").getStatus());
+                + Serialization.asYaml(UserSteps.protection(user).getStatus());
     }
 
     /** The kubectl lines of the README's "On-call runbook" section, in order. */
@@ -122,8 +94,6 @@ class RunbookTest {
         }
         return commands;
     }
-
-    private record Result(int exitCode, String output) {}
 
     private static final Pattern TIMEOUT = Pattern.compile("--timeout=(\\d+)s");
 
@@ -149,26 +119,6 @@ class RunbookTest {
     }
 
     private static Result run(String command, Path kubeconfig) throws IOException, InterruptedException {
-        // The embedded API serves no OpenAPI document for kubectl's client-side validation.
-        String line = command.startsWith("kubectl create -f") ? command + " --validate=false" : command;
-        ProcessBuilder pb =
-                new ProcessBuilder("bash", "-c", line).directory(ROOT.toFile()).redirectErrorStream(true);
-        pb.environment().put("KUBECONFIG", kubeconfig.toString());
-        pb.environment().put("HOME", work.toString()); // a fresh discovery cache per run
-        Process process = pb.start();
-        if (!process.waitFor(330, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return new Result(-1, "timed out");
-        }
-        return new Result(
-                process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-    }
-
-    private static boolean kubectlInstalled() {
-        try {
-            return new ProcessBuilder("kubectl", "version", "--client").start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
+        return Kubectl.run(command, ROOT, kubeconfig, work, Map.of());
     }
 }

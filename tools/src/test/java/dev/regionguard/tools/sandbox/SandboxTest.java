@@ -2,9 +2,11 @@ package dev.regionguard.tools.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.regionguard.api.FailoverPhase;
 import dev.regionguard.api.RegionFailover;
+import dev.regionguard.tools.testing.Kubectl;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -19,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -30,12 +34,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sandbox used as a user would: only through the kubeconfig file it writes and HTTP to the
- * simulator's control API. The sample protection becomes Ready; an outage of its primary region and
+ * The sandbox used as a user would: only through the kubeconfig file it writes, the kubectl lines its
+ * guide prints (run with the real kubectl, as pasted) and HTTP to the simulator's control API. The
+ * sample protection becomes Ready; an outage of its primary region and
  * a RegionFailover move it to the standby.
  */
 class SandboxTest {
     private static final Path SAMPLES = UserSteps.SAMPLES;
+    private static final Path ROOT = Path.of(System.getProperty("regionguard.projectRoot", ".."));
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     @TempDir
@@ -44,8 +50,8 @@ class SandboxTest {
     @Test
     void protectsTheSampleAndFailsOverThroughKubeconfigAndControlApi() throws Exception {
         Path kubeconfig = work.resolve("kubeconfig");
-        try (Sandbox sandbox = Sandbox.start(
-                new Sandbox.Options(SAMPLES, List.of("us-south", "us-east", "eu-de"), 0, 0, kubeconfig))) {
+        try (Sandbox sandbox = Sandbox.start(new Sandbox.Options(
+                SAMPLES.toAbsolutePath(), List.of("us-south", "us-east", "eu-de"), 0, 0, kubeconfig))) {
             String guide = guide(sandbox);
             String simulator = simulatorUrl(guide);
             assertThat(guide)
@@ -55,7 +61,14 @@ class SandboxTest {
                     .doesNotContain("01-secret-ibmcloud-apikey.yaml");
 
             try (KubernetesClient user = UserSteps.clientFrom(kubeconfig)) {
-                UserSteps.protectTheSample(user);
+                assumeTrue(Kubectl.installed(), "kubectl is not installed on this machine");
+                for (String command : guideCommands(guide, "1. ", "3. ")) {
+                    Kubectl.Result result = Kubectl.run(command, ROOT, kubeconfig, work, Map.of());
+                    assertThat(result.exitCode())
+                            .as(command + "\n" + result.output())
+                            .isZero();
+                }
+                UserSteps.quicken(user);
                 awaitOrExplain(
                         () -> UserSteps.ready(user),
                         () -> "protection not Ready; " + statusOf(UserSteps.protection(user)));
@@ -81,6 +94,29 @@ class SandboxTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         sandbox.describe(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The kubectl lines of the guide between two of its numbered steps, as a user would paste them
+     * (a line ending in a backslash continues on the next).
+     */
+    static List<String> guideCommands(String guide, String fromStep, String toStep) {
+        String section = guide.substring(guide.indexOf("\n" + fromStep), guide.indexOf("\n" + toStep));
+        List<String> commands = new ArrayList<>();
+        StringBuilder pending = new StringBuilder();
+        for (String line : section.split("\n")) {
+            String trimmed = line.trim();
+            if (pending.length() == 0 && !trimmed.startsWith("kubectl ")) {
+                continue;
+            }
+            if (trimmed.endsWith("\\")) {
+                pending.append(trimmed, 0, trimmed.length() - 1);
+            } else {
+                commands.add(pending.append(trimmed).toString());
+                pending.setLength(0);
+            }
+        }
+        return commands;
     }
 
     /** Waits for a condition; on timeout the failure says what the resource's status was then. */
