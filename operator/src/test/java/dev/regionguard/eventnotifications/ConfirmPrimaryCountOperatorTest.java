@@ -92,17 +92,13 @@ class ConfirmPrimaryCountOperatorTest {
     }
 
     private static void annotate(String name, String key, String value) {
-        harness.client()
-                .resources(EventNotificationsProtection.class)
-                .inNamespace(OperatorHarness.NAMESPACE)
-                .withName(name)
-                .edit(p -> {
-                    Map<String, String> annotations = p.getMetadata().getAnnotations() == null
-                            ? new HashMap<>()
-                            : new HashMap<>(p.getMetadata().getAnnotations());
-                    annotations.put(key, value);
-                    p.getMetadata().setAnnotations(annotations);
-                    return p;
-                });
+        harness.edit(EventNotificationsProtection.class, name, p -> {
+            Map<String, String> annotations = p.getMetadata().getAnnotations() == null
+                    ? new HashMap<>()
+                    : new HashMap<>(p.getMetadata().getAnnotations());
+            annotations.put(key, value);
+            p.getMetadata().setAnnotations(annotations);
+            return p;
+        });
     }
 }

@@ -303,14 +303,10 @@ class EventNotificationsProtectionReconcilerTest {
         harness.apply(en.protection(SyncMode.Mirror, "1s"));
         harness.awaitStatus(en.name, TIMEOUT, OperatorHarnessStatus::ready);
 
-        harness.client()
-                .resources(EventNotificationsProtection.class)
-                .inNamespace(OperatorHarness.NAMESPACE)
-                .withName(en.name)
-                .edit(p -> {
-                    p.getMetadata().getAnnotations().put(dev.regionguard.api.Protections.PAUSED, "true");
-                    return p;
-                });
+        harness.edit(EventNotificationsProtection.class, en.name, p -> {
+            p.getMetadata().getAnnotations().put(dev.regionguard.api.Protections.PAUSED, "true");
+            return p;
+        });
         harness.awaitStatus(
                 en.name, TIMEOUT, s -> "Paused".equals(Conditions.find(s.conditions, Conditions.READY).reason));
         ObjectNode source = en.primary.list(EnKind.SOURCE).stream()
@@ -328,14 +324,10 @@ class EventNotificationsProtectionReconcilerTest {
                         .noneMatch(x -> "edited while paused"
                                 .equals(x.path("description").asText())));
 
-        harness.client()
-                .resources(EventNotificationsProtection.class)
-                .inNamespace(OperatorHarness.NAMESPACE)
-                .withName(en.name)
-                .edit(p -> {
-                    p.getMetadata().getAnnotations().remove(dev.regionguard.api.Protections.PAUSED);
-                    return p;
-                });
+        harness.edit(EventNotificationsProtection.class, en.name, p -> {
+            p.getMetadata().getAnnotations().remove(dev.regionguard.api.Protections.PAUSED);
+            return p;
+        });
         await().atMost(TIMEOUT)
                 .until(() -> en.standby.list(EnKind.SOURCE).stream()
                         .anyMatch(x -> "edited while paused"

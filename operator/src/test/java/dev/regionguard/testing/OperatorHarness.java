@@ -22,14 +22,17 @@ import dev.regionguard.simulator.IbmCloudSimulator;
 import dev.regionguard.simulator.SimulatorFixture;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * An operator under test: embedded Kubernetes API, the IBM Cloud simulator, and RegionGuard
@@ -201,6 +204,25 @@ public final class OperatorHarness implements AutoCloseable {
     public EventNotificationsProtection apply(EventNotificationsProtection enp) {
         enp.getMetadata().setNamespace(NAMESPACE);
         return client().resource(enp).createOr(c -> c.update());
+    }
+
+    /**
+     * A user's edit of a protection (spec or annotations), retried when it meets one of the operator's
+     * own status writes (409): kubectl edit and Argo CD retry the same way.
+     */
+    public <T extends HasMetadata> T edit(Class<T> kind, String name, UnaryOperator<T> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client().resources(kind)
+                        .inNamespace(NAMESPACE)
+                        .withName(name)
+                        .edit(change);
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 10) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public EventNotificationsProtection get(String name) {

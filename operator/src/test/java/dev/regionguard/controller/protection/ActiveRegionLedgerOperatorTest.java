@@ -222,13 +222,9 @@ class ActiveRegionLedgerOperatorTest {
     }
 
     private void annotate(String name, String value) {
-        harness.client()
-                .resources(EventNotificationsProtection.class)
-                .inNamespace(OperatorHarness.NAMESPACE)
-                .withName(name)
-                .edit(p -> {
-                    p.getMetadata().getAnnotations().put(ActiveRegionDecision.ANNOTATION, value);
-                    return p;
-                });
+        harness.edit(EventNotificationsProtection.class, name, p -> {
+            p.getMetadata().getAnnotations().put(ActiveRegionDecision.ANNOTATION, value);
+            return p;
+        });
     }
 }

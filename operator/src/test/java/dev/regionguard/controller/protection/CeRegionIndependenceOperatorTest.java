@@ -95,15 +95,11 @@ class CeRegionIndependenceOperatorTest {
         assertThat(refused.getStatus().conditions)
                 .anySatisfy(c -> assertThat(c.message).contains("1 reference to another region in its copy"));
 
-        harness.client()
-                .resources(CodeEngineProtection.class)
-                .inNamespace(OperatorHarness.NAMESPACE)
-                .withName(name)
-                .edit(p -> {
-                    p.getSpec().regionIndependence.acceptedReferences =
-                            List.of(new AcceptedRegionReference("app", "*", "image_reference"));
-                    return p;
-                });
+        harness.edit(CodeEngineProtection.class, name, p -> {
+            p.getSpec().regionIndependence.acceptedReferences =
+                    List.of(new AcceptedRegionReference("app", "*", "image_reference"));
+            return p;
+        });
         CodeEngineProtectionStatus accepted = awaitStatus(name, s -> isStatus(s, "True"));
         assertThat(accepted.standbys.get(0).acceptedRegionReferenceCount).isEqualTo(1);
 

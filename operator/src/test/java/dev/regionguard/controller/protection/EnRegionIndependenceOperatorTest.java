@@ -187,14 +187,10 @@ class EnRegionIndependenceOperatorTest {
     }
 
     private static void accept(String name, AcceptedRegionReference reference) {
-        harness.client()
-                .resources(EventNotificationsProtection.class)
-                .inNamespace(OperatorHarness.NAMESPACE)
-                .withName(name)
-                .edit(p -> {
-                    p.getSpec().regionIndependence.acceptedReferences = List.of(reference);
-                    return p;
-                });
+        harness.edit(EventNotificationsProtection.class, name, p -> {
+            p.getSpec().regionIndependence.acceptedReferences = List.of(reference);
+            return p;
+        });
     }
 
     private static List<Event> warnings(String name, String reason) {

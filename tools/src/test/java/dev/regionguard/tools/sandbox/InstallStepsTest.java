@@ -10,7 +10,9 @@ import dev.regionguard.api.EventNotificationsProtection;
 import dev.regionguard.api.ProtectionStatus;
 import dev.regionguard.tools.testing.Kubectl;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,8 +122,7 @@ class InstallStepsTest {
     }
 
     private static ProtectionStatus status(
-            KubernetesClient user,
-            Class<? extends io.fabric8.kubernetes.client.CustomResource<?, ? extends ProtectionStatus>> kind) {
+            KubernetesClient user, Class<? extends CustomResource<?, ? extends ProtectionStatus>> kind) {
         var protection = user.resources(kind).inNamespace("default").list().getItems().stream()
                 .findFirst()
                 .orElse(null);
@@ -128,17 +130,14 @@ class InstallStepsTest {
     }
 
     private static void awaitReady(
-            KubernetesClient user,
-            Class<? extends io.fabric8.kubernetes.client.CustomResource<?, ? extends ProtectionStatus>> kind) {
+            KubernetesClient user, Class<? extends CustomResource<?, ? extends ProtectionStatus>> kind) {
         try {
             await().atMost(TIMEOUT).until(() -> ready(status(user, kind)));
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             ProtectionStatus status = status(user, kind);
             throw new AssertionError(
                     kind.getSimpleName() + " not Ready: "
-                            + (status == null
-                                    ? "no status"
-                                    : io.fabric8.kubernetes.client.utils.Serialization.asYaml(status)),
+                            + (status == null ? "no status" : Serialization.asYaml(status)),
                     e);
         }
     }
