@@ -5,6 +5,7 @@ import static dev.regionguard.tools.bench.FailoverBenchmark.NAMESPACE;
 import static dev.regionguard.tools.bench.FailoverBenchmark.PRIMARY;
 import static dev.regionguard.tools.bench.FailoverBenchmark.STANDBY;
 
+import dev.regionguard.api.AcceptedRegionReference;
 import dev.regionguard.api.AppHealthRef;
 import dev.regionguard.api.CeProjectRef;
 import dev.regionguard.api.CeStandby;
@@ -93,6 +94,9 @@ final class BenchProtections {
         spec.failover.endpointConfigMap = name + "-endpoint";
         spec.destinationSecrets = destinationSecrets(k8s, name, manifest);
         spec.templateBodies = templateBodies(k8s, name, manifest);
+        // The seed holds the primary region's hosts (COS endpoints, Code Engine URLs) that the copy keeps;
+        // unaccepted, they would make the standby not ready and no failover would be timed.
+        spec.regionIndependence.acceptedReferences = List.of(new AcceptedRegionReference("*", null, null));
         EventNotificationsProtection enp = new EventNotificationsProtection();
         enp.setMetadata(
                 new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
