@@ -121,7 +121,13 @@ public final class EmbeddedKubernetes implements AutoCloseable {
      */
     public synchronized void stop() {
         if (server != null) {
-            server.destroy();
+            try {
+                server.destroy();
+            } catch (IllegalStateException e) {
+                // the mock server waits 10 s for its event loop and gives up when a starved machine
+                // keeps it busy; a stop that outlasts that is still a stop
+                MOCK_SERVER_LOG.warning("embedded Kubernetes API did not close in time: " + e.getMessage());
+            }
             server = null;
         }
     }
