@@ -43,6 +43,15 @@ public class CodeEngineProtectionSpec extends CommonProtectionSpec {
     @JsonPropertyDescription("App endpoints the health checks probe in each region.")
     public List<AppHealthRef> apps = new ArrayList<>();
 
+    @JsonPropertyDescription(
+            "Continuous proof that each standby works: each app's health path answered on the standby (cold start timed) and chosen jobs run there. Absent: no proof, and readiness does not ask for one.")
+    public CeVerificationSpec verification;
+
+    @Override
+    public VerificationSpec verificationSpec() {
+        return verification;
+    }
+
     @Override
     public SideRef primarySide() {
         return primary;

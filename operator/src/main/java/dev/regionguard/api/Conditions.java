@@ -13,7 +13,12 @@ public final class Conditions {
     /** After the conditions above: True when no standby refers to another region of the protection. */
     public static final String REGION_INDEPENDENT = "RegionIndependent";
     /**
-     * After RegionIndependent: True when a Failover without force would be accepted now (the checks a
+     * After RegionIndependent, with spec.verification only: True when each standby's last proof (real
+     * traffic sent through it) passed; False names the standby and the failed check.
+     */
+    public static final String STANDBY_VERIFIED = "StandbyVerified";
+    /**
+     * After StandbyVerified: True when a Failover without force would be accepted now (the checks a
      * RegionFailover's validation makes, run on every pass); its message names the target or says why not.
      */
     public static final String FAILOVER_READY = "FailoverReady";

@@ -37,6 +37,15 @@ public class EventNotificationsProtectionSpec extends CommonProtectionSpec {
     @JsonPropertyDescription("Where template bodies live, per template name (the API never returns them).")
     public List<TemplateBodyRef> templateBodies = new ArrayList<>();
 
+    @JsonPropertyDescription(
+            "Continuous proof that each standby works: IBM's test call on chosen destinations of the standby. Absent: no proof, and readiness does not ask for one.")
+    public EnVerificationSpec verification;
+
+    @Override
+    public VerificationSpec verificationSpec() {
+        return verification;
+    }
+
     @Override
     public SideRef primarySide() {
         return primary;

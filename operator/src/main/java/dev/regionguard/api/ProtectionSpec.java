@@ -21,4 +21,7 @@ public interface ProtectionSpec {
     FailoverSpec failoverSpec();
 
     RegionIndependenceSpec regionIndependenceSpec();
+
+    /** Null when the protection asks for no proof of its standbys. */
+    VerificationSpec verificationSpec();
 }

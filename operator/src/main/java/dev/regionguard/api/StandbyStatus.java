@@ -36,6 +36,10 @@ public class StandbyStatus {
             "Event Notifications: the Secrets RegionGuard created, one per SMTP user it created on this standby, holding the username and the password IBM returns only once (keys username, password, domain, smtpConfigId, userId).")
     public List<String> smtpUserSecrets;
 
+    @JsonPropertyDescription(
+            "The last proof that this standby works (spec.verification); absent before the first or without spec.verification.")
+    public StandbyVerification verification;
+
     @JsonPropertyDescription("Entities the last pass could not sync, with the reason (at most 50).")
     public List<UnsyncedEntity> unsyncedEntities = new ArrayList<>();
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.cloud.IbmApiException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -64,6 +65,15 @@ public interface CodeEngineClient {
     CompletableFuture<ObjectNode> awaitApp(String name, Duration timeout, Executor executor);
 
     /** A project accepts calls on its resources only while its status is {@code active}. */
+    /** Starts one run of the job ({@code POST /job_runs} with its job_name); returns the run, named. */
+    ObjectNode runJob(String jobName);
+
+    /**
+     * The job run once it ended (status completed or failed), read at the client's poll interval;
+     * empty when it had not ended within the timeout.
+     */
+    Optional<ObjectNode> awaitJobRun(String runName, Duration timeout);
+
     static boolean isActive(ObjectNode project) {
         return "active".equals(CeJson.text(project, "status"));
     }

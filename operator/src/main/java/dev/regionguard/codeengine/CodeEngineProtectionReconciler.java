@@ -51,7 +51,14 @@ public class CodeEngineProtectionReconciler
             SyncReporter reporter,
             Clock clock,
             ProtectionServices services) {
-        super(engine, reporter, clock, services, new CeFailoverActions(clients), new CeRegionProbe(probeClients));
+        super(
+                engine,
+                reporter,
+                clock,
+                services,
+                new CeFailoverActions(clients),
+                new CeRegionProbe(probeClients),
+                new CeStandbyVerifier(clients));
         this.clients = clients;
         this.storeSettings = storeSettings;
     }

@@ -129,6 +129,36 @@ public final class HttpCodeEngineClient implements CodeEngineClient {
     }
 
     @Override
+    public ObjectNode runJob(String jobName) {
+        ObjectNode body = CeJson.NODES.objectNode().put("job_name", jobName);
+        // a repeated POST after an ambiguous failure would start a second run
+        return http.execute(
+                        apiKey,
+                        project(IbmRequest.post(region, baseUrl))
+                                .path("job_runs")
+                                .jsonBody(body)
+                                .idempotent(false)
+                                .expectStatus(200, 201, 202)
+                                .build())
+                .bodyObject();
+    }
+
+    @Override
+    public Optional<ObjectNode> awaitJobRun(String runName, Duration timeout) {
+        return polling.until(timeout, region, () -> {
+            ObjectNode run = http.execute(
+                            apiKey,
+                            project(IbmRequest.get(region, baseUrl))
+                                    .path("job_runs")
+                                    .id(runName)
+                                    .build())
+                    .bodyObject();
+            String status = CeJson.text(run, "status");
+            return "completed".equals(status) || "failed".equals(status) ? Optional.of(run) : Optional.empty();
+        });
+    }
+
+    @Override
     public void delete(CeKind kind, String nameOrId) {
         IbmRequest.Builder request =
                 collection(IbmRequest.delete(region, baseUrl), kind).id(nameOrId);

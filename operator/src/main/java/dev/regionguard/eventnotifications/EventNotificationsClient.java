@@ -48,6 +48,13 @@ public interface EventNotificationsClient {
      */
     ObjectNode verifyDomain(EnKind kind, String id, String type);
 
+    /**
+     * IBM's test of a destination: it sends a test event through the destination and answers
+     * {@code {"status": "success"}} (webhook: {@code "accepted"} with a notification_id) or
+     * {@code {"status": "failed", "response_code", "response_message"}} with what the end point said.
+     */
+    ObjectNode testDestination(String destinationId);
+
     /** The cheapest read that proves the instance answers: one page of one source. Returns total_count. */
     int probe();
 }

@@ -58,7 +58,14 @@ public class EventNotificationsProtectionReconciler
             SyncReporter reporter,
             Clock clock,
             ProtectionServices services) {
-        super(engine, reporter, clock, services, new EnFailoverActions(clients), new EnRegionProbe(probeClients));
+        super(
+                engine,
+                reporter,
+                clock,
+                services,
+                new EnFailoverActions(clients),
+                new EnRegionProbe(probeClients),
+                new EnStandbyVerifier(clients));
         this.clients = clients;
         this.kubernetes = kubernetes;
         this.domainBackoff = new DomainVerifyBackoff(clock);

@@ -140,6 +140,16 @@ public final class HttpEventNotificationsClient implements EventNotificationsCli
     }
 
     @Override
+    public ObjectNode testDestination(String destinationId) {
+        // sends a real test event: repeating it after an ambiguous failure would send a second one
+        return call(collection(IbmRequest.post(region, baseUrl), EnKind.DESTINATION)
+                .id(destinationId)
+                .path("test")
+                .idempotent(false)
+                .expectStatus(200, 202));
+    }
+
+    @Override
     public int probe() {
         IbmRequest request = collection(IbmRequest.get(region, baseUrl), EnKind.SOURCE)
                 .query("limit", "1")

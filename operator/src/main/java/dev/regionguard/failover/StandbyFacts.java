@@ -10,6 +10,8 @@ import java.time.Instant;
  *
  * @param regionReferences references to another region the audit found in the standby's copy and
  *                         the spec does not accept
+ * @param failedProof      what the standby's last proof (spec.verification) failed on; null when it
+ *                         passed or never ran
  */
 public record StandbyFacts(
         String region,
@@ -17,11 +19,12 @@ public record StandbyFacts(
         HealthState health,
         int unsyncedEntities,
         boolean fenced,
-        int regionReferences) {
+        int regionReferences,
+        String failedProof) {
 
     public StandbyFacts(
             String region, Instant lastSuccessfulSync, HealthState health, int unsyncedEntities, boolean fenced) {
-        this(region, lastSuccessfulSync, health, unsyncedEntities, fenced, 0);
+        this(region, lastSuccessfulSync, health, unsyncedEntities, fenced, 0, null);
     }
 
     /** From the protection's status entry of the standby (null when it has none yet). */
@@ -31,7 +34,16 @@ public record StandbyFacts(
         }
         int unsynced = status.unsyncedEntities == null ? 0 : status.unsyncedEntities.size();
         int references = status.regionReferenceCount == null ? 0 : status.regionReferenceCount;
+        String failedProof = status.verification != null && Boolean.FALSE.equals(status.verification.verified)
+                ? status.verification.message
+                : null;
         return new StandbyFacts(
-                region, Timestamps.parse(status.lastSuccessfulSyncTime), health, unsynced, fenced, references);
+                region,
+                Timestamps.parse(status.lastSuccessfulSyncTime),
+                health,
+                unsynced,
+                fenced,
+                references,
+                failedProof);
     }
 }

@@ -41,6 +41,9 @@ public record StandbyReadiness(
             problems.add(facts.regionReferences() + (facts.regionReferences() == 1 ? " reference" : " references")
                     + " to another region in its copy, not accepted by spec.regionIndependence");
         }
+        if (facts.failedProof() != null) {
+            problems.add("its last proof failed: " + facts.failedProof());
+        }
         if (problems.isEmpty()) {
             return new StandbyReadiness(
                     facts.region(),

@@ -7,10 +7,8 @@ import dev.regionguard.controller.protection.ProbeCalls;
 import dev.regionguard.telemetry.LogContext;
 import dev.regionguard.telemetry.RegionGuardMetrics;
 import java.time.Clock;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 
 /**
@@ -35,14 +33,7 @@ public record ProbeResources(ExecutorService executor, IbmHttp http) {
                 shared.newBuilder().eventListenerFactory(ProbeCalls.LISTENER).build();
         IamTokenService tokens = new IamTokenService(probes, iamTokenUrl, clock, metrics);
         IbmHttp http = new IbmHttp(probes, tokens, settings.withMaxAttempts(1), metrics, clock);
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(
-                THREADS,
-                THREADS,
-                60,
-                TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE),
-                RegionGuardOperator.daemonThreads("regionguard-probe-"));
-        pool.allowCoreThreadTimeOut(true);
+        ThreadPoolExecutor pool = RegionGuardOperator.boundedPool("regionguard-probe-", THREADS, QUEUE);
         return new ProbeResources(LogContext.propagating(pool), http);
     }
 }

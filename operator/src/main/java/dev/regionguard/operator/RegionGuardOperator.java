@@ -29,11 +29,15 @@ import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,24 +49,25 @@ import org.slf4j.LoggerFactory;
 /** Wires the reconcilers to their collaborators and runs them under Java Operator SDK. */
 public final class RegionGuardOperator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RegionGuardOperator.class);
+    /** Standbys proven at once; more wait in the queue, and a full queue retries at the next pass. */
+    private static final int VERIFY_THREADS = 4;
+
+    private static final int VERIFY_QUEUE = 256;
     private final Operator operator;
-    private final ExecutorService syncExecutor;
-    private final ExecutorService probeExecutor;
+    private final List<ExecutorService> pools;
     private final PrometheusMeterRegistry registry;
     private final RegionGuardMetrics metrics;
     private final AtomicBoolean stopping;
 
     private RegionGuardOperator(
             Operator operator,
-            ExecutorService syncExecutor,
-            ExecutorService probeExecutor,
+            List<ExecutorService> pools,
             PrometheusMeterRegistry registry,
             RegionGuardMetrics metrics,
             AtomicBoolean stopping) {
         this.stopping = stopping;
         this.operator = operator;
-        this.syncExecutor = syncExecutor;
-        this.probeExecutor = probeExecutor;
+        this.pools = pools;
         this.registry = registry;
         this.metrics = metrics;
     }
@@ -105,9 +110,9 @@ public final class RegionGuardOperator implements AutoCloseable {
         ProbeResources probes =
                 ProbeResources.create(okHttp, http, config.endpoints().iamTokenUrl(), metrics, clock);
         IbmHttp probeHttp = probes.http();
-        ExecutorService probeExecutor = probes.executor();
-        ProtectionServices services =
-                new ProtectionServices(new RegionHealthBoard(), events, metrics, probeExecutor, config.endpoints());
+        ExecutorService verifyExecutor = verificationPool();
+        ProtectionServices services = new ProtectionServices(
+                new RegionHealthBoard(), events, metrics, probes.executor(), verifyExecutor, config.endpoints());
         EventNotificationsProtectionReconciler enReconciler = new EventNotificationsProtectionReconciler(
                 client,
                 en,
@@ -139,7 +144,8 @@ public final class RegionGuardOperator implements AutoCloseable {
         operator.register(ceReconciler, protections(config));
         operator.register(failovers, watched(config));
         operator.start();
-        return new RegionGuardOperator(operator, executor, probeExecutor, registry, metrics, stopping);
+        return new RegionGuardOperator(
+                operator, List.of(executor, probes.executor(), verifyExecutor), registry, metrics, stopping);
     }
 
     private static Operator newOperator(
@@ -192,8 +198,7 @@ public final class RegionGuardOperator implements AutoCloseable {
     public void close() {
         stopping.set(true); // a stop on purpose releases the lease; it is not a lost lease
         operator.stop();
-        syncExecutor.shutdownNow();
-        probeExecutor.shutdownNow();
+        pools.forEach(ExecutorService::shutdownNow);
     }
 
     private static <P extends HasMetadata> Consumer<ControllerConfigurationOverrider<P>> protections(
@@ -212,6 +217,19 @@ public final class RegionGuardOperator implements AutoCloseable {
                 c.settingNamespaces(config.watchNamespaces());
             }
         };
+    }
+
+    /** Proofs of standbys (spec.verification) wait for cold starts and job runs: never on the probe threads. */
+    private static ExecutorService verificationPool() {
+        return boundedPool("regionguard-verify-", VERIFY_THREADS, VERIFY_QUEUE);
+    }
+
+    /** Daemon threads that end when idle, and a bounded queue: a full one refuses (the caller decides). */
+    static ThreadPoolExecutor boundedPool(String prefix, int threads, int queue) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), daemonThreads(prefix));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     static ThreadFactory daemonThreads(String prefix) {

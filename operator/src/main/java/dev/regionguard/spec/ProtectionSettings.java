@@ -9,13 +9,18 @@ import java.util.List;
  * on its own (null when it is unusable), and the first problem in that order.
  */
 public record ProtectionSettings(
-        SyncSettings sync, HealthCheckSettings health, FailoverSettings failover, Blocked problem) {
+        SyncSettings sync,
+        HealthCheckSettings health,
+        FailoverSettings failover,
+        VerificationSettings verification,
+        Blocked problem) {
 
     public static ProtectionSettings parse(ProtectionSpec spec, List<EntityType> entityTypes) {
         Blocked problem = null;
         SyncSettings sync = null;
         HealthCheckSettings health = null;
         FailoverSettings failover = null;
+        VerificationSettings verification = null;
         try {
             sync = SyncSettings.of(spec.syncSpec(), entityTypes);
         } catch (Blocked e) {
@@ -31,7 +36,12 @@ public record ProtectionSettings(
         } catch (Blocked e) {
             problem = problem == null ? e : problem;
         }
-        return new ProtectionSettings(sync, health, failover, problem);
+        try {
+            verification = VerificationSettings.of(spec.verificationSpec());
+        } catch (Blocked e) {
+            problem = problem == null ? e : problem;
+        }
+        return new ProtectionSettings(sync, health, failover, verification, problem);
     }
 
     /** @throws Blocked the spec's first problem, when it has one */

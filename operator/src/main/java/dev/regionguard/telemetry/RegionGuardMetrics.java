@@ -29,10 +29,8 @@ public final class RegionGuardMetrics implements CallObserver {
     private final Map<String, StandbyState> standbys = new ConcurrentHashMap<>();
     private final Map<String, ProtectionState> protections = new ConcurrentHashMap<>();
     private final Map<String, Counter> calls = new ConcurrentHashMap<>();
-    private final Map<String, double[]> regionHealth = new ConcurrentHashMap<>();
-    private final Map<String, double[]> lastProbes = new ConcurrentHashMap<>();
+    private final Map<String, double[]> gauges = new ConcurrentHashMap<>();
     private final Map<String, Counter> failovers = new ConcurrentHashMap<>();
-    private final Map<String, double[]> failoverGauges = new ConcurrentHashMap<>();
     private final Map<String, Instant[]> phaseStarts = new ConcurrentHashMap<>();
 
     public RegionGuardMetrics(MeterRegistry registry, Clock clock) {
@@ -71,15 +69,19 @@ public final class RegionGuardMetrics implements CallObserver {
 
     /** regionguard_region_healthy: 1 Healthy, 0 Unhealthy, -1 Unknown. */
     public void recordRegionHealth(String kind, String namespace, String name, String region, HealthState state) {
-        double[] value = regionHealth.computeIfAbsent(kind + "/" + namespace + "/" + name + "/" + region, k -> {
-            double[] holder = {-1};
-            Gauge.builder("regionguard.region.healthy", holder, h -> h[0])
-                    .description("1 when the region is Healthy for the protection, 0 Unhealthy, -1 Unknown")
-                    .tags("kind", kind, "namespace", namespace, "name", name, "region", region)
-                    .register(registry);
-            return holder;
-        });
-        value[0] = state == HealthState.Healthy ? 1 : state == HealthState.Unhealthy ? 0 : -1;
+        String[] labels = {kind, namespace, name, region};
+        gauge("regionguard.region.healthy", "1 Healthy for the protection, 0 Unhealthy, -1 Unknown", -1, labels)[0] =
+                state == HealthState.Healthy ? 1 : state == HealthState.Unhealthy ? 0 : -1;
+    }
+
+    /** A proof of a standby ended: regionguard_standby_verified (1 passed, 0 failed) and its time. */
+    public void recordStandbyVerification(
+            String kind, String namespace, String name, String region, boolean verified, Instant at) {
+        String[] standby = {kind, namespace, name, region};
+        gauge("regionguard.standby.verified", "1 when the standby's last proof passed, 0 failed", 0, standby)[0] =
+                verified ? 1 : 0;
+        String time = "regionguard.standby.last.verification.timestamp.seconds";
+        gauge(time, "Unix time the standby's last proof ended", 0, standby)[0] = at.toEpochMilli() / 1000.0;
     }
 
     /**
@@ -92,30 +94,31 @@ public final class RegionGuardMetrics implements CallObserver {
         protections.computeIfAbsent(kind + "/" + namespace + "/" + name, k -> registerProtection(protection))
                         .healthIntervalSeconds =
                 interval.toMillis() / 1000.0;
-        lastProbes
-                        .computeIfAbsent(kind + "/" + namespace + "/" + name + "/" + region, k -> {
-                            double[] holder = {0};
-                            Gauge.builder("regionguard.region.last.probe.timestamp.seconds", holder, h -> h[0])
-                                    .description("Unix time the last probe of the region ended, whatever its outcome")
-                                    .tags(protection.and("region", region))
-                                    .register(registry);
-                            return holder;
-                        })[0] =
+        gauge(
+                        "regionguard.region.last.probe.timestamp.seconds",
+                        "Unix time the last probe of the region ended, whatever its outcome",
+                        0,
+                        kind,
+                        namespace,
+                        name,
+                        region)[0] =
                 at.toEpochMilli() / 1000.0;
     }
 
     /** Creates the failover series of a protection up front, so that alerts see failed at 0. */
     public void registerFailovers(String kind, String namespace, String name, String type) {
         failoverCounter(kind, namespace, name, type, "failed");
-        failoverGauge(
+        gauge(
                 "regionguard.failover.in.progress",
                 "1 while a RegionFailover of the protection runs",
+                0,
                 kind,
                 namespace,
                 name);
-        failoverGauge(
+        gauge(
                 "regionguard.last.failover.duration.seconds",
                 "Duration of the last finished failover",
+                0,
                 kind,
                 namespace,
                 name);
@@ -127,15 +130,16 @@ public final class RegionGuardMetrics implements CallObserver {
         registerFailovers(kind, namespace, name, type);
         failoverCounter(kind, namespace, name, type, result).increment();
         if (durationSeconds != null && !"rejected".equals(result)) {
-            failoverGauges.get("regionguard.last.failover.duration.seconds|" + kind + "/" + namespace + "/" + name)[0] =
+            gauges.get(kind + "/" + namespace + "/" + name + "|regionguard.last.failover.duration.seconds")[0] =
                     durationSeconds;
         }
     }
 
     public void recordFailoverInProgress(String kind, String namespace, String name, boolean running) {
-        failoverGauge(
+        gauge(
                         "regionguard.failover.in.progress",
                         "1 while a RegionFailover of the protection runs",
+                        0,
                         kind,
                         namespace,
                         name)[0] =
@@ -173,12 +177,18 @@ public final class RegionGuardMetrics implements CallObserver {
                         .register(registry));
     }
 
-    private double[] failoverGauge(String metric, String description, String kind, String namespace, String name) {
-        return failoverGauges.computeIfAbsent(metric + "|" + kind + "/" + namespace + "/" + name, k -> {
-            double[] holder = {0};
+    /**
+     * One gauge per metric and label values, registered on first use with the initial value.
+     *
+     * @param labels kind, namespace, name and, for a region's gauge, the region
+     */
+    private double[] gauge(String metric, String description, double initial, String... labels) {
+        return gauges.computeIfAbsent(String.join("/", labels) + "|" + metric, k -> {
+            double[] holder = {initial};
+            Tags tags = Tags.of("kind", labels[0], "namespace", labels[1], "name", labels[2]);
             Gauge.builder(metric, holder, h -> h[0])
                     .description(description)
-                    .tags("kind", kind, "namespace", namespace, "name", name)
+                    .tags(labels.length > 3 ? tags.and("region", labels[3]) : tags)
                     .register(registry);
             return holder;
         });
@@ -253,8 +263,7 @@ public final class RegionGuardMetrics implements CallObserver {
                         && name.equals(m.getId().getTag("name")))
                 .forEach(registry::remove);
         protections.remove(prefix);
-        regionHealth.keySet().removeIf(k -> k.startsWith(prefix + "/"));
-        lastProbes.keySet().removeIf(k -> k.startsWith(prefix + "/"));
+        gauges.keySet().removeIf(k -> k.startsWith(prefix + "/") || k.startsWith(prefix + "|"));
         standbys.keySet().removeIf(k -> k.startsWith(prefix + "/"));
     }
 

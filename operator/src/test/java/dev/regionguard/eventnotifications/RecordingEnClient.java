@@ -104,6 +104,12 @@ final class RecordingEnClient implements EventNotificationsClient {
     }
 
     @Override
+    public ObjectNode testDestination(String destinationId) {
+        writes.add(new Call("test", EnKind.DESTINATION, destinationId, null, List.of()));
+        return client.testDestination(destinationId);
+    }
+
+    @Override
     public List<ObjectNode> listSmtpUsers(String smtpConfigId) {
         return client.listSmtpUsers(smtpConfigId);
     }

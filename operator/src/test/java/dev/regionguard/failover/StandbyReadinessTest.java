@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regionguard.api.HealthState;
 import dev.regionguard.api.StandbyStatus;
+import dev.regionguard.api.StandbyVerification;
 import dev.regionguard.api.UnsyncedEntity;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,7 @@ class StandbyReadinessTest {
 
     @Test
     void referencesToAnotherRegionNotAcceptedMakeItNotReady() {
-        StandbyFacts facts = new StandbyFacts("us-east", NOW.minusSeconds(90), HealthState.Healthy, 0, false, 3);
+        StandbyFacts facts = new StandbyFacts("us-east", NOW.minusSeconds(90), HealthState.Healthy, 0, false, 3, null);
 
         StandbyReadiness r = StandbyReadiness.of(facts, INTERVAL, NOW);
 
@@ -92,5 +93,25 @@ class StandbyReadinessTest {
                         "us-east", Instant.parse("2026-03-01T09:58:00Z"), HealthState.Healthy, 1, false));
         assertThat(StandbyFacts.of("eu-de", null, HealthState.Healthy, false).lastSuccessfulSync())
                 .isNull();
+    }
+
+    @Test
+    void aFailedProofMakesItNotReadyAndSaysWhatFailed() {
+        StandbyStatus status = new StandbyStatus();
+        status.lastSuccessfulSyncTime = NOW.minusSeconds(30).toString();
+        status.verification = new StandbyVerification();
+        status.verification.verified = false;
+        status.verification.message = "destination/ops-slack: failed, the end point answered 500";
+
+        StandbyReadiness failed =
+                StandbyReadiness.of(StandbyFacts.of("us-east", status, HealthState.Healthy, false), INTERVAL, NOW);
+        status.verification.verified = true;
+        StandbyReadiness passed =
+                StandbyReadiness.of(StandbyFacts.of("us-east", status, HealthState.Healthy, false), INTERVAL, NOW);
+
+        assertThat(failed.ready()).isFalse();
+        assertThat(failed.reason())
+                .isEqualTo("its last proof failed: destination/ops-slack: failed, the end point answered 500");
+        assertThat(passed.ready()).isTrue();
     }
 }

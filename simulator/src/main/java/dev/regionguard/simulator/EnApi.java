@@ -19,10 +19,13 @@ final class EnApi {
             EmailDns dns) {
         EntityKind kind = route.kind();
         if (route.isAction()) {
-            if (!method.equals("PATCH")) {
+            boolean test = route.action().equals(DestinationTests.ACTION);
+            if (!method.equals(test ? "POST" : "PATCH")) {
                 throw ApiException.methodNotAllowed(method);
             }
-            return EmailDomainActions.handle(instance, route, query, body, dns);
+            return test
+                    ? DestinationTests.handle(instance, route.entityId())
+                    : EmailDomainActions.handle(instance, route, query, body, dns);
         }
         if (route.collection()) {
             return switch (method) {

@@ -2,7 +2,9 @@ package dev.regionguard.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -25,6 +27,8 @@ final class EnInstance {
     final EntityTable integrations = new EntityTable("integration");
     final EntityTable smtpConfigs = new EntityTable("SMTP configuration");
     final EntityTable smtpUsers = new EntityTable("SMTP user");
+    /** Destination id to the answer its end point gives to a test (see {@link DestinationTests}). */
+    final Map<String, DestinationTests.Failure> failingTests = new HashMap<>();
 
     EnInstance(String id, String region, SimClock clock) {
         this.id = id;

@@ -9,8 +9,11 @@ import java.util.Set;
  */
 record EnRoute(String instanceId, EntityKind kind, String parentId, String entityId, String action) {
 
-    /** PATCH actions on one entity: {@code destinations/{id}/verify|upgrade}, {@code smtp/config/{id}/verify}. */
-    private static final Set<String> DESTINATION_ACTIONS = Set.of("verify", "upgrade");
+    /**
+     * Actions on one entity: PATCH {@code destinations/{id}/verify|upgrade}, {@code smtp/config/{id}/verify};
+     * POST {@code destinations/{id}/test}.
+     */
+    private static final Set<String> DESTINATION_ACTIONS = Set.of("verify", "upgrade", DestinationTests.ACTION);
 
     EnRoute(String instanceId, EntityKind kind, String parentId, String entityId) {
         this(instanceId, kind, parentId, entityId, null);

@@ -1,11 +1,12 @@
 package dev.regionguard.simulator;
 
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * What happens outside the EN and Code Engine APIs and changes what they answer: the owner of an
  * e-mail domain publishing the DNS records EN asks for, another IBM service connecting itself to an
- * EN instance as a source.
+ * EN instance as a source, the end point of a destination refusing EN's test event.
  */
 public final class OutsideWorld {
 
@@ -36,5 +37,34 @@ public final class OutsideWorld {
         String crn = "crn:v1:bluemix:public:" + serviceType + ":" + region + "::" + UUID.randomUUID() + "::";
         return instance.locked(() -> BuiltIns.source(
                 instance, crn, name, serviceType, "Events of the " + serviceType + " instance connected to this one"));
+    }
+
+    /**
+     * The end point of the destination ({@code destination} is its id or name) refuses EN's test event:
+     * {@code POST destinations/{id}/test} answers {@code "status":"failed"} with response code 500 and
+     * message {@code Internal Server Error} while {@code failing}; {@code false} lets tests succeed again.
+     */
+    public void failDestinationTests(String region, String instanceId, String destination, boolean failing) {
+        failDestinationTests(
+                region,
+                instanceId,
+                destination,
+                failing ? new DestinationTests.Failure(500, "Internal Server Error") : null);
+    }
+
+    /** As {@link #failDestinationTests(String, String, String, boolean)}, with the end point's own answer. */
+    public void failDestinationTests(
+            String region, String instanceId, String destination, int responseCode, String responseMessage) {
+        failDestinationTests(
+                region,
+                instanceId,
+                destination,
+                new DestinationTests.Failure(responseCode, Objects.requireNonNull(responseMessage, "responseMessage")));
+    }
+
+    private void failDestinationTests(
+            String region, String instanceId, String destination, DestinationTests.Failure failure) {
+        EnInstance instance = regions.get(region).requireInstance(instanceId);
+        DestinationTests.setFailure(instance, Objects.requireNonNull(destination, "destination"), failure);
     }
 }

@@ -21,5 +21,11 @@
  * {@code UpdateVerifySMTP}, {@code UpdateEmailSandboxDestination}); a record answers {@code VERIFIED} once
  * {@link dev.regionguard.simulator.OutsideWorld} has the domain's DNS records, {@code PENDING} before (IBM's SDK
  * names no values: unverified). {@code smtp_custom_sandbox} destinations take no domain and have no records.
+ *
+ * <p>Destination tests: {@code POST destinations/{id}/test} follows IBM's Go SDK ({@code TestDestination}, no body)
+ * for slack, pagerduty, servicenow, msteams, ibmce, ibmcf, ibmcos ({@code 200 {"status":"success"}}) and webhook
+ * ({@code 202 {"status":"accepted","notification_id"}}); other types answer 400. A refusing end point is set with
+ * {@link dev.regionguard.simulator.OutsideWorld#failDestinationTests} (see
+ * {@link dev.regionguard.simulator.DestinationTests}).
  */
 package dev.regionguard.simulator;

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What every protection reconciler does, whatever the service: observe (spec, Secrets, topology),
- * probe (each region, once per health check interval), decide (is a pass due; is an automatic
+ * probe (each region, once per health check interval), prove (each standby, once per verification
+ * interval, in the background), decide (is a pass due; is an automatic
  * failover due), act (one sync pass; create a RegionFailover), report (one status, Events, next
  * pass). A subclass says how its service stores entities and names sides ({@link ProtectedService});
  * what a RegionFailover asks of the protection is in {@link #failoverPort()}.
@@ -47,6 +48,7 @@ public abstract class ProtectionReconciler<
     private final ProtectionStatusBuilder<P, S> status = new ProtectionStatusBuilder<>(this);
     private final SyncRequests<P> requests = new SyncRequests<>(this);
     private final RegionProber<P> prober;
+    private final StandbyProver<P> prover;
     private final AutomaticFailover automatic;
     private final ProtectionFailoverPort<P, S> port;
     private final ActiveRegionLedger ledger;
@@ -58,12 +60,14 @@ public abstract class ProtectionReconciler<
             Clock clock,
             ProtectionServices services,
             FailoverActions<P> actions,
-            RegionProbe<P> probe) {
+            RegionProbe<P> probe,
+            StandbyVerifier<P> verifier) {
         this.engine = engine;
         this.reporter = reporter;
         this.clock = clock;
         this.services = services;
         this.prober = new RegionProber<>(probe, services, clock);
+        this.prover = new StandbyProver<>(verifier, services, clock);
         this.automatic = new AutomaticFailover(kind(), services.events());
         this.port = new ProtectionFailoverPort<>(this, actions, prober, observer, runtimes, engine, services, clock);
         this.ledger = new ActiveRegionLedger(kind(), observer.objects, services.events());
@@ -114,6 +118,10 @@ public abstract class ProtectionReconciler<
                 : seen.blocked() != null
                         ? PassResult.Blocked.of(seen.blocked())
                         : syncIfDue(protection, seen, runtime, now, context.getClient());
+        // prove the standbys that are due (in the background; a later pass reports the result)
+        if (seen.blocked() == null) {
+            prover.startDue(protection, seen, runtime, previous);
+        }
         VantageQuorum quorum = quorum(protection, seen, runtime, previous, now);
         // report
         UpdateControl<P> control = report(protection, previous, result, seen, runtime, quorum, now);

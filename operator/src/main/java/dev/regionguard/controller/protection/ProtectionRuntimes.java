@@ -52,6 +52,7 @@ public final class ProtectionRuntimes {
         private final Map<String, Watermarks> watermarks = new ConcurrentHashMap<>();
         private final Map<String, String> overridesDigests = new ConcurrentHashMap<>();
         private final ReferenceMemory regionReferences = new ReferenceMemory();
+        private final StandbyProofMemory proofs = new StandbyProofMemory();
         private volatile Instant lastFullCompare;
         private volatile int consecutiveFailures;
         private volatile long generation = -1;
@@ -70,6 +71,10 @@ public final class ProtectionRuntimes {
             this.kind = kind;
             this.namespace = namespace;
             this.name = name;
+        }
+
+        StandbyProofMemory proofs() {
+            return proofs;
         }
 
         public String kind() {

@@ -8,11 +8,13 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * What every protection reconciler shares for health checks and failover: the region health board
- * (one Event per region outage), Events, metrics, the probe threads and the regional endpoints.
+ * (one Event per region outage), Events, metrics, the probe threads, the threads that prove standbys
+ * (spec.verification) and the regional endpoints.
  */
 public record ProtectionServices(
         RegionHealthBoard board,
         EventRecorder events,
         RegionGuardMetrics metrics,
         ExecutorService probeExecutor,
+        ExecutorService verifyExecutor,
         Endpoints endpoints) {}

@@ -64,6 +64,8 @@ final class ProtectionStatusBuilder<P extends CustomResource<? extends Protectio
         extras.accept(next);
         if (seen.topology() != null) {
             mirrorFailovers(next, previous, seen, runtime, now);
+            Condition verified = verified(next, previous, seen, runtime);
+            replace(next, previous, Conditions.STANDBY_VERIFIED, verified, protection, now);
             reportFailoverReady(next, previous, seen, runtime, protection, now);
             reportQuorum(next, previous, quorum, seen.topology().activeRegion(), protection, now);
         }
@@ -79,8 +81,15 @@ final class ProtectionStatusBuilder<P extends CustomResource<? extends Protectio
             HasMetadata protection,
             Instant now) {
         SyncSettings sync = seen.settings() == null ? null : seen.settings().sync();
-        if (sync == null) {
-            return; // the spec is blocked: Ready says why, and nothing could fail over anyway
+        if (sync == null) { // the spec is blocked: Ready says why; the last verdict keeps its place
+            replace(
+                    next,
+                    previous,
+                    Conditions.FAILOVER_READY,
+                    Conditions.find(next.conditions, Conditions.FAILOVER_READY),
+                    protection,
+                    now);
+            return;
         }
         FailoverReadiness.Verdict verdict = FailoverReadiness.evaluate(
                 seen.topology(),
@@ -89,13 +98,46 @@ final class ProtectionStatusBuilder<P extends CustomResource<? extends Protectio
                 CommittedFailovers.holder(seen.failovers())
                         .map(r -> r.getMetadata().getName())
                         .orElse(null));
+        replace(
+                next,
+                previous,
+                Conditions.FAILOVER_READY,
+                Conditions.of(Conditions.FAILOVER_READY, verdict.ready(), verdict.reason(), verdict.message()),
+                protection,
+                now);
+    }
+
+    /** StandbyVerified after the standbys' last proofs are filled in; null without spec.verification. */
+    private static Condition verified(
+            ProtectionStatus next, ProtectionStatus previous, Observation seen, ProtectionRuntimes.Runtime runtime) {
+        return StandbyProver.report(
+                next,
+                previous,
+                seen.settings() == null ? null : seen.settings().verification(),
+                runtime,
+                seen.topology().fencedRegions());
+    }
+
+    /**
+     * Puts the condition of this type after the others (its place in the order, as long as each is
+     * replaced in order), keeping its transition time; removes it when desired is null.
+     */
+    private static void replace(
+            ProtectionStatus next,
+            ProtectionStatus previous,
+            String type,
+            Condition desired,
+            HasMetadata protection,
+            Instant now) {
         List<Condition> conditions = new ArrayList<>(next.conditions);
-        conditions.removeIf(c -> Conditions.FAILOVER_READY.equals(c.type));
-        conditions.addAll(Conditions.merge(
-                previous.conditions,
-                List.of(Conditions.of(Conditions.FAILOVER_READY, verdict.ready(), verdict.reason(), verdict.message())),
-                protection.getMetadata().getGeneration(),
-                now));
+        conditions.removeIf(c -> type.equals(c.type));
+        if (desired != null) {
+            conditions.addAll(Conditions.merge(
+                    previous.conditions,
+                    List.of(desired),
+                    protection.getMetadata().getGeneration(),
+                    now));
+        }
         next.conditions = conditions;
     }
 
@@ -107,21 +149,16 @@ final class ProtectionStatusBuilder<P extends CustomResource<? extends Protectio
             String activeRegion,
             HasMetadata protection,
             Instant now) {
-        List<Condition> conditions = new ArrayList<>(next.conditions);
-        conditions.removeIf(c -> Conditions.QUORUM.equals(c.type));
         next.vantagePoints = new ArrayList<>();
+        Condition desired = null;
         if (quorum != null) {
             VantageQuorum.Verdict verdict = quorum.onActive(activeRegion);
             boolean present = verdict.outcome() != VantageQuorum.Outcome.NoQuorum;
-            conditions.addAll(Conditions.merge(
-                    previous.conditions,
-                    List.of(Conditions.of(
-                            Conditions.QUORUM, present, verdict.outcome().name(), verdict.message())),
-                    protection.getMetadata().getGeneration(),
-                    now));
+            desired =
+                    Conditions.of(Conditions.QUORUM, present, verdict.outcome().name(), verdict.message());
             next.vantagePoints = new ArrayList<>(quorum.vantagePoints());
         }
-        next.conditions = conditions;
+        replace(next, previous, Conditions.QUORUM, desired, protection, now);
     }
 
     /** The previous status with Ready=False naming the error; never a stack trace. */
@@ -133,6 +170,7 @@ final class ProtectionStatusBuilder<P extends CustomResource<? extends Protectio
                 Conditions.STANDBYS_IN_SYNC,
                 Conditions.CREDENTIALS_VALID,
                 Conditions.REGION_INDEPENDENT,
+                Conditions.STANDBY_VERIFIED,
                 Conditions.FAILOVER_READY,
                 Conditions.QUORUM)) {
             Condition old = Conditions.find(previous.conditions, type);

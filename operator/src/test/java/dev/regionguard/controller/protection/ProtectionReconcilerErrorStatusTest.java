@@ -154,7 +154,8 @@ class ProtectionReconcilerErrorStatusTest {
                     Clock.fixed(NOW, ZoneOffset.UTC),
                     services(),
                     new NoActions(),
-                    (p, side, key) -> {});
+                    (p, side, key) -> {},
+                    (p, side, key, settings, deadline) -> List.of());
             this.failure = failure;
         }
 
@@ -164,7 +165,7 @@ class ProtectionReconcilerErrorStatusTest {
 
         private static ProtectionServices services() {
             return new ProtectionServices(
-                    new RegionHealthBoard(), new EventRecorder(null, Clock.systemUTC()), metrics(), null, null);
+                    new RegionHealthBoard(), new EventRecorder(null, Clock.systemUTC()), metrics(), null, null, null);
         }
 
         private static RegionGuardMetrics metrics() {

@@ -43,11 +43,16 @@ class FailoverDemoStepsTest {
                                 + harness.get(en.name).getStatus().observedGeneration
                                 + "\nstatus: "
                                 + harness.get(en.name).getStatus().regions.stream()
-                                        .map(r -> r.region + "=" + r.state + "/" + r.consecutiveFailures)
+                                        .map(r -> r.region + "=" + r.state + "/" + r.consecutiveFailures + " "
+                                                + r.lastError)
                                         .toList()
                                 + " standbys "
                                 + harness.get(en.name).getStatus().standbys.stream()
                                         .map(st -> st.lastSuccessfulSyncTime + " " + st.unsyncedEntities.size())
+                                        .toList()
+                                + "\nvantage points: "
+                                + harness.get(en.name).getStatus().vantagePoints.stream()
+                                        .map(v -> v.name + " fresh=" + v.fresh + " " + v.regions)
                                         .toList(),
                         e);
             }
