@@ -7,5 +7,10 @@ public enum FailoverType {
     /** Planned move (failback) to the original primary or a fenced region: both healthy, final sync first. */
     Relocate,
     /** Write into status what a Failover with this spec would do; change nothing. */
-    Plan
+    Plan,
+    /**
+     * Exercise the target as a Failover would (its validation, then a proof through the standby with
+     * spec.verification's checks, each step timed) and record it in the failover history; change nothing.
+     */
+    Drill
 }

@@ -27,7 +27,7 @@ public class RegionFailoverSpec {
 
     @Required
     @JsonPropertyDescription(
-            "Failover: make a standby active; the old active region need not answer. Relocate: planned move back to the original primary or a fenced region (both healthy, final sync first). Plan: write what a Failover would do into status and change nothing.")
+            "Failover: make a standby active; the old active region need not answer. Relocate: planned move back to the original primary or a fenced region (both healthy, final sync first). Plan: write what a Failover would do into status and change nothing. Drill: validate as a Failover would, prove the target with spec.verification's checks, record it in the failover history, change nothing.")
     public FailoverType type;
 
     @Required

@@ -7,6 +7,7 @@ import static dev.regionguard.failover.StepRecording.retry;
 import dev.regionguard.api.FailoverPhase;
 import dev.regionguard.api.FailoverStepResult;
 import dev.regionguard.api.FailoverStepStatus;
+import dev.regionguard.api.FailoverType;
 import dev.regionguard.api.RegionFailoverStatus;
 import java.time.Instant;
 
@@ -61,7 +62,17 @@ final class FailoverFailures {
             case FinalSync -> beforeCommit(request, status, step, result, FINAL_SYNC_ATTEMPTS, "FinalSyncFailed", now);
             case Promoting -> beforeCommit(request, status, step, result, PROMOTE_ATTEMPTS, "PromotionFailed", now);
             case Redirecting -> afterCommit(request, status, step, result, REDIRECT_ATTEMPTS, "RedirectFailed", now);
-            case Verifying -> afterCommit(request, status, step, result, VERIFY_ATTEMPTS, "VerificationFailed", now);
+            case Verifying ->
+                status.plan.type == FailoverType.Drill // a failed proof is the drill's answer, not a glitch
+                        ? finish(
+                                request,
+                                status,
+                                step,
+                                FailoverPhase.Failed,
+                                result.reason() == null ? "DrillFailed" : result.reason(),
+                                status.toRegion + " failed its proof: " + message + "; nothing changed",
+                                now)
+                        : afterCommit(request, status, step, result, VERIFY_ATTEMPTS, "VerificationFailed", now);
             case Unfencing -> throw new IllegalStateException("Unfencing results are FailoverStop's");
         };
     }

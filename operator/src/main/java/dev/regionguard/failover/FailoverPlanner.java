@@ -17,6 +17,15 @@ final class FailoverPlanner {
     }
 
     static FailoverPlan plan(FailoverType executed, ProtectionView view, String from, String to) {
+        if (executed == FailoverType.Drill) {
+            FailoverPlan plan = plan(FailoverType.Failover, view, from, to);
+            plan.type = FailoverType.Drill;
+            plan.actions.add(
+                    0,
+                    "drill: " + to + " is proven with spec.verification's checks; nothing below is done, it is"
+                            + " what a Failover would do");
+            return plan;
+        }
         RegionTopology before = view.topology();
         RegionTopology after = after(executed, before, to);
         FailoverPlan plan = new FailoverPlan();

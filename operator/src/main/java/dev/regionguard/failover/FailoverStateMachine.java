@@ -23,6 +23,8 @@ import java.time.Instant;
  * Failover: Validating -> Fencing -> Promoting -> Redirecting -> Verifying -> Succeeded
  * Relocate: Validating -> FinalSync -> Fencing -> Promoting -> Redirecting -> Verifying -> Succeeded
  * Plan:     (validation) -> Succeeded with status.plan, nothing changed
+ * Drill:    Validating -> Verifying (a proof of the target with spec.verification's checks) -> Succeeded,
+ *           nothing changed; a failed proof -> Failed (DrillFailed), nothing changed
  * any validation failure -> Rejected, nothing changed
  * </pre>
  *

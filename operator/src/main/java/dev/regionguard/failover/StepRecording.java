@@ -48,8 +48,11 @@ final class StepRecording {
         if (following.isEmpty()) {
             status.phase = FailoverPhase.Succeeded;
             complete(status, now);
-            String text = status.toRegion + " is the active region at epoch " + status.epoch + " after "
-                    + status.durationSeconds + "s";
+            String text = status.plan.type == FailoverType.Drill
+                    ? "drill: " + status.toRegion + " passed validation and its proof (" + step.message + ") in "
+                            + status.durationSeconds + "s; nothing changed"
+                    : status.toRegion + " is the active region at epoch " + status.epoch + " after "
+                            + status.durationSeconds + "s";
             setConditions(status, Conditions.of(READY, true, "Succeeded", text), committedCondition(status), now);
             milestones.add(Milestone.normal("FailoverSucceeded", protection(request) + ": " + text));
             return new Next.Record(status, milestones, null);
@@ -128,12 +131,18 @@ final class StepRecording {
                         about + status.toRegion + " is the active region at epoch " + status.epoch);
             case Redirecting ->
                 Milestone.normal(skipped ? "RedirectSkipped" : "EndpointRedirected", about + step.message);
-            case Verifying -> Milestone.normal("ActiveRegionVerified", about + step.message);
+            case Verifying ->
+                status.plan.type == FailoverType.Drill
+                        ? Milestone.normal("StandbyProven", about + status.toRegion + ": " + step.message)
+                        : Milestone.normal("ActiveRegionVerified", about + step.message);
             case Unfencing -> Milestone.normal("RegionUnfenced", about + step.message);
         };
     }
 
     static Optional<FailoverStep> successor(FailoverType type, FailoverStep step) {
+        if (type == FailoverType.Drill) { // nothing switches: the standby is only exercised
+            return step == FailoverStep.Validating ? Optional.of(FailoverStep.Verifying) : Optional.empty();
+        }
         List<FailoverStep> steps = type == FailoverType.Relocate
                 ? List.of(
                         FailoverStep.Validating,
@@ -191,7 +200,10 @@ final class StepRecording {
             case Fencing -> "fencing " + status.fromRegion + " (best effort)";
             case Promoting -> "making " + status.toRegion + " the active region at epoch " + status.epoch;
             case Redirecting -> "publishing " + status.toRegion + " as the active region";
-            case Verifying -> "checking that " + status.toRegion + " answers";
+            case Verifying ->
+                status.plan.type == FailoverType.Drill
+                        ? "proving " + status.toRegion + " with spec.verification's checks"
+                        : "checking that " + status.toRegion + " answers";
             case Unfencing ->
                 "undoing the fencing of " + status.fromRegion + " after "
                         + (status.ending == null ? "a stop" : status.ending.reason + ": " + status.ending.message);

@@ -57,6 +57,10 @@ class FailoverStateMachineTest {
         return new FailoverRequest("rfo-1", 1, ORDERS, FailoverType.Plan, target, false, "game day", false);
     }
 
+    static FailoverRequest drill(String target) {
+        return new FailoverRequest("rfo-1", 1, ORDERS, FailoverType.Drill, target, false, "game day", false);
+    }
+
     private static List<String> reasons(List<Milestone> milestones) {
         return milestones.stream().map(Milestone::reason).toList();
     }
@@ -66,6 +70,77 @@ class FailoverStateMachineTest {
                 .filter(c -> c.type.equals(type))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    @Nested
+    class Drill {
+
+        @Test
+        void provesTheTargetChangesNothingAndIsRecordedInTheHistory() {
+            FakeWiring wiring = new FakeWiring(protection);
+            wiring.results = p -> p.step() == Verifying
+                    ? StepResult.succeeded("1 check passed in 120ms")
+                    : StepResult.failed("a drill performs only its proof");
+
+            wiring.run(drill("us-east"));
+
+            RegionFailoverStatus status = wiring.recorded;
+            assertThat(status.phase).isEqualTo(FailoverPhase.Succeeded);
+            assertThat(status.steps)
+                    .extracting(s -> s.step, s -> s.result)
+                    .containsExactly(
+                            tuple(Validating, FailoverStepResult.Succeeded),
+                            tuple(Verifying, FailoverStepResult.Succeeded));
+            assertThat(status.plan.type).isEqualTo(FailoverType.Drill);
+            assertThat(status.plan.actions.get(0)).startsWith("drill: us-east is proven");
+            assertThat(condition(status, "Ready").message)
+                    .startsWith("drill: us-east passed validation and its proof (1 check passed in 120ms) in ")
+                    .endsWith("; nothing changed");
+            assertThat(condition(status, "Committed").status).isEqualTo("False");
+            assertThat(protection.topology.activeRegion()).isEqualTo("us-south");
+            assertThat(protection.topology.epoch()).isZero();
+            assertThat(protection.oldRegionFenced).isFalse();
+            assertThat(wiring.publishedRegion).isNull();
+            assertThat(wiring.performed).containsOnlyKeys(Verifying);
+            assertThat(protection.history).singleElement().satisfies(entry -> {
+                assertThat(entry.type).isEqualTo(FailoverType.Drill);
+                assertThat(entry.epoch).isNull();
+                assertThat(entry.phase).isEqualTo(FailoverPhase.Succeeded);
+            });
+            assertThat(reasons(wiring.milestones))
+                    .containsExactly("FailoverStarted", "StandbyProven", "FailoverSucceeded");
+        }
+
+        @Test
+        void aFailedProofFailsTheDrillAtOnceAndChangesNothing() {
+            FakeWiring wiring = new FakeWiring(protection);
+            wiring.results = p -> StepResult.refused("DrillFailed", "destination/ops: IBM's test failed");
+
+            wiring.run(drill("us-east"));
+
+            RegionFailoverStatus status = wiring.recorded;
+            assertThat(status.phase).isEqualTo(FailoverPhase.Failed);
+            assertThat(wiring.performed).containsEntry(Verifying, 1);
+            assertThat(condition(status, "Ready").reason).isEqualTo("DrillFailed");
+            assertThat(condition(status, "Ready").message)
+                    .isEqualTo("us-east failed its proof: destination/ops: IBM's test failed; nothing changed");
+            assertThat(protection.topology.activeRegion()).isEqualTo("us-south");
+            assertThat(protection.history).singleElement().satisfies(entry -> {
+                assertThat(entry.type).isEqualTo(FailoverType.Drill);
+                assertThat(entry.phase).isEqualTo(FailoverPhase.Failed);
+            });
+        }
+
+        @Test
+        void aTargetThatIsNotReadyIsRejectedAsForAFailover() {
+            protection.lastSuccessfulSync.put("us-east", FakeProtection.T0.minus(Duration.ofMinutes(20)));
+            FakeWiring wiring = new FakeWiring(protection);
+
+            wiring.run(drill("us-east"));
+
+            assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Rejected);
+            assertThat(wiring.performed).isEmpty();
+        }
     }
 
     @Nested

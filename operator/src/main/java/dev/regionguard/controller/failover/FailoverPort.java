@@ -31,6 +31,12 @@ public interface FailoverPort {
     /** One probe of a region, within the protection's probe timeout. */
     ProbeOutcome probe(HasMetadata protection, String region);
 
+    /**
+     * A drill's proof of the region with spec.verification's checks, in this thread; failed (permanent)
+     * when the protection asks for no proof or the proof failed.
+     */
+    StepResult prove(HasMetadata protection, String region);
+
     /** One sync pass from one region to another, for a Relocate's final sync. */
     StepResult finalSync(HasMetadata protection, String from, String to);
 

@@ -1,5 +1,6 @@
 package dev.regionguard.controller.failover;
 
+import dev.regionguard.api.FailoverType;
 import dev.regionguard.api.FenceRecord;
 import dev.regionguard.api.ProtectionRef;
 import dev.regionguard.api.RegionFailover;
@@ -42,7 +43,10 @@ final class FailoverSteps {
                             perform.toRegion() + " is the active region at epoch "
                                     + perform.after().epoch());
                 case Redirecting -> redirect(perform, port, protection, rfo, client);
-                case Verifying -> StepResult.verification(port.probe(protection, perform.toRegion()));
+                case Verifying ->
+                    perform.type() == FailoverType.Drill
+                            ? port.prove(protection, perform.toRegion())
+                            : StepResult.verification(port.probe(protection, perform.toRegion()));
                 case Unfencing -> unfence(port, protection, rfo.getStatus());
             };
         } catch (RuntimeException e) {

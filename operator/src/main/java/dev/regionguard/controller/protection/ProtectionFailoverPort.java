@@ -6,6 +6,7 @@ import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.api.ProtectionSpec;
 import dev.regionguard.api.ProtectionStatus;
 import dev.regionguard.api.RegionFailover;
+import dev.regionguard.api.StandbyVerification;
 import dev.regionguard.controller.failover.CommittedFailovers;
 import dev.regionguard.controller.failover.FailoverPort;
 import dev.regionguard.failover.ProtectionView;
@@ -16,6 +17,7 @@ import dev.regionguard.health.RegionHealth;
 import dev.regionguard.spec.Blocked;
 import dev.regionguard.spec.HealthCheckSettings;
 import dev.regionguard.spec.ProtectionSettings;
+import dev.regionguard.spec.VerificationSettings;
 import dev.regionguard.sync.SyncEngine;
 import dev.regionguard.sync.SyncOutcome;
 import dev.regionguard.sync.SyncRequest;
@@ -44,6 +46,7 @@ public final class ProtectionFailoverPort<
     private final ProtectionObserver<P> observer;
     private final ProtectionRuntimes runtimes;
     private final RegionProber<P> prober;
+    private final StandbyProver<P> prover;
     private final SyncRequests<P> requests;
     private final FenceStep<P> fencing;
     private final SyncEngine engine;
@@ -56,6 +59,7 @@ public final class ProtectionFailoverPort<
             ProtectedService<P, S> service,
             FailoverActions<P> actions,
             RegionProber<P> prober,
+            StandbyProver<P> prover,
             ProtectionObserver<P> observer,
             ProtectionRuntimes runtimes,
             SyncEngine engine,
@@ -66,6 +70,7 @@ public final class ProtectionFailoverPort<
         this.runtimes = runtimes;
         this.actions = actions;
         this.prober = prober;
+        this.prover = prover;
         this.requests = new SyncRequests<>(service);
         this.fencing = new FenceStep<>(actions, services.probeExecutor());
         this.engine = engine;
@@ -134,6 +139,31 @@ public final class ProtectionFailoverPort<
     public Duration probeTimeout(HasMetadata protection) {
         HealthCheckSettings health = settings(cast(protection)).health();
         return (health == null ? HealthCheckSettings.DEFAULTS : health).timeout();
+    }
+
+    @Override
+    public StepResult prove(HasMetadata resource, String region) {
+        P protection = cast(resource);
+        try {
+            VerificationSettings verification = settings(protection).check().verification();
+            if (verification == null) {
+                return StepResult.refused(
+                        "NoVerification", "spec.verification is not set: a drill proves the standby with its checks");
+            }
+            Sides sides = allSides(protection);
+            StandbyVerification proof = prover.proveNow(
+                    protection,
+                    sides.byRegion().get(region),
+                    sides.keys().get(region),
+                    verification,
+                    runtimes.get(protection));
+            String message = proof.message + " in " + proof.durationMs + "ms";
+            return Boolean.TRUE.equals(proof.verified)
+                    ? StepResult.succeeded(message)
+                    : StepResult.refused("DrillFailed", message);
+        } catch (Blocked e) {
+            return StepResult.refused(e.reason(), e.getMessage());
+        }
     }
 
     @Override

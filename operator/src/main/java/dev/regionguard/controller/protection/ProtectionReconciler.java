@@ -69,7 +69,8 @@ public abstract class ProtectionReconciler<
         this.prober = new RegionProber<>(probe, services, clock);
         this.prover = new StandbyProver<>(verifier, services, clock);
         this.automatic = new AutomaticFailover(kind(), services.events());
-        this.port = new ProtectionFailoverPort<>(this, actions, prober, observer, runtimes, engine, services, clock);
+        this.port = new ProtectionFailoverPort<>(
+                this, actions, prober, prover, observer, runtimes, engine, services, clock);
         this.ledger = new ActiveRegionLedger(kind(), observer.objects, services.events());
         this.fences =
                 new PendingFences<>(new FenceStep<>(actions, services.probeExecutor()), ledger, services.events());

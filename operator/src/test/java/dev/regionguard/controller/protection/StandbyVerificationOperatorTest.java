@@ -7,7 +7,11 @@ import dev.regionguard.api.Condition;
 import dev.regionguard.api.Conditions;
 import dev.regionguard.api.EnVerificationSpec;
 import dev.regionguard.api.EventNotificationsProtection;
+import dev.regionguard.api.FailoverPhase;
+import dev.regionguard.api.FailoverStep;
+import dev.regionguard.api.FailoverType;
 import dev.regionguard.api.ProtectionStatus;
+import dev.regionguard.api.RegionFailover;
 import dev.regionguard.api.StandbyVerification;
 import dev.regionguard.api.SyncMode;
 import dev.regionguard.eventnotifications.EnKind;
@@ -51,12 +55,7 @@ class StandbyVerificationOperatorTest {
     void aProofThroughTheStandbyPassesFailsAndPassesAgain() {
         EnFixture en = new EnFixture(harness, "proven", 20);
         en.material();
-        // a type IBM's test call supports
-        String destination = en.primary.list(EnKind.DESTINATION).stream()
-                .filter(d -> TESTABLE.contains(d.path("type").asText()))
-                .map(d -> d.path("name").asText())
-                .findFirst()
-                .orElseThrow();
+        String destination = testableDestination(en);
         EventNotificationsProtection enp = en.protection(SyncMode.Mirror, "5s");
         enp.getSpec().healthCheck.interval = "1s";
         enp.getSpec().healthCheck.timeout = "800ms";
@@ -119,6 +118,38 @@ class StandbyVerificationOperatorTest {
     }
 
     @Test
+    void aDrillProvesTheStandbyChangesNothingAndIsRecordedInTheHistory() {
+        EnFixture en = new EnFixture(harness, "drilled", 20);
+        en.material();
+        EventNotificationsProtection enp = en.protection(SyncMode.Mirror, "5s");
+        enp.getSpec().healthCheck.interval = "1s";
+        enp.getSpec().healthCheck.timeout = "800ms";
+        enp.getSpec().verification = new EnVerificationSpec();
+        enp.getSpec().verification.destinations = List.of(testableDestination(en));
+        enp.getSpec().verification.timeout = "20s";
+        harness.apply(enp);
+        harness.awaitStatus(en.name, TIMEOUT, s -> "True".equals(condition(s, Conditions.FAILOVER_READY).status));
+
+        harness.requestFailover("game-day", en.name, FailoverType.Drill, EnFixture.STANDBY, false);
+        RegionFailover drill = harness.awaitFailover("game-day", TIMEOUT, FailoverPhase.Succeeded);
+
+        assertThat(drill.getStatus().steps)
+                .extracting(step -> step.step)
+                .containsExactly(FailoverStep.Validating, FailoverStep.Verifying);
+        assertThat(drill.getStatus().steps.get(1).message).startsWith("1 check passed in ");
+        ProtectionStatus after =
+                harness.awaitStatus(en.name, TIMEOUT, s -> !s.failoverHistory.isEmpty() && s.failover == null);
+        assertThat(after.activeRegion).isEqualTo(EnFixture.PRIMARY);
+        assertThat(after.epoch).isZero();
+        assertThat(after.fencedRegions).isEmpty();
+        assertThat(after.failoverHistory).singleElement().satisfies(entry -> {
+            assertThat(entry.type).isEqualTo(FailoverType.Drill);
+            assertThat(entry.phase).isEqualTo(FailoverPhase.Succeeded);
+            assertThat(entry.epoch).isNull();
+        });
+    }
+
+    @Test
     void aDestinationTheStandbyLacksFailsTheProofWithoutACall() {
         EnFixture en = new EnFixture(harness, "unproven", 4);
         en.material();
@@ -134,6 +165,22 @@ class StandbyVerificationOperatorTest {
         assertThat(failed.standbys.get(0).verification.checks)
                 .singleElement()
                 .satisfies(c -> assertThat(c.message).isEqualTo("the standby has no destination of that name"));
+        // a drill of a standby whose proof fails: forced past readiness, it fails on the proof itself
+        harness.requestFailover("forced-drill", en.name, FailoverType.Drill, EnFixture.STANDBY, true);
+        RegionFailover drill = harness.awaitFailover("forced-drill", TIMEOUT, FailoverPhase.Failed);
+        Condition ready = Conditions.find(drill.getStatus().conditions, Conditions.READY);
+        assertThat(ready.reason).isEqualTo("DrillFailed");
+        assertThat(ready.message).endsWith("; nothing changed");
+        assertThat(harness.get(en.name).getStatus().activeRegion).isEqualTo(EnFixture.PRIMARY);
+    }
+
+    /** A destination of a type IBM's test call supports. */
+    private static String testableDestination(EnFixture en) {
+        return en.primary.list(EnKind.DESTINATION).stream()
+                .filter(d -> TESTABLE.contains(d.path("type").asText()))
+                .map(d -> d.path("name").asText())
+                .findFirst()
+                .orElseThrow();
     }
 
     /** A change of spec.verification is not proven yet: the next pass proves every standby again. */
