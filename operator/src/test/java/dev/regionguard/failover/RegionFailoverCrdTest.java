@@ -75,7 +75,8 @@ class RegionFailoverCrdTest {
     void typeAndProtectionKindAreClosedEnumsAndTheSpecSaysWhatIsRequired() throws IOException {
         JsonNode spec = crd().at("/spec/versions/0/schema/openAPIV3Schema/properties/spec");
 
-        assertThat(spec.at("/properties/type/enum").toString()).isEqualTo("[\"Failover\",\"Plan\",\"Relocate\"]");
+        assertThat(spec.at("/properties/type/enum").toString())
+                .isEqualTo("[\"Drill\",\"Failover\",\"Plan\",\"Relocate\"]");
         assertThat(spec.at("/properties/protectionRef/properties/kind/enum").toString())
                 .isEqualTo("[\"CodeEngineProtection\",\"EventNotificationsProtection\"]");
         assertThat(spec.at("/required").toString()).isEqualTo("[\"protectionRef\",\"reason\",\"type\"]");

@@ -150,4 +150,16 @@ final class FailoverCommands {
             return FailoverType.Plan;
         }
     }
+
+    @Command(
+            name = "drill",
+            mixinStandardHelpOptions = true,
+            description = "Prove a standby as a failover would, with spec.verification's checks; change nothing"
+                    + " (a RegionFailover of type Drill, recorded in the failover history).")
+    static final class Drill extends Create {
+        @Override
+        FailoverType type() {
+            return FailoverType.Drill;
+        }
+    }
 }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             FailoverCommands.Failover.class,
             FailoverCommands.Relocate.class,
             FailoverCommands.Plan.class,
+            FailoverCommands.Drill.class,
             PauseCommands.Pause.class,
             PauseCommands.Resume.class
         })

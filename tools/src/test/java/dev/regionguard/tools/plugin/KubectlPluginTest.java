@@ -163,7 +163,8 @@ class KubectlPluginTest {
     @CsvSource({
         "failover, orders-notifications-failover.yaml",
         "relocate, orders-notifications-relocate.yaml",
-        "plan,     orders-notifications-plan.yaml"
+        "plan,     orders-notifications-plan.yaml",
+        "drill,    orders-notifications-drill.yaml"
     })
     void createsTheRegionFailoverTheRunbookSampleCreates(String command, String sample) throws IOException {
         RegionFailover expected = Serialization.unmarshal(
