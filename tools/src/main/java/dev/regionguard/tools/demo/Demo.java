@@ -93,7 +93,8 @@ public final class Demo {
                 if (codeEngine != null) {
                     codeEngine.showProtected(k8s);
                 }
-                FailoverDemoSteps.run(out, sim, k8s, OperatorConfig.local(endpoints), namespace, name);
+                FailoverDemoSteps.run(
+                        out, sim, k8s, OperatorConfig.local(endpoints), namespace, name, FailoverDemoSteps.STEP_LIMIT);
                 printEvents(k8s, namespace, name);
                 say("Demo finished: standbys kept in sync, a change followed, an outage failed over and relocated.");
                 return same ? 0 : 1;

@@ -4,8 +4,6 @@ import dev.regionguard.api.Condition;
 import dev.regionguard.api.Conditions;
 import dev.regionguard.api.EventNotificationsProtection;
 import dev.regionguard.api.FailoverMode;
-import dev.regionguard.api.FailoverPhase;
-import dev.regionguard.api.FailoverStepStatus;
 import dev.regionguard.api.FailoverType;
 import dev.regionguard.api.HealthState;
 import dev.regionguard.api.ProtectionKind;
@@ -28,40 +26,39 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 
 /**
  * The failover part of the demo, on the running demo (an EN protection, its operator running):
- * the operator alone is cut off from the primary and is outvoted by two witnesses; then the primary
+ * the standby is proven and drilled ({@link ProofDemoSteps}); the operator alone is cut off from the primary and is outvoted by two witnesses; then the primary
  * region really goes down, probes fail everywhere, the operator fails over by itself, the endpoint is
  * published; the region comes back and on-call relocates. Every wait is bounded.
  */
 public final class FailoverDemoSteps {
-    private static final Duration STEP_LIMIT = Duration.ofSeconds(60);
+    /** How long the demo waits for any one thing before it gives up with the reason. */
+    public static final Duration STEP_LIMIT = Duration.ofSeconds(60);
+
     private static final Duration PARTITION_QUIET = Duration.ofSeconds(8);
     private static final List<String> WITNESSES = List.of("witness-a", "witness-b");
 
-    private final PrintStream out;
+    private final DemoWatch watch;
     private final KubernetesClient k8s;
     private final String namespace;
     private final String name;
 
-    private FailoverDemoSteps(PrintStream out, KubernetesClient k8s, String namespace, String name) {
-        this.out = out;
-        this.k8s = k8s;
-        this.namespace = namespace;
-        this.name = name;
+    private FailoverDemoSteps(DemoWatch watch) {
+        this.watch = watch;
+        this.k8s = watch.k8s();
+        this.namespace = watch.namespace();
+        this.name = watch.name();
     }
 
     /**
-     * Returns normally when the failover and the relocation succeeded; throws with the reason otherwise.
-     * Two witnesses run meanwhile, each with its own API key, as they would in other clusters.
+     * Returns normally when the proof, the drill, the failover and the relocation succeeded; throws with
+     * the reason otherwise (any one wait longer than stepLimit). Two witnesses run meanwhile, each with its own API key, as they would in other clusters.
      */
     public static void run(
             PrintStream out,
@@ -69,7 +66,8 @@ public final class FailoverDemoSteps {
             KubernetesClient k8s,
             OperatorConfig config,
             String namespace,
-            String protectionName) {
+            String protectionName,
+            Duration stepLimit) {
         List<WitnessOperator> witnesses = new ArrayList<>();
         try {
             for (String witness : WITNESSES) {
@@ -80,14 +78,16 @@ public final class FailoverDemoSteps {
                         Clock.systemUTC(),
                         true));
             }
-            new FailoverDemoSteps(out, k8s, namespace, protectionName).run(sim);
+            DemoWatch watch = new DemoWatch(out, k8s, namespace, protectionName, stepLimit);
+            ProofDemoSteps.run(watch);
+            new FailoverDemoSteps(watch).run(sim);
         } finally {
             witnesses.forEach(WitnessOperator::close);
         }
     }
 
     private void run(IbmCloudSimulator sim) {
-        EventNotificationsProtection enp = protection();
+        EventNotificationsProtection enp = watch.protection();
         String primary = enp.getSpec().primary.region;
         String standby = enp.getSpec().standbys.get(0).region;
         String configMap = name + "-endpoint";
@@ -99,40 +99,34 @@ public final class FailoverDemoSteps {
 
     /** Only this cluster loses the primary: the witnesses still reach it, and outvote the operator. */
     private void partitionDoesNotFailOver(IbmCloudSimulator sim, String primary) {
-        String key = DemoCredentials.apiKeyOf(k8s, protection());
-        say("Network partition: this cluster can no longer reach %s; both witnesses still can", primary);
+        String key = DemoCredentials.apiKeyOf(k8s, watch.protection());
+        watch.say("Network partition: this cluster can no longer reach %s; both witnesses still can", primary);
         sim.faults(primary).partition(key);
-        Condition outvoted = await(
+        Condition outvoted = watch.await(
                 "the operator to be outvoted",
-                () -> Optional.ofNullable(status())
+                () -> Optional.ofNullable(watch.status())
                         .map(s -> Conditions.find(s.conditions, Conditions.QUORUM))
                         .filter(q -> "Outvoted".equals(q.reason)));
-        say("  Quorum %s: %s", outvoted.reason, outvoted.message);
+        watch.say("  Quorum %s: %s", outvoted.reason, outvoted.message);
         long quietUntil = System.nanoTime() + PARTITION_QUIET.toNanos();
-        await("the partition to pass without a failover", () -> {
-            if (!failoversOfThisProtection().isEmpty()) {
+        watch.await("the partition to pass without a failover", () -> {
+            if (!watch.failovers(FailoverType.Failover).isEmpty()) {
                 throw new IllegalStateException("a partition of one vantage point started a failover");
             }
             return System.nanoTime() > quietUntil ? Optional.of(true) : Optional.empty();
         });
         sim.faults(primary).heal(key);
-        await(
+        watch.await(
                 "the operator to see " + primary + " Healthy again",
-                () -> Optional.ofNullable(status())
+                () -> Optional.ofNullable(watch.status())
                         .filter(s -> s.regions.stream().allMatch(r -> r.state == HealthState.Healthy)));
-        say(
+        watch.say(
                 "  no failover in %ds of partition; healed, %s Healthy again from here too",
                 PARTITION_QUIET.toSeconds(), primary);
     }
 
-    private List<RegionFailover> failoversOfThisProtection() {
-        return k8s.resources(RegionFailover.class).inNamespace(namespace).list().getItems().stream()
-                .filter(r -> name.equals(r.getSpec().protectionRef.name))
-                .toList();
-    }
-
     private void switchToAutomatic(String configMap) {
-        EventNotificationsProtection edited = protection();
+        EventNotificationsProtection edited = watch.protection();
         edited.getSpec().failover.mode = FailoverMode.Automatic;
         edited.getSpec().failover.endpointConfigMap = configMap;
         edited.getSpec().failover.quorum = new QuorumSpec();
@@ -145,60 +139,65 @@ public final class FailoverDemoSteps {
         edited.getSpec().sync.interval = "30s";
         edited.setStatus(null);
         k8s.resource(edited).update(); // optimistic: fails if someone else changed it meanwhile
-        say(
+        watch.say(
                 "Failover: %s set to failover.mode Automatic, healthCheck every 2s (3 failures = Unhealthy), "
                         + "endpoint published in ConfigMap %s, quorum of 2 among the operator and witnesses %s",
                 name, configMap, WITNESSES);
-        await(
+        watch.await(
                 "both regions Healthy from every vantage point",
-                () -> Optional.ofNullable(status())
+                () -> Optional.ofNullable(watch.status())
                         .filter(s -> s.regions.size() >= 2
                                 && s.regions.stream().allMatch(r -> r.state == HealthState.Healthy)
                                 && s.vantagePoints.stream().filter(v -> v.fresh).count() == WITNESSES.size() + 1));
-        printRegions(status());
+        printRegions(watch.status());
     }
 
     /** The primary goes down; the operator fails over by itself and publishes the endpoint. */
     private void outageFailsOver(IbmCloudSimulator sim, String primary, String standby, String configMap) {
-        say("Simulated outage: %s answers 503 to every Event Notifications call", primary);
+        watch.say("Simulated outage: %s answers 503 to every Event Notifications call", primary);
         sim.faults(primary).down(DownMode.UNAVAILABLE);
         Map<String, HealthState> seen = new HashMap<>();
-        RegionFailover automatic = await("an automatic RegionFailover", () -> {
-            ProtectionStatus s = status();
+        RegionFailover automatic = watch.await("an automatic RegionFailover", () -> {
+            ProtectionStatus s = watch.status();
             if (s != null) {
                 for (RegionStatus r : s.regions) {
                     if (seen.put(r.region, r.state) != r.state) {
-                        say("  probe: %-9s %-9s %s", r.region, r.state, r.lastError == null ? "" : r.lastError);
+                        watch.say("  probe: %-9s %-9s %s", r.region, r.state, r.lastError == null ? "" : r.lastError);
                     }
                 }
             }
-            return failoversOfThisProtection().stream().findFirst();
+            return watch.failovers(FailoverType.Failover).stream().findFirst();
         });
-        say("RegionGuard created RegionFailover %s: %s", automatic.getMetadata().getName(), automatic.getSpec().reason);
-        follow(automatic.getMetadata().getName());
-        ProtectionStatus after = await(
+        watch.say(
+                "RegionGuard created RegionFailover %s: %s",
+                automatic.getMetadata().getName(), automatic.getSpec().reason);
+        watch.follow(automatic.getMetadata().getName());
+        ProtectionStatus after = watch.await(
                 "the protection to show the new active region",
-                () -> Optional.ofNullable(status()).filter(s -> standby.equals(s.activeRegion) && s.failover == null));
-        say("%s is the active region at epoch %d; fenced: %s", after.activeRegion, after.epoch, after.fencedRegions);
+                () -> Optional.ofNullable(watch.status())
+                        .filter(s -> standby.equals(s.activeRegion) && s.failover == null));
+        watch.say(
+                "%s is the active region at epoch %d; fenced: %s",
+                after.activeRegion, after.epoch, after.fencedRegions);
         ConfigMap published =
                 k8s.configMaps().inNamespace(namespace).withName(configMap).get();
         if (published == null) {
             throw new IllegalStateException("ConfigMap " + configMap + " was not published");
         }
-        say("ConfigMap %s:", configMap);
-        new TreeMap<>(published.getData()).forEach((k, v) -> say("    %-28s %s", k, v));
+        watch.say("ConfigMap %s:", configMap);
+        new TreeMap<>(published.getData()).forEach((k, v) -> watch.say("    %-28s %s", k, v));
     }
 
     /** The primary comes back; nothing fails back by itself, on-call relocates. */
     private void relocateBack(IbmCloudSimulator sim, String primary, String standby) {
-        say("%s is back", primary);
+        watch.say("%s is back", primary);
         sim.faults(primary).up();
-        await(
+        watch.await(
                 primary + " Healthy again",
-                () -> Optional.ofNullable(status())
+                () -> Optional.ofNullable(watch.status())
                         .filter(s -> s.regions.stream()
                                 .anyMatch(r -> primary.equals(r.region) && r.state == HealthState.Healthy)));
-        say("No automatic failback: %s stays active until on-call relocates", standby);
+        watch.say("No automatic failback: %s stays active until on-call relocates", standby);
         String relocate = name + "-relocate";
         RegionFailover request = new RegionFailover();
         request.setMetadata(new ObjectMetaBuilder()
@@ -211,80 +210,18 @@ public final class FailoverDemoSteps {
         spec.reason = "demo: " + primary + " recovered";
         request.setSpec(spec);
         k8s.resource(request).create();
-        say("kubectl create: RegionFailover %s (type Relocate, back to %s)", relocate, primary);
-        follow(relocate);
-        ProtectionStatus back = await(
+        watch.say("kubectl create: RegionFailover %s (type Relocate, back to %s)", relocate, primary);
+        watch.follow(relocate);
+        ProtectionStatus back = watch.await(
                 "the protection to show " + primary + " active again",
-                () -> Optional.ofNullable(status()).filter(s -> primary.equals(s.activeRegion) && s.failover == null));
-        say(
+                () -> Optional.ofNullable(watch.status())
+                        .filter(s -> primary.equals(s.activeRegion) && s.failover == null));
+        watch.say(
                 "%s is the active region again at epoch %d; fenced: %s; history: %d entries",
                 back.activeRegion, back.epoch, back.fencedRegions, back.failoverHistory.size());
     }
 
-    /** Prints each step of a RegionFailover as it completes; throws unless it Succeeds. */
-    private void follow(String rfo) {
-        Set<String> printed = new HashSet<>();
-        RegionFailover done = await("RegionFailover " + rfo + " to finish", () -> {
-            RegionFailover current = k8s.resources(RegionFailover.class)
-                    .inNamespace(namespace)
-                    .withName(rfo)
-                    .get();
-            if (current == null || current.getStatus() == null) {
-                return Optional.empty();
-            }
-            for (FailoverStepStatus step : current.getStatus().steps) {
-                if (step.result != null && printed.add(step.step.name())) {
-                    say("  step %-11s %-9s %s", step.step, step.result, step.message == null ? "" : step.message);
-                }
-            }
-            return Optional.of(current)
-                    .filter(r ->
-                            r.getStatus().phase != null && r.getStatus().phase.isFinal());
-        });
-        if (done.getStatus().phase != FailoverPhase.Succeeded) {
-            throw new IllegalStateException("RegionFailover " + rfo + " ended " + done.getStatus().phase + ": "
-                    + done.getStatus().steps.get(done.getStatus().steps.size() - 1).message);
-        }
-        say("RegionFailover %s Succeeded in %ds", rfo, done.getStatus().durationSeconds);
-    }
-
     private void printRegions(ProtectionStatus status) {
-        status.regions.forEach(r -> say("  %-9s %-8s %s", r.region, r.role, r.state));
-    }
-
-    private EventNotificationsProtection protection() {
-        EventNotificationsProtection enp = k8s.resources(EventNotificationsProtection.class)
-                .inNamespace(namespace)
-                .withName(name)
-                .get();
-        if (enp == null) {
-            throw new IllegalStateException("protection " + namespace + "/" + name + " not found");
-        }
-        return enp;
-    }
-
-    private ProtectionStatus status() {
-        return protection().getStatus();
-    }
-
-    private <T> T await(String what, Supplier<Optional<T>> probe) {
-        long deadline = System.nanoTime() + STEP_LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            try {
-                Thread.sleep(200); // demo pacing, not a test
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + what, e);
-            }
-        }
-        throw new IllegalStateException("demo: no " + what + " within " + STEP_LIMIT.toSeconds() + "s");
-    }
-
-    private void say(String format, Object... args) {
-        out.printf("[failover] " + format + "%n", args);
+        status.regions.forEach(r -> watch.say("  %-9s %-8s %s", r.region, r.role, r.state));
     }
 }
