@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Whether a region can take over without losing configuration: its last successful sync is at most
@@ -12,37 +13,55 @@ import java.util.List;
  * sync, its copy refers to no other region (unless the spec accepts the reference), and it is not
  * fenced (a fenced region is not synced at all).
  *
- * @param reason why it is or is not ready, for status, Events and rejections
+ * @param reason         why it is or is not ready, for status, Events and rejections
+ * @param timelessReason the same without the age of the last sync ("Healthy, in sync"), for status
+ *                       that must not change with every second that passes
  */
 public record StandbyReadiness(
-        String region, boolean ready, String reason, Instant lastSuccessfulSync, boolean fenced) {
+        String region,
+        boolean ready,
+        String reason,
+        Instant lastSuccessfulSync,
+        boolean fenced,
+        String timelessReason) {
     static final int STALE_AFTER_INTERVALS = 2;
+
+    /** A readiness whose reason holds no age. */
+    public StandbyReadiness(String region, boolean ready, String reason, Instant lastSuccessfulSync, boolean fenced) {
+        this(region, ready, reason, lastSuccessfulSync, fenced, reason);
+    }
 
     public static StandbyReadiness of(StandbyFacts facts, Duration syncInterval, Instant now) {
         List<String> problems = new ArrayList<>();
+        List<String> timeless = new ArrayList<>();
+        Consumer<String> both = problem -> {
+            problems.add(problem);
+            timeless.add(problem);
+        };
         if (facts.fenced()) {
-            problems.add("fenced by an earlier failover, so not synced");
+            both.accept("fenced by an earlier failover, so not synced");
         }
         Duration maxAge = syncInterval.multipliedBy(STALE_AFTER_INTERVALS);
         if (facts.lastSuccessfulSync() == null) {
-            problems.add("never synced successfully");
+            both.accept("never synced successfully");
         } else if (Duration.between(facts.lastSuccessfulSync(), now).compareTo(maxAge) > 0) {
-            problems.add("last successful sync " + ago(facts.lastSuccessfulSync(), now) + " ago, more than "
-                    + STALE_AFTER_INTERVALS + " sync intervals (" + human(maxAge) + ")");
+            String limit = "more than " + STALE_AFTER_INTERVALS + " sync intervals (" + human(maxAge) + ")";
+            problems.add("last successful sync " + ago(facts.lastSuccessfulSync(), now) + " ago, " + limit);
+            timeless.add("last successful sync " + limit + " ago");
         }
         if (facts.health() != HealthState.Healthy) {
-            problems.add("region is " + facts.health());
+            both.accept("region is " + facts.health());
         }
         if (facts.unsyncedEntities() > 0) {
-            problems.add(facts.unsyncedEntities() + (facts.unsyncedEntities() == 1 ? " entity" : " entities")
+            both.accept(facts.unsyncedEntities() + (facts.unsyncedEntities() == 1 ? " entity" : " entities")
                     + " failed to sync");
         }
         if (facts.regionReferences() > 0) {
-            problems.add(facts.regionReferences() + (facts.regionReferences() == 1 ? " reference" : " references")
+            both.accept(facts.regionReferences() + (facts.regionReferences() == 1 ? " reference" : " references")
                     + " to another region in its copy, not accepted by spec.regionIndependence");
         }
         if (facts.failedProof() != null) {
-            problems.add("its last proof failed: " + facts.failedProof());
+            both.accept("its last proof failed: " + facts.failedProof());
         }
         if (problems.isEmpty()) {
             return new StandbyReadiness(
@@ -50,19 +69,16 @@ public record StandbyReadiness(
                     true,
                     "Healthy, synced " + ago(facts.lastSuccessfulSync(), now) + " ago",
                     facts.lastSuccessfulSync(),
-                    false);
+                    false,
+                    "Healthy, in sync");
         }
         return new StandbyReadiness(
-                facts.region(), false, String.join("; ", problems), facts.lastSuccessfulSync(), facts.fenced());
-    }
-
-    /**
-     * The reason without the age of the last sync ("Healthy, in sync" for "Healthy, synced 4s ago"):
-     * for status that must not change with every second that passes.
-     */
-    public String timelessReason() {
-        return reason.replaceFirst("synced \\S+ ago", "in sync")
-                .replaceFirst("last successful sync \\S+ ago, more than", "last successful sync more than");
+                facts.region(),
+                false,
+                String.join("; ", problems),
+                facts.lastSuccessfulSync(),
+                facts.fenced(),
+                String.join("; ", timeless));
     }
 
     /** "us-east: region is Unknown", for messages that list several regions. */

@@ -20,7 +20,7 @@ class FailoverReadinessTest {
                 TOPOLOGY,
                 List.of(
                         new StandbyReadiness("us-east", false, "region is Unhealthy", T, false),
-                        new StandbyReadiness("eu-de", true, "Healthy, synced 4s ago", T, false)),
+                        new StandbyReadiness("eu-de", true, "Healthy, synced 4s ago", T, false, "Healthy, in sync")),
                 null);
 
         assertThat(verdict.ready()).isTrue();
@@ -49,7 +49,7 @@ class FailoverReadinessTest {
         assertThat(messages.get(0)).isEqualTo(messages.get(1)).isEqualTo(messages.get(2));
         assertThat(messages.get(0))
                 .isEqualTo("a failover now would go to us-east (Healthy, in sync);"
-                        + " eu-de: last successful sync more than 2 sync intervals (6s)");
+                        + " eu-de: last successful sync more than 2 sync intervals (6s) ago");
     }
 
     @Test

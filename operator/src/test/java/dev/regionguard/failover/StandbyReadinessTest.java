@@ -59,6 +59,7 @@ class StandbyReadinessTest {
                 readiness(NOW.minus(Duration.ofMinutes(10)).minusSeconds(1), HealthState.Healthy, 0, false);
         assertThat(stale.ready()).isFalse();
         assertThat(stale.reason()).isEqualTo("last successful sync 10m ago, more than 2 sync intervals (10m)");
+        assertThat(stale.timelessReason()).isEqualTo("last successful sync more than 2 sync intervals (10m) ago");
     }
 
     @Test

@@ -23,8 +23,7 @@ class CeBuildRunsAndInstancesTest {
     static void start() {
         simulator = SIM.simulator();
         client = new SimClient(simulator, "key");
-        fixtures = new CeFixtures(
-                client, CeFixtures.projectUrl(simulator, "us-south", simulator.createCodeEngineProject("us-south")));
+        fixtures = CeFixtures.inNewProject(simulator, client, "us-south");
         simulator.setCodeEngineTimings(Duration.ofMillis(100), Duration.ofMillis(100));
         fixtures.create("secrets", CeFixtures.secretBody("push", "registry"));
     }

@@ -47,8 +47,7 @@ class CeConcurrencyTest {
     }
 
     private static CeFixtures newProject() {
-        return new CeFixtures(
-                client, CeFixtures.projectUrl(simulator, "ca-tor", simulator.createCodeEngineProject("ca-tor")));
+        return CeFixtures.inNewProject(simulator, client, "ca-tor");
     }
 
     @Test

@@ -30,6 +30,11 @@ final class CeFixtures {
                 .atMost(Duration.ofSeconds(5));
     }
 
+    /** Fixtures on a new, empty project of the region. */
+    static CeFixtures inNewProject(IbmCloudSimulator simulator, SimClient client, String region) {
+        return new CeFixtures(client, projectUrl(simulator, region, simulator.createCodeEngineProject(region)));
+    }
+
     static String projectUrl(IbmCloudSimulator simulator, String region, String projectId) {
         return simulator.codeEngineUrl(region) + "/projects/" + projectId;
     }

@@ -23,8 +23,7 @@ class CeJobRunsTest {
     static void start() {
         simulator = SIM.simulator();
         client = new SimClient(simulator, "key");
-        fixtures = new CeFixtures(
-                client, CeFixtures.projectUrl(simulator, "eu-de", simulator.createCodeEngineProject("eu-de")));
+        fixtures = CeFixtures.inNewProject(simulator, client, "eu-de");
         simulator.setCodeEngineTimings(Duration.ofMillis(100), Duration.ofMillis(100));
     }
 

@@ -24,8 +24,7 @@ class CePaginationTest {
     static void start() {
         simulator = SIM.simulator();
         client = new SimClient(simulator, "key");
-        fixtures = new CeFixtures(
-                client, CeFixtures.projectUrl(simulator, "us-east", simulator.createCodeEngineProject("us-east")));
+        fixtures = CeFixtures.inNewProject(simulator, client, "us-east");
         for (int i = 120; i >= 1; i--) {
             String name = String.format("config-%03d", i);
             fixtures.configMap(name);

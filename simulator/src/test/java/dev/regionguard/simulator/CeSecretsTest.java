@@ -22,8 +22,7 @@ class CeSecretsTest {
     static void start() {
         simulator = SIM.simulator();
         client = new SimClient(simulator, "key");
-        fixtures = new CeFixtures(
-                client, CeFixtures.projectUrl(simulator, "eu-de", simulator.createCodeEngineProject("eu-de")));
+        fixtures = CeFixtures.inNewProject(simulator, client, "eu-de");
     }
 
     @Test

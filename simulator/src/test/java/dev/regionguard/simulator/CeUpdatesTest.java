@@ -23,8 +23,7 @@ class CeUpdatesTest {
     static void start() {
         simulator = SIM.simulator();
         client = new SimClient(simulator, "key");
-        fixtures = new CeFixtures(
-                client, CeFixtures.projectUrl(simulator, "eu-gb", simulator.createCodeEngineProject("eu-gb")));
+        fixtures = CeFixtures.inNewProject(simulator, client, "eu-gb");
         fixtures.secret("registry-one", "registry");
         fixtures.secret("registry-two", "registry");
         fixtures.secret("tls", "tls");

@@ -22,8 +22,7 @@ class CeValidationTest {
     static void start() {
         simulator = SIM.simulator();
         client = new SimClient(simulator, "key");
-        fixtures = new CeFixtures(
-                client, CeFixtures.projectUrl(simulator, "eu-es", simulator.createCodeEngineProject("eu-es")));
+        fixtures = CeFixtures.inNewProject(simulator, client, "eu-es");
         fixtures.secret("generic", "generic");
         fixtures.secret("registry", "registry");
         fixtures.secret("tls", "tls");

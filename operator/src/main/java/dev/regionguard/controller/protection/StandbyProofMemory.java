@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A restarted operator takes the time of the last proof from status, so a restart sends no test early.
  */
 final class StandbyProofMemory {
+    static final Duration RETRY_FAILED = Duration.ofMinutes(5);
+
     private final Map<String, Instant> nextDue = new ConcurrentHashMap<>();
     private final Map<String, StandbyVerification> latest = new ConcurrentHashMap<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
@@ -28,13 +30,21 @@ final class StandbyProofMemory {
         provenUnder = settings;
     }
 
-    /** On first sight of a region: due an interval after the proof status recorded, or now. */
+    /** On first sight of a region: due when the proof status recorded says, or now. */
     void restore(String region, StandbyVerification recorded, Duration interval, Instant now) {
         nextDue.computeIfAbsent(
                 region,
                 r -> recorded == null || recorded.time == null
                         ? now
-                        : Timestamps.parse(recorded.time).plus(interval));
+                        : Timestamps.parse(recorded.time).plus(after(recorded, interval)));
+    }
+
+    /**
+     * The time to the next proof: the interval after a pass, at most {@link #RETRY_FAILED} after a
+     * failure, so that one bad answer does not leave the standby not ready for a whole interval.
+     */
+    static Duration after(StandbyVerification proof, Duration interval) {
+        return Boolean.TRUE.equals(proof.verified) || interval.compareTo(RETRY_FAILED) < 0 ? interval : RETRY_FAILED;
     }
 
     /** True when the region's proof is due and none runs: it is then marked running. */
@@ -47,8 +57,9 @@ final class StandbyProofMemory {
         return true;
     }
 
-    void finished(String region, StandbyVerification proof) {
+    void finished(String region, StandbyVerification proof, Duration interval) {
         latest.put(region, proof);
+        nextDue.put(region, Timestamps.parse(proof.time).plus(after(proof, interval)));
         running.remove(region);
     }
 

@@ -52,8 +52,8 @@ final class StandbyProver<P extends HasMetadata> {
         memory.settings(settings, now);
         for (ProtectedSide standby : seen.sides().targets()) {
             String region = standby.region();
-            if (seen.topology().fencedRegions().contains(region)) {
-                continue;
+            if (seen.topology().fencedRegions().contains(region) || !everSynced(previous, region)) {
+                continue; // a copy that was never complete proves nothing yet
             }
             memory.restore(region, recorded(previous, region), settings.interval(), now);
             if (!memory.start(region, now, settings.interval())) {
@@ -62,7 +62,8 @@ final class StandbyProver<P extends HasMetadata> {
             ApiKey key = seen.sides().keys().get(region);
             try {
                 services.verifyExecutor()
-                        .execute(() -> memory.finished(region, prove(protection, standby, key, settings)));
+                        .execute(() -> memory.finished(
+                                region, prove(protection, standby, key, settings), settings.interval()));
             } catch (RejectedExecutionException e) {
                 memory.abandoned(region, now);
             }
@@ -77,7 +78,7 @@ final class StandbyProver<P extends HasMetadata> {
             VerificationSettings settings,
             ProtectionRuntimes.Runtime runtime) {
         StandbyVerification proof = prove(protection, standby, key, settings);
-        runtime.proofs().finished(standby.region(), proof);
+        runtime.proofs().finished(standby.region(), proof, settings.interval());
         return proof;
     }
 
@@ -138,6 +139,13 @@ final class StandbyProver<P extends HasMetadata> {
                             standby.region() + " failed its proof: " + proof.message);
         }
         return proof;
+    }
+
+    private static boolean everSynced(ProtectionStatus status, String region) {
+        return status != null
+                && status.standbys != null
+                && status.standbys.stream()
+                        .anyMatch(s -> Objects.equals(region, s.region) && s.lastSuccessfulSyncTime != null);
     }
 
     private static StandbyVerification recorded(ProtectionStatus status, String region) {

@@ -9,13 +9,13 @@ import dev.regionguard.tools.sandbox.Sandbox;
 import dev.regionguard.tools.sandbox.UserSteps;
 import dev.regionguard.tools.testing.Kubectl;
 import dev.regionguard.tools.testing.Kubectl.Result;
+import dev.regionguard.tools.testing.ReadmeCommands;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -81,18 +81,7 @@ class RunbookTest {
 
     /** The kubectl lines of the README's "On-call runbook" section, in order. */
     static List<String> runbookCommands(String readme) {
-        int start = readme.indexOf("## On-call runbook");
-        int end = readme.indexOf("\n## ", start + 1);
-        List<String> commands = new ArrayList<>();
-        boolean inCode = false;
-        for (String line : readme.substring(start, end).split("\n")) {
-            if (line.startsWith("```")) {
-                inCode = !inCode;
-            } else if (inCode && line.startsWith("kubectl ")) {
-                commands.add(line);
-            }
-        }
-        return commands;
+        return ReadmeCommands.kubectlLines(readme, "## On-call runbook", line -> true);
     }
 
     private static final Pattern TIMEOUT = Pattern.compile("--timeout=(\\d+)s");

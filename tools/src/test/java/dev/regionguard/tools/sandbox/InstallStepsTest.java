@@ -9,6 +9,7 @@ import dev.regionguard.api.Conditions;
 import dev.regionguard.api.EventNotificationsProtection;
 import dev.regionguard.api.ProtectionStatus;
 import dev.regionguard.tools.testing.Kubectl;
+import dev.regionguard.tools.testing.ReadmeCommands;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -101,24 +101,13 @@ class InstallStepsTest {
      * embedded API has none) and placeholders such as {@code <registry>}.
      */
     static List<String> clusterSteps(String readme) {
-        int start = readme.indexOf("## Running it on a cluster");
-        int end = readme.indexOf("\n## ", start + 1);
-        List<String> commands = new ArrayList<>();
-        boolean inCode = false;
-        for (String line : readme.substring(start, end).split("\n")) {
-            String trimmed = line.trim();
-            if (trimmed.startsWith("```")) {
-                inCode = !inCode;
-            } else if (inCode
-                    && trimmed.startsWith("kubectl ")
-                    && !trimmed.contains("-n regionguard")
-                    && !trimmed.contains("--server-side")
-                    && !trimmed.contains("<")
-                    && !trimmed.endsWith(" -w")) {
-                commands.add(trimmed);
-            }
-        }
-        return commands;
+        return ReadmeCommands.kubectlLines(
+                readme,
+                "## Running it on a cluster",
+                line -> !line.contains("-n regionguard")
+                        && !line.contains("--server-side")
+                        && !line.contains("<")
+                        && !line.endsWith(" -w"));
     }
 
     private static ProtectionStatus status(
