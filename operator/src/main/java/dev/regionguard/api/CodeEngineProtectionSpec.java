@@ -18,11 +18,18 @@ import java.util.List;
 @ValidationRule(
         value =
                 "!has(self.sync) || !has(self.sync.entities) || self.sync.entities.all(e, e in ['secret', "
-                        + "'config_map', 'persistent_data_store', 'allowed_outbound_destination', 'build', 'app', 'job', 'function', 'binding'])",
+                        + "'config_map', 'persistent_data_store', 'allowed_outbound_destination', 'build', 'app', 'job', 'function', 'binding', 'domain_mapping'])",
         message =
                 "sync.entities may only name secret, config_map, persistent_data_store, allowed_outbound_destination, "
-                        + "build, app, job, function, binding",
+                        + "build, app, job, function, binding, domain_mapping",
         fieldPath = ".sync.entities")
+@ValidationRule(
+        value = "!has(self.edge) || (self.edge.pools.exists(p, p.region == self.primary.region)"
+                + " && self.standbys.all(s, self.edge.pools.exists(p, p.region == s.region))"
+                + " && self.edge.pools.all(p, p.region == self.primary.region"
+                + " || self.standbys.exists(s, s.region == p.region)))",
+        message = "edge.pools must name one pool for the primary's region and for each standby's, and no other",
+        fieldPath = ".edge.pools")
 public class CodeEngineProtectionSpec extends CommonProtectionSpec {
     static final String DEFAULT_STANDBY_MODE = "Cold";
 
@@ -46,6 +53,11 @@ public class CodeEngineProtectionSpec extends CommonProtectionSpec {
     @JsonPropertyDescription(
             "Continuous proof that each standby works: each app's health path answered on the standby (cold start timed) and chosen jobs run there. Absent: no proof, and readiness does not ask for one.")
     public CeVerificationSpec verification;
+
+    @JsonPropertyDescription(
+            "Steering at the edge: the CIS global load balancer in front of the custom domain. RegionGuard checks it,"
+                    + " shows CIS's health of each region's pool, and on a failover steers traffic there.")
+    public EdgeSpec edge;
 
     @Override
     public VerificationSpec verificationSpec() {

@@ -9,8 +9,13 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CodeEngineProtectionStatus extends ProtectionStatus {
     @JsonPropertyDescription(
-            "The active project's custom domains; a standby must not claim them until a failover moves them.")
+            "The custom domains of the active and every standby project, by name then region, each with its"
+                    + " region's CNAME target and Code Engine's state of the mapping.")
     public List<DomainMappingRecord> domainMappings = new ArrayList<>();
+
+    @JsonPropertyDescription(
+            "With spec.edge: the CIS load balancer as last read, where it sends traffic, and CIS's health of each region's pool.")
+    public EdgeStatus edge;
 
     @JsonPropertyDescription("The active project's app scaling, restored on a cold standby by a failover.")
     public List<AppScalingRecord> appScaling = new ArrayList<>();

@@ -13,6 +13,11 @@ public final class Conditions {
     /** After the conditions above: True when no standby refers to another region of the protection. */
     public static final String REGION_INDEPENDENT = "RegionIndependent";
     /**
+     * Code Engine with spec.edge only, after RegionIndependent: True when the CIS load balancer steers
+     * the custom domain as a failover needs it; False lists what drifted.
+     */
+    public static final String EDGE_CONFIGURED = "EdgeConfigured";
+    /**
      * After RegionIndependent, with spec.verification only: True when each standby's last proof (real
      * traffic sent through it) passed; False names the standby and the failed check.
      */

@@ -16,6 +16,7 @@ public final class CeEntityTypes {
     public static final String JOB = "job";
     public static final String FUNCTION = "function";
     public static final String BINDING = "binding";
+    public static final String DOMAIN_MAPPING = "domain_mapping";
 
     /** What apps and jobs reference by name: env vars, mounts and image secrets. */
     private static final Set<String> WORKLOAD_REFERENCES = Set.of(SECRET, CONFIG_MAP, PERSISTENT_DATA_STORE);
@@ -23,9 +24,9 @@ public final class CeEntityTypes {
     private CeEntityTypes() {}
 
     /**
-     * Every synced type, in restore order. Domain mappings are not among them: a custom domain
-     * can be claimed by one project at a time, so the protection records the primary's mappings
-     * in its status and a failover moves them ({@link CeDomainMappings}).
+     * Every synced type, in restore order. Domain mappings are staged on every standby: a name is
+     * unique per region, not across regions, so the standby serves the custom domain before any
+     * failover, at its own CNAME target.
      */
     public static List<EntityType> all(CodeEngineStandbyMode mode) {
         return List.of(
@@ -42,6 +43,7 @@ public final class CeEntityTypes {
                 new CeAppType(mode),
                 new CeEntityType(JOB, CeKind.JOB, WORKLOAD_REFERENCES, true, Set.of()),
                 new CeEntityType(FUNCTION, CeKind.FUNCTION, Set.of(SECRET, CONFIG_MAP), true, Set.of()),
-                new CeBindingType());
+                new CeBindingType(),
+                new CeEntityType(DOMAIN_MAPPING, CeKind.DOMAIN_MAPPING, Set.of(SECRET, APP), true, Set.of()));
     }
 }

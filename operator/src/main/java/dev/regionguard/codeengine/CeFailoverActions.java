@@ -5,43 +5,88 @@ import dev.regionguard.api.AppScalingRecord;
 import dev.regionguard.api.CodeEngineProtection;
 import dev.regionguard.api.CodeEngineProtectionStatus;
 import dev.regionguard.api.DomainMappingRecord;
+import dev.regionguard.api.EdgeSpec;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.ErrorCategory;
 import dev.regionguard.cloud.IbmApiException;
 import dev.regionguard.controller.protection.FailoverActions;
+import dev.regionguard.edge.CisClients;
 import dev.regionguard.spec.ProtectedSide;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Failover for Code Engine (its probe is {@link CeRegionProbe}). Fence ({@link CeFence}): the old
  * side's apps project-only at 0 instances, its domain mappings deleted; unfence restores what the
  * fence recorded. Activate:
- * restore the scaling recorded in status (cold standbys run at 0) and create the recorded domain
- * mappings, all from the protection's status, never from the old region.
+ * restore the scaling recorded in status (cold standbys run at 0) and create any of the active
+ * project's recorded domain mappings the new side lacks (the sync stages them), all from the
+ * protection's status, never from the old region.
  */
 public final class CeFailoverActions implements FailoverActions<CodeEngineProtection> {
-    private final CodeEngineClients clients;
+    private static final Logger LOG = LoggerFactory.getLogger(CeFailoverActions.class);
+    /** In a fence record: whether the side's pool at the edge took traffic before the fence. */
+    static final String EDGE_POOL = "edge.pool";
 
-    public CeFailoverActions(CodeEngineClients clients) {
+    private final CodeEngineClients clients;
+    private final CeEdge edge;
+
+    public CeFailoverActions(CodeEngineClients clients, CisClients cis) {
         this.clients = clients;
+        this.edge = new CeEdge(cis);
     }
 
+    /**
+     * The project's values, and with spec.edge whether the side's pool takes traffic. The edge is
+     * global: when the project does not answer, its part alone is recorded, so the failover still
+     * fences the old region at the edge.
+     */
     @Override
     public Map<String, String> fenceOriginals(CodeEngineProtection protection, ProtectedSide side, ApiKey key) {
-        return CeFence.originals(clients.forProject(side.region(), side.id(), key));
+        Map<String, String> original = new TreeMap<>();
+        Optional<EdgeSpec> spec = CeEdge.of(protection);
+        if (spec.isPresent()) {
+            edge.enabled(spec.get(), side.region(), key).ifPresent(on -> original.put(EDGE_POOL, on.toString()));
+        }
+        try {
+            original.putAll(CeFence.originals(clients.forProject(side.region(), side.id(), key)));
+        } catch (RuntimeException e) {
+            if (original.isEmpty()) {
+                throw e;
+            }
+        }
+        return original;
     }
 
+    /** The edge first (it answers when the region does not), then the project. */
     @Override
     public String fence(CodeEngineProtection protection, ProtectedSide side, ApiKey key) {
-        return CeFence.fence(clients.forProject(side.region(), side.id(), key)) + " on " + side.region();
+        String atEdge = CeEdge.of(protection)
+                .map(spec -> edge.setEnabled(spec, side.region(), key, false) + "; ")
+                .orElse("");
+        try {
+            return atEdge + CeFence.fence(clients.forProject(side.region(), side.id(), key)) + " on " + side.region();
+        } catch (RuntimeException e) {
+            if (atEdge.isEmpty()) {
+                throw e;
+            }
+            throw new IllegalStateException(atEdge + "the project did not answer: " + e.getMessage(), e);
+        }
     }
 
+    /** Undoes the fence: the project's recorded values, and the side's pool takes traffic again. */
     @Override
     public String unfence(
             CodeEngineProtection protection, ProtectedSide side, ApiKey key, Map<String, String> original) {
-        return CeFence.unfence(clients.forProject(side.region(), side.id(), key), original) + " on " + side.region();
+        String atEdge = CeEdge.of(protection)
+                .map(spec -> edge.setEnabled(spec, side.region(), key, true) + "; ")
+                .orElse("");
+        return atEdge + CeFence.unfence(clients.forProject(side.region(), side.id(), key), original) + " on "
+                + side.region();
     }
 
     @Override
@@ -49,9 +94,10 @@ public final class CeFailoverActions implements FailoverActions<CodeEngineProtec
         CodeEngineClient client = clients.forProject(side.region(), side.id(), key);
         restoreScaling(protection, client);
         CodeEngineProtectionStatus status = protection.getStatus();
-        List<DomainMappingRecord> mappings =
-                status == null || status.domainMappings == null ? List.of() : status.domainMappings;
-        for (DomainMappingRecord mapping : mappings) {
+        List<DomainMappingRecord> mappings = status == null
+                ? List.of()
+                : CeDomainMappings.of(status.domainMappings, String.valueOf(status.activeRegion));
+        for (DomainMappingRecord mapping : mappings) { // the sync staged them already: this fills gaps
             ObjectNode body = CeJson.NODES.objectNode().put("name", mapping.name);
             body.putObject("component").put("name", mapping.app).put("resource_type", "app_v2");
             if (mapping.tlsSecret != null) {
@@ -73,6 +119,15 @@ public final class CeFailoverActions implements FailoverActions<CodeEngineProtec
                 data.put("app." + app.path("name").asText(), endpoint);
             }
         }
+        for (ObjectNode mapping : client.list(CeKind.DOMAIN_MAPPING)) {
+            data.put(
+                    "domain." + mapping.path("name").asText(),
+                    mapping.path("cname_target").asText());
+        }
+        CeEdge.of(protection).ifPresent(spec -> {
+            LOG.info("{}", edge.steerTo(spec, side.region(), key));
+            data.put("edge." + spec.loadBalancer, side.region());
+        });
         return data;
     }
 

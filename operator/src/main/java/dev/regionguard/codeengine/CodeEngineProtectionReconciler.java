@@ -7,7 +7,9 @@ import dev.regionguard.api.CodeEngineProtection;
 import dev.regionguard.api.CodeEngineProtectionSpec;
 import dev.regionguard.api.CodeEngineProtectionStatus;
 import dev.regionguard.api.DomainMappingRecord;
+import dev.regionguard.api.EdgeSpec;
 import dev.regionguard.api.ProtectionKind;
+import dev.regionguard.api.QuorumSpec;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.Endpoints;
 import dev.regionguard.cloud.IbmApiException;
@@ -16,6 +18,9 @@ import dev.regionguard.controller.protection.ProtectionServices;
 import dev.regionguard.controller.protection.Sides;
 import dev.regionguard.controller.protection.StandbyRef;
 import dev.regionguard.controller.protection.SyncReporter;
+import dev.regionguard.edge.CisClients;
+import dev.regionguard.failover.VantageQuorum;
+import dev.regionguard.health.EdgeConfiguration;
 import dev.regionguard.spec.ProtectedSide;
 import dev.regionguard.sync.EntityStore;
 import dev.regionguard.sync.EntityType;
@@ -23,8 +28,14 @@ import dev.regionguard.sync.Overrides;
 import dev.regionguard.sync.SyncEngine;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,15 +48,20 @@ import org.slf4j.LoggerFactory;
 @ControllerConfiguration(name = "codeengineprotection")
 public class CodeEngineProtectionReconciler
         extends ProtectionReconciler<CodeEngineProtection, CodeEngineProtectionStatus> {
+    /** The vantage name of CIS's health checks in spec.failover.quorum.witnesses. */
+    public static final String CIS = "cis";
+
     private static final Logger LOG = LoggerFactory.getLogger(CodeEngineProtectionReconciler.class);
 
     private final CodeEngineClients clients;
     private final CeEntityStore.Settings storeSettings;
+    private final CeEdge edge;
 
     /** @param probeClients clients without retries, for health probes */
     public CodeEngineProtectionReconciler(
             CodeEngineClients clients,
             CodeEngineClients probeClients,
+            CisClients cis,
             CeEntityStore.Settings storeSettings,
             SyncEngine engine,
             SyncReporter reporter,
@@ -56,11 +72,12 @@ public class CodeEngineProtectionReconciler
                 reporter,
                 clock,
                 services,
-                new CeFailoverActions(clients),
+                new CeFailoverActions(clients, cis),
                 new CeRegionProbe(probeClients),
                 new CeStandbyVerifier(clients));
         this.clients = clients;
         this.storeSettings = storeSettings;
+        this.edge = new CeEdge(cis);
     }
 
     @Override
@@ -114,41 +131,94 @@ public class CodeEngineProtectionReconciler
         return new CodeEngineProtection();
     }
 
-    /** The active project's domains and scaling, kept in status so a failover never needs to ask it. */
+    /**
+     * The domains of the active and every standby project, and the active project's scaling, kept
+     * in status so a failover never needs to ask the old region (fenced projects are not listed).
+     */
     @Override
     public Consumer<CodeEngineProtectionStatus> statusExtras(
             CodeEngineProtection cep, CodeEngineProtectionStatus previous, Sides sides) {
         CodeEngineClient active =
                 clients.forProject(sides.source().region(), sides.source().id(), sides.sourceKey());
-        List<DomainMappingRecord> domains;
+        Map<String, CodeEngineClient> projects = new LinkedHashMap<>();
+        projects.put(sides.source().region(), active);
+        sides.targets()
+                .forEach(side -> projects.put(
+                        side.region(),
+                        clients.forProject(
+                                side.region(), side.id(), sides.keys().get(side.region()))));
+        List<DomainMappingRecord> before = previous.domainMappings == null ? List.of() : previous.domainMappings;
+        List<DomainMappingRecord> domains = CeDomainMappings.observe(projects, before);
         List<AppScalingRecord> scaling;
         try {
-            domains = active.list(CeKind.DOMAIN_MAPPING).stream()
-                    .map(CodeEngineProtectionReconciler::domain)
-                    .sorted(Comparator.comparing(d -> d.name))
-                    .toList();
             scaling = active.list(CeKind.APP).stream()
                     .map(CodeEngineProtectionReconciler::scaling)
                     .sorted(Comparator.comparing(a -> a.app))
                     .toList();
         } catch (IbmApiException e) {
-            LOG.debug("keeping the last recorded domains and scaling: {}", e.summary());
-            domains = previous.domainMappings;
+            LOG.debug("keeping the last recorded scaling: {}", e.summary());
             scaling = previous.appScaling;
         }
-        List<DomainMappingRecord> recordedDomains = domains;
         List<AppScalingRecord> recordedScaling = scaling;
         return next -> {
-            next.domainMappings = recordedDomains;
+            next.domainMappings = domains;
             next.appScaling = recordedScaling;
         };
     }
 
-    private static DomainMappingRecord domain(ObjectNode mapping) {
-        return new DomainMappingRecord(
-                mapping.path("name").asText(),
-                mapping.path("component").path("name").asText(),
-                mapping.path("tls_secret").asText(null));
+    /**
+     * CIS as a vantage point, when spec.edge is set and the quorum names {@code cis}: its health of
+     * each region's pool, read in this pass. CIS not answering leaves it out (not fresh).
+     */
+    @Override
+    public List<VantageQuorum.Report> serviceVantagePoints(CodeEngineProtection cep, Sides sides, Instant now) {
+        Optional<EdgeSpec> spec = CeEdge.of(cep);
+        QuorumSpec quorum = cep.getSpec().failover == null ? null : cep.getSpec().failover.quorum;
+        if (spec.isEmpty() || quorum == null || quorum.witnesses == null || !quorum.witnesses.contains(CIS)) {
+            return List.of();
+        }
+        try {
+            return List.of(new VantageQuorum.Report(CIS, now, edge.health(spec.get(), sides.sourceKey())));
+        } catch (IbmApiException e) {
+            LOG.debug("CIS did not answer as a vantage point: {}", e.summary());
+            return List.of();
+        }
+    }
+
+    /** Passes that did not sync keep what the last one recorded. */
+    @Override
+    public Consumer<CodeEngineProtectionStatus> keptExtras(CodeEngineProtectionStatus previous) {
+        return next -> {
+            next.domainMappings = previous.domainMappings;
+            next.appScaling = previous.appScaling;
+            next.edge = previous.edge;
+            CeEdgeReport.carry(next, previous);
+        };
+    }
+
+    /**
+     * The CIS load balancer, read in every pass (every health check interval), so status.edge shows
+     * CIS's health of each region during an outage too; CNAME targets as the last sync recorded them.
+     */
+    @Override
+    public Consumer<CodeEngineProtectionStatus> passExtras(
+            CodeEngineProtection cep, CodeEngineProtectionStatus previous, Sides sides) {
+        List<DomainMappingRecord> domains = previous.domainMappings == null ? List.of() : previous.domainMappings;
+        Optional<EdgeSpec> spec = CeEdge.of(cep);
+        if (spec.isEmpty()) {
+            return CeEdgeReport::remove;
+        }
+        String active = sides.source().region();
+        Set<String> fenced = new TreeSet<>(sides.byRegion().keySet());
+        fenced.remove(active);
+        sides.targets().forEach(t -> fenced.remove(t.region()));
+        try {
+            EdgeConfiguration.Verdict verdict = edge.check(spec.get(), sides.sourceKey(), domains, active, fenced);
+            return next -> CeEdgeReport.report(next, verdict.status(), verdict.condition());
+        } catch (IbmApiException e) {
+            LOG.debug("CIS did not answer: {}", e.summary());
+            return next -> CeEdgeReport.unreachable(next, previous, e.summary());
+        }
     }
 
     private static AppScalingRecord scaling(ObjectNode app) {

@@ -45,7 +45,8 @@ public record OperatorConfig(
         Endpoints endpoints = new Endpoints(
                 env.getOrDefault("REGIONGUARD_IAM_URL", base.iamUrl()),
                 env.getOrDefault("REGIONGUARD_EN_ENDPOINT_TEMPLATE", base.eventNotificationsTemplate()),
-                env.getOrDefault("REGIONGUARD_CE_ENDPOINT_TEMPLATE", base.codeEngineTemplate()));
+                env.getOrDefault("REGIONGUARD_CE_ENDPOINT_TEMPLATE", base.codeEngineTemplate()),
+                env.getOrDefault("REGIONGUARD_CIS_ENDPOINT", base.cisUrl()));
         Set<String> namespaces = Arrays.stream(
                         env.getOrDefault("REGIONGUARD_WATCH_NAMESPACES", "").split(","))
                 .map(String::trim)

@@ -13,6 +13,7 @@ import dev.regionguard.controller.failover.FailoverHooks;
 import dev.regionguard.controller.failover.RegionFailoverReconciler;
 import dev.regionguard.controller.protection.ProtectionServices;
 import dev.regionguard.controller.protection.SyncReporter;
+import dev.regionguard.edge.HttpCisClients;
 import dev.regionguard.eventnotifications.EventNotificationsClients;
 import dev.regionguard.eventnotifications.EventNotificationsProtectionReconciler;
 import dev.regionguard.eventnotifications.HttpEventNotificationsClients;
@@ -98,8 +99,7 @@ public final class RegionGuardOperator implements AutoCloseable {
         // One connection pool and one token cache for every service and for the probes.
         OkHttpClient okHttp = IbmHttp.newOkHttpClient(http);
         TokenProvider tokens = new IamTokenService(okHttp, config.endpoints().iamTokenUrl(), clock, metrics);
-        // One concurrency limit per region for sync calls.
-        IbmHttp ibm = new IbmHttp(okHttp, tokens, http, metrics, clock);
+        IbmHttp ibm = new IbmHttp(okHttp, tokens, http, metrics, clock); // one limit per region for sync calls
         EventNotificationsClients en = new HttpEventNotificationsClients(config.endpoints(), ibm);
         CodeEngineClients ce = new HttpCodeEngineClients(config.endpoints(), ibm, config.codeEnginePollInterval());
         SyncEngine engine = new SyncEngine(executor, config.syncParallelism());
@@ -124,6 +124,7 @@ public final class RegionGuardOperator implements AutoCloseable {
         CodeEngineProtectionReconciler ceReconciler = new CodeEngineProtectionReconciler(
                 ce,
                 new HttpCodeEngineClients(config.endpoints(), probeHttp, config.codeEnginePollInterval()),
+                new HttpCisClients(config.endpoints(), ibm),
                 CeEntityStore.Settings.defaults(),
                 engine,
                 reporter,

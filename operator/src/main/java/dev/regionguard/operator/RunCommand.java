@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             "  REGIONGUARD_IAM_URL                    IAM token URL override",
             "  REGIONGUARD_EN_ENDPOINT_TEMPLATE       Event Notifications URL with {region} (e.g. the simulator's)",
             "  REGIONGUARD_CE_ENDPOINT_TEMPLATE       Code Engine URL with {region}",
+            "  REGIONGUARD_CIS_ENDPOINT               Internet Services (CIS) API URL override",
             "  REGIONGUARD_WATCH_NAMESPACES           comma-separated namespaces (default: all)",
             "  REGIONGUARD_MAX_CONCURRENT_PER_REGION  in-flight IBM Cloud calls per region (default 8)",
             "  REGIONGUARD_SYNC_PARALLELISM           entity calls one pass keeps in flight (default 16)",

@@ -37,6 +37,7 @@ class ArchitectureTest {
         "dev.regionguard.controller..",
         "dev.regionguard.eventnotifications..",
         "dev.regionguard.codeengine..",
+        "dev.regionguard.edge..",
         "dev.regionguard.operator.."
     };
 
@@ -135,7 +136,10 @@ class ArchitectureTest {
                         "dev.regionguard.controller..", "dev.regionguard.telemetry..", "dev.regionguard.cloud..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("dev.regionguard.eventnotifications..", "dev.regionguard.codeengine..")
+                .resideInAnyPackage(
+                        "dev.regionguard.eventnotifications..",
+                        "dev.regionguard.codeengine..",
+                        "dev.regionguard.edge..")
                 .check(MAIN);
     }
 

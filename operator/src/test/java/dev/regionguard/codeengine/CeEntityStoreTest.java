@@ -96,16 +96,19 @@ class CeEntityStoreTest {
                         "create app api",
                         "create job nightly",
                         "create function hook",
-                        "create binding app_v2/api/COS/cos-access");
+                        "create binding app_v2/api/COS/cos-access",
+                        "create domain_mapping www.example.com");
         for (EntityType type : types) {
             Map<String, ObjectNode> onPrimary = comparables(type, primary);
             Map<String, ObjectNode> onStandby = comparables(type, standby);
             assertThat(onStandby).as(type.name()).isNotEmpty().isEqualTo(onPrimary);
         }
         assertThat(MiniSync.pass(types, primary, standby)).as("second pass").isEmpty();
-        assertThat(ce.resources(STANDBY, CeKind.DOMAIN_MAPPING))
-                .as("a standby claims no domain")
-                .isEmpty();
+        assertThat(ce.resource(STANDBY, CeKind.DOMAIN_MAPPING, "www.example.com")
+                        .path("cname_target")
+                        .asText())
+                .as("the standby serves the domain at its own regional target")
+                .contains("." + CeFixtures.STANDBY_REGION + ".");
         assertThat(ce.resource(STANDBY, CeKind.SECRET, "ce-auto-icr-private-eu-de"))
                 .isNull();
         assertThat(ce.resource(STANDBY, CeKind.APP, "api").path("status").asText())

@@ -63,12 +63,11 @@ class CeEntityTypesTest {
                         "app",
                         "job",
                         "function",
-                        "binding");
+                        "binding",
+                        "domain_mapping");
         assertThat(CeEntityTypes.all(CodeEngineStandbyMode.Warm))
                 .extracting(t -> ((CeEntityType) t).kind())
-                .containsExactly(java.util.Arrays.stream(CeKind.values())
-                        .filter(k -> k != CeKind.DOMAIN_MAPPING)
-                        .toArray(CeKind[]::new));
+                .containsExactly(CeKind.values());
         assertThat(EntitySelection.named(
                         CeEntityTypes.all(CodeEngineStandbyMode.Cold), List.of("binding", "secret", "app")))
                 .extracting(EntityType::name)
@@ -328,24 +327,21 @@ class CeEntityTypesTest {
     }
 
     @Test
-    void domainMappingsAreNotSyncedAndMoveWithTheFailover() {
-        assertThat(CeEntityTypes.all(CodeEngineStandbyMode.Warm))
-                .extracting(EntityType::name)
-                .doesNotContain("domain_mapping");
+    void domainMappingsAreStagedOnStandbysAfterTheirAppsAndSecretsWithoutRegionalFields() {
+        assertThat(order("domain_mapping")).isGreaterThan(order("app")).isGreaterThan(order("secret"));
         String primary = "{\"cname_target\":\"custom.abcdabcdabc.us-east.codeengine.appdomain.cloud\","
                 + "\"component\":{\"name\":\"my-app-1\",\"resource_type\":\"app_v2\"},\"entity_tag\":\"1\","
                 + "\"name\":\"www.example.com\",\"resource_type\":\"domain_mapping_v2\",\"status\":\"ready\","
-                + "\"status_details\":{\"reason\":\"ready\"},\"tls_secret\":\"my-tls-secret\",\"user_managed\":false,"
-                + "\"visibility\":\"public\"}";
+                + "\"status_details\":{\"reason\":\"ready\"},\"tls_secret\":\"my-tls-secret\",\"user_managed\":true,"
+                + "\"visibility\":\"custom\"}";
 
-        assertThat(CeDomainMappings.createBodies(List.of(json(primary.replace("www.", "api.")), json(primary))))
-                .containsExactly(
-                        json(
-                                "{\"name\":\"api.example.com\",\"component\":{\"name\":\"my-app-1\",\"resource_type\":\"app_v2\"},"
-                                        + "\"tls_secret\":\"my-tls-secret\"}"),
-                        json(
-                                "{\"name\":\"www.example.com\",\"component\":{\"name\":\"my-app-1\",\"resource_type\":\"app_v2\"},"
-                                        + "\"tls_secret\":\"my-tls-secret\"}"));
+        Desired mapping = write(type(CodeEngineStandbyMode.Cold, "domain_mapping"), primary);
+
+        assertThat(mapping.body())
+                .isEqualTo(json("{\"name\":\"www.example.com\",\"component\":{\"name\":\"my-app-1\","
+                        + "\"resource_type\":\"app_v2\"},\"tls_secret\":\"my-tls-secret\"}"));
+        assertThat(type(CodeEngineStandbyMode.Cold, "domain_mapping").dependsOn())
+                .contains("app", "secret");
     }
 
     @Test

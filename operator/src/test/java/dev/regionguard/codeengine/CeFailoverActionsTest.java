@@ -16,6 +16,7 @@ import dev.regionguard.api.CodeEngineStandbyMode;
 import dev.regionguard.api.DomainMappingRecord;
 import dev.regionguard.simulator.SimulatorFixture;
 import dev.regionguard.spec.ProtectedSide;
+import dev.regionguard.testing.SimulatorClients;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ class CeFailoverActionsTest {
     @BeforeEach
     void start() {
         ce = new CeFixtures(sim.simulator());
-        actions = new CeFailoverActions(ce.clients);
+        actions = new CeFailoverActions(ce.clients, SimulatorClients.cis(sim.simulator(), null));
         ce.seedPrimary();
         MiniSync.pass(CeEntityTypes.all(CodeEngineStandbyMode.Cold), ce.store(PRIMARY), ce.store(STANDBY));
         ce.change(STANDBY, CeKind.APP, "api", app -> app.put(CeScaling.INITIAL, 0));
@@ -49,15 +50,23 @@ class CeFailoverActionsTest {
         cep.setSpec(new CodeEngineProtectionSpec());
         CodeEngineProtectionStatus status = new CodeEngineProtectionStatus();
         status.appScaling = List.of(new AppScalingRecord("api", 2, 20, 3));
-        status.domainMappings = List.of(new DomainMappingRecord("www.example.com", "api", "www-tls"));
+        DomainMappingRecord domain = new DomainMappingRecord("www.example.com", "api", "www-tls");
+        domain.region = PRIMARY_REGION;
+        status.domainMappings = List.of(domain);
+        status.activeRegion = PRIMARY_REGION;
         cep.setStatus(status);
         return cep;
     }
 
     @Test
     void activatingRestoresScalingAndMovesDomainsFromStatusAlone() {
-        // the old side let its domain go, and is not asked again
+        assertThat(ce.resources(STANDBY, CeKind.DOMAIN_MAPPING))
+                .as("the sync staged the domain on the standby")
+                .hasSize(1);
+        // the old side let its domain go and is not asked again; the standby lost its copy
+        sim.simulator().setCodeEngineTimings(Duration.ofMillis(100), Duration.ZERO);
         ce.delete(PRIMARY, CeKind.DOMAIN_MAPPING, "www.example.com");
+        ce.delete(STANDBY, CeKind.DOMAIN_MAPPING, "www.example.com");
         sim.simulator().resetStats();
 
         Map<String, String> data = actions.activate(protection(), standby, KEY);
@@ -78,6 +87,7 @@ class CeFailoverActionsTest {
                         "app.api",
                         ce.resource(STANDBY, CeKind.APP, "api").path("endpoint").asText());
         assertThat(data.get("app.api")).contains(STANDBY_REGION);
+        assertThat(data.get("domain.www.example.com")).startsWith("custom.").contains("." + STANDBY_REGION + ".");
         assertThat(again).isEqualTo(data);
     }
 

@@ -163,11 +163,19 @@ class CodeEngineProtectionReconcilerTest {
                     .hasSize(primaryMins.size())
                     .allSatisfy(a -> assertThat(a.minInstances).isEqualTo(primaryMins.get(a.app)));
             assertThat(primaryMins.values()).anyMatch(min -> min > 0);
-            // Custom domains are recorded, never claimed by the standby.
-            assertThat(status.domainMappings)
-                    .extracting(d -> d.name)
+            // Custom domains are staged on the standby, each region at its own CNAME target.
+            assertThat(names(p.standby, CeKind.DOMAIN_MAPPING))
                     .containsExactlyInAnyOrderElementsOf(p.manifest.domainNames());
-            assertThat(p.standby.list(CeKind.DOMAIN_MAPPING)).isEmpty();
+            CodeEngineProtectionStatus staged = awaitStatus(
+                    p.name,
+                    s -> s.domainMappings.stream()
+                                    .filter(d -> "ready".equals(d.status))
+                                    .count()
+                            == 2L * p.manifest.domainNames().size());
+            assertThat(staged.domainMappings).extracting(d -> d.region).containsOnly(PRIMARY, STANDBY);
+            assertThat(staged.domainMappings)
+                    .allSatisfy(
+                            d -> assertThat(d.cnameTarget).contains("." + d.region + ".codeengine.appdomain.cloud"));
         } finally {
             root.detachAppender(logs);
             project.setLevel(before);

@@ -6,6 +6,7 @@ import dev.regionguard.cloud.http.HttpSettings;
 import dev.regionguard.cloud.http.IamTokenService;
 import dev.regionguard.cloud.http.IbmHttp;
 import dev.regionguard.codeengine.HttpCodeEngineClients;
+import dev.regionguard.edge.HttpCisClients;
 import dev.regionguard.eventnotifications.HttpEventNotificationsClients;
 import dev.regionguard.simulator.IbmCloudSimulator;
 import java.time.Clock;
@@ -26,8 +27,8 @@ public final class SimulatorClients {
     private SimulatorClients() {}
 
     public static Endpoints endpoints(IbmCloudSimulator simulator) {
-        return new Endpoints(
-                simulator.iamUrl(), simulator.eventNotificationsTemplate(), simulator.codeEngineTemplate());
+        return new Endpoints(simulator.iamUrl(), simulator.eventNotificationsTemplate(), simulator.codeEngineTemplate())
+                .withCis(simulator.cis().apiUrl());
     }
 
     /** Production's HTTP stack on {@code settings}; API calls (not IAM's) pass {@code interceptor} first. */
@@ -44,6 +45,10 @@ public final class SimulatorClients {
     public static HttpCodeEngineClients codeEngine(IbmCloudSimulator simulator, Interceptor interceptor) {
         return new HttpCodeEngineClients(
                 endpoints(simulator), http(simulator, FAST, interceptor), Duration.ofMillis(5));
+    }
+
+    public static HttpCisClients cis(IbmCloudSimulator simulator, Interceptor interceptor) {
+        return new HttpCisClients(endpoints(simulator), http(simulator, FAST, interceptor));
     }
 
     public static HttpEventNotificationsClients eventNotifications(IbmCloudSimulator simulator, HttpSettings settings) {

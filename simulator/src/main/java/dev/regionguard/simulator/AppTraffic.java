@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * {@code /apps/{region}/{projectId}/{app}/...}: the simulator's stand-in for an app's public
@@ -33,6 +34,14 @@ final class AppTraffic {
                             "No app endpoint at " + exchange.getRequestURI().getPath()));
             return;
         }
+        serve(exchange, region, () -> answer(region, segments.get(2), segments.get(3)));
+    }
+
+    /**
+     * Serves {@code answer} as traffic to the region's apps: its down mode and latency first, then
+     * counted in its app traffic stats. The CIS edge forwards through here too.
+     */
+    static void serve(HttpExchange exchange, Region region, RegionalCall.Answer answer) throws IOException {
         exchange.getRequestBody().readAllBytes();
         RegionalCall.serve(
                 exchange,
@@ -40,10 +49,11 @@ final class AppTraffic {
                 region.appTrafficStats(),
                 CallKind.OTHER,
                 IbmService.CODE_ENGINE,
-                () -> answer(region, segments.get(2), segments.get(3)));
+                answer);
     }
 
-    private static Reply answer(Region region, String projectId, String appName) {
+    /** How the app answers now, without the region's faults; 404 (thrown) when no public app has the name. */
+    static Reply answer(Region region, String projectId, String appName) {
         CeProject project = region.codeEngine().find(projectId);
         if (project == null) {
             throw noSuchApp(appName);
@@ -66,6 +76,40 @@ final class AppTraffic {
             }
             return new Reply(200, body.put("revision", serving.name()));
         });
+    }
+
+    /**
+     * A request for custom domain {@code host} at the project's CNAME target: Code Engine routes it to
+     * the app of the domain mapping named {@code host} once that mapping is {@code ready} (as its view
+     * reports it), else 404. Errors come back as replies with IBM's error body, never thrown.
+     */
+    static Reply answerCustomDomain(Region region, CeProject project, String host) {
+        String appName = project.inspect(now -> {
+            CeResource mapping =
+                    project.status(now).equals("active") ? project.existing(CeKinds.DOMAIN_MAPPINGS, host) : null;
+            boolean ready = mapping != null
+                    && "ready"
+                            .equals(CeKinds.DOMAIN_MAPPINGS
+                                    .view(project, mapping, now)
+                                    .path("status")
+                                    .asText());
+            return ready ? mapping.spec().path("component").path("name").asText(null) : null;
+        });
+        try {
+            if (appName == null) {
+                throw ApiException.notFound("No ready domain mapping for '" + host + "' is served here");
+            }
+            return answer(region, project.id(), appName);
+        } catch (ApiException e) {
+            return new Reply(
+                    e.status(),
+                    ErrorBodies.platform(
+                            IbmService.CODE_ENGINE,
+                            e.status(),
+                            e.code(),
+                            e.getMessage(),
+                            UUID.randomUUID().toString()));
+        }
     }
 
     private static ApiException noSuchApp(String appName) {

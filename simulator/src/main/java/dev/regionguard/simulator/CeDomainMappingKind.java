@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code /domain_mappings}: a custom domain routed to an app with a tls secret. A domain can be
- * mapped by one project at a time across all regions (409 {@code domain_already_claimed}).
+ * {@code /domain_mappings}: a custom domain routed to an app with a tls secret. A new mapping is
+ * {@code deploying} for a while, then {@code ready}; the name is unique per region, so a second
+ * project of the same region that maps it fails with {@code domain_already_claimed}, while projects
+ * of other regions map it at once, each with its own regional {@code cname_target}.
  */
 final class CeDomainMappingKind extends CeKind {
 
@@ -40,9 +42,20 @@ final class CeDomainMappingKind extends CeKind {
     }
 
     @Override
+    void specWritten(CeProject project, CeResource resource, Instant now, boolean settled) {
+        resource.settlesAt(settled ? now : now.plus(project.timings().appReady()));
+    }
+
+    @Override
     void addLiveFields(CeProject project, CeResource resource, ObjectNode view, Instant now) {
-        String app = resource.spec().get("component").path("name").textValue();
-        boolean appThere = project.live(CeKinds.APPS, app) != null;
-        status(view, appThere ? "ready" : "failed", appThere ? "ready" : "app_ref_failed");
+        if (now.isBefore(resource.settlesAt())) {
+            status(view, "deploying", "deploying");
+        } else if (project.domainHeldByOther(resource, now) != null) {
+            status(view, "failed", "domain_already_claimed");
+        } else {
+            String app = resource.spec().get("component").path("name").textValue();
+            boolean appThere = project.live(CeKinds.APPS, app) != null;
+            status(view, appThere ? "ready" : "failed", appThere ? "ready" : "app_ref_failed");
+        }
     }
 }

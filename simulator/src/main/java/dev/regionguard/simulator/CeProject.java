@@ -269,4 +269,9 @@ final class CeProject {
     void claimDomain(CeResource mapping, Instant now) {
         context.domainClaims().claim(mapping.key(), this, mapping, now);
     }
+
+    /** The other project of this region whose mapping holds {@code mapping}'s domain, or null. */
+    CeProject domainHeldByOther(CeResource mapping, Instant now) {
+        return context.domainClaims().heldByOther(mapping.key(), this, mapping, now);
+    }
 }

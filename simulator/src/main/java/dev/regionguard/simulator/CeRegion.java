@@ -76,4 +76,12 @@ final class CeRegion {
                 .sorted(Comparator.comparing(CeProject::id))
                 .toList();
     }
+
+    /** The live project whose host names use {@code subdomain}, or null: where a custom domain's CNAME target leads. */
+    CeProject bySubdomain(String subdomain) {
+        return all().stream()
+                .filter(project -> project.subdomain().equals(subdomain))
+                .findFirst()
+                .orElse(null);
+    }
 }

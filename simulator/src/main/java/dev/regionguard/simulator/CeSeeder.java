@@ -214,7 +214,12 @@ final class CeSeeder {
         body.putObject("component")
                 .put("name", names.apps.get(i % names.apps.size()))
                 .put("resource_type", "app_v2");
-        create(CeKinds.DOMAIN_MAPPINGS, body);
+        ObjectNode created = create(CeKinds.DOMAIN_MAPPINGS, body);
+        if ("domain_already_claimed"
+                .equals(created.path("status_details").path("reason").textValue())) {
+            throw new IllegalStateException(
+                    "the domain " + domain + " is already mapped by another project of " + project.region());
+        }
         domains.add(domain);
     }
 }

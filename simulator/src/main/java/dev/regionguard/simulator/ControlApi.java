@@ -29,7 +29,7 @@ import java.util.UUID;
  * {@code GET stats}, {@code POST stats/reset},
  * {@code POST regions/{r}/faults?kind=K[&method=GET][&path=/v1/instances/{@literal *}/topics][&probability=P&seed=S][&times=N]}
  * (injects a {@link Fault} of {@link FaultKind} K), {@code DELETE regions/{r}/faults} (removes them;
- * {@code clear} does too).
+ * {@code clear} does too); {@code cis/...}: see {@link CisControlApi}.
  */
 final class ControlApi {
 
@@ -83,6 +83,9 @@ final class ControlApi {
         if (method.equals("POST") && path.size() == 2 && path.get(0).equals("codeengine")) {
             codeEngine(path.get(1), query);
             return ok(done());
+        }
+        if (!path.isEmpty() && path.get(0).equals("cis")) {
+            return CisControlApi.route(simulator.cis(), method, path.subList(1, path.size()), query);
         }
         if (path.size() >= 3 && path.get(0).equals("regions")) {
             return region(method, path.get(1), path.subList(2, path.size()), query);

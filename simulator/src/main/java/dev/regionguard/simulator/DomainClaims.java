@@ -1,12 +1,15 @@
 package dev.regionguard.simulator;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which domain mapping holds each domain name, across every project of every region: a domain can
- * be mapped in one project at a time. A claim ends when its mapping (or project) is gone, not when
- * its delete is accepted.
+ * Which domain mapping holds each domain name within a region. As in Code Engine, a name is unique
+ * per region, not across regions: the same custom domain can be mapped in every region's project
+ * at once (each with its own CNAME target). Within a region the first live mapping holds the name;
+ * a later one fails with {@code domain_already_claimed} until the holder (or its project) is gone.
  */
 final class DomainClaims {
 
@@ -16,21 +19,30 @@ final class DomainClaims {
         }
     }
 
-    private final ConcurrentHashMap<String, Claim> claims = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, List<Claim>> claims = new ConcurrentHashMap<>();
 
-    /** 409 {@code domain_already_claimed} while another live mapping holds the domain. */
+    /** Queues {@code mapping} for its name in the project's region; the earliest live claim holds it. */
     void claim(String domain, CeProject project, CeResource mapping, Instant now) {
-        claims.compute(domain, (name, held) -> {
-            if (held != null && held.mapping() != mapping && !held.releasedAt(now)) {
-                throw new ApiException(
-                        409,
-                        "domain_already_claimed",
-                        "The domain '" + domain
-                                + "' is already mapped in project "
-                                + held.project().id() + " (" + held.project().region()
-                                + "); delete that domain mapping and wait until it is gone first");
-            }
-            return new Claim(project, mapping);
+        claims.compute(key(project, domain), (name, queue) -> {
+            List<Claim> next = queue == null ? new ArrayList<>() : new ArrayList<>(queue);
+            next.removeIf(claim -> claim.releasedAt(now));
+            next.add(new Claim(project, mapping));
+            return next;
         });
+    }
+
+    /** The project that holds {@code domain} in the region of {@code mapping}'s project, if not that mapping. */
+    CeProject heldByOther(String domain, CeProject project, CeResource mapping, Instant now) {
+        List<Claim> queue = claims.getOrDefault(key(project, domain), List.of());
+        for (Claim claim : queue) {
+            if (!claim.releasedAt(now)) {
+                return claim.mapping() == mapping ? null : claim.project();
+            }
+        }
+        return null;
+    }
+
+    private static String key(CeProject project, String domain) {
+        return project.region() + "/" + domain;
     }
 }

@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * IBM Cloud on 127.0.0.1 for tests and the standalone {@code simulate} mode: IAM's token endpoint,
- * the Event Notifications admin API v1 and the Code Engine API v2 of several regions, with fault
- * injection. It follows IBM's wire format (IBM's API docs and SDKs) and shares no code with
- * the operator's clients.
+ * the Event Notifications admin API v1 and the Code Engine API v2 of several regions, and global CIS
+ * load balancing, with fault injection. It follows IBM's wire format (IBM's API docs and SDKs) and
+ * shares no code with the operator's clients.
  *
  * <p>Paths on {@link #baseUrl()}:
  * <ul>
@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code /{region}/event-notifications/v1/instances/{id}/...}: EN, Bearer token required.</li>
  *   <li>{@code /{region}/codeengine/v2/...}: Code Engine projects and resources, as EN.</li>
  *   <li>{@code /apps/{region}/{projectId}/{app}/...}: the endpoints of Code Engine apps (see {@code endpoint}).</li>
+ *   <li>{@code /cis/v1/{crn}/...} (CIS API), {@code /edge/{hostname}/...} (its load balancers): see {@link #cis()}.</li>
  *   <li>{@code /_sim/...}: the control API, neither counted nor faulted (see {@code ControlApi}).</li>
  * </ul>
  */
@@ -35,6 +36,7 @@ public final class IbmCloudSimulator implements AutoCloseable {
     private final TokenIssuer tokens;
     private final AccessDenials denials = new AccessDenials();
     private final StatsRecorder iamStats = new StatsRecorder();
+    private final CisControl cis = new CisControl(denials, this::baseUrl);
     private SimulatorHttpServer server;
     private volatile String baseUrl;
 
@@ -91,7 +93,8 @@ public final class IbmCloudSimulator implements AutoCloseable {
                         new CeEndpoint(byName, tokens, denials),
                         new AppTraffic(byName),
                         new IamEndpoint(tokens, iamStats),
-                        new ControlApi(this, codeEngine.timings())));
+                        new ControlApi(this, codeEngine.timings()),
+                        new CisEndpoint(cis, tokens, denials, byName)));
         baseUrl = server.baseUrl();
         LOG.info("IBM Cloud simulator serving {} on {}", regions.names(), baseUrl);
         return this;
@@ -131,6 +134,11 @@ public final class IbmCloudSimulator implements AutoCloseable {
         return codeEngineTemplate().replace("{region}", regions.get(region).name());
     }
 
+    /** IBM Cloud Internet Services: instances and zones, the API's faults and stats, API and edge URLs. */
+    public CisControl cis() {
+        return cis;
+    }
+
     public List<String> regions() {
         return regions.names();
     }
@@ -163,11 +171,7 @@ public final class IbmCloudSimulator implements AutoCloseable {
         return regions.addProject(region, UUID.randomUUID().toString());
     }
 
-    /**
-     * A new, active project (no creation delay) holding only its system secret {@code ce-auto-icr-private-<region>}.
-     *
-     * @throws IllegalArgumentException when the region already has a project with that id
-     */
+    /** As above, with that id (IllegalArgumentException when taken): it holds only {@code ce-auto-icr-private-<region>}. */
     public void createCodeEngineProject(String region, String projectId) {
         regions.addProject(region, projectId);
     }
@@ -181,8 +185,8 @@ public final class IbmCloudSimulator implements AutoCloseable {
 
     /**
      * Writes a realistic, repeatable project of exactly {@code resourceCount} resources (at least 20),
-     * settled at once (apps ready); see {@link CeSeeder} for the mix. Its domain names are claimed
-     * simulator-wide, so one seed cannot be applied to two projects of one simulator.
+     * settled at once (apps ready); see {@link CeSeeder} for the mix. Its domain names are unique per
+     * region, so one seed cannot be applied to two projects of one region.
      *
      * @throws IllegalStateException when the project is not active or already holds the seed's names
      */
@@ -195,10 +199,7 @@ public final class IbmCloudSimulator implements AutoCloseable {
         return CeSnapshot.of(regions.requireProject(region, projectId));
     }
 
-    /**
-     * App revisions made from now on with this exact {@code image_reference} fail to pull: the app
-     * goes {@code failed} (or {@code warning} while an older one serves); so do job runs (build runs: output_image).
-     */
+    /** From now on, revisions and runs of this exact image (build runs: output_image) fail to pull: apps go failed/warning. */
     public void failImage(String imageReference) {
         codeEngine.failImage(Objects.requireNonNull(imageReference, "imageReference"));
     }
@@ -208,10 +209,7 @@ public final class IbmCloudSimulator implements AutoCloseable {
         codeEngine.healImage(Objects.requireNonNull(imageReference, "imageReference"));
     }
 
-    /**
-     * Delays for writes from now on: an app or function write until ready (default 100 ms), a 202
-     * DELETE until the resource or project is gone (default 200 ms). Zero completes at once.
-     */
+    /** Write delays from now on: app/function until ready (100 ms), 202 DELETE until gone (200 ms); zero: at once. */
     public void setCodeEngineTimings(Duration appReady, Duration deleteCompletes) {
         codeEngine.timings().appReady(appReady);
         codeEngine.timings().deleteCompletes(deleteCompletes);
@@ -284,6 +282,7 @@ public final class IbmCloudSimulator implements AutoCloseable {
     public void resetStats() {
         iamStats.reset();
         regions.resetStats();
+        cis.resetStats();
     }
 
     /** Stops serving; held BLACKHOLE calls are let go first. Safe to call twice. */

@@ -33,7 +33,13 @@ final class SimulatorHttpServer {
     }
 
     /** Who answers which path family. */
-    record Endpoints(EnEndpoint en, CeEndpoint codeEngine, AppTraffic apps, IamEndpoint iam, ControlApi control) {}
+    record Endpoints(
+            EnEndpoint en,
+            CeEndpoint codeEngine,
+            AppTraffic apps,
+            IamEndpoint iam,
+            ControlApi control,
+            CisEndpoint cis) {}
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -89,6 +95,10 @@ final class SimulatorHttpServer {
                 endpoints.iam().handle(exchange, segments);
             } else if (first.equals("apps")) {
                 endpoints.apps().handle(exchange, segments);
+            } else if (first.equals("cis")) {
+                endpoints.cis().handle(exchange, segments);
+            } else if (first.equals("edge")) {
+                endpoints.cis().edge().handle(exchange, segments);
             } else if (second.equals("event-notifications")) {
                 endpoints.en().handle(exchange, segments);
             } else if (second.equals("codeengine")) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A domain is mapped by one project at a time, across all projects of all regions. */
+/** A domain name is unique per region: mapped in every region at once, by one project per region. */
 class CeDomainClaimsTest {
 
     @RegisterExtension
@@ -43,57 +43,73 @@ class CeDomainClaimsTest {
         return CeFixtures.component(SimClient.object().put("name", domain).put("tls_secret", "tls"), "web", "app_v2");
     }
 
+    private static String status(CeFixtures fixtures, String domain) {
+        return fixtures.get("domain_mappings", domain).get("status").asText();
+    }
+
+    private static String reason(CeFixtures fixtures, String domain) {
+        return fixtures.get("domain_mappings", domain)
+                .get("status_details")
+                .get("reason")
+                .asText();
+    }
+
     @Test
-    void aClaimedDomainIs409InOtherProjectsOfAnyRegionUntilItsMappingIsGone() {
+    void aDomainIsMappedInEveryRegionAtOnceEachWithItsOwnCnameTarget() {
         simulator.setCodeEngineTimings(Duration.ofMillis(50), Duration.ofMillis(200));
         CeFixtures primary = project("us-south");
-        CeFixtures sameRegion = project("us-south");
         CeFixtures standby = project("eu-de");
 
         JsonNode created = primary.create("domain_mappings", mapping("www.shop.example.com"));
+        JsonNode second = standby.create("domain_mappings", mapping("www.shop.example.com"));
+
+        assertThat(created.get("status").asText()).isEqualTo("deploying");
         assertThat(created.get("cname_target").asText())
                 .matches("custom\\.[a-z0-9]{11}\\.us-south\\.codeengine\\.appdomain\\.cloud");
-        assertThat(created.get("status").asText()).isEqualTo("ready");
+        assertThat(second.get("cname_target").asText()).contains(".eu-de.");
         assertThat(created.get("visibility").asText()).isEqualTo("custom");
         assertThat(created.get("user_managed").asBoolean()).isTrue();
-
-        for (CeFixtures other : List.of(sameRegion, standby)) {
-            JsonNode error = IbmErrorAssert.assertIbmError(
-                    client.post(other.url("domain_mappings"), mapping("www.shop.example.com")), 409);
-            assertThat(error.get("code").asText()).isEqualTo("domain_already_claimed");
-        }
-        IbmErrorAssert.assertIbmError(
-                client.post(primary.url("domain_mappings"), mapping("www.shop.example.com")), 409);
-        standby.create("domain_mappings", mapping("api.shop.example.com"));
-
-        client.delete(primary.url("domain_mappings", "www.shop.example.com"));
-        JsonNode stillHeld = IbmErrorAssert.assertIbmError(
-                client.post(standby.url("domain_mappings"), mapping("www.shop.example.com")), 409);
-        assertThat(stillHeld.get("code").asText()).isEqualTo("domain_already_claimed");
-
         CeFixtures.eventually()
-                .until(() -> client.post(standby.url("domain_mappings"), mapping("www.shop.example.com"))
-                                .status()
-                        == 201);
-        assertThat(standby.get("domain_mappings", "www.shop.example.com")
-                        .get("cname_target")
-                        .asText())
-                .contains(".eu-de.");
+                .until(() -> status(primary, "www.shop.example.com").equals("ready")
+                        && status(standby, "www.shop.example.com").equals("ready"));
+    }
+
+    @Test
+    void aSecondMappingOfTheNameInOneRegionFailsUntilTheHolderIsGone() {
+        simulator.setCodeEngineTimings(Duration.ofMillis(50), Duration.ofSeconds(1));
+        CeFixtures holder = project("us-south");
+        CeFixtures rival = project("us-south");
+        holder.create("domain_mappings", mapping("www.rival.example.com"));
+
+        JsonNode accepted = rival.create("domain_mappings", mapping("www.rival.example.com"));
+
+        assertThat(accepted.get("status").asText()).isEqualTo("deploying");
+        CeFixtures.eventually()
+                .until(() -> status(rival, "www.rival.example.com").equals("failed"));
+        assertThat(reason(rival, "www.rival.example.com")).isEqualTo("domain_already_claimed");
+        assertThat(status(holder, "www.rival.example.com")).isEqualTo("ready");
+
+        client.delete(holder.url("domain_mappings", "www.rival.example.com"));
+        assertThat(status(rival, "www.rival.example.com")).isEqualTo("failed");
+        CeFixtures.eventually()
+                .until(() -> status(rival, "www.rival.example.com").equals("ready"));
     }
 
     @Test
     void deletingTheProjectReleasesItsDomains() {
         simulator.setCodeEngineTimings(Duration.ofMillis(50), Duration.ofMillis(100));
         CeFixtures doomed = project("eu-de");
-        CeFixtures heir = project("us-south");
+        CeFixtures heir = project("eu-de");
         doomed.create("domain_mappings", mapping("www.moving.example.com"));
+
+        heir.create("domain_mappings", mapping("www.moving.example.com"));
+        CeFixtures.eventually()
+                .until(() -> status(heir, "www.moving.example.com").equals("failed"));
 
         client.delete(doomed.project());
 
         CeFixtures.eventually()
-                .until(() -> client.post(heir.url("domain_mappings"), mapping("www.moving.example.com"))
-                                .status()
-                        == 201);
+                .until(() -> status(heir, "www.moving.example.com").equals("ready"));
     }
 
     @Test
@@ -104,13 +120,13 @@ class CeDomainClaimsTest {
 
         client.delete(fixtures.url("apps", "web"));
 
-        JsonNode orphan = fixtures.get("domain_mappings", "www.orphan.example.com");
-        assertThat(orphan.get("status").asText()).isEqualTo("failed");
-        assertThat(orphan.get("status_details").get("reason").asText()).isEqualTo("app_ref_failed");
+        CeFixtures.eventually()
+                .until(() -> status(fixtures, "www.orphan.example.com").equals("failed"));
+        assertThat(reason(fixtures, "www.orphan.example.com")).isEqualTo("app_ref_failed");
     }
 
     @Test
-    void concurrentClaimsFromManyProjectsLetExactlyOneWin() throws Exception {
+    void concurrentClaimsFromManyProjectsLetExactlyOnePerRegionHoldTheName() throws Exception {
         List<CeFixtures> projects = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             projects.add(project(i % 2 == 0 ? "us-south" : "eu-de"));
@@ -129,7 +145,21 @@ class CeDomainClaimsTest {
         for (CompletableFuture<HttpResponse<String>> call : calls) {
             statuses.add(call.get().statusCode());
         }
-        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
-        assertThat(statuses).filteredOn(s -> s == 409).hasSize(11);
+        assertThat(statuses).containsOnly(201);
+        CeFixtures.eventually()
+                .until(() -> projects.stream()
+                        .noneMatch(p -> status(p, "www.race.example.com").equals("deploying")));
+        for (String region : List.of("us-south", "eu-de")) {
+            assertThat(projects.stream()
+                            .filter(p -> p.get("domain_mappings", "www.race.example.com")
+                                    .get("region")
+                                    .asText()
+                                    .equals(region))
+                            .map(p -> reason(p, "www.race.example.com")))
+                    .as(region)
+                    .containsOnly("ready", "domain_already_claimed")
+                    .filteredOn("ready"::equals)
+                    .hasSize(1);
+        }
     }
 }

@@ -197,10 +197,13 @@ class CeSeedTest {
         String fresh = simulator.createCodeEngineProject("eu-de");
         assertThatThrownBy(() -> simulator.seedCodeEngine("eu-de", fresh, 19, 1))
                 .isInstanceOf(IllegalArgumentException.class);
-        // the same seed maps the same domains, which the first project holds
-        assertThatThrownBy(() -> simulator.seedCodeEngine("eu-de", fresh, 200, 42))
+        // the same seed maps the same domains: the first project holds them in us-south, not in eu-de
+        String rival = simulator.createCodeEngineProject("us-south");
+        assertThatThrownBy(() -> simulator.seedCodeEngine("us-south", rival, 200, 42))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("domain");
+        assertThat(simulator.seedCodeEngine("eu-de", fresh, 200, 42).domainNames())
+                .isEqualTo(manifest.domainNames());
         assertThatThrownBy(() -> simulator.seedCodeEngine("eu-de", "no-such-project", 20, 1))
                 .isInstanceOf(IllegalArgumentException.class);
         String small = simulator.createCodeEngineProject("eu-de");

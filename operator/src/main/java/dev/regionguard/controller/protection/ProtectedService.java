@@ -4,11 +4,13 @@ import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.api.ProtectionStatus;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.Endpoints;
+import dev.regionguard.failover.VantageQuorum;
 import dev.regionguard.spec.ProtectedSide;
 import dev.regionguard.sync.EntityStore;
 import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.MaterialSource;
 import dev.regionguard.sync.Overrides;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -60,5 +62,30 @@ public interface ProtectedService<P, S extends ProtectionStatus> {
      */
     default Consumer<S> statusExtras(P protection, S previous, Sides sides) {
         return next -> {};
+    }
+
+    /**
+     * After a pass that did not sync (blocked): the service's part as {@code previous} has it, so a
+     * failover still finds what the last pass recorded. Conditions it adds unstamped are stamped.
+     */
+    default Consumer<S> keptExtras(S previous) {
+        return next -> {};
+    }
+
+    /**
+     * On every reconcile whose sides are known (a sync pass or not), applied after the parts above: what the
+     * service reads each pass (Code Engine: the CIS load balancer). Conditions it adds unstamped are stamped.
+     */
+    default Consumer<S> passExtras(P protection, S previous, Sides sides) {
+        return next -> {};
+    }
+
+    /**
+     * Views of region health the service reads itself, counted as vantage points when the quorum
+     * names them (Code Engine: {@code cis}, CIS's health of each region's pool); read in every pass
+     * that counts a quorum. Empty when there is none or it cannot be read (then it is not fresh).
+     */
+    default List<VantageQuorum.Report> serviceVantagePoints(P protection, Sides sides, Instant now) {
+        return List.of();
     }
 }

@@ -21,6 +21,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -142,10 +143,13 @@ public abstract class ProtectionReconciler<
         if (settings == null || seen.settings().health() == null) {
             return null;
         }
+        List<VantageQuorum.Report> reports =
+                new ArrayList<>(seen.sides() == null ? List.of() : serviceVantagePoints(protection, seen.sides(), now));
+        reports.addAll(observer.witnessReports(protection)); // the service's own views come first
         return VantageQuorum.count(
                 settings,
                 runtime.health(previous.regions, now),
-                observer.witnessReports(protection),
+                reports,
                 seen.settings().health().failureThreshold(),
                 now);
     }
@@ -228,8 +232,12 @@ public abstract class ProtectionReconciler<
             ProtectionRuntimes.Runtime runtime,
             VantageQuorum quorum,
             Instant now) {
-        Consumer<S> extras =
-                result instanceof PassResult.Synced ? statusExtras(protection, previous, seen.sides()) : next -> {};
+        Consumer<S> extras = result instanceof PassResult.Synced
+                ? statusExtras(protection, previous, seen.sides())
+                : result == null ? next -> {} : keptExtras(previous);
+        if (seen.sides() != null) { // also between sync passes: every health check interval
+            extras = extras.andThen(passExtras(protection, previous, seen.sides()));
+        }
         S next = status.build(protection, previous, result, extras, seen, runtime, quorum, now);
         if (result == null) {
             return reporter.carryOver(protection, previous, next, this::newResource);

@@ -62,6 +62,7 @@ final class ProtectionStatusBuilder<P extends CustomResource<? extends Protectio
                     now));
         }
         extras.accept(next);
+        stampServiceConditions(next, previous, protection, now);
         if (seen.topology() != null) {
             mirrorFailovers(next, previous, seen, runtime, now);
             Condition verified = verified(next, previous, seen, runtime);
@@ -137,6 +138,24 @@ final class ProtectionStatusBuilder<P extends CustomResource<? extends Protectio
                     List.of(desired),
                     protection.getMetadata().getGeneration(),
                     now));
+        }
+        next.conditions = conditions;
+    }
+
+    /** Conditions the service's part added (unstamped) get the generation and keep their transition time. */
+    private static void stampServiceConditions(
+            ProtectionStatus next, ProtectionStatus previous, HasMetadata protection, Instant now) {
+        List<Condition> conditions = new ArrayList<>(next.conditions.size());
+        for (Condition condition : next.conditions) {
+            conditions.add(
+                    condition.lastTransitionTime != null
+                            ? condition
+                            : Conditions.merge(
+                                            previous.conditions,
+                                            List.of(condition),
+                                            protection.getMetadata().getGeneration(),
+                                            now)
+                                    .get(0));
         }
         next.conditions = conditions;
     }

@@ -48,7 +48,7 @@ public final class FailoverBenchmark {
 
     private FailoverBenchmark() {}
 
-    /** Keys: failover.en, failover.quorum, failover.ce, failover.noise, failover.partition. */
+    /** Keys: failover.en, failover.quorum, failover.ce, failover.ce_edge, failover.noise, failover.partition. */
     public static Map<String, Map<String, Object>> run() {
         Map<String, Map<String, Object>> figures = new LinkedHashMap<>();
         Map<String, Object> single = enOutageToActive(List.of());
@@ -60,6 +60,7 @@ public final class FailoverBenchmark {
         quorum.put("target_extra_ms", 3_000);
         figures.put("failover.quorum", quorum);
         figures.put("failover.ce", ceOutageToActive(20));
+        figures.put("failover.ce_edge", EdgeBenchmark.outageToTraffic());
         figures.put("failover.noise", ProbeNoiseBenchmark.noise(1000, 0.10, 42L));
         figures.put("failover.partition", PartitionBenchmark.partitions(1000, 42L));
         return figures;

@@ -97,7 +97,8 @@ public final class CodeEngineDemo {
                     "    %-30s %8d %8d%n",
                     kind.path(), primary.list(kind).size(), standby.list(kind).size());
         }
-        out.println("    (each project keeps its own system secret; custom domains stay with the active project)");
+        out.println(
+                "    (each project keeps its own system secret; custom domains are mapped in both regions at once)");
         AppScalingRecord scaling = status.appScaling.stream()
                 .filter(a -> a.app.equals(sample.getSpec().apps.get(0).name))
                 .findFirst()
@@ -113,8 +114,10 @@ public final class CodeEngineDemo {
                 scaling.minInstances,
                 scaling.maxInstances);
         say.say(
-                "Custom domains recorded for the failover: %s",
-                status.domainMappings.stream().map(d -> d.name + " -> " + d.app).toList());
+                "Custom domains, each region at its own CNAME target: %s",
+                status.domainMappings.stream()
+                        .map(d -> d.name + " @ " + d.region + " -> " + d.cnameTarget + " (" + d.status + ")")
+                        .toList());
     }
 
     private CodeEngineProtectionStatus await(KubernetesClient k8s, String name) throws InterruptedException {

@@ -68,8 +68,9 @@ public final class Demo {
                         .start();
                 EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start(Protections.RESOURCES)) {
             startRegions(sim, primaryId, standbyId);
-            Endpoints endpoints =
-                    new Endpoints(sim.iamUrl(), sim.eventNotificationsTemplate(), sim.codeEngineTemplate());
+            Endpoints endpoints = new Endpoints(
+                            sim.iamUrl(), sim.eventNotificationsTemplate(), sim.codeEngineTemplate())
+                    .withCis(sim.cis().apiUrl());
             EventNotificationsClients clients =
                     HttpEventNotificationsClients.create(endpoints, HttpSettings.defaults(), CallObserver.NONE);
             ApiKey demoKey = new ApiKey("demo-api-key");
@@ -90,16 +91,32 @@ public final class Demo {
                 String namespace = sample.getMetadata().getNamespace();
                 String name = sample.getMetadata().getName();
                 boolean same = syncAndFollowChange(k8s, namespace, name, primary, standby, seed);
-                if (codeEngine != null) {
-                    codeEngine.showProtected(k8s);
-                }
+                Runnable duringOutage =
+                        codeEngine == null ? () -> {} : codeEngineAtTheEdge(k8s, sim, codeEngine, ceSample);
                 FailoverDemoSteps.run(
-                        out, sim, k8s, OperatorConfig.local(endpoints), namespace, name, FailoverDemoSteps.STEP_LIMIT);
+                        out,
+                        sim,
+                        k8s,
+                        OperatorConfig.local(endpoints),
+                        namespace,
+                        name,
+                        FailoverDemoSteps.STEP_LIMIT,
+                        duringOutage);
                 printEvents(k8s, namespace, name);
                 say("Demo finished: standbys kept in sync, a change followed, an outage failed over and relocated.");
                 return same ? 0 : 1;
             }
         }
+    }
+
+    /** The CE protection shown, then put behind CIS; returns what the outage shows of it. */
+    private Runnable codeEngineAtTheEdge(
+            KubernetesClient k8s, IbmCloudSimulator sim, CodeEngineDemo codeEngine, CodeEngineProtection ceSample)
+            throws InterruptedException {
+        codeEngine.showProtected(k8s);
+        EdgeDemoSteps edge = new EdgeDemoSteps(sim, ceSample, this::say);
+        edge.configure(k8s);
+        return () -> edge.duringOutage(k8s, ceSample.getSpec().standbys.get(0).region);
     }
 
     private static <T> Optional<T> first(List<HasMetadata> objects, Class<T> type) {

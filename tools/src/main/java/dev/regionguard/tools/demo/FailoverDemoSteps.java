@@ -68,6 +68,19 @@ public final class FailoverDemoSteps {
             String namespace,
             String protectionName,
             Duration stepLimit) {
+        run(out, sim, k8s, config, namespace, protectionName, stepLimit, () -> {});
+    }
+
+    /** As above; {@code duringOutage} runs after the failover, while the primary region is still down. */
+    public static void run(
+            PrintStream out,
+            IbmCloudSimulator sim,
+            KubernetesClient k8s,
+            OperatorConfig config,
+            String namespace,
+            String protectionName,
+            Duration stepLimit,
+            Runnable duringOutage) {
         List<WitnessOperator> witnesses = new ArrayList<>();
         try {
             for (String witness : WITNESSES) {
@@ -80,13 +93,13 @@ public final class FailoverDemoSteps {
             }
             DemoWatch watch = new DemoWatch(out, k8s, namespace, protectionName, stepLimit);
             ProofDemoSteps.run(watch);
-            new FailoverDemoSteps(watch).run(sim);
+            new FailoverDemoSteps(watch).run(sim, duringOutage);
         } finally {
             witnesses.forEach(WitnessOperator::close);
         }
     }
 
-    private void run(IbmCloudSimulator sim) {
+    private void run(IbmCloudSimulator sim, Runnable duringOutage) {
         EventNotificationsProtection enp = watch.protection();
         String primary = enp.getSpec().primary.region;
         String standby = enp.getSpec().standbys.get(0).region;
@@ -94,6 +107,7 @@ public final class FailoverDemoSteps {
         switchToAutomatic(configMap);
         partitionDoesNotFailOver(sim, primary);
         outageFailsOver(sim, primary, standby, configMap);
+        duringOutage.run();
         relocateBack(sim, primary, standby);
     }
 
@@ -154,7 +168,9 @@ public final class FailoverDemoSteps {
 
     /** The primary goes down; the operator fails over by itself and publishes the endpoint. */
     private void outageFailsOver(IbmCloudSimulator sim, String primary, String standby, String configMap) {
-        watch.say("Simulated outage: %s answers 503 to every Event Notifications call", primary);
+        watch.say(
+                "Simulated outage: %s answers 503 to every IBM Cloud call (Event Notifications, Code Engine, its apps)",
+                primary);
         sim.faults(primary).down(DownMode.UNAVAILABLE);
         Map<String, HealthState> seen = new HashMap<>();
         RegionFailover automatic = watch.await("an automatic RegionFailover", () -> {

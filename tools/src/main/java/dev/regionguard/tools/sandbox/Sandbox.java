@@ -80,8 +80,8 @@ public final class Sandbox implements AutoCloseable {
     }
 
     static Endpoints endpoints(IbmCloudSimulator simulator) {
-        return new Endpoints(
-                simulator.iamUrl(), simulator.eventNotificationsTemplate(), simulator.codeEngineTemplate());
+        return new Endpoints(simulator.iamUrl(), simulator.eventNotificationsTemplate(), simulator.codeEngineTemplate())
+                .withCis(simulator.cis().apiUrl());
     }
 
     /**
