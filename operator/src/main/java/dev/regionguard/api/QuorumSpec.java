@@ -26,7 +26,7 @@ public class QuorumSpec {
 
     @Size(max = 8)
     @JsonPropertyDescription(
-            "Witnesses (by vantage name: lower case letters, digits and '-', each once) whose RegionObservations count, besides the operator's own probes.")
+            "Witnesses (by vantage name: lower case letters, digits and '-', each once) whose RegionObservations count, besides the operator's own probes. Code Engine with spec.edge: 'cis' counts CIS's health checks of each region's pool.")
     public List<String> witnesses = new ArrayList<>();
 
     @Min(1)

@@ -5,7 +5,6 @@ import dev.regionguard.api.AppScalingRecord;
 import dev.regionguard.api.CodeEngineProtection;
 import dev.regionguard.api.CodeEngineProtectionStatus;
 import dev.regionguard.api.DomainMappingRecord;
-import dev.regionguard.api.EdgeSpec;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.ErrorCategory;
 import dev.regionguard.cloud.IbmApiException;
@@ -14,7 +13,6 @@ import dev.regionguard.edge.CisClients;
 import dev.regionguard.spec.ProtectedSide;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Failover for Code Engine (its probe is {@link CeRegionProbe}). Fence ({@link CeFence}): the old
  * side's apps project-only at 0 instances, its domain mappings deleted; unfence restores what the
- * fence recorded. Activate:
- * restore the scaling recorded in status (cold standbys run at 0) and create any of the active
- * project's recorded domain mappings the new side lacks (the sync stages them), all from the
- * protection's status, never from the old region.
+ * fence recorded. With spec.edge, the old side's CIS pool is disabled first, outside the region.
+ * Activate: restore the scaling recorded in status (cold standbys run at 0) and create any of the
+ * active project's recorded domain mappings the new side lacks (the sync stages them), all from the
+ * protection's status, never from the old region; with spec.edge, steer the edge to the new side.
  */
 public final class CeFailoverActions implements FailoverActions<CodeEngineProtection> {
     private static final Logger LOG = LoggerFactory.getLogger(CeFailoverActions.class);
@@ -40,53 +38,47 @@ public final class CeFailoverActions implements FailoverActions<CodeEngineProtec
         this.edge = new CeEdge(cis);
     }
 
-    /**
-     * The project's values, and with spec.edge whether the side's pool takes traffic. The edge is
-     * global: when the project does not answer, its part alone is recorded, so the failover still
-     * fences the old region at the edge.
-     */
     @Override
     public Map<String, String> fenceOriginals(CodeEngineProtection protection, ProtectedSide side, ApiKey key) {
-        Map<String, String> original = new TreeMap<>();
-        Optional<EdgeSpec> spec = CeEdge.of(protection);
-        if (spec.isPresent()) {
-            edge.enabled(spec.get(), side.region(), key).ifPresent(on -> original.put(EDGE_POOL, on.toString()));
-        }
-        try {
-            original.putAll(CeFence.originals(clients.forProject(side.region(), side.id(), key)));
-        } catch (RuntimeException e) {
-            if (original.isEmpty()) {
-                throw e;
-            }
-        }
-        return original;
+        return CeFence.originals(clients.forProject(side.region(), side.id(), key));
     }
 
-    /** The edge first (it answers when the region does not), then the project. */
     @Override
     public String fence(CodeEngineProtection protection, ProtectedSide side, ApiKey key) {
-        String atEdge = CeEdge.of(protection)
-                .map(spec -> edge.setEnabled(spec, side.region(), key, false) + "; ")
-                .orElse("");
-        try {
-            return atEdge + CeFence.fence(clients.forProject(side.region(), side.id(), key)) + " on " + side.region();
-        } catch (RuntimeException e) {
-            if (atEdge.isEmpty()) {
-                throw e;
-            }
-            throw new IllegalStateException(atEdge + "the project did not answer: " + e.getMessage(), e);
-        }
+        return CeFence.fence(clients.forProject(side.region(), side.id(), key)) + " on " + side.region();
     }
 
-    /** Undoes the fence: the project's recorded values, and the side's pool takes traffic again. */
     @Override
     public String unfence(
             CodeEngineProtection protection, ProtectedSide side, ApiKey key, Map<String, String> original) {
-        String atEdge = CeEdge.of(protection)
-                .map(spec -> edge.setEnabled(spec, side.region(), key, true) + "; ")
+        return CeFence.unfence(clients.forProject(side.region(), side.id(), key), original) + " on " + side.region();
+    }
+
+    /** With spec.edge: whether the side's pool at the CIS edge takes traffic. */
+    @Override
+    public Map<String, String> outsideOriginals(CodeEngineProtection protection, ProtectedSide side, ApiKey key) {
+        return CeEdge.of(protection)
+                .flatMap(spec -> edge.enabled(spec, side.region(), key))
+                .map(on -> Map.of(EDGE_POOL, on.toString()))
+                .orElse(Map.of());
+    }
+
+    /** With spec.edge: the side's pool disabled at the CIS edge, which answers while the region does not. */
+    @Override
+    public String fenceOutside(CodeEngineProtection protection, ProtectedSide side, ApiKey key) {
+        return CeEdge.of(protection)
+                .map(spec -> edge.setEnabled(spec, side.region(), key, false))
                 .orElse("");
-        return atEdge + CeFence.unfence(clients.forProject(side.region(), side.id(), key), original) + " on "
-                + side.region();
+    }
+
+    /** With spec.edge: the side's pool as it was (enabled when that was not recorded: the side stays active). */
+    @Override
+    public String unfenceOutside(
+            CodeEngineProtection protection, ProtectedSide side, ApiKey key, Map<String, String> original) {
+        boolean enabled = !"false".equals(original.get(EDGE_POOL));
+        return CeEdge.of(protection)
+                .map(spec -> edge.setEnabled(spec, side.region(), key, enabled))
+                .orElse("");
     }
 
     @Override

@@ -27,6 +27,24 @@ public interface FailoverActions<P> {
     String unfence(P protection, ProtectedSide side, ApiKey key, Map<String, String> original);
 
     /**
+     * What is fenced outside the side's region (Code Engine: its pool at the CIS edge), as it is now;
+     * readable while the region itself does not answer, and recorded with {@link #fenceOriginals}.
+     */
+    default Map<String, String> outsideOriginals(P protection, ProtectedSide side, ApiKey key) {
+        return Map.of();
+    }
+
+    /** Fences the side outside its region, before {@link #fence}; returns what was done, or "" for nothing. */
+    default String fenceOutside(P protection, ProtectedSide side, ApiKey key) {
+        return "";
+    }
+
+    /** Undoes {@link #fenceOutside}, before {@link #unfence}; returns what was done, or "" for nothing. */
+    default String unfenceOutside(P protection, ProtectedSide side, ApiKey key, Map<String, String> original) {
+        return "";
+    }
+
+    /**
      * Make the new active side serve (Code Engine: scaling and domain mappings) and return the
      * service's entries for the endpoint ConfigMap (e.g. source.NAME = ID, app.NAME = URL).
      */

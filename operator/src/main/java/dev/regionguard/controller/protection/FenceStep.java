@@ -1,10 +1,13 @@
 package dev.regionguard.controller.protection;
 
 import dev.regionguard.api.FenceRecord;
+import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.failover.StepResult;
+import dev.regionguard.spec.ProtectedSide;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -31,40 +34,72 @@ final class FenceStep<P> {
         this.executor = executor;
     }
 
+    /**
+     * What fencing {@code region} changes, read first outside the region (it answers while the region
+     * does not), then in it; empty when neither could be read.
+     */
     Optional<FenceRecord> record(P protection, Sides all, String region, Duration probeTimeout) {
+        Map<String, String> original = new TreeMap<>();
         try {
-            Map<String, String> original = bounded(
-                    () -> actions.fenceOriginals(
-                            protection, all.byRegion().get(region), all.keys().get(region)),
-                    probeTimeout);
-            return Optional.of(new FenceRecord(region, original));
+            original.putAll(bounded(
+                    () -> actions.outsideOriginals(protection, side(all, region), key(all, region)), probeTimeout));
+        } catch (StepFailure e) {
+            LOG.warn("could not read what fencing {} outside it changes: {}", region, e.getMessage());
+        }
+        try {
+            original.putAll(bounded(
+                    () -> actions.fenceOriginals(protection, side(all, region), key(all, region)), probeTimeout));
         } catch (StepFailure e) {
             LOG.warn("could not read what fencing {} changes: {}", region, e.getMessage());
-            return Optional.empty();
+            if (original.isEmpty()) {
+                return Optional.empty();
+            }
         }
+        return Optional.of(new FenceRecord(region, original));
     }
 
+    /** Fences outside the region first (that works while the region does not answer), then in it. */
     StepResult fence(P protection, Sides all, String region, Duration probeTimeout) {
+        String outside;
         try {
-            return StepResult.succeeded(bounded(
-                    () -> actions.fence(
-                            protection, all.byRegion().get(region), all.keys().get(region)),
-                    probeTimeout));
+            outside = prefix(
+                    bounded(() -> actions.fenceOutside(protection, side(all, region), key(all, region)), probeTimeout));
         } catch (StepFailure e) {
-            return StepResult.skipped(region + " could not be fenced: " + e.getMessage());
+            outside = region + " could not be fenced outside it: " + e.getMessage() + "; ";
+        }
+        try {
+            String inside = bounded(() -> actions.fence(protection, side(all, region), key(all, region)), probeTimeout);
+            return StepResult.succeeded(outside + inside);
+        } catch (StepFailure e) {
+            return StepResult.skipped(outside + region + " could not be fenced: " + e.getMessage());
         }
     }
 
     StepResult unfence(P protection, Sides all, FenceRecord fence, Duration probeTimeout) {
         String region = fence.region;
         try {
-            return StepResult.succeeded(bounded(
-                    () -> actions.unfence(
-                            protection, all.byRegion().get(region), all.keys().get(region), fence.original),
+            String outside = prefix(bounded(
+                    () -> actions.unfenceOutside(protection, side(all, region), key(all, region), fence.original),
                     probeTimeout));
+            String inside = bounded(
+                    () -> actions.unfence(protection, side(all, region), key(all, region), fence.original),
+                    probeTimeout);
+            return StepResult.succeeded(outside + inside);
         } catch (StepFailure e) {
             return StepResult.failed("UnfenceFailed", region + " could not be unfenced: " + e.getMessage());
         }
+    }
+
+    private static String prefix(String done) {
+        return done.isEmpty() ? "" : done + "; ";
+    }
+
+    private static ProtectedSide side(Sides all, String region) {
+        return all.byRegion().get(region);
+    }
+
+    private static ApiKey key(Sides all, String region) {
+        return all.keys().get(region);
     }
 
     private <T> T bounded(Callable<T> call, Duration probeTimeout) throws StepFailure {

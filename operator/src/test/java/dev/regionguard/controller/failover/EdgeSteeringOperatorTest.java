@@ -116,6 +116,8 @@ class EdgeSteeringOperatorTest {
         spec.credentialsSecretRef = new SecretKeyRef(name + "-apikey", "apikey");
         spec.sync.interval = "2s";
         spec.failover.endpointConfigMap = name + "-endpoint";
+        spec.healthCheck.interval = "2s"; // the edge is read every interval
+        spec.healthCheck.timeout = "1s";
         tweak.accept(spec);
         cep.setSpec(spec);
         harness.client().resource(cep).create();
