@@ -54,6 +54,11 @@ public final class CeFailoverActions implements FailoverActions<CodeEngineProtec
         return CeFence.unfence(clients.forProject(side.region(), side.id(), key), original) + " on " + side.region();
     }
 
+    @Override
+    public boolean fencesOutside(CodeEngineProtection protection) {
+        return CeEdge.of(protection).isPresent();
+    }
+
     /** With spec.edge: whether the side's pool at the CIS edge takes traffic. */
     @Override
     public Map<String, String> outsideOriginals(CodeEngineProtection protection, ProtectedSide side, ApiKey key) {

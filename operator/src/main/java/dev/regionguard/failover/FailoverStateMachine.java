@@ -190,8 +190,8 @@ public final class FailoverStateMachine {
             FailoverStepStatus step,
             ProtectionView view,
             Instant now) {
-        if (view.health(status.fromRegion) == HealthState.Unhealthy) {
-            // the failover path must not wait for the failed region
+        if (view.health(status.fromRegion) == HealthState.Unhealthy && !view.fencesOutside()) {
+            // the failover path must not wait for the failed region (a fence outside it does not)
             return advance(
                     request,
                     status,

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param health         per region; absent means Unknown
  * @param failoverHolder name of the RegionFailover in status.failover, or null
  * @param endpoints      the endpoint that would be published per region, when the wiring knows it
+ * @param fencesOutside  the service also fences a region outside it (Code Engine behind CIS): Fencing
+ *                       then runs for an Unhealthy old region too, without contacting the region
  */
 public record ProtectionView(
         ProtectionKind kind,
@@ -21,7 +23,8 @@ public record ProtectionView(
         List<StandbyReadiness> readiness,
         String failoverHolder,
         String endpointConfigMap,
-        Map<String, String> endpoints) {
+        Map<String, String> endpoints,
+        boolean fencesOutside) {
 
     public ProtectionView {
         health = Map.copyOf(health);

@@ -413,6 +413,19 @@ class FailoverStateMachineTest {
             assertThat(protection.topology.epoch()).isZero();
         }
 
+        /** Behind an edge (CIS), the old region is fenced there while it does not answer. */
+        @Test
+        void aFailedRegionIsStillFencedOutsideItWhenTheServiceFencesOutside() {
+            protection.health.put("us-south", HealthState.Unhealthy);
+            protection.fencesOutside = true;
+            FakeWiring wiring = new FakeWiring(protection);
+
+            wiring.run(failover("us-east"));
+
+            assertThat(wiring.performed).containsKey(Fencing);
+            assertThat(wiring.recorded.phase).isEqualTo(FailoverPhase.Succeeded);
+        }
+
         @Test
         void theFailedRegionIsNotContactedForFencing() {
             protection.health.put("us-south", HealthState.Unhealthy);

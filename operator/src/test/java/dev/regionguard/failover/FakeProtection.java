@@ -32,6 +32,7 @@ final class FakeProtection {
     final Map<String, Integer> unsyncedEntities = new HashMap<>();
     ProtectionKind kind = ProtectionKind.EventNotificationsProtection;
     String endpointConfigMap = "orders-notifications-endpoint";
+    boolean fencesOutside;
     /** The protection's RegionFailovers by name, as the informer lists them; each FakeWiring keeps its own here. */
     final Map<String, RegionFailover> failovers = new LinkedHashMap<>();
 
@@ -62,7 +63,8 @@ final class FakeProtection {
                 .toList();
         Map<String, String> endpoints = new HashMap<>();
         topology.regions().forEach(r -> endpoints.put(r, "https://" + r + ".event-notifications.cloud.ibm.com"));
-        return new ProtectionView(kind, topology, health, readiness, holder, endpointConfigMap, endpoints);
+        return new ProtectionView(
+                kind, topology, health, readiness, holder, endpointConfigMap, endpoints, fencesOutside);
     }
 
     /** What the protection's reconciler does on each RegionFailover change: applies the commits to its status. */

@@ -26,6 +26,11 @@ public interface FailoverActions<P> {
      */
     String unfence(P protection, ProtectedSide side, ApiKey key, Map<String, String> original);
 
+    /** Whether this protection is fenced outside its regions too (then {@link #fenceOutside} does something). */
+    default boolean fencesOutside(P protection) {
+        return false;
+    }
+
     /**
      * What is fenced outside the side's region (Code Engine: its pool at the CIS edge), as it is now;
      * readable while the region itself does not answer, and recorded with {@link #fenceOriginals}.

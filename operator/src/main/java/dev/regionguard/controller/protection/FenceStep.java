@@ -36,15 +36,18 @@ final class FenceStep<P> {
 
     /**
      * What fencing {@code region} changes, read first outside the region (it answers while the region
-     * does not), then in it; empty when neither could be read.
+     * does not), then in it unless {@code contact} is false; empty when neither could be read.
      */
-    Optional<FenceRecord> record(P protection, Sides all, String region, Duration probeTimeout) {
+    Optional<FenceRecord> record(P protection, Sides all, String region, Duration probeTimeout, boolean contact) {
         Map<String, String> original = new TreeMap<>();
         try {
             original.putAll(bounded(
                     () -> actions.outsideOriginals(protection, side(all, region), key(all, region)), probeTimeout));
         } catch (StepFailure e) {
             LOG.warn("could not read what fencing {} outside it changes: {}", region, e.getMessage());
+        }
+        if (!contact) {
+            return original.isEmpty() ? Optional.empty() : Optional.of(new FenceRecord(region, original));
         }
         try {
             original.putAll(bounded(
@@ -58,14 +61,20 @@ final class FenceStep<P> {
         return Optional.of(new FenceRecord(region, original));
     }
 
-    /** Fences outside the region first (that works while the region does not answer), then in it. */
-    StepResult fence(P protection, Sides all, String region, Duration probeTimeout) {
+    /**
+     * Fences outside the region first (that works while the region does not answer), then in it unless
+     * {@code contact} is false (an Unhealthy region: the failover does not wait for it).
+     */
+    StepResult fence(P protection, Sides all, String region, Duration probeTimeout, boolean contact) {
         String outside;
         try {
             outside = prefix(
                     bounded(() -> actions.fenceOutside(protection, side(all, region), key(all, region)), probeTimeout));
         } catch (StepFailure e) {
             outside = region + " could not be fenced outside it: " + e.getMessage() + "; ";
+        }
+        if (!contact) {
+            return StepResult.skipped(outside + region + " is Unhealthy: not contacted");
         }
         try {
             String inside = bounded(() -> actions.fence(protection, side(all, region), key(all, region)), probeTimeout);

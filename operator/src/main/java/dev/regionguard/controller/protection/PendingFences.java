@@ -43,7 +43,7 @@ final class PendingFences<P extends HasMetadata> {
             if (h == null || h.state() != HealthState.Healthy) {
                 continue;
             }
-            StepResult result = fencing.fence(protection, seen.sides(), region, settings.timeout());
+            StepResult result = fencing.fence(protection, seen.sides(), region, settings.timeout(), true);
             if (result.outcome() == StepResult.Outcome.SUCCEEDED) {
                 ledger.fenceApplied(client, protection, region);
                 record = record.fenceApplied(region);

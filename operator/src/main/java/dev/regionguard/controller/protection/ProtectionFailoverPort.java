@@ -132,7 +132,8 @@ public final class ProtectionFailoverPort<
                         .map(r -> r.getMetadata().getName())
                         .orElse(null),
                 settings.failover().endpointConfigMap(),
-                endpoints);
+                endpoints,
+                actions.fencesOutside(protection));
     }
 
     @Override
@@ -195,7 +196,8 @@ public final class ProtectionFailoverPort<
     public Optional<FenceRecord> fenceRecord(HasMetadata resource, String region) {
         P protection = cast(resource);
         try {
-            return fencing.record(protection, allSides(protection), region, probeTimeout(protection));
+            return fencing.record(
+                    protection, allSides(protection), region, probeTimeout(protection), answers(protection, region));
         } catch (Blocked e) {
             return Optional.empty();
         }
@@ -205,7 +207,8 @@ public final class ProtectionFailoverPort<
     public StepResult fence(HasMetadata resource, String region) {
         P protection = cast(resource);
         try {
-            return fencing.fence(protection, allSides(protection), region, probeTimeout(protection));
+            return fencing.fence(
+                    protection, allSides(protection), region, probeTimeout(protection), answers(protection, region));
         } catch (Blocked e) {
             return StepResult.skipped(e.getMessage());
         }
@@ -236,6 +239,12 @@ public final class ProtectionFailoverPort<
         data.put("endpoint", service.endpoint(services.endpoints(), region));
         data.put("epoch", String.valueOf(epoch));
         return data;
+    }
+
+    /** False for a region the protection's own probes see Unhealthy: the failover does not wait for it. */
+    private boolean answers(P protection, String region) {
+        ProtectionView view = view(protection);
+        return view == null || view.health(region) != HealthState.Unhealthy;
     }
 
     private ProtectionSettings settings(P protection) {

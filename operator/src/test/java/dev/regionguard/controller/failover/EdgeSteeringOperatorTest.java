@@ -341,6 +341,21 @@ class EdgeSteeringOperatorTest {
             CodeEngineProtectionStatus failedOver =
                     awaitStatus(setup.name(), s -> STANDBY.equals(s.activeRegion) && s.failover == null);
             assertThat(failedOver.failoverHistory).isNotEmpty();
+            assertThat(cis(setup)
+                            .pool(setup.pools().get(PRIMARY))
+                            .path("enabled")
+                            .asBoolean())
+                    .as(() -> "the automatic failover fenced the old region at the edge: "
+                            + harness.failoversOf(setup.name()).stream()
+                                    .map(r ->
+                                            r.getStatus().steps.stream()
+                                                            .map(st -> st.step + ": " + st.message)
+                                                            .toList() + " fenced="
+                                                    + r.getStatus().fenced.stream()
+                                                            .map(f -> f.region + f.original)
+                                                            .toList())
+                                    .toList())
+                    .isFalse();
             String zone = cis(setup).zoneId(ZONE).orElseThrow();
             assertThat(EdgeConfiguration.defaultPools(
                             cis(setup).loadBalancer(zone, setup.domain()).orElseThrow()))
