@@ -27,12 +27,14 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * An operator under test: embedded Kubernetes API, the IBM Cloud simulator, and RegionGuard
@@ -234,14 +236,32 @@ public final class OperatorHarness implements AutoCloseable {
 
     /** Waits until the protection's status satisfies the predicate and returns it. */
     public ProtectionStatus awaitStatus(String name, Duration timeout, Predicate<ProtectionStatus> condition) {
-        return await().atMost(timeout)
-                .pollInterval(Duration.ofMillis(50))
-                .until(
-                        () -> {
-                            EventNotificationsProtection enp = get(name);
-                            return enp == null ? null : enp.getStatus();
-                        },
-                        s -> s != null && condition.test(s));
+        try {
+            return await().atMost(timeout)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(
+                            () -> {
+                                EventNotificationsProtection enp = get(name);
+                                return enp == null ? null : enp.getStatus();
+                            },
+                            s -> s != null && condition.test(s));
+        } catch (ConditionTimeoutException notSeen) {
+            throw new AssertionError(whatWasSeen(name), notSeen);
+        }
+    }
+
+    /** True once every standby has synced; false before the first pass lists any (allMatch of none). */
+    public static boolean everyStandbySynced(ProtectionStatus status) {
+        return !status.standbys.isEmpty() && status.standbys.stream().allMatch(st -> st.lastSuccessfulSyncTime != null);
+    }
+
+    /** What a timed-out wait saw last, so a failure that happens once in many runs can be read. */
+    private String whatWasSeen(String name) {
+        EventNotificationsProtection enp = get(name);
+        return "last seen of " + name + ":\n" + (enp == null ? "nothing" : Serialization.asYaml(enp.getStatus()))
+                + "\nfailovers: "
+                + Serialization.asYaml(
+                        failoversOf(name).stream().map(f -> f.getStatus()).toList());
     }
 
     public List<Event> events(String involvedName) {

@@ -49,7 +49,7 @@ class AutomaticFailoverOperatorTest {
                 TIMEOUT,
                 s -> s.regions.size() == 2
                         && s.regions.stream().allMatch(r -> r.state == HealthState.Healthy)
-                        && s.standbys.stream().allMatch(st -> st.lastSuccessfulSyncTime != null));
+                        && OperatorHarness.everyStandbySynced(s));
         return en;
     }
 

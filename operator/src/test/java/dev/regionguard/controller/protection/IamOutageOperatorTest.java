@@ -59,7 +59,7 @@ class IamOutageOperatorTest {
                 TIMEOUT,
                 s -> s.regions.size() == 2
                         && s.regions.stream().allMatch(r -> r.state == HealthState.Healthy)
-                        && s.standbys.stream().allMatch(st -> st.lastSuccessfulSyncTime != null));
+                        && OperatorHarness.everyStandbySynced(s));
 
         // a new operator (no token cached) whose IAM is a closed port
         Endpoints sim = harness.endpoints();

@@ -56,7 +56,7 @@ class KubernetesOutageOperatorTest {
                 TIMEOUT,
                 s -> Conditions.isTrue(s.conditions, Conditions.READY)
                         && s.regions.stream().allMatch(r -> r.state == HealthState.Healthy)
-                        && s.standbys.stream().allMatch(st -> st.lastSuccessfulSyncTime != null));
+                        && OperatorHarness.everyStandbySynced(s));
 
         harness.stopKubernetes();
         assertThatThrownBy(() -> harness.get(en.name)).as("the API is really down");

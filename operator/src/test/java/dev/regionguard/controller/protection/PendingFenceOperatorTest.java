@@ -69,7 +69,7 @@ class PendingFenceOperatorTest {
                 TIMEOUT,
                 s -> s.regions.size() == 2
                         && s.regions.stream().allMatch(r -> r.state == HealthState.Healthy)
-                        && s.standbys.stream().allMatch(st -> st.lastSuccessfulSyncTime != null));
+                        && OperatorHarness.everyStandbySynced(s));
         Set<String> oldTopics = EnFixture.names(en.primary, EnKind.TOPIC);
 
         harness.simulator().faults(EnFixture.PRIMARY).down(DownMode.UNAVAILABLE);

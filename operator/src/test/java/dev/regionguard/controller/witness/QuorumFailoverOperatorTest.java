@@ -70,7 +70,7 @@ class QuorumFailoverOperatorTest {
         harness.awaitStatus(
                 name,
                 TIMEOUT,
-                s -> s.standbys.stream().allMatch(st -> st.lastSuccessfulSyncTime != null)
+                s -> OperatorHarness.everyStandbySynced(s)
                         && s.vantagePoints.size() == 3
                         && s.vantagePoints.stream().allMatch(v -> v.fresh && allHealthy(v)));
         return en;
