@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.api.CodeEngineProtection;
 import dev.regionguard.api.DomainMappingRecord;
 import dev.regionguard.api.EdgeSpec;
+import dev.regionguard.api.EdgeStatus;
 import dev.regionguard.api.HealthState;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.ErrorCategory;
@@ -72,15 +73,12 @@ final class CeEdge {
 
     /**
      * CIS's view of each region, checked from its points of presence: Healthy when the region's pool
-     * is enabled and CIS finds it healthy, Unhealthy otherwise.
+     * is enabled and CIS finds it healthy, Unhealthy otherwise (a pool CIS did not return included).
      */
-    Map<String, HealthState> health(EdgeSpec edge, ApiKey key) {
-        CisClient cis = clients.forInstance(edge.cisInstanceCrn, key);
+    static Map<String, HealthState> health(EdgeStatus status) {
         Map<String, HealthState> regions = new TreeMap<>();
-        for (EdgeSpec.EdgePool pool : edge.pools) {
-            ObjectNode seen = cis.pool(pool.poolId);
-            boolean up =
-                    seen.path("enabled").asBoolean(true) && seen.path("healthy").asBoolean(false);
+        for (EdgeStatus.EdgePoolStatus pool : status.pools) {
+            boolean up = !Boolean.FALSE.equals(pool.enabled) && Boolean.TRUE.equals(pool.healthy);
             regions.put(pool.region, up ? HealthState.Healthy : HealthState.Unhealthy);
         }
         return regions;

@@ -13,6 +13,7 @@ import dev.regionguard.api.QuorumSpec;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.Endpoints;
 import dev.regionguard.cloud.IbmApiException;
+import dev.regionguard.controller.protection.PassReads;
 import dev.regionguard.controller.protection.ProtectionReconciler;
 import dev.regionguard.controller.protection.ProtectionServices;
 import dev.regionguard.controller.protection.Sides;
@@ -166,25 +167,6 @@ public class CodeEngineProtectionReconciler
         };
     }
 
-    /**
-     * CIS as a vantage point, when spec.edge is set and the quorum names {@code cis}: its health of
-     * each region's pool, read in this pass. CIS not answering leaves it out (not fresh).
-     */
-    @Override
-    public List<VantageQuorum.Report> serviceVantagePoints(CodeEngineProtection cep, Sides sides, Instant now) {
-        Optional<EdgeSpec> spec = CeEdge.of(cep);
-        QuorumSpec quorum = cep.getSpec().failover == null ? null : cep.getSpec().failover.quorum;
-        if (spec.isEmpty() || quorum == null || quorum.witnesses == null || !quorum.witnesses.contains(CIS)) {
-            return List.of();
-        }
-        try {
-            return List.of(new VantageQuorum.Report(CIS, now, edge.health(spec.get(), sides.sourceKey())));
-        } catch (IbmApiException e) {
-            LOG.debug("CIS did not answer as a vantage point: {}", e.summary());
-            return List.of();
-        }
-    }
-
     /** Passes that did not sync keep what the last one recorded. */
     @Override
     public Consumer<CodeEngineProtectionStatus> keptExtras(CodeEngineProtectionStatus previous) {
@@ -197,16 +179,18 @@ public class CodeEngineProtectionReconciler
     }
 
     /**
-     * The CIS load balancer, read in every pass (every health check interval), so status.edge shows
-     * CIS's health of each region during an outage too; CNAME targets as the last sync recorded them.
+     * The CIS load balancer, read once in every pass (every health check interval): status.edge shows
+     * CIS's health of each region during an outage too (CNAME targets as the last sync recorded them),
+     * and, when the quorum names {@code cis}, that health is a vantage point. CIS not answering is
+     * reported and gives no vantage point (not fresh).
      */
     @Override
-    public Consumer<CodeEngineProtectionStatus> passExtras(
-            CodeEngineProtection cep, CodeEngineProtectionStatus previous, Sides sides) {
+    public PassReads<CodeEngineProtectionStatus> passReads(
+            CodeEngineProtection cep, CodeEngineProtectionStatus previous, Sides sides, Instant now) {
         List<DomainMappingRecord> domains = previous.domainMappings == null ? List.of() : previous.domainMappings;
         Optional<EdgeSpec> spec = CeEdge.of(cep);
         if (spec.isEmpty()) {
-            return CeEdgeReport::remove;
+            return new PassReads<>(CeEdgeReport::remove, List.of());
         }
         String active = sides.source().region();
         Set<String> fenced = new TreeSet<>(sides.byRegion().keySet());
@@ -214,11 +198,19 @@ public class CodeEngineProtectionReconciler
         sides.targets().forEach(t -> fenced.remove(t.region()));
         try {
             EdgeConfiguration.Verdict verdict = edge.check(spec.get(), sides.sourceKey(), domains, active, fenced);
-            return next -> CeEdgeReport.report(next, verdict.status(), verdict.condition());
+            List<VantageQuorum.Report> views = countsCis(cep)
+                    ? List.of(new VantageQuorum.Report(CIS, now, CeEdge.health(verdict.status())))
+                    : List.of();
+            return new PassReads<>(next -> CeEdgeReport.report(next, verdict.status(), verdict.condition()), views);
         } catch (IbmApiException e) {
             LOG.debug("CIS did not answer: {}", e.summary());
-            return next -> CeEdgeReport.unreachable(next, previous, e.summary());
+            return new PassReads<>(next -> CeEdgeReport.unreachable(next, previous, e.summary()), List.of());
         }
+    }
+
+    private static boolean countsCis(CodeEngineProtection cep) {
+        QuorumSpec quorum = cep.getSpec().failover == null ? null : cep.getSpec().failover.quorum;
+        return quorum != null && quorum.witnesses != null && quorum.witnesses.contains(CIS);
     }
 
     private static AppScalingRecord scaling(ObjectNode app) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.api.EdgeSpec;
+import dev.regionguard.api.EdgeStatus;
+import dev.regionguard.api.HealthState;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.IbmApiException;
 import dev.regionguard.edge.CisClient;
@@ -14,6 +16,7 @@ import dev.regionguard.simulator.DownMode;
 import dev.regionguard.simulator.SimulatorFixture;
 import dev.regionguard.testing.SimulatorClients;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +101,28 @@ class CeEdgeTest {
         assertThat(after.get("origins").get(0).get("address"))
                 .isEqualTo(before.get("origins").get(0).get("address"));
         assertThat(edge.enabled(spec, "us-south", KEY)).contains(false);
+    }
+
+    @Test
+    void cisSeesARegionHealthyOnlyWhenItsPoolIsEnabledAndHealthy() {
+        EdgeStatus status = new EdgeStatus();
+        status.pools = List.of(
+                poolStatus("us-south", true, true),
+                poolStatus("us-east", false, true),
+                poolStatus("eu-de", true, null));
+        assertThat(CeEdge.health(status))
+                .containsExactly(
+                        Map.entry("eu-de", HealthState.Unhealthy),
+                        Map.entry("us-east", HealthState.Unhealthy),
+                        Map.entry("us-south", HealthState.Healthy));
+    }
+
+    private static EdgeStatus.EdgePoolStatus poolStatus(String region, Boolean enabled, Boolean healthy) {
+        EdgeStatus.EdgePoolStatus pool = new EdgeStatus.EdgePoolStatus();
+        pool.region = region;
+        pool.enabled = enabled;
+        pool.healthy = healthy;
+        return pool;
     }
 
     @Test

@@ -4,7 +4,6 @@ import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.api.ProtectionStatus;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.Endpoints;
-import dev.regionguard.failover.VantageQuorum;
 import dev.regionguard.spec.ProtectedSide;
 import dev.regionguard.sync.EntityStore;
 import dev.regionguard.sync.EntityType;
@@ -73,19 +72,12 @@ public interface ProtectedService<P, S extends ProtectionStatus> {
     }
 
     /**
-     * On every reconcile whose sides are known (a sync pass or not), applied after the parts above: what the
-     * service reads each pass (Code Engine: the CIS load balancer). Conditions it adds unstamped are stamped.
+     * On every reconcile whose sides are known (a sync pass or not): what the service reads each pass
+     * (Code Engine: the CIS load balancer), read once and used twice: its part of the status, applied
+     * after the parts above (conditions it adds unstamped are stamped), and the views of region health
+     * it counts as vantage points when the quorum names them (Code Engine: {@code cis}).
      */
-    default Consumer<S> passExtras(P protection, S previous, Sides sides) {
-        return next -> {};
-    }
-
-    /**
-     * Views of region health the service reads itself, counted as vantage points when the quorum
-     * names them (Code Engine: {@code cis}, CIS's health of each region's pool); read in every pass
-     * that counts a quorum. Empty when there is none or it cannot be read (then it is not fresh).
-     */
-    default List<VantageQuorum.Report> serviceVantagePoints(P protection, Sides sides, Instant now) {
-        return List.of();
+    default PassReads<S> passReads(P protection, S previous, Sides sides, Instant now) {
+        return PassReads.none();
     }
 }

@@ -124,9 +124,12 @@ public abstract class ProtectionReconciler<
         if (seen.blocked() == null) {
             prover.startDue(protection, seen, runtime, previous);
         }
-        VantageQuorum quorum = quorum(protection, seen, runtime, previous, now);
+        // what the service reads every reconcile, once, for both the quorum and the status
+        PassReads<S> reads =
+                seen.sides() == null ? PassReads.none() : passReads(protection, previous, seen.sides(), now);
+        VantageQuorum quorum = quorum(protection, seen, runtime, previous, reads, now);
         // report
-        UpdateControl<P> control = report(protection, previous, result, seen, runtime, quorum, now);
+        UpdateControl<P> control = report(protection, previous, result, seen, runtime, quorum, reads, now);
         // decide and act: an automatic failover
         if (seen.topology() != null && !ProtectionObserver.isPaused(protection)) {
             automatic.consider(protection, context.getClient(), seen, previous, runtime, quorum, now);
@@ -136,15 +139,19 @@ public abstract class ProtectionReconciler<
 
     /** The vantage points' views, when the spec asks for a quorum; null otherwise. */
     private VantageQuorum quorum(
-            P protection, Observation seen, ProtectionRuntimes.Runtime runtime, S previous, Instant now) {
+            P protection,
+            Observation seen,
+            ProtectionRuntimes.Runtime runtime,
+            S previous,
+            PassReads<S> reads,
+            Instant now) {
         QuorumSettings settings = seen.settings().failover() == null
                 ? null
                 : seen.settings().failover().quorum();
         if (settings == null || seen.settings().health() == null) {
             return null;
         }
-        List<VantageQuorum.Report> reports =
-                new ArrayList<>(seen.sides() == null ? List.of() : serviceVantagePoints(protection, seen.sides(), now));
+        List<VantageQuorum.Report> reports = new ArrayList<>(reads.vantagePoints());
         reports.addAll(observer.witnessReports(protection)); // the service's own views come first
         return VantageQuorum.count(
                 settings,
@@ -231,13 +238,12 @@ public abstract class ProtectionReconciler<
             Observation seen,
             ProtectionRuntimes.Runtime runtime,
             VantageQuorum quorum,
+            PassReads<S> reads,
             Instant now) {
         Consumer<S> extras = result instanceof PassResult.Synced
                 ? statusExtras(protection, previous, seen.sides())
                 : result == null ? next -> {} : keptExtras(previous);
-        if (seen.sides() != null) { // also between sync passes: every health check interval
-            extras = extras.andThen(passExtras(protection, previous, seen.sides()));
-        }
+        extras = extras.andThen(reads.extras()); // also between sync passes: every health check interval
         S next = status.build(protection, previous, result, extras, seen, runtime, quorum, now);
         if (result == null) {
             return reporter.carryOver(protection, previous, next, this::newResource);

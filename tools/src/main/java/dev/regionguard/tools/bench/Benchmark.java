@@ -98,6 +98,7 @@ public final class Benchmark {
         } finally {
             pool.shutdownNow();
         }
+        results.put("restart", RestartBenchmark.measure(entities, ceResources, latency));
         if (failover) {
             results.putAll(FailoverBenchmark.run());
         }

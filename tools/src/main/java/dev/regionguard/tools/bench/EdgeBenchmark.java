@@ -124,17 +124,6 @@ final class EdgeBenchmark {
     }
 
     private static void until(BooleanSupplier done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("benchmark: edge not steered within 120 s");
-            }
-            try {
-                Thread.sleep(10); // a poll loop in a benchmark, not a test
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
+        BenchWait.until("the edge steered", Duration.ofSeconds(120), Duration.ofMillis(10), done);
     }
 }

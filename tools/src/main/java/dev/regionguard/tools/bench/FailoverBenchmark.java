@@ -222,20 +222,13 @@ public final class FailoverBenchmark {
 
     private static <P extends CustomResource<?, ? extends ProtectionStatus>> ProtectionStatus await(
             KubernetesClient k8s, Class<P> kind, Duration timeout, Predicate<ProtectionStatus> done) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+        ProtectionStatus[] seen = new ProtectionStatus[1];
+        BenchWait.until("such a status of " + NAME, timeout, Duration.ofMillis(25), () -> {
             P protection =
                     k8s.resources(kind).inNamespace(NAMESPACE).withName(NAME).get();
-            if (protection != null && protection.getStatus() != null && done.test(protection.getStatus())) {
-                return protection.getStatus();
-            }
-            try {
-                Thread.sleep(25); // a poll loop in a benchmark, not a test
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
-        throw new IllegalStateException("benchmark: no such status of " + NAME + " within " + timeout);
+            seen[0] = protection == null ? null : protection.getStatus();
+            return seen[0] != null && done.test(seen[0]);
+        });
+        return seen[0];
     }
 }

@@ -22,8 +22,6 @@ import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,8 +65,8 @@ public final class ScaleBenchmark {
                 .build()
                 .start();
         EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start(Protections.RESOURCES);
-        try {
-            BenchmarkReport.print(out, latency, 8, Map.of("scale", measure(sim, kubernetes.client())));
+        try (HeapSampler heap = new HeapSampler()) {
+            BenchmarkReport.print(out, latency, 8, Map.of("scale", measure(sim, kubernetes.client(), heap)));
             return 0;
         } finally {
             stop(kubernetes);
@@ -76,19 +74,29 @@ public final class ScaleBenchmark {
         }
     }
 
-    private Map<String, Object> measure(IbmCloudSimulator sim, KubernetesClient k8s) {
+    private Map<String, Object> measure(IbmCloudSimulator sim, KubernetesClient k8s, HeapSampler heap) {
         sim.setCodeEngineTimings(Duration.ofMillis(100), Duration.ofMillis(100));
         List<CustomResource<? extends CommonProtectionSpec, ?>> crs = seed(sim, k8s);
         for (String region : allRegions()) {
             sim.faults(region).latency(latency);
         }
         Endpoints endpoints = new Endpoints(sim.iamUrl(), sim.eventNotificationsTemplate(), sim.codeEngineTemplate());
-        try (RegionGuardOperator operator =
-                RegionGuardOperator.start(k8s, OperatorConfig.local(endpoints), Clock.systemUTC(), true)) {
+        OperatorConfig config = OperatorConfig.local(endpoints);
+        try (RegionGuardOperator operator = RegionGuardOperator.start(k8s, config, Clock.systemUTC(), true)) {
+            sim.resetStats();
             long start = System.nanoTime();
             crs.forEach(cr -> k8s.resource(cr).create());
             awaitAllReady(k8s, Duration.ofMinutes(15));
-            return steadyWindow(sim, (System.nanoTime() - start) / 1_000_000);
+            long convergeMs = (System.nanoTime() - start) / 1_000_000;
+            long busiest = allRegions().stream()
+                    .mapToLong(r -> sim.stats(r).calls())
+                    .max()
+                    .orElse(0);
+            Map<String, Object> figures = steadyWindow(sim, convergeMs, heap);
+            // no faster than the busiest region's calls through its slots at the simulated latency
+            figures.put("converge_bound_ms", busiest * latency.toMillis() / config.maxConcurrentPerRegion());
+            figures.put("converge_busiest_region_calls", busiest);
+            return figures;
         }
     }
 
@@ -133,12 +141,13 @@ public final class ScaleBenchmark {
         return cr;
     }
 
-    private Map<String, Object> steadyWindow(IbmCloudSimulator sim, long convergeMs) {
+    private Map<String, Object> steadyWindow(IbmCloudSimulator sim, long convergeMs, HeapSampler heap) {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         sim.resetStats();
         long cpuStart = os.getProcessCpuTime();
+        OperatorCpu operatorCpu = OperatorCpu.start();
         long start = System.nanoTime();
-        pause(steady);
+        BenchWait.pause(steady);
         double minutes = (System.nanoTime() - start) / 60e9;
         long cpuMs = (os.getProcessCpuTime() - cpuStart) / 1_000_000;
         CallStats regions = sumRegions(sim);
@@ -152,9 +161,11 @@ public final class ScaleBenchmark {
         figures.put("protections", protections);
         figures.put("entities_each", entities);
         figures.put("converge_ms", convergeMs);
-        figures.put("heap_max_mb", peakHeapMb());
+        figures.put("heap_max_mb", heap.maxUsedMb());
+        figures.put("heap_after_gc_max_mb", heap.maxAfterGcMb());
         figures.put("threads_max", ManagementFactory.getThreadMXBean().getPeakThreadCount());
         figures.put("cpu_ms_per_min", Math.round(cpuMs / minutes));
+        figures.put("operator_threads_cpu_ms_per_min", Math.round(operatorCpu.nanosSinceStart() / 1e6 / minutes));
         figures.put("ibm_calls_per_hour", Math.round((regions.calls() + iam.calls() + appTraffic) * perHour));
         figures.put("writes_steady", regions.writes());
         figures.put("steady_s", Math.round(minutes * 60));
@@ -189,26 +200,12 @@ public final class ScaleBenchmark {
         return new CallStats(calls, lists, reads, writes, Map.of());
     }
 
-    /** Sum of the heap pools' peaks since the JVM started (the whole JVM: an upper bound). */
-    private static long peakHeapMb() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak / (1024 * 1024);
-    }
-
     private void awaitAllReady(KubernetesClient k8s, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (readyCount(k8s) < protections) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("benchmark: only " + readyCount(k8s) + " of " + protections
-                        + " protections Ready within " + timeout);
-            }
-            pause(Duration.ofMillis(500)); // a poll loop in a benchmark, not a test
-        }
+        BenchWait.until(
+                "all " + protections + " protections Ready",
+                timeout,
+                Duration.ofMillis(500),
+                () -> readyCount(k8s) >= protections);
     }
 
     private static int readyCount(KubernetesClient k8s) {
@@ -230,14 +227,5 @@ public final class ScaleBenchmark {
 
     private static boolean ready(ProtectionStatus status) {
         return status != null && status.conditions.stream().anyMatch(c -> "Ready".equals(c.type) && c.isTrue());
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }
