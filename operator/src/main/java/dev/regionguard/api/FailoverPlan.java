@@ -29,6 +29,10 @@ public class FailoverPlan {
     @JsonPropertyDescription("What happens per region and object, in order, e.g. 'us-south: fence (best effort)'.")
     public List<String> actions = new ArrayList<>();
 
+    @JsonPropertyDescription(
+            "Each vantage point's view of the regions when the failover was validated (with spec.failover.quorum), as the protection's status showed it.")
+    public List<VantagePoint> vantagePoints = new ArrayList<>();
+
     public FailoverPlan copy() {
         FailoverPlan copy = new FailoverPlan();
         copy.type = type;
@@ -38,6 +42,9 @@ public class FailoverPlan {
         copy.endpoint = endpoint;
         copy.endpointConfigMap = endpointConfigMap;
         copy.actions = actions == null ? new ArrayList<>() : new ArrayList<>(actions);
+        copy.vantagePoints = vantagePoints == null
+                ? new ArrayList<>()
+                : new ArrayList<>(vantagePoints.stream().map(VantagePoint::copy).toList());
         return copy;
     }
 }

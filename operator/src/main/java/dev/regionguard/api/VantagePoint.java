@@ -32,4 +32,8 @@ public class VantagePoint {
         this.fresh = fresh;
         this.regions = new TreeMap<>(regions);
     }
+
+    public VantagePoint copy() {
+        return new VantagePoint(name, lastReportedAt, Boolean.TRUE.equals(fresh), regions == null ? Map.of() : regions);
+    }
 }

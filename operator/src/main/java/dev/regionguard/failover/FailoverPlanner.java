@@ -35,6 +35,7 @@ final class FailoverPlanner {
         plan.epoch = after.epoch();
         plan.endpointConfigMap = view.endpointConfigMap();
         plan.endpoint = view.endpoint(to).orElse(null);
+        view.vantagePoints().forEach(v -> plan.vantagePoints.add(v.copy())); // the evidence at validation
         List<String> actions = plan.actions;
         if (executed == FailoverType.Relocate) {
             actions.add(to + ": final sync from " + from + "; must succeed before anything switches");

@@ -30,8 +30,8 @@ public final class FailoverReadiness {
                 .map(r -> new StandbyReadiness(
                         r.region(), r.ready(), r.timelessReason(), r.lastSuccessfulSync(), r.fenced()))
                 .toList();
-        ProtectionView view =
-                new ProtectionView(null, topology, Map.of(), timeless, failoverHolder, null, Map.of(), false);
+        ProtectionView view = new ProtectionView(
+                null, topology, Map.of(), timeless, failoverHolder, null, Map.of(), false, List.of());
         Validation validation = FailoverValidation.validate(UNFORCED_FAILOVER, view);
         if (validation instanceof Validation.Accepted accepted) {
             String others = view.candidates().stream()

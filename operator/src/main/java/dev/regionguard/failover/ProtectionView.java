@@ -2,6 +2,7 @@ package dev.regionguard.failover;
 
 import dev.regionguard.api.HealthState;
 import dev.regionguard.api.ProtectionKind;
+import dev.regionguard.api.VantagePoint;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import java.util.Optional;
  * @param endpoints      the endpoint that would be published per region, when the wiring knows it
  * @param fencesOutside  the service also fences a region outside it (Code Engine behind CIS): Fencing
  *                       then runs for an Unhealthy old region too, without contacting the region
+ * @param vantagePoints  each vantage point's view as the protection's status last counted it; empty
+ *                       without a quorum
  */
 public record ProtectionView(
         ProtectionKind kind,
@@ -24,9 +27,11 @@ public record ProtectionView(
         String failoverHolder,
         String endpointConfigMap,
         Map<String, String> endpoints,
-        boolean fencesOutside) {
+        boolean fencesOutside,
+        List<VantagePoint> vantagePoints) {
 
     public ProtectionView {
+        vantagePoints = List.copyOf(vantagePoints);
         health = Map.copyOf(health);
         readiness = List.copyOf(readiness);
         endpoints = Map.copyOf(endpoints);

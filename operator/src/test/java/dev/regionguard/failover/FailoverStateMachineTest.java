@@ -22,6 +22,7 @@ import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.api.ProtectionRef;
 import dev.regionguard.api.RegionFailoverStatus;
 import dev.regionguard.api.RegionRole;
+import dev.regionguard.api.VantagePoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -621,6 +622,28 @@ class FailoverStateMachineTest {
             assertThat(wiring.holder()).isNull();
             assertThat(done.historyEntry()).isNull();
             assertThat(reasons(wiring.milestones)).containsExactly("FailoverPlanned");
+        }
+
+        @Test
+        void recordsEachVantagePointsViewAsValidatedAndKeepsItWhenTheViewsChange() {
+            protection.vantagePoints.add(new VantagePoint(
+                    VantagePoint.OPERATOR,
+                    null,
+                    true,
+                    Map.of("us-south", HealthState.Unhealthy, "us-east", HealthState.Healthy)));
+            protection.vantagePoints.add(new VantagePoint(
+                    "witness-a", "2026-03-01T09:58:00Z", false, Map.of("us-south", HealthState.Healthy)));
+            FakeWiring wiring = new FakeWiring(protection);
+
+            wiring.run(plan("us-east"));
+            protection.vantagePoints.get(0).regions.put("us-south", HealthState.Healthy);
+
+            assertThat(wiring.recorded.plan.vantagePoints)
+                    .extracting(v -> v.name + " fresh=" + v.fresh + " " + v.regions)
+                    .containsExactly(
+                            "operator fresh=true {us-east=Healthy, us-south=Unhealthy}",
+                            "witness-a fresh=false {us-south=Healthy}");
+            assertThat(wiring.recorded.plan.vantagePoints.get(1).lastReportedAt).isEqualTo("2026-03-01T09:58:00Z");
         }
 
         @Test

@@ -5,6 +5,7 @@ import dev.regionguard.api.HealthState;
 import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.api.RegionFailover;
 import dev.regionguard.api.RegionFailoverStatus;
+import dev.regionguard.api.VantagePoint;
 import dev.regionguard.controller.failover.CommittedFailovers;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Duration;
@@ -33,6 +34,8 @@ final class FakeProtection {
     ProtectionKind kind = ProtectionKind.EventNotificationsProtection;
     String endpointConfigMap = "orders-notifications-endpoint";
     boolean fencesOutside;
+    /** The views the protection's status last counted (none without a quorum). */
+    final List<VantagePoint> vantagePoints = new ArrayList<>();
     /** The protection's RegionFailovers by name, as the informer lists them; each FakeWiring keeps its own here. */
     final Map<String, RegionFailover> failovers = new LinkedHashMap<>();
 
@@ -64,7 +67,7 @@ final class FakeProtection {
         Map<String, String> endpoints = new HashMap<>();
         topology.regions().forEach(r -> endpoints.put(r, "https://" + r + ".event-notifications.cloud.ibm.com"));
         return new ProtectionView(
-                kind, topology, health, readiness, holder, endpointConfigMap, endpoints, fencesOutside);
+                kind, topology, health, readiness, holder, endpointConfigMap, endpoints, fencesOutside, vantagePoints);
     }
 
     /** What the protection's reconciler does on each RegionFailover change: applies the commits to its status. */

@@ -133,7 +133,8 @@ public final class ProtectionFailoverPort<
                         .orElse(null),
                 settings.failover().endpointConfigMap(),
                 endpoints,
-                actions.fencesOutside(protection));
+                actions.fencesOutside(protection),
+                status.vantagePoints == null ? List.of() : status.vantagePoints);
     }
 
     @Override

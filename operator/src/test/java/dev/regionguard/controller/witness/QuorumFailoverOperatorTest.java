@@ -12,6 +12,7 @@ import dev.regionguard.api.FailoverType;
 import dev.regionguard.api.HealthState;
 import dev.regionguard.api.ProtectionStatus;
 import dev.regionguard.api.QuorumSpec;
+import dev.regionguard.api.RegionFailover;
 import dev.regionguard.api.RegionObservation;
 import dev.regionguard.api.SyncMode;
 import dev.regionguard.api.VantagePoint;
@@ -167,7 +168,12 @@ class QuorumFailoverOperatorTest {
 
         // forced: the standby's copy aged while the primary was down, as on-call would find it
         harness.requestFailover("manual", en.name, FailoverType.Failover, EnFixture.STANDBY, true);
-        harness.awaitFailover("manual", TIMEOUT, FailoverPhase.Succeeded);
-        assertThat(harness.get(en.name).getStatus().activeRegion).isEqualTo(EnFixture.STANDBY);
+        RegionFailover manual = harness.awaitFailover("manual", TIMEOUT, FailoverPhase.Succeeded);
+        // the protection mirrors the committed failover in its own reconcile, after the RegionFailover ends
+        harness.awaitStatus(en.name, TIMEOUT, s -> EnFixture.STANDBY.equals(s.activeRegion));
+        assertThat(manual.getStatus().plan.vantagePoints)
+                .as("the plan shows the evidence it was validated on")
+                .extracting(v -> v.name + " fresh=" + v.fresh)
+                .containsExactlyInAnyOrder("operator fresh=true", "witness-a fresh=false", "witness-b fresh=false");
     }
 }
