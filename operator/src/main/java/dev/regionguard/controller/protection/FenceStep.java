@@ -41,8 +41,10 @@ final class FenceStep<P> {
     Optional<FenceRecord> record(P protection, Sides all, String region, Duration probeTimeout, boolean contact) {
         Map<String, String> original = new TreeMap<>();
         try {
-            original.putAll(bounded(
-                    () -> actions.outsideOriginals(protection, side(all, region), key(all, region)), probeTimeout));
+            if (actions.fencesOutside(protection)) {
+                original.putAll(bounded(
+                        () -> actions.outsideOriginals(protection, side(all, region), key(all, region)), probeTimeout));
+            }
         } catch (StepFailure e) {
             LOG.warn("could not read what fencing {} outside it changes: {}", region, e.getMessage());
         }
@@ -66,10 +68,12 @@ final class FenceStep<P> {
      * {@code contact} is false (an Unhealthy region: the failover does not wait for it).
      */
     StepResult fence(P protection, Sides all, String region, Duration probeTimeout, boolean contact) {
-        String outside;
+        String outside = "";
         try {
-            outside = prefix(
-                    bounded(() -> actions.fenceOutside(protection, side(all, region), key(all, region)), probeTimeout));
+            if (actions.fencesOutside(protection)) {
+                outside = prefix(bounded(
+                        () -> actions.fenceOutside(protection, side(all, region), key(all, region)), probeTimeout));
+            }
         } catch (StepFailure e) {
             outside = region + " could not be fenced outside it: " + e.getMessage() + "; ";
         }
@@ -87,9 +91,12 @@ final class FenceStep<P> {
     StepResult unfence(P protection, Sides all, FenceRecord fence, Duration probeTimeout) {
         String region = fence.region;
         try {
-            String outside = prefix(bounded(
-                    () -> actions.unfenceOutside(protection, side(all, region), key(all, region), fence.original),
-                    probeTimeout));
+            String outside = !actions.fencesOutside(protection)
+                    ? ""
+                    : prefix(bounded(
+                            () -> actions.unfenceOutside(
+                                    protection, side(all, region), key(all, region), fence.original),
+                            probeTimeout));
             String inside = bounded(
                     () -> actions.unfence(protection, side(all, region), key(all, region), fence.original),
                     probeTimeout);
