@@ -2,6 +2,7 @@ package dev.regionguard.codeengine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.api.AppScalingRecord;
+import dev.regionguard.api.CeRegionalOverrides;
 import dev.regionguard.api.CeStandby;
 import dev.regionguard.api.CodeEngineProtection;
 import dev.regionguard.api.CodeEngineProtectionSpec;
@@ -31,6 +32,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,15 +108,12 @@ public class CodeEngineProtectionReconciler
 
     @Override
     public Overrides overrides(CodeEngineProtection cep, String region) {
-        List<CeStandby> standbys = cep.getSpec().standbys == null ? List.of() : cep.getSpec().standbys;
-        return CeOverrides.of(
-                region,
-                standbys.stream()
-                        .filter(s -> region.equals(s.region))
-                        .map(s -> s.regionalOverrides)
-                        .filter(java.util.Objects::nonNull)
-                        .findFirst()
-                        .orElse(null));
+        Map<String, CeRegionalOverrides> declared = new HashMap<>();
+        (cep.getSpec().standbys == null ? List.<CeStandby>of() : cep.getSpec().standbys)
+                .stream()
+                        .filter(s -> s.regionalOverrides != null)
+                        .forEach(s -> declared.put(s.region, s.regionalOverrides));
+        return CeOverrides.of(region, cep.getSpec().primary.region, declared);
     }
 
     @Override

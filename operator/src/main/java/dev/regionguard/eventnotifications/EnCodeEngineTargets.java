@@ -2,22 +2,26 @@ package dev.regionguard.eventnotifications;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.api.CodeEngineTargetOverride;
+import dev.regionguard.api.EnRegionalOverrides;
 import dev.regionguard.sync.Overrides;
-import java.util.LinkedHashMap;
+import dev.regionguard.sync.RegionalName;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * Where an {@code ibmce} destination points on a standby: its job's {@code project_crn} and its
- * application's {@code url} name the standby region's project. Declared overrides come first; a
+ * Where an {@code ibmce} destination points in a target region: its job's {@code project_crn} and
+ * its application's {@code url} name that region's project. Declared overrides come first; a
  * project protected by a CodeEngineProtection in the same namespace maps to that protection's
- * standby in the same region by itself (its CRN, not its app domain, which only Code Engine knows).
+ * project in the same region by itself (its CRN, not its app domain, which only Code Engine knows).
+ * Both work in every direction: after a failover, a copy back to the primary's region targets the
+ * primary's projects again.
  */
 final class EnCodeEngineTargets {
     static final String PROJECT_CRNS = "ibmce:projectCrn";
     static final String APP_DOMAINS = "ibmce:appDomain";
-    /** Primary project ID to the standby project ID of a protected project in the target's region. */
+    /** Another region's project ID to the target region's, of a project protected in the namespace. */
     static final String PROTECTED_PROJECTS = "ibmce:protectedProject";
 
     private static final int CRN_REGION = 5;
@@ -25,13 +29,28 @@ final class EnCodeEngineTargets {
 
     private EnCodeEngineTargets() {}
 
-    static void declare(Map<String, Map<String, String>> tables, List<CodeEngineTargetOverride> declared) {
-        for (CodeEngineTargetOverride o : declared) {
-            tables.computeIfAbsent(PROJECT_CRNS, t -> new LinkedHashMap<>()).put(o.projectCrn, o.standbyProjectCrn);
-            if (o.appDomain != null) {
-                tables.computeIfAbsent(APP_DOMAINS, t -> new LinkedHashMap<>()).put(o.appDomain, o.standbyAppDomain);
+    /** The declared projects' CRNs and app domains, each rewritten to the one of {@code region}. */
+    static void declare(
+            Map<String, Map<String, String>> tables,
+            String region,
+            String primaryRegion,
+            Map<String, EnRegionalOverrides> declared) {
+        Map<String, Map<String, String>> crns = new TreeMap<>();
+        Map<String, Map<String, String>> domains = new TreeMap<>();
+        declared.forEach((standbyRegion, overrides) -> {
+            for (CodeEngineTargetOverride o : orEmpty(overrides.codeEngineProjects)) {
+                crns.computeIfAbsent(standbyRegion, r -> new TreeMap<>()).put(o.projectCrn, o.standbyProjectCrn);
+                if (o.appDomain != null) {
+                    domains.computeIfAbsent(standbyRegion, r -> new TreeMap<>()).put(o.appDomain, o.standbyAppDomain);
+                }
             }
-        }
+        });
+        tables.put(PROJECT_CRNS, RegionalName.table(RegionalName.of(primaryRegion, crns), region));
+        tables.put(APP_DOMAINS, RegionalName.table(RegionalName.of(primaryRegion, domains), region));
+    }
+
+    private static List<CodeEngineTargetOverride> orEmpty(List<CodeEngineTargetOverride> list) {
+        return list == null ? List.of() : list;
     }
 
     /** Rewrites an ibmce destination's params in place; others are left alone. */

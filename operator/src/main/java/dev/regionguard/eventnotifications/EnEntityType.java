@@ -114,6 +114,7 @@ abstract class EnEntityType implements EntityType {
     @Override
     public final Translation translate(ObjectNode source, SyncContext context) {
         ObjectNode body = project(source);
+        dropOwnField(body, context.overrides());
         localize(body, context.overrides());
         EnReferences references = new EnReferences(context);
         remap(body, references);
@@ -128,7 +129,14 @@ abstract class EnEntityType implements EntityType {
 
     @Override
     public final ObjectNode comparable(ObjectNode target, SyncContext context) {
-        return comparableOf(project(target));
+        ObjectNode projected = project(target);
+        dropOwnField(projected, context.overrides());
+        return comparableOf(projected);
+    }
+
+    /** The field the target region keeps as its own (see {@link EnOverrides}) is neither written nor compared. */
+    private void dropOwnField(ObjectNode entity, Overrides overrides) {
+        overrides.lookup(EnOverrides.OWN_FIELDS, name).ifPresent(entity::remove);
     }
 
     @Override

@@ -3,31 +3,46 @@ package dev.regionguard.eventnotifications;
 import dev.regionguard.api.EnIntegrationOverride;
 import dev.regionguard.api.EnRegionalOverrides;
 import dev.regionguard.sync.Overrides;
+import dev.regionguard.sync.RegionalName;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A standby's declared Event Notifications overrides as the translation step reads them: per
- * integration type, the {@code metadata} fields that replace the primary's; per Code Engine
- * project, what {@code ibmce} destinations target instead ({@link EnCodeEngineTargets}). Endpoints are IBM's
- * public hosts for the standby's (validated) region, never a host from the spec.
+ * The declared Event Notifications overrides as the translation step reads them for one target
+ * region. On a standby: per integration type, the {@code metadata} fields that replace the
+ * primary's; per Code Engine project, what {@code ibmce} destinations target ({@link
+ * EnCodeEngineTargets}). On the primary's own region, written to after a failover: its integrations
+ * keep their own {@code metadata} (the primary's Key Protect, HPCS or COS, which the spec does not
+ * name) and {@code ibmce} targets go back to the primary's projects. Endpoints are IBM's public
+ * hosts for the (validated) region, never a host from the spec.
  */
 public final class EnOverrides {
+    /** Entity type name to the one field the target keeps as its own; never copied, never compared. */
+    static final String OWN_FIELDS = "ownField";
 
     private EnOverrides() {}
 
     /**
-     * @param protectedProjects primary project ID to standby project ID in {@code region}, of the
-     *     Code Engine projects protected in the same namespace
+     * @param region the target's region
+     * @param primaryRegion the protection's primary region
+     * @param declared standby region to its declared overrides
+     * @param protectedProjects the Code Engine projects protected in the same namespace, by region
      */
-    public static Overrides of(String region, EnRegionalOverrides declared, Map<String, String> protectedProjects) {
+    public static Overrides of(
+            String region,
+            String primaryRegion,
+            Map<String, EnRegionalOverrides> declared,
+            List<RegionalName> protectedProjects) {
         Map<String, Map<String, String>> tables = new LinkedHashMap<>();
-        tables.put(EnCodeEngineTargets.PROTECTED_PROJECTS, protectedProjects);
-        if (declared != null && declared.codeEngineProjects != null) {
-            EnCodeEngineTargets.declare(tables, declared.codeEngineProjects);
+        tables.put(EnCodeEngineTargets.PROTECTED_PROJECTS, RegionalName.table(protectedProjects, region));
+        EnCodeEngineTargets.declare(tables, region, primaryRegion, declared);
+        if (region.equals(primaryRegion)) {
+            tables.put(OWN_FIELDS, Map.of(EnEntityTypes.INTEGRATION, "metadata"));
         }
-        if (declared != null && declared.integrations != null) {
-            for (EnIntegrationOverride o : declared.integrations) {
+        EnRegionalOverrides own = declared.get(region);
+        if (own != null && own.integrations != null) {
+            for (EnIntegrationOverride o : own.integrations) {
                 Map<String, String> metadata = new LinkedHashMap<>();
                 metadata.put("endpoint", endpoint(o, region));
                 metadata.put("crn", o.crn);

@@ -1,6 +1,7 @@
 package dev.regionguard.eventnotifications;
 
 import dev.regionguard.api.CodeEngineProtection;
+import dev.regionguard.api.EnRegionalOverrides;
 import dev.regionguard.api.EventNotificationsProtection;
 import dev.regionguard.api.EventNotificationsProtectionSpec;
 import dev.regionguard.api.ProtectionKind;
@@ -19,11 +20,13 @@ import dev.regionguard.sync.EntityStore;
 import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.MaterialSource;
 import dev.regionguard.sync.Overrides;
+import dev.regionguard.sync.RegionalName;
 import dev.regionguard.sync.SyncEngine;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -94,29 +97,30 @@ public class EventNotificationsProtectionReconciler
 
     @Override
     public Overrides overrides(EventNotificationsProtection enp, String region) {
+        Map<String, EnRegionalOverrides> declared = new HashMap<>();
+        orEmpty(enp.getSpec().standbys).stream()
+                .filter(s -> s.regionalOverrides != null)
+                .forEach(s -> declared.put(s.region, s.regionalOverrides));
         return EnOverrides.of(
                 region,
-                orEmpty(enp.getSpec().standbys).stream()
-                        .filter(s -> region.equals(s.region))
-                        .map(s -> s.regionalOverrides)
-                        .filter(Objects::nonNull)
-                        .findFirst()
-                        .orElse(null),
-                protectedProjects(enp.getMetadata().getNamespace(), region));
+                enp.getSpec().primary.region,
+                declared,
+                protectedProjects(enp.getMetadata().getNamespace()));
     }
 
-    /** Primary project ID to standby project ID in {@code region}, of the namespace's CodeEngineProtections. */
-    private Map<String, String> protectedProjects(String namespace, String region) {
-        Map<String, String> projects = new HashMap<>();
+    /** The projects of the namespace's CodeEngineProtections, each with its ID in every region it has. */
+    private List<RegionalName> protectedProjects(String namespace) {
+        List<RegionalName> projects = new ArrayList<>();
         for (CodeEngineProtection cep : kubernetes
                 .resources(CodeEngineProtection.class)
                 .inNamespace(namespace)
                 .list()
                 .getItems()) {
             if (cep.getSpec() != null && cep.getSpec().primary != null) {
-                orEmpty(cep.getSpec().standbys).stream()
-                        .filter(s -> region.equals(s.region))
-                        .forEach(s -> projects.put(cep.getSpec().primary.projectId, s.projectId));
+                Map<String, String> byRegion = new HashMap<>();
+                orEmpty(cep.getSpec().standbys).forEach(s -> byRegion.put(s.region, s.projectId));
+                byRegion.put(cep.getSpec().primary.region, cep.getSpec().primary.projectId);
+                projects.add(new RegionalName(byRegion));
             }
         }
         return projects;

@@ -23,7 +23,11 @@ public record Overrides(String region, Map<String, Map<String, String>> tables) 
 
     public Overrides {
         TreeMap<String, Map<String, String>> copy = new TreeMap<>();
-        tables.forEach((name, table) -> copy.put(name, Map.copyOf(new TreeMap<>(table))));
+        tables.forEach((name, table) -> {
+            if (!table.isEmpty()) {
+                copy.put(name, Map.copyOf(new TreeMap<>(table)));
+            }
+        });
         tables = java.util.Collections.unmodifiableMap(copy);
     }
 

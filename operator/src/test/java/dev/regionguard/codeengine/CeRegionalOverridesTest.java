@@ -13,6 +13,7 @@ import dev.regionguard.sync.Overrides;
 import dev.regionguard.sync.Translation;
 import dev.regionguard.testing.MapSyncContext;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Images, pull secrets and runtimes on a standby are its own region's once overrides say which. */
@@ -23,7 +24,7 @@ class CeRegionalOverridesTest {
         declared.registryHosts = List.of(new RegistryHostOverride("us.icr.io", "de.icr.io"));
         declared.imageSecrets = List.of(new NameOverride("ce-auto-icr-private-us-south", "ce-auto-icr-private-eu-de"));
         declared.functionRuntimes = List.of(new NameOverride("nodejs-22", "nodejs-20"));
-        return CeOverrides.of("eu-de", declared);
+        return CeOverrides.of("eu-de", "us-south", Map.of("eu-de", declared));
     }
 
     private static Translation translate(String typeName, ObjectNode source, Overrides overrides) {
@@ -52,6 +53,26 @@ class CeRegionalOverridesTest {
     }
 
     @Test
+    void afterAFailoverTheCopyBackToThePrimarysRegionGetsThePrimarysImageSecretAndRuntime() {
+        CeRegionalOverrides declared = new CeRegionalOverrides();
+        declared.registryHosts = List.of(new RegistryHostOverride("us.icr.io", "de.icr.io"));
+        declared.imageSecrets = List.of(new NameOverride("ce-auto-icr-private-us-south", "ce-auto-icr-private-eu-de"));
+        declared.functionRuntimes = List.of(new NameOverride("nodejs-22", "nodejs-20"));
+        Overrides home = CeOverrides.of("us-south", "us-south", Map.of("eu-de", declared));
+        ObjectNode app = of("{'name':'web','image_reference':'de.icr.io/shop/web:1.4',"
+                + "'image_secret':'ce-auto-icr-private-eu-de','image_port':8080}");
+
+        ObjectNode written = body("app", app, home);
+
+        assertThat(written.path("image_reference").asText()).isEqualTo("us.icr.io/shop/web:1.4");
+        assertThat(written.path("image_secret").asText()).isEqualTo("ce-auto-icr-private-us-south");
+        assertThat(body("function", of("{'name':'resize','runtime':'nodejs-20'}"), home)
+                        .path("runtime")
+                        .asText())
+                .isEqualTo("nodejs-22");
+    }
+
+    @Test
     void jobImageAndBuildOutputImageAreRewrittenToo() {
         assertThat(body("job", of("{'name':'nightly','image_reference':'us.icr.io/shop/batch'}"), euDe())
                         .path("image_reference")
@@ -62,7 +83,7 @@ class CeRegionalOverridesTest {
                                 of("{'name':'web-build','output_image':'private.us.icr.io/shop/web',"
                                         + "'output_secret':'registry','source_url':'https://github.com/x/y',"
                                         + "'strategy_type':'dockerfile'}"),
-                                CeOverrides.of("eu-de", privateRegistry()))
+                                CeOverrides.of("eu-de", "us-south", Map.of("eu-de", privateRegistry())))
                         .path("output_image")
                         .asText())
                 .isEqualTo("private.de.icr.io/shop/web");
@@ -100,7 +121,8 @@ class CeRegionalOverridesTest {
         ObjectNode app =
                 of("{'name':'web','image_reference':'us.icr.io/shop/web','image_secret':'ce-auto-icr-us-south'}");
 
-        Translation translation = translate("app", app, CeOverrides.of("eu-de", new CeRegionalOverrides()));
+        Translation translation =
+                translate("app", app, CeOverrides.of("eu-de", "us-south", Map.of("eu-de", new CeRegionalOverrides())));
 
         assertThat(translation).isInstanceOfSatisfying(Translation.Skip.class, skip -> {
             assertThat(skip.reason()).isEqualTo("MissingOverride");
@@ -108,7 +130,8 @@ class CeRegionalOverridesTest {
         });
         // The standby region's own automatic secret is fine as it is.
         ObjectNode local = app.deepCopy().put("image_secret", "ce-auto-icr-eu-de");
-        assertThat(translate("app", local, CeOverrides.of("eu-de", new CeRegionalOverrides())))
+        assertThat(translate(
+                        "app", local, CeOverrides.of("eu-de", "us-south", Map.of("eu-de", new CeRegionalOverrides()))))
                 .isInstanceOf(Translation.Write.class);
     }
 }

@@ -8,6 +8,7 @@ import dev.regionguard.api.CodeEngineTargetOverride;
 import dev.regionguard.api.EnRegionalOverrides;
 import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.Overrides;
+import dev.regionguard.sync.RegionalName;
 import dev.regionguard.sync.Translation;
 import dev.regionguard.testing.MapSyncContext;
 import java.util.List;
@@ -47,7 +48,7 @@ class EnCodeEngineTargetsTest {
         o.standbyAppDomain = "def456.eu-de.codeengine.appdomain.cloud";
         EnRegionalOverrides declared = new EnRegionalOverrides();
         declared.codeEngineProjects = List.of(o);
-        Overrides overrides = EnOverrides.of("eu-de", declared, Map.of());
+        Overrides overrides = EnOverrides.of("eu-de", "us-south", Map.of("eu-de", declared), List.of());
         ObjectNode app = of("{'id':'d2','name':'app','type':'ibmce','config':{'params':{'type':'application',"
                 + "'url':'https://handler.abc123.us-south.codeengine.appdomain.cloud/events?x=1','verb':'post'}}}");
 
@@ -58,7 +59,7 @@ class EnCodeEngineTargetsTest {
 
     @Test
     void aProjectProtectedInTheNamespaceMapsToItsStandbyInTheSameRegionByItself() {
-        Overrides overrides = EnOverrides.of("eu-de", null, Map.of(US_PROJECT, DE_PROJECT));
+        Overrides overrides = EnOverrides.of("eu-de", "us-south", Map.of(), List.of(protectedProject()));
 
         assertThat(params(job(US_CRN), overrides).path("project_crn").asText()).isEqualTo(DE_CRN);
     }
@@ -66,8 +67,35 @@ class EnCodeEngineTargetsTest {
     @Test
     void anUnprotectedUndeclaredProjectStaysAsItIs() {
         String other = US_CRN.replace(US_PROJECT, "33333333-3333-4333-8333-333333333333");
-        Overrides overrides = EnOverrides.of("eu-de", null, Map.of(US_PROJECT, DE_PROJECT));
+        Overrides overrides = EnOverrides.of("eu-de", "us-south", Map.of(), List.of(protectedProject()));
 
         assertThat(params(job(other), overrides).path("project_crn").asText()).isEqualTo(other);
+    }
+
+    @Test
+    void afterAFailoverTheCopyBackToThePrimarysRegionTargetsThePrimarysProjectsAgain() {
+        CodeEngineTargetOverride o = new CodeEngineTargetOverride(US_CRN, DE_CRN);
+        o.appDomain = "abc123.us-south.codeengine.appdomain.cloud";
+        o.standbyAppDomain = "def456.eu-de.codeengine.appdomain.cloud";
+        EnRegionalOverrides declared = new EnRegionalOverrides();
+        declared.codeEngineProjects = List.of(o);
+        Overrides home = EnOverrides.of("us-south", "us-south", Map.of("eu-de", declared), List.of());
+        ObjectNode app = of("{'id':'d2','name':'app','type':'ibmce','config':{'params':{'type':'application',"
+                + "'url':'https://handler.def456.eu-de.codeengine.appdomain.cloud/events','verb':'post'}}}");
+
+        assertThat(params(job(DE_CRN), home).path("project_crn").asText()).isEqualTo(US_CRN);
+        assertThat(params(app, home).path("url").asText())
+                .isEqualTo("https://handler.abc123.us-south.codeengine.appdomain.cloud/events");
+    }
+
+    @Test
+    void aProtectedProjectMapsBackToThePrimarysProjectInThePrimarysRegion() {
+        Overrides home = EnOverrides.of("us-south", "us-south", Map.of(), List.of(protectedProject()));
+
+        assertThat(params(job(DE_CRN), home).path("project_crn").asText()).isEqualTo(US_CRN);
+    }
+
+    private static RegionalName protectedProject() {
+        return new RegionalName(Map.of("us-south", US_PROJECT, "eu-de", DE_PROJECT));
     }
 }

@@ -30,7 +30,8 @@ class EnIntegrationOverridesTest {
     private ObjectNode translated(ObjectNode source, EnIntegrationOverride... overrides) {
         EnRegionalOverrides declared = new EnRegionalOverrides();
         declared.integrations = List.of(overrides);
-        MapSyncContext context = new MapSyncContext().overrides(EnOverrides.of("eu-de", declared, Map.of()));
+        MapSyncContext context = new MapSyncContext()
+                .overrides(EnOverrides.of("eu-de", "us-south", Map.of("eu-de", declared), List.of()));
         Desired desired = ((Translation.Write) type.translate(source, context)).desired();
         return desired.body();
     }
@@ -85,5 +86,26 @@ class EnIntegrationOverridesTest {
                         + "'endpoint':'https://s3.us-south.cloud-object-storage.appdomain.cloud','crn':'c','bucket_name':'b'}}");
 
         assertThat(translated(source, override("kms", KP_EU)).path("metadata")).isEqualTo(source.path("metadata"));
+    }
+
+    @Test
+    void thePrimarysRegionKeepsItsOwnKeyWhenTheCopyComesBackFromTheStandby() {
+        EnIntegrationOverride kp = override("kms", KP_EU);
+        EnRegionalOverrides declared = new EnRegionalOverrides();
+        declared.integrations = List.of(kp);
+        MapSyncContext home = new MapSyncContext()
+                .overrides(EnOverrides.of("us-south", "us-south", Map.of("eu-de", declared), List.of()));
+        ObjectNode activeStandby = of("{'id':'1','type':'kms','metadata':{'endpoint':'https://eu-de.kms.cloud.ibm.com',"
+                + "'crn':'" + KP_EU + "','root_key_id':'eu-root-key'}}");
+        ObjectNode primarysOwn =
+                of("{'id':'9','type':'kms','metadata':{'endpoint':'https://us-south.kms.cloud.ibm.com',"
+                        + "'crn':'crn:v1:bluemix:public:kms:us-south:a/acct:x::','root_key_id':'us-root-key'}}");
+
+        Desired desired = ((Translation.Write) type.translate(activeStandby, home)).desired();
+
+        assertThat(desired.body().has("metadata")).isFalse();
+        assertThat(desired.comparable())
+                .as("nothing to write: the primary's key integration is its own")
+                .isEqualTo(type.comparable(primarysOwn, home));
     }
 }

@@ -9,9 +9,12 @@ import dev.regionguard.failover.RegionTopology;
 import dev.regionguard.sync.Desired;
 import dev.regionguard.sync.EntityStore;
 import dev.regionguard.sync.EntityType;
+import dev.regionguard.sync.SyncOutcome;
 import dev.regionguard.sync.SyncRequest;
 import dev.regionguard.sync.SyncTarget;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -21,7 +24,8 @@ import java.util.function.Supplier;
  * the one the pass was planned under: a failover committed meanwhile, so the pass's source may no
  * longer be the active region, and what it would write could overwrite the new active one. A refused
  * write is never sent; it fails with category CONFLICT (the engine counts it as failed) and is counted
- * here. Reads pass through.
+ * here. Reads pass through, and so does every other part of the store (settling a write, the
+ * follow-up checks): a guard that dropped them would silently switch them off.
  */
 public final class EpochGuardedStore implements EntityStore {
     static final String DROPPED = "EpochChanged";
@@ -94,6 +98,18 @@ public final class EpochGuardedStore implements EntityStore {
     public void delete(EntityType type, ObjectNode current) {
         check();
         store.delete(type, current);
+    }
+
+    /** Waiting for a write to settle only reads. */
+    @Override
+    public CompletableFuture<ObjectNode> settle(EntityType type, ObjectNode written, Executor executor) {
+        return store.settle(type, written, executor);
+    }
+
+    /** The checks still run (they report); their own writes, such as IBM's verify calls, only under the planned epoch. */
+    @Override
+    public List<SyncOutcome.EntityIssue> followUp(boolean writes) {
+        return store.followUp(writes && current.getAsLong() == planned);
     }
 
     private void check() {

@@ -1,6 +1,7 @@
 package dev.regionguard.controller.protection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,14 +19,18 @@ import dev.regionguard.sync.Desired;
 import dev.regionguard.sync.EntityStore;
 import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.Overrides;
+import dev.regionguard.sync.SyncOutcome;
 import dev.regionguard.sync.SyncRequest;
 import dev.regionguard.sync.SyncTarget;
 import dev.regionguard.sync.Watermarks;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -94,22 +99,70 @@ class CommittedEpochGuardTest {
         public void delete(EntityType type, ObjectNode current) {
             writes.incrementAndGet();
         }
+
+        @Override
+        public List<SyncOutcome.EntityIssue> followUp(boolean writes) {
+            followUpWrites.add(writes);
+            return List.of(new SyncOutcome.EntityIssue("destination", "mail", "DomainNotVerified", "pending"));
+        }
+
+        @Override
+        public CompletableFuture<ObjectNode> settle(EntityType type, ObjectNode written, Executor executor) {
+            settled.incrementAndGet();
+            return CompletableFuture.completedFuture(written);
+        }
+
+        final List<Boolean> followUpWrites = new CopyOnWriteArrayList<>();
+        final AtomicInteger settled = new AtomicInteger();
     }
 
-    @Test
-    void aFailoverCommittedAfterThePassWasPlannedStopsItsWrites() {
-        Counting standby = new Counting();
-        List<RegionFailover> failovers = new CopyOnWriteArrayList<>();
+    /** The standby's store as a pass planned under {@link #PLANNED} sees it. */
+    private static EntityStore guarded(Counting standby, List<RegionFailover> failovers) {
         SyncRequest request = new SyncRequest(
                 new Counting(),
                 List.of(new SyncTarget("us-east", standby, new Watermarks(), Overrides.NONE)),
                 List.of(),
                 null,
                 null);
-        EntityStore guarded = EpochGuardedStore.guard(request, PLANNED, () -> failovers)
+        return EpochGuardedStore.guard(request, PLANNED, () -> failovers)
                 .targets()
                 .get(0)
                 .store();
+    }
+
+    @Test
+    void settlingAndFollowUpChecksReachTheStoreAndFollowUpWritesStopWithTheEpoch() {
+        Counting standby = new Counting();
+        List<RegionFailover> failovers = new CopyOnWriteArrayList<>();
+        EntityStore guarded = guarded(standby, failovers);
+
+        guarded.settle(null, null, Runnable::run).join();
+        assertThat(guarded.followUp(true))
+                .extracting(SyncOutcome.EntityIssue::reason)
+                .containsExactly("DomainNotVerified");
+        failovers.add(committed("out", 1, "us-south", "us-east", FailoverStepResult.Skipped));
+        guarded.followUp(true);
+
+        assertThat(standby.settled).hasValue(1);
+        assertThat(standby.followUpWrites).containsExactly(true, false);
+    }
+
+    @Test
+    void theGuardPassesOnEveryMethodOfAStore() {
+        for (Method method : EntityStore.class.getMethods()) {
+            assertThatCode(() ->
+                            EpochGuardedStore.class.getDeclaredMethod(method.getName(), method.getParameterTypes()))
+                    .as("EpochGuardedStore." + method.getName()
+                            + " (a default left in place drops what the store does)")
+                    .doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void aFailoverCommittedAfterThePassWasPlannedStopsItsWrites() {
+        Counting standby = new Counting();
+        List<RegionFailover> failovers = new CopyOnWriteArrayList<>();
+        EntityStore guarded = guarded(standby, failovers);
 
         guarded.delete(null, null);
         failovers.add(committed("out", 1, "us-south", "us-east", FailoverStepResult.Skipped));
@@ -124,18 +177,9 @@ class CommittedEpochGuardTest {
     @Test
     void aFailoverThatIsNotTheNextCommitDoesNotStopWrites() {
         Counting standby = new Counting();
-        SyncRequest request = new SyncRequest(
-                new Counting(),
-                List.of(new SyncTarget("us-east", standby, new Watermarks(), Overrides.NONE)),
-                List.of(),
-                null,
-                null);
         List<RegionFailover> failovers =
                 List.of(committed("old", 0, "us-east", "us-south", FailoverStepResult.Skipped));
-        EntityStore guarded = EpochGuardedStore.guard(request, PLANNED, () -> failovers)
-                .targets()
-                .get(0)
-                .store();
+        EntityStore guarded = guarded(standby, failovers);
 
         guarded.delete(null, null);
         assertThat(standby.writes).hasValue(1);

@@ -127,7 +127,8 @@ class EnRegionIndependenceOperatorTest {
         String primaryId = harness.simulator().createEventNotificationsInstance(PRIMARY);
         String standbyId = harness.simulator().createEventNotificationsInstance(STANDBY);
         var clients = SimulatorClients.eventNotifications(harness.simulator(), HttpSettings.defaults());
-        useOwnKeyProtect(clients.forInstance(PRIMARY, primaryId, new ApiKey(KEY)));
+        EventNotificationsClient primary = clients.forInstance(PRIMARY, primaryId, new ApiKey(KEY));
+        useOwnKeyProtect(primary);
         harness.secret(name + "-apikey", Map.of("apikey", KEY));
         EventNotificationsProtection enp = protection(name, primaryId, standbyId);
         EnIntegrationOverride keyProtect = new EnIntegrationOverride("kms", EU_KMS_CRN);
@@ -147,6 +148,22 @@ class EnRegionIndependenceOperatorTest {
         assertThat(standbyKms.path("metadata").path("endpoint").asText()).isEqualTo("https://eu-de.kms.cloud.ibm.com");
         assertThat(standbyKms.path("metadata").path("crn").asText()).isEqualTo(EU_KMS_CRN);
         assertThat(standbyKms.path("metadata").path("root_key_id").asText()).isEqualTo(keyProtect.rootKeyId);
+
+        // A failover to eu-de and a relocation back: the final sync copies eu-de's configuration to
+        // us-south, which keeps its own Key Protect.
+        harness.requestFailover("override-failover", name, FailoverType.Failover, STANDBY, false);
+        harness.awaitFailover("override-failover", TIMEOUT, FailoverPhase.Succeeded);
+        harness.requestFailover("override-relocate", name, FailoverType.Relocate, PRIMARY, false);
+        harness.awaitFailover("override-relocate", TIMEOUT, FailoverPhase.Succeeded);
+        ProtectionStatus back = harness.awaitStatus(
+                name, TIMEOUT, s -> PRIMARY.equals(s.activeRegion) && s.failover == null && isStatus(s, "True"));
+        assertThat(back.standbys.get(0).regionReferenceCount).isZero();
+        ObjectNode primaryKms = primary.list(EnKind.INTEGRATION).stream()
+                .filter(i -> "kms".equals(i.path("type").asText()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(primaryKms.path("metadata").path("endpoint").asText()).isEqualTo(KMS_ENDPOINT);
+        assertThat(primaryKms.path("metadata").path("crn").asText()).isEqualTo(KMS_CRN);
     }
 
     /** The primary's key integration as a bring-your-own-key owner sets it: its region's Key Protect. */

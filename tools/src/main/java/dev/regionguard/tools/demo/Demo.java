@@ -6,7 +6,6 @@ import dev.regionguard.api.Conditions;
 import dev.regionguard.api.EventNotificationsProtection;
 import dev.regionguard.api.ProtectionStatus;
 import dev.regionguard.api.Protections;
-import dev.regionguard.api.StandbyStatus;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.Endpoints;
 import dev.regionguard.cloud.http.CallObserver;
@@ -19,14 +18,12 @@ import dev.regionguard.eventnotifications.HttpEventNotificationsClients;
 import dev.regionguard.operator.OperatorConfig;
 import dev.regionguard.operator.RegionGuardOperator;
 import dev.regionguard.simulator.IbmCloudSimulator;
-import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,11 +43,13 @@ public final class Demo {
     private final Path samples;
     private final Duration latency;
     private final long started = System.nanoTime();
+    private final EnDemoPrint print;
 
     public Demo(PrintStream out, Path samples, Duration latency) {
         this.out = out;
         this.samples = samples;
         this.latency = latency;
+        this.print = new EnDemoPrint(out);
     }
 
     public int run() throws InterruptedException {
@@ -68,31 +67,34 @@ public final class Demo {
                         .start();
                 EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start(Protections.RESOURCES)) {
             startRegions(sim, primaryId, standbyId);
-            Endpoints endpoints = new Endpoints(
-                            sim.iamUrl(), sim.eventNotificationsTemplate(), sim.codeEngineTemplate())
-                    .withCis(sim.cis().apiUrl());
+            Endpoints endpoints = endpoints(sim);
             EventNotificationsClients clients =
                     HttpEventNotificationsClients.create(endpoints, HttpSettings.defaults(), CallObserver.NONE);
             ApiKey demoKey = new ApiKey("demo-api-key");
             EventNotificationsClient primary = clients.forInstance(PRIMARY_REGION, primaryId, demoKey);
             EventNotificationsClient standby = clients.forInstance(STANDBY_REGION, standbyId, demoKey);
-            DemoSeed seed = seedPrimary(primary, standby);
-            CodeEngineDemo codeEngine =
-                    ceSample == null ? null : new CodeEngineDemo(out, sim, endpoints, ceSample, this::say);
-            if (codeEngine != null) {
-                codeEngine.seed();
-            }
+            DemoSeed seed = seedPrimary(primary, standby, ceSample);
+            CodeEngineDemo codeEngine = seedCodeEngine(sim, endpoints, ceSample);
 
             KubernetesClient k8s = kubernetes.client();
             try (RegionGuardOperator operator =
                     RegionGuardOperator.start(k8s, OperatorConfig.local(endpoints), Clock.systemUTC(), true)) {
                 say("Embedded Kubernetes API at %s; RegionGuard operator started", k8s.getMasterUrl());
-                apply(k8s, objects, sample, ceSample);
-                String namespace = sample.getMetadata().getNamespace();
+                String namespace =
+                        Objects.requireNonNullElse(sample.getMetadata().getNamespace(), "default");
                 String name = sample.getMetadata().getName();
+                RegionalDemoSteps regional = RegionalDemoSteps.holdBack(
+                        new DemoWatch(out, k8s, namespace, name, STEP_TIMEOUT, "regional"), sample);
+                apply(k8s, objects, sample, ceSample);
                 boolean same = syncAndFollowChange(k8s, namespace, name, primary, standby, seed);
-                Runnable duringOutage =
-                        codeEngine == null ? () -> {} : codeEngineAtTheEdge(k8s, sim, codeEngine, ceSample);
+                regional.showDependent();
+                regional.applyOverrides();
+                regional.showReferences(standby, "(the standby's copy)");
+                Runnable edge = codeEngine == null ? () -> {} : codeEngineAtTheEdge(k8s, sim, codeEngine, ceSample);
+                Runnable duringOutage = () -> {
+                    regional.showReferences(standby, "(active after the failover)");
+                    edge.run();
+                };
                 FailoverDemoSteps.run(
                         out,
                         sim,
@@ -102,11 +104,27 @@ public final class Demo {
                         name,
                         FailoverDemoSteps.STEP_LIMIT,
                         duringOutage);
-                printEvents(k8s, namespace, name);
+                regional.showReferences(primary, "(active again after the relocation)");
+                say("Events recorded for %s:", name);
+                print.printEvents(k8s, namespace, name);
                 say("Demo finished: standbys kept in sync, a change followed, an outage failed over and relocated.");
-                return same ? 0 : 1;
+                return same && regional.allOwn() ? 0 : 1;
             }
         }
+    }
+
+    private static Endpoints endpoints(IbmCloudSimulator sim) {
+        return new Endpoints(sim.iamUrl(), sim.eventNotificationsTemplate(), sim.codeEngineTemplate())
+                .withCis(sim.cis().apiUrl());
+    }
+
+    private CodeEngineDemo seedCodeEngine(IbmCloudSimulator sim, Endpoints endpoints, CodeEngineProtection ceSample) {
+        if (ceSample == null) {
+            return null;
+        }
+        CodeEngineDemo codeEngine = new CodeEngineDemo(out, sim, endpoints, ceSample, this::say);
+        codeEngine.seed();
+        return codeEngine;
     }
 
     /** The CE protection shown, then put behind CIS; returns what the outage shows of it. */
@@ -126,6 +144,8 @@ public final class Demo {
     private void startRegions(IbmCloudSimulator sim, String primaryId, String standbyId) {
         sim.createEventNotificationsInstance(PRIMARY_REGION, primaryId);
         sim.createEventNotificationsInstance(STANDBY_REGION, standbyId);
+        sim.outside().publishDnsRecords(DemoSeed.MAIL_DOMAIN);
+        sim.outside().publishDnsRecords(DemoSeed.RELAY_DOMAIN);
         sim.faults(PRIMARY_REGION).latency(latency);
         sim.faults(STANDBY_REGION).latency(latency);
         say(
@@ -133,14 +153,20 @@ public final class Demo {
                 sim.baseUrl(), PRIMARY_REGION, STANDBY_REGION, latency.toMillis());
     }
 
-    private DemoSeed seedPrimary(EventNotificationsClient primary, EventNotificationsClient standby) {
+    private DemoSeed seedPrimary(
+            EventNotificationsClient primary, EventNotificationsClient standby, CodeEngineProtection ceSample) {
         DemoSeed seed = new DemoSeed(primary);
         seed.create();
+        seed.regionalReferences(
+                ceSample == null
+                        ? null
+                        : "crn:v1:bluemix:public:codeengine:" + ceSample.getSpec().primary.region + ":a/"
+                                + DemoSeed.ACCOUNT + ":" + ceSample.getSpec().primary.projectId + "::");
         say(
                 "Primary %s/%s: %d entities created through the Event Notifications API",
                 PRIMARY_REGION, primary.instanceId(), seed.entityCount());
         say("Standby %s/%s: only the built-ins every instance has", STANDBY_REGION, standby.instanceId());
-        inventory(primary, standby);
+        print.inventory(primary, standby);
         return seed;
     }
 
@@ -176,9 +202,9 @@ public final class Demo {
             throws InterruptedException {
         ProtectionStatus status = await(k8s, namespace, name, s -> Conditions.isTrue(s.conditions, Conditions.READY));
         say("%s is Ready: standby in sync", name);
-        printRow(k8s, namespace, name);
-        printStandby(status.standbys.get(0));
-        inventory(primary, standby);
+        print.printRow(k8s, namespace, name);
+        print.printStandby(status.standbys.get(0));
+        print.inventory(primary, standby);
 
         say("Change on the primary: topic order-events gets a new rule and description, destination ops-teams"
                 + " a new description, subscription alerts-to-teams is deleted");
@@ -193,19 +219,11 @@ public final class Demo {
                         && s.standbys.get(0).counts != null
                         && s.standbys.get(0).counts.updated + s.standbys.get(0).counts.deleted > 0);
         say("The change reached %s", STANDBY_REGION);
-        printStandby(after.standbys.get(0));
-        inventory(primary, standby);
+        print.printStandby(after.standbys.get(0));
+        print.inventory(primary, standby);
         boolean same = sameTopicRules(primary, standby, "order-events");
         say("Topic order-events has the same rules on both sides: %s", same ? "yes" : "NO");
         return same;
-    }
-
-    private void printEvents(KubernetesClient k8s, String namespace, String name) {
-        say("Events recorded for %s:", name);
-        k8s.v1().events().inNamespace(namespace).list().getItems().stream()
-                .filter(e -> name.equals(e.getInvolvedObject().getName()))
-                .sorted(Comparator.comparing(Event::getLastTimestamp))
-                .forEach(e -> out.printf("    %-7s %-14s %s%n", e.getType(), e.getReason(), e.getMessage()));
     }
 
     private static boolean sameTopicRules(
@@ -237,54 +255,6 @@ public final class Demo {
             Thread.sleep(100); // a person watching; not a test
         }
         throw new IllegalStateException(name + " did not get there within " + STEP_TIMEOUT.toSeconds() + "s");
-    }
-
-    private void printRow(KubernetesClient k8s, String namespace, String name) {
-        EventNotificationsProtection enp = k8s.resources(EventNotificationsProtection.class)
-                .inNamespace(namespace)
-                .withName(name)
-                .get();
-        ProtectionStatus s = enp.getStatus();
-        out.printf(
-                "    $ kubectl get enp%n    %-22s %-6s %-9s %-6s %-8s %s%n    %-22s %-6s %-9s %-6s %-8s %s%n",
-                "NAME",
-                "READY",
-                "ACTIVE",
-                "EPOCH",
-                "IN SYNC",
-                "LAST SYNC",
-                name,
-                Conditions.find(s.conditions, Conditions.READY).status,
-                s.activeRegion,
-                s.epoch,
-                s.standbysInSync,
-                s.lastSyncTime);
-    }
-
-    private void printStandby(StandbyStatus s) {
-        out.printf(
-                "    %s: created %d, updated %d, deleted %d, unchanged %d, skipped %d, failed %d%n",
-                s.region,
-                s.counts.created,
-                s.counts.updated,
-                s.counts.deleted,
-                s.counts.unchanged,
-                s.counts.skipped,
-                s.counts.failed);
-        s.unsyncedEntities.forEach(
-                u -> out.printf("      not synced: %s %s (%s) %s%n", u.type, u.name, u.reason, u.message));
-    }
-
-    private void inventory(EventNotificationsClient primary, EventNotificationsClient standby) {
-        out.printf("    %-14s %8s %8s%n", "entity", PRIMARY_REGION, STANDBY_REGION);
-        for (EnKind kind :
-                List.of(EnKind.SOURCE, EnKind.DESTINATION, EnKind.TEMPLATE, EnKind.TOPIC, EnKind.SUBSCRIPTION)) {
-            out.printf(
-                    "    %-14s %8d %8d%n",
-                    kind.listKey(),
-                    primary.list(kind).size(),
-                    standby.list(kind).size());
-        }
     }
 
     void say(String format, Object... args) {

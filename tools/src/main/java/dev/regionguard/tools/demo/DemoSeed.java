@@ -17,6 +17,12 @@ import java.util.Map;
  */
 public final class DemoSeed {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The demo's IBM Cloud account, as it appears in CRNs. */
+    public static final String ACCOUNT = "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d";
+    /** Custom e-mail domains whose DNS records the demo publishes, so each region can verify them. */
+    public static final String MAIL_DOMAIN = "mail.orders.example.com";
+
+    public static final String RELAY_DOMAIN = "relay.orders.example.com";
 
     private final EventNotificationsClient primary;
     private final Map<String, String> ids = new HashMap<>();
@@ -108,6 +114,44 @@ public final class DemoSeed {
         ObjectNode teams = obj("description", "Operations team (business hours)");
         primary.update(EnKind.DESTINATION, id("destination:ops-teams"), teams, List.of());
         primary.delete(EnKind.SUBSCRIPTION, id("subscription:alerts-to-teams"));
+    }
+
+    /**
+     * References that tie a copy to the primary's region unless translated: the key integration on
+     * the region's own Key Protect, an ibmce destination running a job of the region's Code Engine
+     * project; and e-mail from a custom domain (a destination and an SMTP relay with one user),
+     * which the standby must verify itself.
+     */
+    public void regionalReferences(String codeEngineProjectCrn) {
+        ObjectNode kms = primary.list(EnKind.INTEGRATION).stream()
+                .filter(i -> "kms".equals(i.path("type").asText()))
+                .findFirst()
+                .orElseThrow();
+        ObjectNode keyProtect = JSON.createObjectNode().put("type", "kms");
+        keyProtect.set(
+                "metadata",
+                obj(
+                        "endpoint", "https://" + Demo.PRIMARY_REGION + ".kms.cloud.ibm.com",
+                        "crn",
+                                "crn:v1:bluemix:public:kms:" + Demo.PRIMARY_REGION + ":a/" + ACCOUNT
+                                        + ":0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b::",
+                        "root_key_id", "4f3e2d1c-0b9a-4876-9543-210fedcba987"));
+        primary.update(EnKind.INTEGRATION, kms.get("id").asText(), keyProtect, List.of());
+        if (codeEngineProjectCrn != null) {
+            destination(
+                    "orders-export-job",
+                    "ibmce",
+                    "Runs the order export job in Code Engine",
+                    obj("type", "job", "project_crn", codeEngineProjectCrn, "job_name", "order-export"));
+        }
+        destination(
+                "orders-mail", "smtp_custom", "Order confirmations from our own domain", obj("domain", MAIL_DOMAIN));
+        ObjectNode relay = primary.create(
+                EnKind.SMTP_CONFIG,
+                obj("name", "orders-relay", "description", "SMTP relay of the order service", "domain", RELAY_DOMAIN),
+                List.of());
+        ids.put("smtp_config:orders-relay", relay.get("id").asText());
+        primary.createSmtpUser(relay.get("id").asText(), obj("description", "orders-api sends receipts"));
     }
 
     /** Entities created: sources, destinations, templates, topics, subscriptions. */

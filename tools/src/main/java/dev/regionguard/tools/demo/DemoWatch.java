@@ -25,8 +25,15 @@ final class DemoWatch {
     private final String namespace;
     private final String name;
     private final Duration stepLimit;
+    private final String prefix;
 
     DemoWatch(PrintStream out, KubernetesClient k8s, String namespace, String name, Duration stepLimit) {
+        this(out, k8s, namespace, name, stepLimit, "failover");
+    }
+
+    /** {@code part} names the part of the demo each line belongs to. */
+    DemoWatch(PrintStream out, KubernetesClient k8s, String namespace, String name, Duration stepLimit, String part) {
+        this.prefix = "[" + part + "] ";
         this.out = out;
         this.k8s = k8s;
         this.namespace = namespace;
@@ -114,6 +121,6 @@ final class DemoWatch {
     }
 
     void say(String format, Object... args) {
-        out.printf("[failover] " + format + "%n", args);
+        out.printf(prefix + format + "%n", args);
     }
 }
