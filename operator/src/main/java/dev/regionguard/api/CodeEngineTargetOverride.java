@@ -34,11 +34,13 @@ public class CodeEngineTargetOverride {
     public String standbyProjectCrn;
 
     @Pattern(APP_DOMAIN)
+    @Size(max = 128)
     @JsonPropertyDescription(
             "App domain of the primary's project, e.g. 1a2b3c4d5e.us-south.codeengine.appdomain.cloud.")
     public String appDomain;
 
     @Pattern(APP_DOMAIN)
+    @Size(max = 128)
     @JsonPropertyDescription("App domain of the standby's project.")
     public String standbyAppDomain;
 

@@ -28,6 +28,9 @@ public final class CodeEngineDemo {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** In a regional registry: us.icr.io serves us-south and us-east, so the cold standby pulls it as it is. */
+    private static final String ORDERS_IMAGE = "us.icr.io/orders/orders-api:1.4";
+
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     private final PrintStream out;
@@ -63,7 +66,7 @@ public final class CodeEngineDemo {
         // The app the sample's health checks probe.
         ObjectNode app = JSON.createObjectNode()
                 .put("name", sample.getSpec().apps.get(0).name)
-                .put("image_reference", "icr.io/codeengine/helloworld")
+                .put("image_reference", ORDERS_IMAGE)
                 .put("scale_min_instances", 2)
                 .put("scale_max_instances", 10);
         primary.create(CeKind.APP, app);
@@ -113,6 +116,11 @@ public final class CodeEngineDemo {
                 standbyApp.path("scale_min_instances").asInt(),
                 scaling.minInstances,
                 scaling.maxInstances);
+        say.say(
+                "App %s image on %s: %s (IBM's registry for that region: the audit finds nothing to translate)",
+                scaling.app,
+                standby.region(),
+                standbyApp.path("image_reference").asText());
         say.say(
                 "Custom domains, each region at its own CNAME target: %s",
                 status.domainMappings.stream()
