@@ -108,11 +108,11 @@ public class CodeEngineProtectionReconciler
 
     @Override
     public Overrides overrides(CodeEngineProtection cep, String region) {
+        List<CeStandby> standbys = cep.getSpec().standbys == null ? List.of() : cep.getSpec().standbys;
         Map<String, CeRegionalOverrides> declared = new HashMap<>();
-        (cep.getSpec().standbys == null ? List.<CeStandby>of() : cep.getSpec().standbys)
-                .stream()
-                        .filter(s -> s.regionalOverrides != null)
-                        .forEach(s -> declared.put(s.region, s.regionalOverrides));
+        standbys.stream()
+                .filter(s -> s.regionalOverrides != null)
+                .forEach(s -> declared.put(s.region, s.regionalOverrides));
         return CeOverrides.of(region, cep.getSpec().primary.region, declared);
     }
 
