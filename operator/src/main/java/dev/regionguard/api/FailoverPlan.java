@@ -2,6 +2,7 @@ package dev.regionguard.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +34,11 @@ public class FailoverPlan {
             "Each vantage point's view of the regions when the failover was validated (with spec.failover.quorum), as the protection's status showed it.")
     public List<VantagePoint> vantagePoints = new ArrayList<>();
 
+    @Size(max = 7)
+    @JsonPropertyDescription(
+            "What each step is expected to take, from the protection's recorded failovers of this type (a Drill and a Plan: of a Failover).")
+    public List<StepDuration> expectedSteps = new ArrayList<>();
+
     public FailoverPlan copy() {
         FailoverPlan copy = new FailoverPlan();
         copy.type = type;
@@ -45,6 +51,9 @@ public class FailoverPlan {
         copy.vantagePoints = vantagePoints == null
                 ? new ArrayList<>()
                 : new ArrayList<>(vantagePoints.stream().map(VantagePoint::copy).toList());
+        copy.expectedSteps = expectedSteps == null
+                ? new ArrayList<>()
+                : new ArrayList<>(expectedSteps.stream().map(StepDuration::copy).toList());
         return copy;
     }
 }

@@ -2,6 +2,8 @@ package dev.regionguard.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
+import java.util.List;
 
 /** A finished failover or relocation of a protection, kept after its RegionFailover and Events are gone. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -41,4 +43,13 @@ public class FailoverRecord {
 
     @JsonPropertyDescription("How it ended.")
     public String message;
+
+    @Size(max = 7)
+    @JsonPropertyDescription("Seconds each step took, in order.")
+    public List<StepDuration> steps;
+
+    @Size(max = 7)
+    @JsonPropertyDescription(
+            "A Drill only: what each step of a Failover to its region is expected to take, from the recorded failovers and what the drill measured.")
+    public List<StepDuration> expectedSteps;
 }

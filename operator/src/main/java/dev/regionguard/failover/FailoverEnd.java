@@ -36,6 +36,10 @@ final class FailoverEnd {
         entry.reason = request.reason();
         Condition ready = Conditions.find(status.conditions, READY);
         entry.message = ready == null ? null : ready.message;
+        entry.steps = StepEstimates.taken(status.steps);
+        if (entry.type == FailoverType.Drill && status.plan != null) {
+            entry.expectedSteps = StepEstimates.withDrill(status.plan.expectedSteps, entry.steps);
+        }
         return new Next.Done(entry);
     }
 

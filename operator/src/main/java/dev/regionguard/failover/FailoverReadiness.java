@@ -31,7 +31,7 @@ public final class FailoverReadiness {
                         r.region(), r.ready(), r.timelessReason(), r.lastSuccessfulSync(), r.fenced()))
                 .toList();
         ProtectionView view = new ProtectionView(
-                null, topology, Map.of(), timeless, failoverHolder, null, Map.of(), false, List.of());
+                null, topology, Map.of(), timeless, failoverHolder, null, Map.of(), false, List.of(), List.of());
         Validation validation = FailoverValidation.validate(UNFORCED_FAILOVER, view);
         if (validation instanceof Validation.Accepted accepted) {
             String others = view.candidates().stream()

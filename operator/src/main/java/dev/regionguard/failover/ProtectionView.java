@@ -1,5 +1,6 @@
 package dev.regionguard.failover;
 
+import dev.regionguard.api.FailoverRecord;
 import dev.regionguard.api.HealthState;
 import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.api.VantagePoint;
@@ -18,6 +19,7 @@ import java.util.Optional;
  *                       then runs for an Unhealthy old region too, without contacting the region
  * @param vantagePoints  each vantage point's view as the protection's status last counted it; empty
  *                       without a quorum
+ * @param history        the protection's finished failovers, newest first: what each step took before
  */
 public record ProtectionView(
         ProtectionKind kind,
@@ -28,10 +30,12 @@ public record ProtectionView(
         String endpointConfigMap,
         Map<String, String> endpoints,
         boolean fencesOutside,
-        List<VantagePoint> vantagePoints) {
+        List<VantagePoint> vantagePoints,
+        List<FailoverRecord> history) {
 
     public ProtectionView {
         vantagePoints = List.copyOf(vantagePoints);
+        history = List.copyOf(history);
         health = Map.copyOf(health);
         readiness = List.copyOf(readiness);
         endpoints = Map.copyOf(endpoints);

@@ -50,7 +50,10 @@ final class StepRecording {
             complete(status, now);
             String text = status.plan.type == FailoverType.Drill
                     ? "drill: " + status.toRegion + " passed validation and its proof (" + step.message + ") in "
-                            + status.durationSeconds + "s; nothing changed"
+                            + status.durationSeconds + "s; nothing changed; a Failover to " + status.toRegion
+                            + " is expected to take "
+                            + StepEstimates.describe(StepEstimates.withDrill(
+                                    status.plan.expectedSteps, StepEstimates.taken(status.steps)))
                     : status.toRegion + " is the active region at epoch " + status.epoch + " after "
                             + status.durationSeconds + "s";
             setConditions(status, Conditions.of(READY, true, "Succeeded", text), committedCondition(status), now);
@@ -140,25 +143,31 @@ final class StepRecording {
     }
 
     static Optional<FailoverStep> successor(FailoverType type, FailoverStep step) {
-        if (type == FailoverType.Drill) { // nothing switches: the standby is only exercised
-            return step == FailoverStep.Validating ? Optional.of(FailoverStep.Verifying) : Optional.empty();
-        }
-        List<FailoverStep> steps = type == FailoverType.Relocate
-                ? List.of(
+        List<FailoverStep> steps = sequence(type);
+        int index = steps.indexOf(step);
+        return index + 1 < steps.size() ? Optional.of(steps.get(index + 1)) : Optional.empty();
+    }
+
+    /** The steps a RegionFailover of this type runs when nothing fails, in order. */
+    static List<FailoverStep> sequence(FailoverType type) {
+        return switch (type) {
+            case Drill -> List.of(FailoverStep.Validating, FailoverStep.Verifying); // the standby is only exercised
+            case Relocate ->
+                List.of(
                         FailoverStep.Validating,
                         FailoverStep.FinalSync,
                         FailoverStep.Fencing,
                         FailoverStep.Promoting,
                         FailoverStep.Redirecting,
-                        FailoverStep.Verifying)
-                : List.of(
+                        FailoverStep.Verifying);
+            case Failover, Plan ->
+                List.of(
                         FailoverStep.Validating,
                         FailoverStep.Fencing,
                         FailoverStep.Promoting,
                         FailoverStep.Redirecting,
                         FailoverStep.Verifying);
-        int index = steps.indexOf(step);
-        return index + 1 < steps.size() ? Optional.of(steps.get(index + 1)) : Optional.empty();
+        };
     }
 
     /** The running step: the last one, recorded without a result. */

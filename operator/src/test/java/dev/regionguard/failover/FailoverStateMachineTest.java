@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.regionguard.api.Condition;
 import dev.regionguard.api.FailoverPhase;
+import dev.regionguard.api.FailoverRecord;
 import dev.regionguard.api.FailoverStep;
 import dev.regionguard.api.FailoverStepResult;
 import dev.regionguard.api.FailoverStepStatus;
@@ -22,6 +23,7 @@ import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.api.ProtectionRef;
 import dev.regionguard.api.RegionFailoverStatus;
 import dev.regionguard.api.RegionRole;
+import dev.regionguard.api.StepDuration;
 import dev.regionguard.api.VantagePoint;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,7 +98,8 @@ class FailoverStateMachineTest {
             assertThat(status.plan.actions.get(0)).startsWith("drill: us-east is proven");
             assertThat(condition(status, "Ready").message)
                     .startsWith("drill: us-east passed validation and its proof (1 check passed in 120ms) in ")
-                    .endsWith("; nothing changed");
+                    .endsWith("; nothing changed; a Failover to us-east is expected to take about 2s (Validating 1s,"
+                            + " Verifying 1s); no evidence yet for Fencing, Promoting, Redirecting");
             assertThat(condition(status, "Committed").status).isEqualTo("False");
             assertThat(protection.topology.activeRegion()).isEqualTo("us-south");
             assertThat(protection.topology.epoch()).isZero();
@@ -107,9 +110,61 @@ class FailoverStateMachineTest {
                 assertThat(entry.type).isEqualTo(FailoverType.Drill);
                 assertThat(entry.epoch).isNull();
                 assertThat(entry.phase).isEqualTo(FailoverPhase.Succeeded);
+                assertThat(entry.steps)
+                        .extracting(d -> d.step, d -> d.seconds)
+                        .containsExactly(tuple(Validating, 1L), tuple(Verifying, 1L));
+                assertThat(entry.expectedSteps)
+                        .extracting(d -> d.step, d -> d.seconds, d -> d.basis)
+                        .containsExactly(
+                                tuple(Validating, 1L, "measured by this drill"),
+                                tuple(Fencing, null, "no recorded Failover ran this step"),
+                                tuple(Promoting, null, "no recorded Failover ran this step"),
+                                tuple(Redirecting, null, "no recorded Failover ran this step"),
+                                tuple(Verifying, 1L, "measured by this drill"));
             });
             assertThat(reasons(wiring.milestones))
                     .containsExactly("FailoverStarted", "StandbyProven", "FailoverSucceeded");
+        }
+
+        @Test
+        void expectsEachStepToTakeWhatTheSucceededFailoversOfTheProtectionTook() {
+            protection.history.add(record(FailoverType.Failover, FailoverPhase.Succeeded, 7));
+            protection.history.add(record(FailoverType.Relocate, FailoverPhase.Succeeded, 50));
+            protection.history.add(record(FailoverType.Failover, FailoverPhase.Failed, 100));
+            protection.history.add(record(FailoverType.Failover, FailoverPhase.Succeeded, 9));
+            FakeWiring wiring = new FakeWiring(protection);
+            wiring.results = p -> StepResult.succeeded("1 check passed in 120ms");
+
+            wiring.run(drill("us-east"));
+
+            assertThat(wiring.recorded.plan.expectedSteps)
+                    .extracting(d -> d.step, d -> d.seconds, d -> d.basis)
+                    .containsExactly(
+                            tuple(Validating, 1L, "median of the last 2 recorded Failovers"),
+                            tuple(Fencing, 8L, "median of the last 2 recorded Failovers"),
+                            tuple(Promoting, 1L, "median of the last 2 recorded Failovers"),
+                            tuple(Redirecting, 2L, "median of the last 2 recorded Failovers"),
+                            tuple(Verifying, 3L, "median of the last 2 recorded Failovers"));
+            assertThat(condition(wiring.recorded, "Ready").message)
+                    .endsWith("a Failover to us-east is expected to take about 15s (Validating 1s, Fencing 8s,"
+                            + " Promoting 1s, Redirecting 2s, Verifying 3s)");
+            assertThat(protection.history.get(0).expectedSteps)
+                    .extracting(d -> d.seconds)
+                    .containsExactly(1L, 8L, 1L, 2L, 3L); // the drill's own 1 s proof does not replace evidence
+        }
+
+        private static FailoverRecord record(FailoverType type, FailoverPhase phase, long fencingSeconds) {
+            FailoverRecord record = new FailoverRecord();
+            record.name = type + "-" + phase + "-" + fencingSeconds;
+            record.type = type;
+            record.phase = phase;
+            record.steps = List.of(
+                    new StepDuration(Validating, 1L, null),
+                    new StepDuration(Fencing, fencingSeconds, null),
+                    new StepDuration(Promoting, 1L, null),
+                    new StepDuration(Redirecting, 2L, null),
+                    new StepDuration(Verifying, 3L, null));
+            return record;
         }
 
         @Test
@@ -240,6 +295,17 @@ class FailoverStateMachineTest {
                 assertThat(entry.phase).isEqualTo(FailoverPhase.Succeeded);
                 assertThat(entry.reason).isEqualTo("INC-1: us-south 503");
                 assertThat(entry.automatic).isFalse();
+                assertThat(entry.steps) // each step is a decision and a write: one fake second
+                        .extracting(d -> d.step, d -> d.seconds)
+                        .containsExactly(
+                                tuple(Validating, 1L),
+                                tuple(Fencing, 2L), // the fence is recorded before it is applied: two writes
+                                tuple(Promoting, 1L),
+                                tuple(Redirecting, 1L),
+                                tuple(Verifying, 1L));
+                assertThat(entry.expectedSteps)
+                        .as("only a drill records an estimate")
+                        .isNull();
             });
             assertThat(reasons(wiring.milestones))
                     .containsExactly(

@@ -67,7 +67,16 @@ final class FakeProtection {
         Map<String, String> endpoints = new HashMap<>();
         topology.regions().forEach(r -> endpoints.put(r, "https://" + r + ".event-notifications.cloud.ibm.com"));
         return new ProtectionView(
-                kind, topology, health, readiness, holder, endpointConfigMap, endpoints, fencesOutside, vantagePoints);
+                kind,
+                topology,
+                health,
+                readiness,
+                holder,
+                endpointConfigMap,
+                endpoints,
+                fencesOutside,
+                vantagePoints,
+                history);
     }
 
     /** What the protection's reconciler does on each RegionFailover change: applies the commits to its status. */

@@ -134,7 +134,8 @@ public final class ProtectionFailoverPort<
                 settings.failover().endpointConfigMap(),
                 endpoints,
                 actions.fencesOutside(protection),
-                status.vantagePoints == null ? List.of() : status.vantagePoints);
+                status.vantagePoints == null ? List.of() : status.vantagePoints,
+                status.failoverHistory == null ? List.of() : status.failoverHistory);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.regionguard.controller.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +9,7 @@ import dev.regionguard.api.Conditions;
 import dev.regionguard.api.EnStandby;
 import dev.regionguard.api.EventNotificationsProtection;
 import dev.regionguard.api.FailoverPhase;
+import dev.regionguard.api.FailoverRecord;
 import dev.regionguard.api.FailoverStep;
 import dev.regionguard.api.FailoverType;
 import dev.regionguard.api.HealthState;
@@ -175,6 +177,21 @@ class RegionFailoverOperatorTest {
         // ... and not to the fenced old primary.
         assertThat(p.en().primary.list(EnKind.TOPIC))
                 .noneSatisfy(t -> assertThat(t.path("description").asText()).isEqualTo("changed on us-east"));
+
+        // The history keeps what each step took, and the next plan expects each step to take as long.
+        FailoverRecord recorded =
+                harness.get(p.name()).getStatus().failoverHistory.get(0);
+        assertThat(recorded.steps)
+                .extracting(d -> d.step)
+                .containsExactlyElementsOf(
+                        done.getStatus().steps.stream().map(s -> s.step).toList());
+        harness.requestFailover("manual-plan", p.name(), FailoverType.Plan, null, false);
+        RegionFailover plan = harness.awaitFailover("manual-plan", TIMEOUT, FailoverPhase.Succeeded);
+        assertThat(plan.getStatus().plan.expectedSteps)
+                .extracting(d -> d.step, d -> d.seconds, d -> d.basis)
+                .containsExactlyElementsOf(recorded.steps.stream()
+                        .map(d -> tuple(d.step, d.seconds, "the last recorded Failover"))
+                        .toList());
     }
 
     @Test

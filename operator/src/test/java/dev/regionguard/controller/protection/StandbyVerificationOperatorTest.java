@@ -1,6 +1,7 @@
 package dev.regionguard.controller.protection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.api.Condition;
@@ -146,6 +147,13 @@ class StandbyVerificationOperatorTest {
             assertThat(entry.type).isEqualTo(FailoverType.Drill);
             assertThat(entry.phase).isEqualTo(FailoverPhase.Succeeded);
             assertThat(entry.epoch).isNull();
+            // no failover is recorded yet: the drill's own steps are the only evidence
+            assertThat(entry.expectedSteps)
+                    .filteredOn(d -> d.seconds != null)
+                    .extracting(d -> d.step, d -> d.basis)
+                    .containsExactly(
+                            tuple(FailoverStep.Validating, "measured by this drill"),
+                            tuple(FailoverStep.Verifying, "measured by this drill"));
         });
     }
 

@@ -72,6 +72,7 @@ final class ProofDemoSteps {
         watch.say(
                 "  history: %s %s %s; %s is still the active region at epoch %d, nothing fenced",
                 recorded.name, recorded.type, recorded.phase, after.activeRegion, after.epoch);
+        watch.say("  %s", recorded.message); // its proof and what a Failover's steps are expected to take
         if (!active.equals(after.activeRegion) || !after.fencedRegions.isEmpty()) {
             throw new IllegalStateException("a drill changed the active region or fenced a region");
         }
