@@ -3,6 +3,7 @@ package dev.regionguard.eventnotifications;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.cloud.FilePart;
+import dev.regionguard.sync.Desired;
 import dev.regionguard.sync.Material;
 import dev.regionguard.sync.Overrides;
 import dev.regionguard.sync.SyncContext;
@@ -24,6 +25,8 @@ import java.util.Set;
  */
 final class EnDestinationType extends EnEntityType {
     private static final Set<String> BUILT_IN_TYPES = Set.of("smtp_ibm", "sms_ibm");
+    private static final String SANDBOX = "smtp_custom_sandbox";
+    private static final String CUSTOM = "smtp_custom";
     /** Added by the server to smtp_custom params: this instance's DNS verification state. */
     private static final Set<String> SERVER_PARAMS = Set.of("dkim", "spf");
 
@@ -31,10 +34,27 @@ final class EnDestinationType extends EnEntityType {
         super(EnEntityTypes.DESTINATION, EnKind.DESTINATION, Set.of(), false);
     }
 
+    /**
+     * A sandbox e-mail destination has the key of the custom one it becomes: a standby's sandbox copy of a
+     * destination the primary upgraded is upgraded in place, never deleted and created again.
+     */
     @Override
     public String key(ObjectNode entity) {
         String type = EnJson.text(entity, "type");
-        return builtIn(entity) ? type : type + "/" + EnJson.text(entity, "name");
+        String family = SANDBOX.equals(type) ? CUSTOM : type;
+        return builtIn(entity) ? type : family + "/" + EnJson.text(entity, "name");
+    }
+
+    /** IBM upgrades a sandbox to a custom-domain destination; the way back is a delete and a create. */
+    @Override
+    public boolean needsReplace(Desired desired, ObjectNode targetComparable) {
+        return SANDBOX.equals(EnJson.text(desired.comparable(), "type"))
+                && CUSTOM.equals(EnJson.text(targetComparable, "type"));
+    }
+
+    /** True when writing desired over current takes IBM's upgrade call first. */
+    static boolean upgrades(ObjectNode current, ObjectNode desired) {
+        return SANDBOX.equals(EnJson.text(current, "type")) && CUSTOM.equals(EnJson.text(desired, "type"));
     }
 
     @Override

@@ -96,6 +96,11 @@ public final class EnEntityStore implements EntityStore {
             return smtpUsers.update(current, desired.body());
         }
         EnKind kind = EnEntityTypes.kind(type);
+        if (EnDestinationType.upgrades(current, desired.body())) { // IBM keeps the id: subscriptions stay
+            client.upgradeSandboxDestination(
+                    type.id(current),
+                    desired.body().path("config").path("params").path("domain").asText());
+        }
         return client.update(kind, type.id(current), updateBody(kind, current, desired), files(kind, desired));
     }
 

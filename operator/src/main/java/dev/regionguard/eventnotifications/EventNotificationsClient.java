@@ -49,6 +49,12 @@ public interface EventNotificationsClient {
     ObjectNode verifyDomain(EnKind kind, String id, String type);
 
     /**
+     * IBM's upgrade of an {@code smtp_custom_sandbox} destination to {@code smtp_custom} with a domain:
+     * PATCH {@code destinations/{id}/upgrade} with {@code {"domain"}}; the destination keeps its id.
+     */
+    ObjectNode upgradeSandboxDestination(String destinationId, String domain);
+
+    /**
      * IBM's test of a destination: it sends a test event through the destination and answers
      * {@code {"status": "success"}} (webhook: {@code "accepted"} with a notification_id) or
      * {@code {"status": "failed", "response_code", "response_message"}} with what the end point said.

@@ -1,6 +1,7 @@
 package dev.regionguard.eventnotifications;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.ErrorCategory;
@@ -137,6 +138,15 @@ public final class HttpEventNotificationsClient implements EventNotificationsCli
                 .id(id)
                 .path("verify")
                 .query("type", type));
+    }
+
+    @Override
+    public ObjectNode upgradeSandboxDestination(String destinationId, String domain) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("domain", domain);
+        return call(collection(IbmRequest.patch(region, baseUrl), EnKind.DESTINATION)
+                .id(destinationId)
+                .path("upgrade")
+                .jsonBody(body));
     }
 
     @Override

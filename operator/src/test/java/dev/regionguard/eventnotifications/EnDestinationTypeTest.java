@@ -146,6 +146,25 @@ class EnDestinationTypeTest {
     }
 
     @Test
+    void aSandboxMatchesTheCustomDomainDestinationItBecomesAndOnlyGoingBackIsAReplace() {
+        ObjectNode sandbox = of("{'id':'d7','name':'mail','type':'smtp_custom_sandbox','config':{'params':{}}}");
+        ObjectNode custom =
+                of("{'id':'d8','name':'mail','type':'smtp_custom','config':{'params':{'domain':'example.com'}}}");
+        MapSyncContext context = new MapSyncContext();
+
+        assertThat(type.key(sandbox)).isEqualTo("smtp_custom/mail").isEqualTo(type.key(custom));
+        assertThat(type.needsReplace(write(type.translate(custom, context)), type.comparable(sandbox, context)))
+                .as("upgraded in place")
+                .isFalse();
+        assertThat(EnDestinationType.upgrades(
+                        sandbox, write(type.translate(custom, context)).body()))
+                .isTrue();
+        assertThat(type.needsReplace(write(type.translate(sandbox, context)), type.comparable(custom, context)))
+                .as("IBM has no downgrade")
+                .isTrue();
+    }
+
+    @Test
     void ibmEmailAndSmsAreBuiltInsKeyedByTypeAndCompareOnlyTheirDescription() {
         ObjectNode primary = of("{'id':'d5','name':'IBM Email','type':'smtp_ibm','description':'mail',"
                 + "'config':{'params':{}},'subscription_count':3}");

@@ -73,6 +73,66 @@ class EnDomainVerificationOperatorTest {
         assertThat(dkim(en)).isEqualTo("VERIFIED");
     }
 
+    /**
+     * The primary's sandbox destination is upgraded to a custom domain: the standby's copy is upgraded too,
+     * with IBM's upgrade call, keeping its id (and so its subscriptions), and then verified.
+     */
+    @Test
+    void aSandboxThePrimaryUpgradedIsUpgradedInPlaceOnTheStandby() {
+        EnFixture en = new EnFixture(harness, "mail-upgrade", 4);
+        en.material();
+        ObjectNode sandbox = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode()
+                .put("name", "alerts")
+                .put("type", "smtp_custom_sandbox")
+                .put("description", "")
+                .put("collect_failed_events", false);
+        String primaryId = en.primary
+                .create(EnKind.DESTINATION, sandbox, List.of())
+                .path("id")
+                .asText();
+        harness.apply(en.protection(SyncMode.Mirror, "1s"));
+        harness.awaitStatus(en.name, TIMEOUT, s -> inSync(s) && standbyAlerts(en) != null);
+        String standbyId = standbyAlerts(en).path("id").asText();
+        assertThat(standbyAlerts(en).path("type").asText()).isEqualTo("smtp_custom_sandbox");
+
+        String domain = "mail.upgrade-" + Long.toHexString(System.nanoTime()) + ".example.com";
+        harness.simulator().outside().publishDnsRecords(domain);
+        en.primary.upgradeSandboxDestination(primaryId, domain);
+
+        harness.awaitStatus(
+                en.name,
+                TIMEOUT,
+                s -> inSync(s)
+                        && "smtp_custom".equals(standbyAlerts(en).path("type").asText()));
+        ObjectNode upgraded = standbyAlerts(en);
+        assertThat(upgraded.path("id").asText()).as("upgraded in place").isEqualTo(standbyId);
+        JsonNode params =
+                en.standby.get(EnKind.DESTINATION, standbyId).path("config").path("params");
+        assertThat(params.path("domain").asText()).isEqualTo(domain);
+        // both records, so that this protection writes nothing more while the other test counts writes
+        harness.awaitStatus(
+                en.name, TIMEOUT, s -> inSync(s) && verified(en, standbyId, "dkim") && verified(en, standbyId, "spf"));
+    }
+
+    private static boolean verified(EnFixture en, String destinationId, String record) {
+        return "VERIFIED"
+                .equals(en.standby
+                        .get(EnKind.DESTINATION, destinationId)
+                        .path("config")
+                        .path("params")
+                        .path(record)
+                        .path("verification")
+                        .asText());
+    }
+
+    private static ObjectNode standbyAlerts(EnFixture en) {
+        return en.standby.list(EnKind.DESTINATION).stream()
+                .filter(d -> "alerts".equals(d.path("name").asText()))
+                .findFirst()
+                .orElse(null);
+    }
+
     private static boolean inSync(ProtectionStatus s) {
         return s.standbys != null && !s.standbys.isEmpty() && Boolean.TRUE.equals(s.standbys.get(0).inSync);
     }

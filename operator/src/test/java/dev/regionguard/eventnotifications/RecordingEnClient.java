@@ -104,6 +104,12 @@ final class RecordingEnClient implements EventNotificationsClient {
     }
 
     @Override
+    public ObjectNode upgradeSandboxDestination(String destinationId, String domain) {
+        writes.add(new Call("upgrade", EnKind.DESTINATION, destinationId, null, List.of()));
+        return client.upgradeSandboxDestination(destinationId, domain);
+    }
+
+    @Override
     public ObjectNode testDestination(String destinationId) {
         writes.add(new Call("test", EnKind.DESTINATION, destinationId, null, List.of()));
         return client.testDestination(destinationId);
