@@ -29,6 +29,19 @@ public final class IbmRegions {
     static final String CODE_ENGINE_MESSAGE =
             "\"region \" + self + \" does not offer Code Engine; Code Engine regions: " + CODE_ENGINE_ITEMS + "\"";
 
+    /**
+     * IBM Cloud Container Registry's regional host prefix per Code Engine region, as a CEL map literal
+     * (IBM Cloud docs "Container Registry: Regions"; us-east pulls from us.icr.io, in-che has no registry).
+     */
+    static final String REGISTRY_PREFIXES = "{'au-syd': 'au', 'br-sao': 'br', 'ca-tor': 'ca', 'eu-de': 'de',"
+            + " 'eu-es': 'es', 'eu-gb': 'uk', 'jp-osa': 'jp2', 'jp-tok': 'jp', 'us-east': 'us', 'us-south': 'us'}";
+
+    /** On a CeStandby: a registry override names the global registry or the standby region's own. */
+    static final String OWN_REGISTRY_RULE = "!has(self.regionalOverrides) || !has(self.regionalOverrides.registryHosts)"
+            + " || !(self.region in " + REGISTRY_PREFIXES + ") || self.regionalOverrides.registryHosts.all(h,"
+            + " h.to in ['icr.io', 'private.icr.io', " + REGISTRY_PREFIXES + "[self.region] + '.icr.io', 'private.' + "
+            + REGISTRY_PREFIXES + "[self.region] + '.icr.io'])";
+
     /** A RegionFailover names no service in its schema: any region of either; the operator checks the rest. */
     static final String ANY_SERVICE_RULE = EVENT_NOTIFICATIONS_RULE + " || " + CODE_ENGINE_RULE;
 

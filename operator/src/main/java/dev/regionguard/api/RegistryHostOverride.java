@@ -3,6 +3,7 @@ package dev.regionguard.api;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 
 /** One IBM Cloud Container Registry host that becomes another on a standby. */
 public class RegistryHostOverride {
@@ -11,11 +12,13 @@ public class RegistryHostOverride {
 
     @Required
     @Pattern(HOST)
+    @Size(max = 32)
     @JsonPropertyDescription("Registry host in the primary's images, e.g. us.icr.io.")
     public String from;
 
     @Required
     @Pattern(HOST)
+    @Size(max = 32)
     @JsonPropertyDescription("IBM registry host the standby pulls from instead, e.g. de.icr.io.")
     public String to;
 
