@@ -11,9 +11,10 @@ import java.util.function.Function;
 
 /**
  * One Code Engine project: {@code creating} until its activation delay has passed, then
- * {@code active}; {@code deleting} after a DELETE until gone. Its resources are served only while it
- * is active (403 otherwise). Every read and write of resources holds the project's lock, so name
- * checks and references cannot race.
+ * {@code active}. A DELETE is a soft delete, as IBM's: {@code deleting}, then {@code soft_deleted}
+ * (still read and listed, its name still taken) for the retention period, then gone (404). Its
+ * resources are served only while it is active (403 otherwise). Every read and write of resources
+ * holds the project's lock, so name checks and references cannot race.
  */
 final class CeProject {
 
@@ -31,6 +32,7 @@ final class CeProject {
     private final CeContext context;
     private final Instant activeAt;
     private final Map<CeKind, CeCollection> collections = new LinkedHashMap<>();
+    private volatile Instant softDeletedAt;
     private volatile Instant goneAt;
 
     CeProject(String id, String name, String region, String resourceGroupId, Duration activation, CeContext context) {
@@ -100,21 +102,33 @@ final class CeProject {
 
     // ---- lifecycle
 
+    /** Values of IBM's {@code Project.Status}; the simulator never fails, so no {@code *_failed}. */
     String status(Instant now) {
-        if (goneAt != null) {
-            return "deleting";
+        Instant deleted = softDeletedAt;
+        if (deleted != null) {
+            return now.isBefore(deleted) ? "deleting" : "soft_deleted";
         }
         return now.isBefore(activeAt) ? "creating" : "active";
     }
 
+    /** The DELETE has completed: soft-deleted, or gone since. */
+    boolean softDeleted(Instant now) {
+        Instant deleted = softDeletedAt;
+        return deleted != null && !now.isBefore(deleted);
+    }
+
+    /** Permanently deleted: the retention period after the soft delete is over. */
     boolean goneAt(Instant now) {
         Instant until = goneAt;
         return until != null && !now.isBefore(until);
     }
 
+    /** DELETE (again: no change). The v2 API has no hard delete; IBM's CLI and console do that. */
     synchronized void startDeleting() {
-        if (goneAt == null) {
-            goneAt = context.now().plus(context.timings().deleteCompletes());
+        if (softDeletedAt == null) {
+            Instant deleted = context.now().plus(context.timings().deleteCompletes());
+            goneAt = deleted.plus(context.timings().softDeleteRetention());
+            softDeletedAt = deleted;
         }
     }
 

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** {@code /projects[/{id}[/status_details|/egress_ips]]}: asynchronous create and delete (202). */
+/**
+ * {@code /projects[/{id}[/status_details|/egress_ips]]}: asynchronous create and delete (202); a
+ * delete is a soft delete (see {@link CeProject}) and DELETE takes no hard-delete option, as in IBM's SDKs.
+ */
 final class CeProjectsApi {
 
     private static final Set<String> CREATE_FIELDS = Set.of("name", "resource_group_id", "tags");

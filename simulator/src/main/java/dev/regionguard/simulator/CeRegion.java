@@ -35,22 +35,28 @@ final class CeRegion {
     /**
      * A new project, {@code creating} for {@code activation}.
      *
-     * @throws ApiException 409 when a project of the region already has the name
+     * @throws ApiException 409 when a project of the region already has the name, soft-deleted ones included
      * @throws IllegalArgumentException when the id is taken (ids from the Java API)
      */
     synchronized CeProject create(String id, String projectName, String resourceGroupId, Duration activation) {
         if (find(id) != null) {
             throw new IllegalArgumentException("Region " + name + " already has a Code Engine project " + id);
         }
-        if (all().stream().anyMatch(project -> project.name().equals(projectName))) {
-            throw ApiException.conflict("A project named '" + projectName + "' already exists in " + name);
+        CeProject twin = all().stream()
+                .filter(project -> project.name().equals(projectName))
+                .findFirst()
+                .orElse(null);
+        if (twin != null) {
+            // IBM: a deleted project's name is free only once the project is permanently deleted
+            throw ApiException.conflict("A project named '" + projectName + "' already exists in " + name
+                    + (twin.softDeleted(context.now()) ? " (soft-deleted, until permanently deleted)" : ""));
         }
         CeProject project = new CeProject(id, projectName, name, resourceGroupId, activation, context);
         projects.put(id, project);
         return project;
     }
 
-    /** The project, or null when there is none or its deletion has completed. */
+    /** The project, or null when there is none or it was permanently deleted. */
     CeProject find(String id) {
         CeProject project = projects.get(id);
         if (project != null && project.goneAt(context.now())) {
@@ -68,7 +74,7 @@ final class CeRegion {
         return project;
     }
 
-    /** Projects not yet gone, sorted by id (the list order). */
+    /** Projects not permanently deleted (soft-deleted ones included), sorted by id (the list order). */
     List<CeProject> all() {
         Instant now = context.now();
         projects.values().removeIf(project -> project.goneAt(now));

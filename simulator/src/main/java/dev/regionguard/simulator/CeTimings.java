@@ -11,10 +11,13 @@ final class CeTimings {
     static final Duration DEFAULT_PROJECT_ACTIVATION = Duration.ofMillis(200);
     static final Duration DEFAULT_APP_READY = Duration.ofMillis(100);
     static final Duration DEFAULT_DELETE_COMPLETES = Duration.ofMillis(200);
+    /** IBM's documented restore window for a soft-deleted project. */
+    static final Duration DEFAULT_SOFT_DELETE_RETENTION = Duration.ofDays(7);
 
     private volatile Duration projectActivation = DEFAULT_PROJECT_ACTIVATION;
     private volatile Duration appReady = DEFAULT_APP_READY;
     private volatile Duration deleteCompletes = DEFAULT_DELETE_COMPLETES;
+    private volatile Duration softDeleteRetention = DEFAULT_SOFT_DELETE_RETENTION;
 
     /** From POST /projects to status active. */
     Duration projectActivation() {
@@ -26,9 +29,14 @@ final class CeTimings {
         return appReady;
     }
 
-    /** From a 202 DELETE to the resource or project being gone (404). */
+    /** From a 202 DELETE to the resource being gone (404) or the project {@code soft_deleted}. */
     Duration deleteCompletes() {
         return deleteCompletes;
+    }
+
+    /** From {@code soft_deleted} to the project being permanently deleted (404). */
+    Duration softDeleteRetention() {
+        return softDeleteRetention;
     }
 
     void projectActivation(Duration delay) {
@@ -41,6 +49,10 @@ final class CeTimings {
 
     void deleteCompletes(Duration delay) {
         deleteCompletes = nonNegative(delay, "delete");
+    }
+
+    void softDeleteRetention(Duration delay) {
+        softDeleteRetention = nonNegative(delay, "soft delete retention");
     }
 
     private static Duration nonNegative(Duration delay, String what) {

@@ -9,13 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * Which domain mapping holds each domain name within a region. As in Code Engine, a name is unique
  * per region, not across regions: the same custom domain can be mapped in every region's project
  * at once (each with its own CNAME target). Within a region the first live mapping holds the name;
- * a later one fails with {@code domain_already_claimed} until the holder (or its project) is gone.
+ * a later one fails with {@code domain_already_claimed} until the holder is gone or its project
+ * soft-deleted (IBM: deleting a project deletes its components; unverified for domains).
  */
 final class DomainClaims {
 
     private record Claim(CeProject project, CeResource mapping) {
         boolean releasedAt(Instant now) {
-            return mapping.goneAt(now) || project.goneAt(now);
+            return mapping.goneAt(now) || project.softDeleted(now);
         }
     }
 

@@ -176,7 +176,7 @@ public final class IbmCloudSimulator implements AutoCloseable {
         regions.addProject(region, projectId);
     }
 
-    /** Projects of the region that are not gone, sorted. */
+    /** Projects of the region not permanently deleted (soft-deleted ones included), sorted. */
     public List<String> codeEngineProjectIds(String region) {
         return regions.get(region).codeEngine().all().stream()
                 .map(CeProject::id)
@@ -209,7 +209,7 @@ public final class IbmCloudSimulator implements AutoCloseable {
         codeEngine.healImage(Objects.requireNonNull(imageReference, "imageReference"));
     }
 
-    /** Write delays from now on: app/function until ready (100 ms), 202 DELETE until gone (200 ms); zero: at once. */
+    /** Write delays from now on: app/function until ready (100 ms), DELETE until gone/soft_deleted (200 ms); 0: at once. */
     public void setCodeEngineTimings(Duration appReady, Duration deleteCompletes) {
         codeEngine.timings().appReady(appReady);
         codeEngine.timings().deleteCompletes(deleteCompletes);

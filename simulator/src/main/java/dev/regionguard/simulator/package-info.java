@@ -27,5 +27,13 @@
  * ({@code 202 {"status":"accepted","notification_id"}}); other types answer 400. A refusing end point is set with
  * {@link dev.regionguard.simulator.OutsideWorld#failDestinationTests} (see
  * {@link dev.regionguard.simulator.DestinationTests}).
+ *
+ * <p>Code Engine project deletion: IBM soft-deletes. {@code DELETE /projects/{id}} answers 202 with no body and takes
+ * no hard-delete option (IBM's SDKs: {@code DeleteProjectOptions} holds only the id); the project goes
+ * {@code deleting}, then {@code soft_deleted} ({@code Project.Status}), and GET still answers 200 with it, as IBM's
+ * Terraform provider's tests expect. It stays listed and keeps its name (409 on create) for IBM's 7-day retention,
+ * then is gone (404). Restoring and hard-deleting are CLI and console actions outside the v2 API, so the simulator
+ * has neither. Unverified: the list showing it, its resources answering 403 {@code project_not_active}, and its
+ * domain mappings releasing their names once it is soft-deleted.
  */
 package dev.regionguard.simulator;

@@ -72,17 +72,36 @@ class CeProjectsApiTest {
     }
 
     @Test
-    void deleteIsAsynchronousThen404() {
+    void deleteIsASoftDeleteThatKeepsTheProjectAndItsName() {
         String id = simulator.createCodeEngineProject("eu-de");
+        String project = projects + "/" + id;
 
-        assertThat(client.delete(projects + "/" + id).status()).isEqualTo(202);
+        SimClient.Response deleted = client.delete(project);
+        assertThat(deleted.status()).isEqualTo(202);
+        assertThat(deleted.body()).isEmpty();
+        assertThat(client.get(project).json().get("status").asText()).isEqualTo("deleting");
+        IbmErrorAssert.assertIbmError(client.get(project + "/apps"), 403);
 
-        assertThat(client.get(projects + "/" + id).json().get("status").asText())
-                .isEqualTo("deleting");
-        IbmErrorAssert.assertIbmError(client.get(projects + "/" + id + "/apps"), 403);
-        CeFixtures.eventually().until(() -> client.get(projects + "/" + id).status() == 404);
-        assertThat(simulator.codeEngineProjectIds("eu-de")).doesNotContain(id);
-        IbmErrorAssert.assertIbmError(client.delete(projects + "/" + id), 404);
+        CeFixtures.eventually()
+                .until(() -> client.get(project).json().get("status").asText().equals("soft_deleted"));
+        SimClient.Response read = client.get(project);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("id").asText()).isEqualTo(id);
+        JsonNode listed = client.get(projects + "?limit=100").json().get("projects");
+        assertThat(listed)
+                .filteredOn(p -> p.get("id").asText().equals(id))
+                .singleElement()
+                .satisfies(p -> assertThat(p.get("status").asText()).isEqualTo("soft_deleted"));
+        assertThat(simulator.codeEngineProjectIds("eu-de")).contains(id);
+        JsonNode error = IbmErrorAssert.assertIbmError(client.get(project + "/config_maps"), 403);
+        assertThat(error.get("code").asText()).isEqualTo("project_not_active");
+        assertThat(client.get(project + "/status_details").json().get("project").asText())
+                .isEqualTo("disabled");
+        // the name stays taken until the project is permanently deleted
+        IbmErrorAssert.assertIbmError(client.post(projects, SimClient.object().put("name", "project-" + id)), 409);
+        // a second DELETE changes nothing: the v2 API has no hard delete
+        assertThat(client.delete(project).status()).isEqualTo(202);
+        assertThat(client.get(project).json().get("status").asText()).isEqualTo("soft_deleted");
     }
 
     @Test
