@@ -24,7 +24,11 @@ import dev.regionguard.sync.RegionalName;
 import dev.regionguard.sync.SyncEngine;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +52,7 @@ public class EventNotificationsProtectionReconciler
     private final EventNotificationsClients clients;
     private final KubernetesClient kubernetes;
     private final DomainVerifyBackoff domainBackoff;
+    private volatile InformerEventSource<CodeEngineProtection, EventNotificationsProtection> codeEngineProtections;
 
     /**
      * @param probeClients clients without retries, for health probes
@@ -108,14 +113,39 @@ public class EventNotificationsProtectionReconciler
                 protectedProjects(enp.getMetadata().getNamespace()));
     }
 
+    /**
+     * Adds a cache of the CodeEngineProtections, read by every pass for the ibmce targets: a list call to
+     * the API server per region and pass would grow with the number of protections. A change reaches the
+     * EN protections at their next pass, as any change to an ibmce target does.
+     */
+    @Override
+    public List<EventSource<?, EventNotificationsProtection>> prepareEventSources(
+            EventSourceContext<EventNotificationsProtection> context) {
+        List<EventSource<?, EventNotificationsProtection>> sources =
+                new ArrayList<>(super.prepareEventSources(context));
+        codeEngineProtections = new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(CodeEngineProtection.class, EventNotificationsProtection.class)
+                        .withName("codeengineprotections")
+                        .withNamespacesInheritedFromController()
+                        .withSecondaryToPrimaryMapper((CodeEngineProtection cep) -> Set.of())
+                        .build(),
+                context);
+        sources.add(codeEngineProtections);
+        return sources;
+    }
+
     /** The projects of the namespace's CodeEngineProtections, each with its ID in every region it has. */
     private List<RegionalName> protectedProjects(String namespace) {
+        InformerEventSource<CodeEngineProtection, EventNotificationsProtection> cache = codeEngineProtections;
+        List<CodeEngineProtection> ceps = cache == null // not started by the SDK: read the API server
+                ? kubernetes
+                        .resources(CodeEngineProtection.class)
+                        .inNamespace(namespace)
+                        .list()
+                        .getItems()
+                : cache.list(namespace).toList();
         List<RegionalName> projects = new ArrayList<>();
-        for (CodeEngineProtection cep : kubernetes
-                .resources(CodeEngineProtection.class)
-                .inNamespace(namespace)
-                .list()
-                .getItems()) {
+        for (CodeEngineProtection cep : ceps) {
             if (cep.getSpec() != null && cep.getSpec().primary != null) {
                 Map<String, String> byRegion = new HashMap<>();
                 orEmpty(cep.getSpec().standbys).forEach(s -> byRegion.put(s.region, s.projectId));
