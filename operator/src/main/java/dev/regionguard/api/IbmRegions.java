@@ -2,6 +2,10 @@ package dev.regionguard.api;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The regions each service is offered in, as IBM publishes them, and the CEL rules the CRDs carry
@@ -30,11 +34,13 @@ public final class IbmRegions {
             "\"region \" + self + \" does not offer Code Engine; Code Engine regions: " + CODE_ENGINE_ITEMS + "\"";
 
     /**
-     * IBM Cloud Container Registry's regional host prefix per Code Engine region, as a CEL map literal
+     * IBM Cloud Container Registry's regional host prefix per IBM Cloud region, as a CEL map literal
      * (IBM Cloud docs "Container Registry: Regions"; us-east pulls from us.icr.io, in-che has no registry).
+     * The region independence audit reads the same table ({@link #registryHosts()}).
      */
     static final String REGISTRY_PREFIXES = "{'au-syd': 'au', 'br-sao': 'br', 'ca-tor': 'ca', 'eu-de': 'de',"
-            + " 'eu-es': 'es', 'eu-gb': 'uk', 'jp-osa': 'jp2', 'jp-tok': 'jp', 'us-east': 'us', 'us-south': 'us'}";
+            + " 'eu-es': 'es', 'eu-fr2': 'fr2', 'eu-gb': 'uk', 'jp-osa': 'jp2', 'jp-tok': 'jp', 'us-east': 'us',"
+            + " 'us-south': 'us'}";
 
     /** On a CeStandby: a registry override names the global registry or the standby region's own. */
     static final String OWN_REGISTRY_RULE = "!has(self.regionalOverrides) || !has(self.regionalOverrides.registryHosts)"
@@ -67,6 +73,16 @@ public final class IbmRegions {
     /** "Code Engine" or "Event Notifications", for messages. */
     public static String serviceName(ProtectionKind kind) {
         return kind == ProtectionKind.CodeEngineProtection ? "Code Engine" : "Event Notifications";
+    }
+
+    /** Each region's public registry host, e.g. eu-de: de.icr.io; regions without one are absent. */
+    public static Map<String, String> registryHosts() {
+        Map<String, String> hosts = new TreeMap<>();
+        Matcher entry = Pattern.compile("'([a-z0-9-]+)': '([a-z0-9]+)'").matcher(REGISTRY_PREFIXES);
+        while (entry.find()) {
+            hosts.put(entry.group(1), entry.group(2) + ".icr.io");
+        }
+        return hosts;
     }
 
     private static List<String> parse(String celItems) {

@@ -15,7 +15,7 @@ public class StepDuration {
 
     @Size(max = 200)
     @JsonPropertyDescription(
-            "For an estimate: where the figure comes from, e.g. 'median of 3 recorded Failovers' or 'measured by this drill'.")
+            "For an estimate: where the figure comes from, e.g. 'median of the last 3 recorded Failovers to us-east' or 'measured by this drill'.")
     public String basis;
 
     public StepDuration() {}

@@ -1,5 +1,6 @@
 package dev.regionguard.audit;
 
+import dev.regionguard.api.IbmRegions;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,18 +10,7 @@ import java.util.Optional;
  * region; {@code private.} hosts are the same registries over private endpoints.
  */
 final class RegistryHosts {
-    private static final Map<String, String> BY_REGION = Map.ofEntries(
-            Map.entry("us-south", "us.icr.io"),
-            Map.entry("us-east", "us.icr.io"),
-            Map.entry("eu-de", "de.icr.io"),
-            Map.entry("eu-gb", "uk.icr.io"),
-            Map.entry("eu-es", "es.icr.io"),
-            Map.entry("eu-fr2", "fr2.icr.io"),
-            Map.entry("jp-tok", "jp.icr.io"),
-            Map.entry("jp-osa", "jp2.icr.io"),
-            Map.entry("au-syd", "au.icr.io"),
-            Map.entry("ca-tor", "ca.icr.io"),
-            Map.entry("br-sao", "br.icr.io"));
+    private static final Map<String, String> BY_REGION = IbmRegions.registryHosts(); // one table: the CRD's too
 
     private RegistryHosts() {}
 

@@ -14,7 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Destinations, keyed by {@code type/name}. The IBM email and SMS destinations are built in and
+ * Destinations, keyed by {@code type/name} (a sandbox e-mail destination by the {@code smtp_custom/name} it
+ * can be upgraded to). The IBM email and SMS destinations are built in and
  * keyed by type alone (their names may differ): only {@code description} is copied. List items
  * lack {@code config}.
  *
@@ -48,8 +49,9 @@ final class EnDestinationType extends EnEntityType {
     /** IBM upgrades a sandbox to a custom-domain destination; the way back is a delete and a create. */
     @Override
     public boolean needsReplace(Desired desired, ObjectNode targetComparable) {
-        return SANDBOX.equals(EnJson.text(desired.comparable(), "type"))
-                && CUSTOM.equals(EnJson.text(targetComparable, "type"));
+        return super.needsReplace(desired, targetComparable)
+                || SANDBOX.equals(EnJson.text(desired.comparable(), "type"))
+                        && CUSTOM.equals(EnJson.text(targetComparable, "type"));
     }
 
     /** True when writing desired over current takes IBM's upgrade call first. */

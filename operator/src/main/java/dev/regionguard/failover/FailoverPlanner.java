@@ -36,7 +36,7 @@ final class FailoverPlanner {
         plan.endpointConfigMap = view.endpointConfigMap();
         plan.endpoint = view.endpoint(to).orElse(null);
         view.vantagePoints().forEach(v -> plan.vantagePoints.add(v.copy())); // the evidence at validation
-        plan.expectedSteps = StepEstimates.expected(executed, view.history());
+        plan.expectedSteps = StepEstimates.expected(executed, view.history(), to);
         List<String> actions = plan.actions;
         if (executed == FailoverType.Relocate) {
             actions.add(to + ": final sync from " + from + "; must succeed before anything switches");

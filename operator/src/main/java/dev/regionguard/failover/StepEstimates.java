@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -42,12 +43,21 @@ final class StepEstimates {
         return taken;
     }
 
-    /** Each step a RegionFailover of this type would run (a Plan and a Drill: a Failover's), estimated. */
-    static List<StepDuration> expected(FailoverType type, List<FailoverRecord> history) {
+    /**
+     * Each step a RegionFailover of this type to {@code to} would run (a Plan and a Drill: a Failover's),
+     * estimated from the recorded ones to the same region, or to any region when none went there.
+     */
+    static List<StepDuration> expected(FailoverType type, List<FailoverRecord> history, String to) {
         FailoverType recorded = type == FailoverType.Relocate ? FailoverType.Relocate : FailoverType.Failover;
-        List<FailoverRecord> samples = (history == null ? List.<FailoverRecord>of() : history)
+        List<FailoverRecord> succeeded = (history == null ? List.<FailoverRecord>of() : history)
                 .stream()
                         .filter(r -> r.type == recorded && r.phase == FailoverPhase.Succeeded && r.steps != null)
+                        .toList();
+        List<FailoverRecord> toTarget =
+                succeeded.stream().filter(r -> Objects.equals(to, r.toRegion)).toList();
+        String where = toTarget.isEmpty() ? "" : " to " + to;
+        List<FailoverRecord> samples = (toTarget.isEmpty() ? succeeded : toTarget)
+                .stream()
                         .limit(SAMPLES) // history is newest first
                         .toList();
         List<StepDuration> expected = new ArrayList<>();
@@ -60,7 +70,7 @@ final class StepEstimates {
             expected.add(
                     seconds.isEmpty()
                             ? new StepDuration(step, null, "no recorded " + recorded + " ran this step")
-                            : new StepDuration(step, median(seconds), basis(seconds.size(), recorded)));
+                            : new StepDuration(step, median(seconds), basis(seconds.size(), recorded) + where));
         }
         return expected;
     }

@@ -38,6 +38,20 @@ class RegionRulesTest {
                 .allMatch(region -> region.matches(EnInstanceRef.REGION));
     }
 
+    /** One table serves the schema's registry rule and the audit: every Code Engine region but in-che has one. */
+    @Test
+    void everyCodeEngineRegionButChennaiHasItsOwnRegistry() {
+        assertThat(IbmRegions.registryHosts())
+                .containsEntry("eu-de", "de.icr.io")
+                .containsEntry("us-south", "us.icr.io")
+                .containsEntry("us-east", "us.icr.io")
+                .containsEntry("jp-osa", "jp2.icr.io")
+                .allSatisfy((region, host) -> assertThat(host).matches(RegistryHostOverride.HOST));
+        List<String> without = new ArrayList<>(IbmRegions.codeEngine());
+        without.removeAll(IbmRegions.registryHosts().keySet());
+        assertThat(without).containsExactly("in-che");
+    }
+
     static List<String> codeEngineRegions() {
         return IbmRegions.codeEngine();
     }

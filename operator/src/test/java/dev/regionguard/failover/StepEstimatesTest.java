@@ -28,7 +28,7 @@ class StepEstimatesTest {
                 .mapToObj(StepEstimatesTest::relocation)
                 .toList();
 
-        List<StepDuration> expected = StepEstimates.expected(FailoverType.Relocate, history);
+        List<StepDuration> expected = StepEstimates.expected(FailoverType.Relocate, history, "us-south");
 
         assertThat(expected)
                 .extracting(d -> d.step)
@@ -42,8 +42,36 @@ class StepEstimatesTest {
     }
 
     @Test
+    void failoversToTheSameRegionAreTheEvidenceWhenThereAreAny() {
+        FailoverRecord toEast = relocation(4);
+        toEast.toRegion = "us-east";
+        FailoverRecord toFrankfurt = relocation(40);
+        toFrankfurt.toRegion = "eu-de";
+        List<FailoverRecord> history = List.of(toFrankfurt, toEast);
+
+        StepDuration east = StepEstimates.expected(FailoverType.Relocate, history, "us-east")
+                .get(1);
+        StepDuration elsewhere =
+                StepEstimates.expected(FailoverType.Relocate, history, "jp-tok").get(1);
+
+        assertThat(east.seconds).isEqualTo(4L);
+        assertThat(east.basis).isEqualTo("the last recorded Relocate to us-east");
+        assertThat(elsewhere.seconds).as("none went to jp-tok: every region's").isEqualTo(22L);
+        assertThat(elsewhere.basis).isEqualTo("median of the last 2 recorded Relocates");
+    }
+
+    @Test
+    void entriesWithoutStepsAreNoEvidence() {
+        FailoverRecord older = relocation(4);
+        older.steps = null; // recorded before steps were kept
+        List<StepDuration> expected = StepEstimates.expected(FailoverType.Relocate, List.of(older), "us-south");
+
+        assertThat(expected).allSatisfy(d -> assertThat(d.seconds).isNull());
+    }
+
+    @Test
     void withoutAnyEvidenceTheEstimateSaysSo() {
-        List<StepDuration> expected = StepEstimates.expected(FailoverType.Plan, List.of(relocation(4)));
+        List<StepDuration> expected = StepEstimates.expected(FailoverType.Plan, List.of(relocation(4)), "us-east");
 
         assertThat(expected).allSatisfy(d -> assertThat(d.seconds).isNull());
         assertThat(StepEstimates.describe(expected)).isEqualTo("no evidence yet for any step");

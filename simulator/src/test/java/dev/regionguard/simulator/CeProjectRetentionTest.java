@@ -18,7 +18,7 @@ class CeProjectRetentionTest {
     void aSoftDeletedProjectIsGoneAfterTheRetentionAndFreesItsName() {
         CeContext context = new CeContext(new SimClock(), () -> "http://127.0.0.1:1");
         context.timings().deleteCompletes(Duration.ZERO);
-        context.timings().softDeleteRetention(Duration.ofMillis(300));
+        context.timings().softDeleteRetention(Duration.ofSeconds(2)); // long enough for the asserts before it ends
         CeRegion region = new CeRegion("eu-de", context);
         CeProject project = region.create("p-1", "short-lived", "rg", Duration.ZERO);
 
