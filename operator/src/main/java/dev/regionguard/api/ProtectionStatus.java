@@ -60,6 +60,7 @@ public class ProtectionStatus {
     public FailoverInProgress failover;
 
     @Size(max = 10)
-    @JsonPropertyDescription("The last finished failovers and relocations, newest first (at most 10).")
+    @JsonPropertyDescription(
+            "The last finished failovers, relocations and drills, newest first (at most 10, of them at most 3 drills).")
     public List<FailoverRecord> failoverHistory = new ArrayList<>();
 }

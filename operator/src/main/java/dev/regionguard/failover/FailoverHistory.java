@@ -1,6 +1,7 @@
 package dev.regionguard.failover;
 
 import dev.regionguard.api.FailoverRecord;
+import dev.regionguard.api.FailoverType;
 import dev.regionguard.api.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,9 +10,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A protection's last failovers, newest first, at most {@value #MAX_ENTRIES}: status must not grow without bound. */
+/**
+ * A protection's last failovers, newest first, at most {@value #MAX_ENTRIES} (status must not grow without
+ * bound), of which at most {@value #MAX_DRILLS} drills: routine drills must not push out the failovers that
+ * the cooldown and the step estimates read.
+ */
 public final class FailoverHistory {
     public static final int MAX_ENTRIES = 10;
+    public static final int MAX_DRILLS = 3;
 
     private FailoverHistory() {}
 
@@ -23,8 +29,21 @@ public final class FailoverHistory {
         }
         List<FailoverRecord> next = new ArrayList<>(MAX_ENTRIES);
         next.add(entry);
-        current.stream().limit(MAX_ENTRIES - 1L).forEach(next::add);
+        int drills = isDrill(entry) ? 1 : 0;
+        for (FailoverRecord older : current) {
+            if (next.size() == MAX_ENTRIES) {
+                break;
+            }
+            if (isDrill(older) && drills++ >= MAX_DRILLS) {
+                continue; // the oldest drills go first
+            }
+            next.add(older);
+        }
         return next;
+    }
+
+    private static boolean isDrill(FailoverRecord entry) {
+        return entry.type == FailoverType.Drill;
     }
 
     /** When the last automatic failover that switched the active region started: the cooldown runs from there. */

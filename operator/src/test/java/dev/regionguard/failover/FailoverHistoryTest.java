@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regionguard.api.FailoverPhase;
 import dev.regionguard.api.FailoverRecord;
+import dev.regionguard.api.FailoverType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,19 @@ class FailoverHistoryTest {
                 .extracting(r -> r.name)
                 .startsWith("rfo-12", "rfo-11")
                 .endsWith("rfo-3");
+    }
+
+    @Test
+    void drillsNeverPushOutTheFailovers() {
+        List<FailoverRecord> history = new ArrayList<>();
+        history = FailoverHistory.add(history, entry("failover-1", true, 1L, null));
+        for (int i = 1; i <= 12; i++) {
+            FailoverRecord drill = entry("drill-" + i, false, null, null);
+            drill.type = FailoverType.Drill;
+            history = FailoverHistory.add(history, drill);
+        }
+
+        assertThat(history).extracting(r -> r.name).containsExactly("drill-12", "drill-11", "drill-10", "failover-1");
     }
 
     @Test
