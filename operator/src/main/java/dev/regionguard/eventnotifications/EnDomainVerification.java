@@ -7,6 +7,8 @@ import dev.regionguard.sync.SyncOutcome.EntityIssue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Custom-domain e-mail on one standby after a pass: each {@code smtp_custom} destination and SMTP
@@ -17,6 +19,9 @@ import java.util.Locale;
  */
 final class EnDomainVerification {
     static final String REASON = "DomainNotVerified";
+    /** What {@link #check} reads the list of. */
+    static final Set<EnKind> KINDS = Set.of(EnKind.DESTINATION, EnKind.SMTP_CONFIG);
+
     private static final List<String> DESTINATION_RECORDS = List.of("dkim", "spf");
     private static final List<String> SMTP_RECORDS = List.of("dkim", "spf", "en_authorization");
 
@@ -28,10 +33,13 @@ final class EnDomainVerification {
         this.backoff = backoff;
     }
 
-    /** @param writes whether verify calls may be made (they change IBM's stored state) */
-    List<EntityIssue> check(boolean writes) {
+    /**
+     * @param writes whether verify calls may be made (they change IBM's stored state)
+     * @param lists the list of each of {@link #KINDS} on this instance
+     */
+    List<EntityIssue> check(boolean writes, Function<EnKind, List<ObjectNode>> lists) {
         List<EntityIssue> issues = new ArrayList<>();
-        for (ObjectNode item : client.list(EnKind.DESTINATION)) {
+        for (ObjectNode item : lists.apply(EnKind.DESTINATION)) {
             if ("smtp_custom".equals(EnJson.text(item, "type"))) {
                 ObjectNode destination = client.get(EnKind.DESTINATION, EnJson.text(item, "id"));
                 JsonNode params = destination.path("config").path("params");
@@ -47,7 +55,7 @@ final class EnDomainVerification {
                         pending);
             }
         }
-        for (ObjectNode config : client.list(EnKind.SMTP_CONFIG)) {
+        for (ObjectNode config : lists.apply(EnKind.SMTP_CONFIG)) {
             List<String> pending = pending(config.path("config"), SMTP_RECORDS);
             if (!pending.isEmpty() && writes) {
                 pending = verify(EnKind.SMTP_CONFIG, EnJson.text(config, "id"), pending);

@@ -110,6 +110,24 @@ class EnDomainVerificationTest {
     }
 
     @Test
+    void theFollowUpOfAPassThatWroteNothingListsNothingMore() {
+        sync(EnPasses.MIRROR); // creates the copies: that pass's follow-up lists the standby again to find them
+        standby.clearWrites();
+        passes.sync(new EnEntityStore(primary), new EnEntityStore(standby), EnPasses.MIRROR); // no follow-up
+        List<EnKind> withoutFollowUp = standby.lists();
+        standby.clearWrites();
+
+        sync(EnPasses.MIRROR);
+
+        assertThat(standby.writes())
+                .filteredOn(c -> !c.method().startsWith("verify"))
+                .isEmpty();
+        assertThat(standby.lists())
+                .as("the follow-up reads the pass's own lists of destinations and SMTP configurations")
+                .containsExactlyInAnyOrderElementsOf(withoutFollowUp);
+    }
+
+    @Test
     void observeOnlyReportsButNeverCallsVerify() {
         sync(EnPasses.MIRROR);
         standby.clearWrites();

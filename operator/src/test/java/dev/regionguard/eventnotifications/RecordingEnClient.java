@@ -21,6 +21,7 @@ final class RecordingEnClient implements EventNotificationsClient {
 
     private final EventNotificationsClient client;
     private final List<Call> writes = new CopyOnWriteArrayList<>();
+    private final List<EnKind> lists = new CopyOnWriteArrayList<>();
 
     private RecordingEnClient(EventNotificationsClient client) {
         this.client = client;
@@ -57,6 +58,12 @@ final class RecordingEnClient implements EventNotificationsClient {
 
     void clearWrites() {
         writes.clear();
+        lists.clear();
+    }
+
+    /** The kinds listed since the last clearWrites, once per list call (all pages count once). */
+    List<EnKind> lists() {
+        return List.copyOf(lists);
     }
 
     @Override
@@ -71,6 +78,7 @@ final class RecordingEnClient implements EventNotificationsClient {
 
     @Override
     public List<ObjectNode> list(EnKind kind) {
+        lists.add(kind);
         return client.list(kind);
     }
 
