@@ -136,16 +136,8 @@ public class EventNotificationsProtectionReconciler
 
     /** The projects of the namespace's CodeEngineProtections, each with its ID in every region it has. */
     private List<RegionalName> protectedProjects(String namespace) {
-        InformerEventSource<CodeEngineProtection, EventNotificationsProtection> cache = codeEngineProtections;
-        List<CodeEngineProtection> ceps = cache == null // not started by the SDK: read the API server
-                ? kubernetes
-                        .resources(CodeEngineProtection.class)
-                        .inNamespace(namespace)
-                        .list()
-                        .getItems()
-                : cache.list(namespace).toList();
         List<RegionalName> projects = new ArrayList<>();
-        for (CodeEngineProtection cep : ceps) {
+        for (CodeEngineProtection cep : codeEngineProtections.list(namespace).toList()) {
             if (cep.getSpec() != null && cep.getSpec().primary != null) {
                 Map<String, String> byRegion = new HashMap<>();
                 orEmpty(cep.getSpec().standbys).forEach(s -> byRegion.put(s.region, s.projectId));

@@ -38,7 +38,7 @@ final class FailoverEnd {
         entry.message = ready == null ? null : ready.message;
         entry.steps = StepEstimates.taken(status.steps);
         if (entry.type == FailoverType.Drill && status.plan != null) {
-            entry.expectedSteps = StepEstimates.withDrill(status.plan.expectedSteps, entry.steps);
+            entry.expectedSteps = StepEstimates.ofDrill(status);
         }
         return new Next.Done(entry);
     }

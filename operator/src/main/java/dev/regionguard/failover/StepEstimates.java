@@ -5,6 +5,7 @@ import dev.regionguard.api.FailoverRecord;
 import dev.regionguard.api.FailoverStep;
 import dev.regionguard.api.FailoverStepStatus;
 import dev.regionguard.api.FailoverType;
+import dev.regionguard.api.RegionFailoverStatus;
 import dev.regionguard.api.StepDuration;
 import dev.regionguard.api.Timestamps;
 import java.time.Duration;
@@ -75,8 +76,15 @@ final class StepEstimates {
         return expected;
     }
 
-    /** A drill's estimate: a step no record ran takes what the drill measured for it, where it ran it. */
-    static List<StepDuration> withDrill(List<StepDuration> expected, List<StepDuration> measured) {
+    /**
+     * A drill's estimate, for its Ready message and its history entry alike: the plan's, where a step no
+     * record ran takes what the drill measured for it.
+     */
+    static List<StepDuration> ofDrill(RegionFailoverStatus drill) {
+        return withDrill(drill.plan.expectedSteps, taken(drill.steps));
+    }
+
+    private static List<StepDuration> withDrill(List<StepDuration> expected, List<StepDuration> measured) {
         List<StepDuration> merged = new ArrayList<>();
         for (StepDuration estimate : expected == null ? List.<StepDuration>of() : expected) {
             Optional<Long> own = estimate.seconds == null ? secondsOf(measured, estimate.step) : Optional.empty();

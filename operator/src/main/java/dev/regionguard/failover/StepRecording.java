@@ -52,8 +52,7 @@ final class StepRecording {
                     ? "drill: " + status.toRegion + " passed validation and its proof (" + step.message + ") in "
                             + status.durationSeconds + "s; nothing changed; a Failover to " + status.toRegion
                             + " is expected to take "
-                            + StepEstimates.describe(StepEstimates.withDrill(
-                                    status.plan.expectedSteps, StepEstimates.taken(status.steps)))
+                            + StepEstimates.describe(StepEstimates.ofDrill(status))
                     : status.toRegion + " is the active region at epoch " + status.epoch + " after "
                             + status.durationSeconds + "s";
             setConditions(status, Conditions.of(READY, true, "Succeeded", text), committedCondition(status), now);

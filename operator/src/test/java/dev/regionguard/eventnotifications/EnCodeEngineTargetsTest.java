@@ -43,11 +43,7 @@ class EnCodeEngineTargetsTest {
 
     @Test
     void declaredProjectAndAppDomainReplaceThePrimarysInJobAndApplicationTargets() {
-        CodeEngineTargetOverride o = new CodeEngineTargetOverride(US_CRN, DE_CRN);
-        o.appDomain = "abc123.us-south.codeengine.appdomain.cloud";
-        o.standbyAppDomain = "def456.eu-de.codeengine.appdomain.cloud";
-        EnRegionalOverrides declared = new EnRegionalOverrides();
-        declared.codeEngineProjects = List.of(o);
+        EnRegionalOverrides declared = declaredProjectAndAppDomain();
         Overrides overrides = EnOverrides.of("eu-de", "us-south", Map.of("eu-de", declared), List.of());
         ObjectNode app = of("{'id':'d2','name':'app','type':'ibmce','config':{'params':{'type':'application',"
                 + "'url':'https://handler.abc123.us-south.codeengine.appdomain.cloud/events?x=1','verb':'post'}}}");
@@ -74,11 +70,7 @@ class EnCodeEngineTargetsTest {
 
     @Test
     void afterAFailoverTheCopyBackToThePrimarysRegionTargetsThePrimarysProjectsAgain() {
-        CodeEngineTargetOverride o = new CodeEngineTargetOverride(US_CRN, DE_CRN);
-        o.appDomain = "abc123.us-south.codeengine.appdomain.cloud";
-        o.standbyAppDomain = "def456.eu-de.codeengine.appdomain.cloud";
-        EnRegionalOverrides declared = new EnRegionalOverrides();
-        declared.codeEngineProjects = List.of(o);
+        EnRegionalOverrides declared = declaredProjectAndAppDomain();
         Overrides home = EnOverrides.of("us-south", "us-south", Map.of("eu-de", declared), List.of());
         ObjectNode app = of("{'id':'d2','name':'app','type':'ibmce','config':{'params':{'type':'application',"
                 + "'url':'https://handler.def456.eu-de.codeengine.appdomain.cloud/events','verb':'post'}}}");
@@ -93,6 +85,16 @@ class EnCodeEngineTargetsTest {
         Overrides home = EnOverrides.of("us-south", "us-south", Map.of(), List.of(protectedProject()));
 
         assertThat(params(job(DE_CRN), home).path("project_crn").asText()).isEqualTo(US_CRN);
+    }
+
+    /** The us-south project and its app domain, declared for the eu-de standby. */
+    private static EnRegionalOverrides declaredProjectAndAppDomain() {
+        CodeEngineTargetOverride o = new CodeEngineTargetOverride(US_CRN, DE_CRN);
+        o.appDomain = "abc123.us-south.codeengine.appdomain.cloud";
+        o.standbyAppDomain = "def456.eu-de.codeengine.appdomain.cloud";
+        EnRegionalOverrides declared = new EnRegionalOverrides();
+        declared.codeEngineProjects = List.of(o);
+        return declared;
     }
 
     private static RegionalName protectedProject() {
