@@ -17,10 +17,10 @@ import java.util.List;
 @ValidationRule(
         value = "!has(self.sync) || !has(self.sync.entities) || self.sync.entities.all(e, e in "
                 + "['integration', 'source', 'smtp_config', 'smtp_user', 'destination', 'template', 'topic', "
-                + "'subscription'])",
+                + "'subscription', 'tag_subscription'])",
         fieldPath = ".sync.entities",
         message = "sync.entities may only name integration, source, smtp_config, smtp_user, destination, template, "
-                + "topic and subscription")
+                + "topic, subscription and tag_subscription")
 public class EventNotificationsProtectionSpec extends CommonProtectionSpec {
     @Required
     @JsonPropertyDescription("The instance whose configuration is copied.")

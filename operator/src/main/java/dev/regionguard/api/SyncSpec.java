@@ -49,9 +49,9 @@ public class SyncSpec {
             "Between full comparisons. Other passes read in full only entities whose list entry changed on either side. Defaults to 1h.")
     public String fullCompareInterval = DEFAULT_FULL_COMPARE_INTERVAL;
 
-    @Size(max = 9) // one per entity type (Code Engine has 9); also bounds the CEL cost estimate of the rule that
+    @Size(max = 10) // one per entity type (Code Engine has 10); also bounds the CEL cost estimate of the rule that
     // checks the names
     @JsonPropertyDescription(
-            "Entity types to sync: integration, source, smtp_config, smtp_user, destination, template, topic, subscription. Empty or absent means all.")
+            "Entity types to sync. Event Notifications: integration, source, smtp_config, smtp_user, destination, template, topic, subscription, tag_subscription. Code Engine: secret, config_map, persistent_data_store, allowed_outbound_destination, build, app, job, function, binding, domain_mapping. Empty or absent means all.")
     public List<String> entities = new ArrayList<>();
 }

@@ -2,6 +2,7 @@ package dev.regionguard.cloud;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A failed IBM Cloud call, parsed from IBM's error body
@@ -32,6 +33,18 @@ public class IbmApiException extends RuntimeException {
         this.trace = trace;
         this.region = region;
         this.retryAfter = retryAfter;
+    }
+
+    /** The call's answer, or null where IBM says that what it asked for is not there (404). */
+    public static <T> T nullIfNotFound(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (IbmApiException e) {
+            if (e.category() == ErrorCategory.NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     /** HTTP status, or 0 when no answer came back. */

@@ -85,14 +85,7 @@ public final class CeEntityStore implements EntityStore {
     /** CE addresses resources by name: the id is the name. */
     @Override
     public ObjectNode find(EntityType type, String id) {
-        try {
-            return client.get(ce(type).kind(), id);
-        } catch (IbmApiException e) {
-            if (e.category() == ErrorCategory.NOT_FOUND) {
-                return null;
-            }
-            throw e;
-        }
+        return IbmApiException.nullIfNotFound(() -> client.get(ce(type).kind(), id));
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.regionguard.sync.SyncOutcome.EntityIssue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -19,8 +18,6 @@ import java.util.function.Function;
  */
 final class EnDomainVerification {
     static final String REASON = "DomainNotVerified";
-    /** What {@link #check} reads the list of. */
-    static final Set<EnKind> KINDS = Set.of(EnKind.DESTINATION, EnKind.SMTP_CONFIG);
 
     private static final List<String> DESTINATION_RECORDS = List.of("dkim", "spf");
     private static final List<String> SMTP_RECORDS = List.of("dkim", "spf", "en_authorization");
@@ -35,7 +32,7 @@ final class EnDomainVerification {
 
     /**
      * @param writes whether verify calls may be made (they change IBM's stored state)
-     * @param lists the list of each of {@link #KINDS} on this instance
+     * @param lists this instance's list of destinations and of SMTP configurations
      */
     List<EntityIssue> check(boolean writes, Function<EnKind, List<ObjectNode>> lists) {
         List<EntityIssue> issues = new ArrayList<>();

@@ -1,7 +1,6 @@
 package dev.regionguard.eventnotifications;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.regionguard.cloud.ErrorCategory;
 import dev.regionguard.cloud.FilePart;
 import dev.regionguard.cloud.IbmApiException;
 import dev.regionguard.sync.Desired;
@@ -10,9 +9,9 @@ import dev.regionguard.sync.EntityType;
 import dev.regionguard.sync.SyncOutcome;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * One Event Notifications instance as a sync store: {@link EnEntityTypes} over an
@@ -27,11 +26,14 @@ public final class EnEntityStore implements EntityStore {
             EnKind.SUBSCRIPTION, Set.of("topic_id", "destination_id"));
 
     private final EventNotificationsClient client;
-    private final EnSmtpUserStore smtpUsers;
+    /** SMTP users and tag subscriptions, each under its parent kind. */
+    private final Map<EnKind, EnNestedStore> nested;
     /** Null: no follow-up domain verification (stores of tools and tests that count calls). */
     private final DomainVerifyBackoff domainBackoff;
-    /** This pass's lists of the kinds the follow-up reads (a store lives for one pass). */
-    private final Map<EnKind, List<ObjectNode>> passLists = new ConcurrentHashMap<>();
+    /** Kinds whose lists the nested stores and the domain follow-up read again within a pass. */
+    private static final Set<EnKind> PARENT_KINDS = Set.of(EnKind.DESTINATION, EnKind.SMTP_CONFIG);
+    /** This pass's one list of each of {@link #PARENT_KINDS}, shared by all who read it (a store lives for one pass). */
+    private final Map<EnKind, PassList> passLists = new ConcurrentHashMap<>();
 
     /** A store that cannot create SMTP users (there is no place for their passwords). */
     public EnEntityStore(EventNotificationsClient client) {
@@ -45,7 +47,9 @@ public final class EnEntityStore implements EntityStore {
      */
     public EnEntityStore(EventNotificationsClient client, SmtpPasswords passwords, DomainVerifyBackoff domainBackoff) {
         this.client = client;
-        this.smtpUsers = new EnSmtpUserStore(client, passwords);
+        this.nested = Map.of(
+                EnKind.SMTP_USER, new EnSmtpUserStore(client, passwords, this::passList),
+                EnKind.TAG_SUBSCRIPTION, new EnTagSubscriptionStore(client, this::passList));
         this.domainBackoff = domainBackoff;
     }
 
@@ -56,55 +60,46 @@ public final class EnEntityStore implements EntityStore {
 
     @Override
     public List<ObjectNode> list(EntityType type) {
-        if (isSmtpUser(type)) {
-            return smtpUsers.list();
-        }
         EnKind kind = EnEntityTypes.kind(type);
-        List<ObjectNode> items = client.list(kind);
-        if (EnDomainVerification.KINDS.contains(kind)) {
-            passLists.put(kind, items);
+        if (kind.nested()) {
+            return nested.get(kind).list();
         }
-        return items;
+        return PARENT_KINDS.contains(kind) ? passList(kind) : client.list(kind);
     }
 
     @Override
     public ObjectNode read(EntityType type, ObjectNode listItem) {
-        if (isSmtpUser(type)) {
-            return smtpUsers.find(type.id(listItem));
+        EnKind kind = EnEntityTypes.kind(type);
+        if (kind.nested()) {
+            return nested.get(kind).find(type.id(listItem));
         }
         return client.get(EnEntityTypes.kind(type), type.id(listItem));
     }
 
     @Override
     public ObjectNode find(EntityType type, String id) {
-        if (isSmtpUser(type)) {
-            return smtpUsers.find(id);
+        EnKind kind = EnEntityTypes.kind(type);
+        if (kind.nested()) {
+            return nested.get(kind).find(id);
         }
-        try {
-            return client.get(EnEntityTypes.kind(type), id);
-        } catch (IbmApiException e) {
-            if (e.category() == ErrorCategory.NOT_FOUND) {
-                return null;
-            }
-            throw e;
-        }
+        return IbmApiException.nullIfNotFound(() -> client.get(kind, id));
     }
 
     @Override
     public ObjectNode create(EntityType type, Desired desired) {
-        if (isSmtpUser(type)) {
-            return smtpUsers.create(desired.body());
-        }
         EnKind kind = written(type);
+        if (kind.nested()) {
+            return nested.get(kind).create(desired.body());
+        }
         return client.create(kind, desired.body(), files(kind, desired));
     }
 
     @Override
     public ObjectNode update(EntityType type, ObjectNode current, Desired desired) {
-        if (isSmtpUser(type)) {
-            return smtpUsers.update(current, desired.body());
-        }
         EnKind kind = written(type);
+        if (kind.nested()) {
+            return nested.get(kind).update(current, desired.body());
+        }
         if (EnDestinationType.upgrades(current, desired.body())) { // IBM keeps the id: subscriptions stay
             client.upgradeSandboxDestination(
                     type.id(current),
@@ -115,11 +110,11 @@ public final class EnEntityStore implements EntityStore {
 
     @Override
     public void delete(EntityType type, ObjectNode current) {
-        if (isSmtpUser(type)) {
-            smtpUsers.delete(current);
+        EnKind kind = written(type);
+        if (kind.nested()) {
+            nested.get(kind).delete(current);
             return;
         }
-        EnKind kind = written(type);
         if (!kind.deletable()) {
             throw new UnsupportedOperationException(kind + " has no DELETE endpoint");
         }
@@ -134,10 +129,7 @@ public final class EnEntityStore implements EntityStore {
     public List<SyncOutcome.EntityIssue> followUp(boolean writes) {
         return domainBackoff == null
                 ? List.of()
-                : new EnDomainVerification(client, domainBackoff)
-                        .check(
-                                writes,
-                                kind -> Optional.ofNullable(passLists.get(kind)).orElseGet(() -> client.list(kind)));
+                : new EnDomainVerification(client, domainBackoff).check(writes, this::passList);
     }
 
     /** The kind about to be written: a list of it from earlier in the pass no longer holds. */
@@ -147,8 +139,28 @@ public final class EnEntityStore implements EntityStore {
         return kind;
     }
 
-    private static boolean isSmtpUser(EntityType type) {
-        return EnEntityTypes.kind(type) == EnKind.SMTP_USER;
+    /** This pass's list of a parent kind where no write of that kind came after it, else a new list. */
+    private List<ObjectNode> passList(EnKind kind) {
+        return passLists
+                .computeIfAbsent(kind, k -> new PassList(() -> client.list(k)))
+                .get();
+    }
+
+    /** One list call however many ask at once; a failed call is not kept, so the next asker lists again. */
+    private static final class PassList {
+        private final Supplier<List<ObjectNode>> call;
+        private List<ObjectNode> items;
+
+        PassList(Supplier<List<ObjectNode>> call) {
+            this.call = call;
+        }
+
+        synchronized List<ObjectNode> get() {
+            if (items == null) {
+                items = call.get();
+            }
+            return items;
+        }
     }
 
     static ObjectNode updateBody(EnKind kind, ObjectNode current, Desired desired) {

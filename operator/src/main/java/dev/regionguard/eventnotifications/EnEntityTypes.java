@@ -16,6 +16,7 @@ public final class EnEntityTypes {
     public static final String TEMPLATE = "template";
     public static final String TOPIC = "topic";
     public static final String SUBSCRIPTION = "subscription";
+    public static final String TAG_SUBSCRIPTION = "tag_subscription";
 
     private static final List<EnEntityType> ALL = List.of(
             new EnIntegrationType(),
@@ -25,7 +26,8 @@ public final class EnEntityTypes {
             new EnDestinationType(),
             new EnTemplateType(),
             new EnTopicType(),
-            new EnSubscriptionType());
+            new EnSubscriptionType(),
+            new EnTagSubscriptionType());
 
     private EnEntityTypes() {}
 

@@ -13,7 +13,9 @@ public enum EnKind {
     DESTINATION("destinations", "destinations", UpdateMethod.PATCH, true, true),
     TEMPLATE("templates", "templates", UpdateMethod.PUT, false, true),
     TOPIC("topics", "topics", UpdateMethod.PUT, false, true),
-    SUBSCRIPTION("subscriptions", "subscriptions", UpdateMethod.PATCH, false, true);
+    SUBSCRIPTION("subscriptions", "subscriptions", UpdateMethod.PATCH, false, true),
+    /** Nested: {@code /destinations/{destination_id}/tag_subscriptions}; IBM has no update (create and delete only). */
+    TAG_SUBSCRIPTION("tag_subscriptions", "tag_subscriptions", UpdateMethod.PUT, false, true);
 
     public enum UpdateMethod {
         PUT,
@@ -51,6 +53,11 @@ public enum EnKind {
     /** Create and update bodies are multipart/form-data (destinations). */
     public boolean multipart() {
         return multipart;
+    }
+
+    /** Lives under another entity and has its own client methods. */
+    public boolean nested() {
+        return this == SMTP_USER || this == TAG_SUBSCRIPTION;
     }
 
     /** Integrations have no DELETE endpoint. */

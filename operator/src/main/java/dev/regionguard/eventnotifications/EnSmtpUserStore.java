@@ -1,12 +1,12 @@
 package dev.regionguard.eventnotifications;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.regionguard.cloud.ErrorCategory;
 import dev.regionguard.cloud.IbmApiException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The SMTP users of one instance as one flat collection: every configuration's users, each marked
@@ -14,20 +14,25 @@ import java.util.Set;
  * created here has its password handed to {@link SmtpPasswords} before anything else; when that
  * fails the user is deleted again, since nobody could ever learn its password.
  */
-final class EnSmtpUserStore {
+final class EnSmtpUserStore implements EnNestedStore {
     private final EventNotificationsClient client;
     private final SmtpPasswords passwords;
+    /** The instance's list of a kind, reused from earlier in the pass where it still holds. */
+    private final Function<EnKind, List<ObjectNode>> lists;
 
-    EnSmtpUserStore(EventNotificationsClient client, SmtpPasswords passwords) {
+    EnSmtpUserStore(
+            EventNotificationsClient client, SmtpPasswords passwords, Function<EnKind, List<ObjectNode>> lists) {
         this.client = client;
         this.passwords = passwords;
+        this.lists = lists;
     }
 
     /** Every user; a kept password whose user is no longer listed (deleted by hand) is forgotten. */
-    List<ObjectNode> list() {
+    @Override
+    public List<ObjectNode> list() {
         Set<String> stored = passwords.storedUserIds();
         List<ObjectNode> users = new ArrayList<>();
-        for (ObjectNode config : client.list(EnKind.SMTP_CONFIG)) {
+        for (ObjectNode config : lists.apply(EnKind.SMTP_CONFIG)) {
             for (ObjectNode user : client.listSmtpUsers(EnJson.text(config, "id"))) {
                 users.add(marked(user, EnJson.text(config, "name"), stored));
             }
@@ -39,21 +44,18 @@ final class EnSmtpUserStore {
     }
 
     /** {@code id} is {@code <smtp_config_id>/<user id>}; null when either is gone. */
-    ObjectNode find(String id) {
+    @Override
+    public ObjectNode find(String id) {
         String[] parts = split(id);
-        try {
+        return IbmApiException.nullIfNotFound(() -> {
             ObjectNode config = client.get(EnKind.SMTP_CONFIG, parts[0]);
             ObjectNode user = client.getSmtpUser(parts[0], parts[1]);
             return marked(user, EnJson.text(config, "name"), passwords.storedUserIds());
-        } catch (IbmApiException e) {
-            if (e.category() == ErrorCategory.NOT_FOUND) {
-                return null;
-            }
-            throw e;
-        }
+        });
     }
 
-    ObjectNode create(ObjectNode body) {
+    @Override
+    public ObjectNode create(ObjectNode body) {
         String configId = EnJson.text(body, "smtp_config_id");
         ObjectNode created = client.createSmtpUser(configId, descriptionOf(body));
         try {
@@ -67,12 +69,14 @@ final class EnSmtpUserStore {
         return created;
     }
 
-    ObjectNode update(ObjectNode current, ObjectNode body) {
+    @Override
+    public ObjectNode update(ObjectNode current, ObjectNode body) {
         return client.updateSmtpUser(
                 EnJson.text(current, "smtp_config_id"), EnJson.text(current, "id"), descriptionOf(body));
     }
 
-    void delete(ObjectNode current) {
+    @Override
+    public void delete(ObjectNode current) {
         String userId = EnJson.text(current, "id");
         client.deleteSmtpUser(EnJson.text(current, "smtp_config_id"), userId);
         passwords.forget(userId);

@@ -41,6 +41,18 @@ public interface EventNotificationsClient {
 
     void deleteSmtpUser(String smtpConfigId, String userId);
 
+    /** The tag subscriptions of a push destination, all pages read to the end. */
+    List<ObjectNode> listTagSubscriptions(String destinationId);
+
+    /** The destination's subscription of this device to this tag, or null (a list filtered by both). */
+    ObjectNode findTagSubscription(String destinationId, String deviceId, String tagName);
+
+    /** POST {@code {device_id, tag_name}}; IBM refuses a device not registered with the destination. */
+    ObjectNode createTagSubscription(String destinationId, ObjectNode body);
+
+    /** DELETE with the query {@code device_id} and {@code tag_name}: IBM gives tag subscriptions no path of their own. */
+    void deleteTagSubscription(String destinationId, String deviceId, String tagName);
+
     /**
      * IBM's domain check: PATCH {@code destinations/{id}/verify} (answers {@code {type, verification}})
      * or {@code smtp/config/{id}/verify} (answers {@code {status: [{type, verification}]}}) with the

@@ -4,18 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regionguard.cloud.ApiKey;
-import dev.regionguard.cloud.ErrorCategory;
 import dev.regionguard.cloud.FilePart;
-import dev.regionguard.cloud.IbmApiException;
 import dev.regionguard.cloud.http.IbmHttp;
 import dev.regionguard.cloud.http.IbmRequest;
-import dev.regionguard.cloud.http.ListPages;
-import dev.regionguard.cloud.http.PagedListCheck;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
-import okhttp3.HttpUrl;
 
 /**
  * The Event Notifications admin API (v1) of one instance over {@link IbmHttp}. Paths are
@@ -23,15 +16,13 @@ import okhttp3.HttpUrl;
  * destinations go as multipart/form-data.
  */
 public final class HttpEventNotificationsClient implements EventNotificationsClient {
-    static final int PAGE_SIZE = 100;
-    /** 1,000,000 items: far beyond any instance, so hitting it means the server's paging loops. */
-    private static final int MAX_PAGES = 10_000;
 
     private final IbmHttp http;
     private final String baseUrl;
     private final String region;
     private final String instanceId;
     private final ApiKey apiKey;
+    private final EnListPages pages;
 
     /** @param baseUrl the region's EN base URL, e.g. {@code Endpoints.eventNotifications(region)} */
     public HttpEventNotificationsClient(IbmHttp http, String baseUrl, String region, String instanceId, ApiKey apiKey) {
@@ -43,6 +34,7 @@ public final class HttpEventNotificationsClient implements EventNotificationsCli
         }
         this.instanceId = instanceId;
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+        this.pages = new EnListPages(http, baseUrl, region, apiKey);
     }
 
     @Override
@@ -58,7 +50,7 @@ public final class HttpEventNotificationsClient implements EventNotificationsCli
     @Override
     public List<ObjectNode> list(EnKind kind) {
         requireTopLevel(kind);
-        return listAll(start -> collection(start, kind), kind.listKey());
+        return pages.listAll(start -> collection(start, kind), kind.listKey());
     }
 
     @Override
@@ -99,7 +91,7 @@ public final class HttpEventNotificationsClient implements EventNotificationsCli
 
     @Override
     public List<ObjectNode> listSmtpUsers(String smtpConfigId) {
-        return listAll(start -> smtpUsers(start, smtpConfigId), EnKind.SMTP_USER.listKey());
+        return pages.listAll(start -> smtpUsers(start, smtpConfigId), EnKind.SMTP_USER.listKey());
     }
 
     @Override
@@ -125,6 +117,41 @@ public final class HttpEventNotificationsClient implements EventNotificationsCli
                 apiKey,
                 smtpUsers(IbmRequest.delete(region, baseUrl), smtpConfigId)
                         .id(userId)
+                        .expectStatus(204)
+                        .build());
+    }
+
+    @Override
+    public List<ObjectNode> listTagSubscriptions(String destinationId) {
+        return pages.listAll(start -> tagSubscriptions(start, destinationId), EnKind.TAG_SUBSCRIPTION.listKey());
+    }
+
+    @Override
+    public ObjectNode findTagSubscription(String destinationId, String deviceId, String tagName) {
+        List<ObjectNode> found = pages.listAll(
+                start -> tagSubscriptions(start, destinationId)
+                        .query("device_id", deviceId)
+                        .query("tag_name", tagName),
+                EnKind.TAG_SUBSCRIPTION.listKey());
+        return found.stream()
+                .filter(t -> deviceId.equals(EnJson.text(t, "device_id")) && tagName.equals(EnJson.text(t, "tag_name")))
+                .findFirst()
+                .orElse(null);
+    }
+
+    @Override
+    public ObjectNode createTagSubscription(String destinationId, ObjectNode body) {
+        return call(tagSubscriptions(IbmRequest.post(region, baseUrl), destinationId)
+                .jsonBody(body));
+    }
+
+    @Override
+    public void deleteTagSubscription(String destinationId, String deviceId, String tagName) {
+        http.execute(
+                apiKey,
+                tagSubscriptions(IbmRequest.delete(region, baseUrl), destinationId)
+                        .query("device_id", deviceId)
+                        .query("tag_name", tagName)
                         .expectStatus(204)
                         .build());
     }
@@ -166,7 +193,7 @@ public final class HttpEventNotificationsClient implements EventNotificationsCli
                 .build();
         JsonNode total = http.execute(apiKey, request).bodyObject().get("total_count");
         if (total == null || !total.canConvertToInt()) {
-            throw unexpected("source list without total_count");
+            throw pages.unexpected("source list without total_count");
         }
         return total.intValue();
     }
@@ -188,6 +215,10 @@ public final class HttpEventNotificationsClient implements EventNotificationsCli
         return collection(start, EnKind.SMTP_CONFIG).id(smtpConfigId).path(EnKind.SMTP_USER.path());
     }
 
+    private IbmRequest.Builder tagSubscriptions(IbmRequest.Builder start, String destinationId) {
+        return collection(start, EnKind.DESTINATION).id(destinationId).path(EnKind.TAG_SUBSCRIPTION.path());
+    }
+
     private ObjectNode call(IbmRequest.Builder request) {
         return http.execute(apiKey, request.build()).bodyObject();
     }
@@ -205,68 +236,9 @@ public final class HttpEventNotificationsClient implements EventNotificationsCli
         return request.jsonBody(body);
     }
 
-    /**
-     * Reads every page ({@code limit=100}, the next {@code offset} taken from {@code next.href})
-     * until a page has no {@code next}. Any failing page fails the whole list: a partial list
-     * would look like deleted entities to the sync.
-     */
-    private List<ObjectNode> listAll(Function<IbmRequest.Builder, IbmRequest.Builder> collection, String listKey) {
-        List<ObjectNode> items = new ArrayList<>();
-        PagedListCheck check = new PagedListCheck(listKey, this::unexpected);
-        long offset = 0;
-        for (int page = 0; page < MAX_PAGES; page++) {
-            IbmRequest request = collection
-                    .apply(IbmRequest.get(region, baseUrl))
-                    .query("limit", String.valueOf(PAGE_SIZE))
-                    .query("offset", String.valueOf(offset))
-                    .build();
-            ObjectNode body = http.execute(apiKey, request).bodyObject();
-            int read = ListPages.addItems(body, listKey, items, this::unexpected);
-            Long next = nextOffset(body);
-            JsonNode total = body.get("total_count");
-            if (total == null || !total.canConvertToLong()) {
-                throw unexpected(listKey + " list page without total_count");
-            }
-            check.page(
-                    offset == 0 ? null : String.valueOf(offset),
-                    read,
-                    Math.min(PAGE_SIZE, body.path("limit").asInt(PAGE_SIZE)),
-                    total.asLong(),
-                    next != null);
-            if (next == null) {
-                return items;
-            }
-            if (next <= offset) {
-                throw unexpected("list paging does not advance (offset " + offset + " then " + next + ")");
-            }
-            offset = next;
-        }
-        throw unexpected("list has more than " + MAX_PAGES + " pages");
-    }
-
-    /** The {@code offset} of {@code next.href}, or null on the last page. */
-    private Long nextOffset(ObjectNode page) {
-        JsonNode next = page.get("next");
-        if (next == null || next.isNull()) {
-            return null;
-        }
-        String href = next.path("href").asText("");
-        HttpUrl url = href.isEmpty() ? null : HttpUrl.get(baseUrl).resolve(href);
-        String offset = url == null ? null : url.queryParameter("offset");
-        if (offset == null || !offset.matches("\\d{1,18}")) {
-            throw unexpected("next page link without a numeric offset");
-        }
-        return Long.parseLong(offset);
-    }
-
-    private IbmApiException unexpected(String message) {
-        return new IbmApiException(200, ErrorCategory.UNEXPECTED, null, message, null, region, null, null);
-    }
-
     private static void requireTopLevel(EnKind kind) {
-        if (kind == EnKind.SMTP_USER) {
-            throw new IllegalArgumentException(
-                    "SMTP users live under an SMTP configuration: use the *SmtpUser methods");
+        if (kind.nested()) {
+            throw new IllegalArgumentException(kind + " lives under another entity: use its own methods");
         }
     }
 }

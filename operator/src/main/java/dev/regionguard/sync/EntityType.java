@@ -1,6 +1,7 @@
 package dev.regionguard.sync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.regionguard.cloud.ErrorCategory;
 import java.util.Set;
 
 /**
@@ -34,6 +35,11 @@ public interface EntityType {
      */
     default boolean deletable(ObjectNode entity) {
         return !builtIn(entity);
+    }
+
+    /** The reason a failed create or update is reported with; a type can name what IBM's refusal means for it. */
+    default String writeFailedReason(ErrorCategory category) {
+        return "WriteFailed";
     }
 
     /** True when list items hold everything {@link #translate} and {@link #comparable} need. */

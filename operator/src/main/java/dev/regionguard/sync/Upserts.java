@@ -211,7 +211,12 @@ final class Upserts {
                     w.key,
                     t.store().describe(),
                     result.failure().summary());
-            t.report().failed(typeName, w.key, "WriteFailed", summary);
+            t.report()
+                    .failed(
+                            typeName,
+                            w.key,
+                            type.writeFailedReason(result.failure().category()),
+                            summary);
             return;
         }
         ObjectNode written = result.value();

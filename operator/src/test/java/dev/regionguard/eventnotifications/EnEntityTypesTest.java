@@ -22,7 +22,8 @@ class EnEntityTypesTest {
                         "destination",
                         "template",
                         "topic",
-                        "subscription");
+                        "subscription",
+                        "tag_subscription");
     }
 
     @Test
@@ -46,16 +47,18 @@ class EnEntityTypesTest {
                 .extracting(EntityType::name)
                 .containsExactly("smtp_config", "smtp_user");
         assertThat(EntitySelection.withReferences(EnEntityTypes.all(), Set.of()))
-                .hasSize(8);
-        assertThat(EntitySelection.withReferences(EnEntityTypes.all(), null)).hasSize(8);
+                .hasSize(9);
+        assertThat(EntitySelection.withReferences(EnEntityTypes.all(), null)).hasSize(9);
+        assertThat(EntitySelection.withReferences(EnEntityTypes.all(), Set.of("tag_subscription")))
+                .extracting(EntityType::name)
+                .containsExactly("destination", "tag_subscription");
     }
 
     @Test
     void selectRejectsUnknownNames() {
-        assertThatThrownBy(
-                        () -> EntitySelection.withReferences(EnEntityTypes.all(), Set.of("topic", "tag_subscription")))
+        assertThatThrownBy(() -> EntitySelection.withReferences(EnEntityTypes.all(), Set.of("topic", "tags")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("[tag_subscription]")
+                .hasMessageContaining("[tags]")
                 .hasMessageContaining("subscription");
     }
 
@@ -71,6 +74,7 @@ class EnEntityTypesTest {
                         EnKind.DESTINATION,
                         EnKind.TEMPLATE,
                         EnKind.TOPIC,
-                        EnKind.SUBSCRIPTION);
+                        EnKind.SUBSCRIPTION,
+                        EnKind.TAG_SUBSCRIPTION);
     }
 }

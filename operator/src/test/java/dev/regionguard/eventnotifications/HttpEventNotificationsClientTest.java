@@ -173,7 +173,7 @@ class HttpEventNotificationsClientTest {
     @ParameterizedTest
     @EnumSource(
             value = EnKind.class,
-            names = {"DESTINATION", "SMTP_USER"},
+            names = {"DESTINATION", "SMTP_USER", "TAG_SUBSCRIPTION"},
             mode = EnumSource.Mode.EXCLUDE)
     void updatesJsonKindsWithTheirMethod(EnKind kind) throws Exception {
         cloud.enqueue(json(200, "{\"id\":\"x1\"}"));
@@ -262,6 +262,42 @@ class HttpEventNotificationsClientTest {
         assertRequest("PATCH", PREFIX + "/smtp/config/c1/users/u2");
         assertRequest("DELETE", PREFIX + "/smtp/config/c1/users/u2");
         assertThat(routes).contains("PATCH /v1/instances/{id}/smtp/config/{id}/users/{id}");
+    }
+
+    @Test
+    void tagSubscriptionsLiveUnderTheirDestinationAndAreDeletedByDeviceAndTag() throws Exception {
+        cloud.enqueue(
+                json(200, "{\"total_count\":1,\"tag_subscriptions\":[{\"id\":\"t1\"}]}"),
+                json(201, "{\"id\":\"t2\",\"device_id\":\"dev 1\",\"tag_name\":\"offers\"}"),
+                json(
+                        200,
+                        "{\"total_count\":1,\"tag_subscriptions\":[{\"id\":\"t2\",\"device_id\":\"dev 1\","
+                                + "\"tag_name\":\"offers\"}]}"),
+                empty(204));
+        ObjectNode body = JSON.createObjectNode().put("device_id", "dev 1").put("tag_name", "offers");
+
+        assertThat(client.listTagSubscriptions("d1"))
+                .extracting(t -> t.path("id").asText())
+                .containsExactly("t1");
+        client.createTagSubscription("d1", body);
+        assertThat(client.findTagSubscription("d1", "dev 1", "offers")
+                        .path("id")
+                        .asText())
+                .isEqualTo("t2");
+        client.deleteTagSubscription("d1", "dev 1", "offers");
+
+        assertRequest("GET", PREFIX + "/destinations/d1/tag_subscriptions");
+        RecordedRequest created = cloud.takeApiRequest();
+        assertThat(created.getMethod()).isEqualTo("POST");
+        assertThat(JSON.readTree(created.getBody().utf8())).isEqualTo(body);
+        RecordedRequest found = cloud.takeApiRequest();
+        assertThat(found.getUrl().queryParameter("device_id")).isEqualTo("dev 1");
+        assertThat(found.getUrl().queryParameter("tag_name")).isEqualTo("offers");
+        RecordedRequest deleted = cloud.takeApiRequest();
+        assertThat(deleted.getMethod()).isEqualTo("DELETE");
+        assertThat(deleted.getUrl().encodedPath()).isEqualTo(PREFIX + "/destinations/d1/tag_subscriptions");
+        assertThat(deleted.getUrl().queryParameter("device_id")).isEqualTo("dev 1");
+        assertThat(deleted.getUrl().queryParameter("tag_name")).isEqualTo("offers");
     }
 
     @Test

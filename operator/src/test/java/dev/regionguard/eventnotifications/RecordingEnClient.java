@@ -149,6 +149,30 @@ final class RecordingEnClient implements EventNotificationsClient {
     }
 
     @Override
+    public List<ObjectNode> listTagSubscriptions(String destinationId) {
+        lists.add(EnKind.TAG_SUBSCRIPTION);
+        return client.listTagSubscriptions(destinationId);
+    }
+
+    @Override
+    public ObjectNode findTagSubscription(String destinationId, String deviceId, String tagName) {
+        return client.findTagSubscription(destinationId, deviceId, tagName);
+    }
+
+    @Override
+    public ObjectNode createTagSubscription(String destinationId, ObjectNode body) {
+        writes.add(new Call("create", EnKind.TAG_SUBSCRIPTION, destinationId, body.deepCopy(), List.of()));
+        return client.createTagSubscription(destinationId, body);
+    }
+
+    @Override
+    public void deleteTagSubscription(String destinationId, String deviceId, String tagName) {
+        writes.add(new Call(
+                "delete", EnKind.TAG_SUBSCRIPTION, destinationId + "/" + deviceId + "/" + tagName, null, List.of()));
+        client.deleteTagSubscription(destinationId, deviceId, tagName);
+    }
+
+    @Override
     public int probe() {
         return client.probe();
     }

@@ -19,7 +19,7 @@ import java.util.UUID;
  * key K get no answer from the region: one vantage point cut off),
  * {@code POST regions/{r}/error-rate?rate=0.1[&seed=S]}, {@code POST regions/{r}/throttle?count=N&retryAfter=S},
  * {@code POST regions/{r}/instances[?instance_id=ID][&entities=N&seed=S]} (201 {@code {"instance_id"}}),
- * {@code GET regions/{r}/instances}, {@code GET regions/{r}/instances/{id}/snapshot},
+ * {@code GET regions/{r}/instances}, {@code GET regions/{r}/instances/{id}/snapshot}, {@link PushDeviceControl},
  * {@code POST regions/{r}/projects[?project_id=ID][&resources=N&seed=S]} (201 {@code {"project_id"}}),
  * {@code GET regions/{r}/projects}, {@code GET regions/{r}/projects/{id}/snapshot},
  * {@code POST codeengine/fail-image?image=REF}, {@code POST codeengine/heal-image?image=REF},
@@ -131,6 +131,9 @@ final class ControlApi {
                 }
                 return ok(simulator.eventNotificationsSnapshot(region, action.get(1)));
             }
+        }
+        if (action.size() == 3 && name.equals("instances") && action.get(2).equals("devices")) {
+            return PushDeviceControl.handle(simulator, method, region, action.get(1), query);
         }
         throw ApiException.notFound("Unknown control path for region " + region);
     }

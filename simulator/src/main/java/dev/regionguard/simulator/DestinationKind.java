@@ -117,6 +117,8 @@ final class DestinationKind extends EntityKind {
                 "destination",
                 instance.subscriptionsWith("destination_id", stored.get("id").textValue()));
         super.delete(instance, stored);
+        // its devices' registrations and tag subscriptions cannot outlive it
+        instance.pushDevices.dropDestination(stored.get("id").textValue());
     }
 
     /** Everything, secrets and files included (files as Base64). */

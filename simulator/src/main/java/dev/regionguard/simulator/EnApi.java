@@ -28,25 +28,7 @@ final class EnApi {
                     : EmailDomainActions.handle(instance, route, query, body, dns);
         }
         if (route.collection()) {
-            return switch (method) {
-                case "GET" -> {
-                    ListPage page = ListPage.from(query);
-                    yield instance.locked(() -> new Reply(
-                            200,
-                            page.render(
-                                    kind.listKey(),
-                                    kind.items(instance, route.parentId()),
-                                    kind::matchesSearch,
-                                    stored -> kind.listItem(instance, stored),
-                                    collectionUrl)));
-                }
-                case "POST" -> {
-                    RequestBody request = decode(kind, contentType, body, query);
-                    yield instance.locked(() -> new Reply(
-                            201, kind.createResponse(instance, kind.create(instance, route.parentId(), request))));
-                }
-                default -> throw ApiException.methodNotAllowed(method);
-            };
+            return collection(instance, method, route, query, contentType, body, collectionUrl);
         }
         if (method.equals("GET")) {
             return instance.locked(() ->
@@ -63,6 +45,44 @@ final class EnApi {
             });
         }
         throw ApiException.methodNotAllowed(method);
+    }
+
+    private static Reply collection(
+            EnInstance instance,
+            String method,
+            EnRoute route,
+            Map<String, String> query,
+            String contentType,
+            byte[] body,
+            String collectionUrl) {
+        EntityKind kind = route.kind();
+        return switch (method) {
+            case "GET" -> {
+                ListPage page = ListPage.from(query, kind.listFilters());
+                yield instance.locked(() -> new Reply(
+                        200,
+                        page.render(
+                                kind.listKey(),
+                                kind.items(instance, route.parentId()).stream()
+                                        .filter(page::matchesFilters)
+                                        .toList(),
+                                kind::matchesSearch,
+                                stored -> kind.listItem(instance, stored),
+                                collectionUrl)));
+            }
+            case "POST" -> {
+                RequestBody request = decode(kind, contentType, body, query);
+                yield instance.locked(() -> new Reply(
+                        201, kind.createResponse(instance, kind.create(instance, route.parentId(), request))));
+            }
+            // collections whose entities have no path of their own (tag subscriptions) name one in the query
+            case "DELETE" ->
+                instance.locked(() -> {
+                    kind.delete(instance, kind.findByQuery(instance, route.parentId(), query));
+                    return new Reply(204, null);
+                });
+            default -> throw ApiException.methodNotAllowed(method);
+        };
     }
 
     /** Works on a copy, so a request refused half-way leaves the entity as it was. */

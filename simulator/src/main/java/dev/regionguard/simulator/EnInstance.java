@@ -27,6 +27,8 @@ final class EnInstance {
     final EntityTable integrations = new EntityTable("integration");
     final EntityTable smtpConfigs = new EntityTable("SMTP configuration");
     final EntityTable smtpUsers = new EntityTable("SMTP user");
+    final EntityTable tagSubscriptions = new EntityTable("tag subscription");
+    final PushDevices pushDevices = new PushDevices(tagSubscriptions);
     /** Destination id to the answer its end point gives to a test (see {@link DestinationTests}). */
     final Map<String, DestinationTests.Failure> failingTests = new HashMap<>();
 

@@ -13,8 +13,9 @@ final class EnKinds {
     static final IntegrationKind INTEGRATIONS = new IntegrationKind();
     static final SmtpConfigKind SMTP_CONFIGS = new SmtpConfigKind();
     static final SmtpUserKind SMTP_USERS = new SmtpUserKind();
+    static final TagSubscriptionKind TAG_SUBSCRIPTIONS = new TagSubscriptionKind();
 
-    /** Top-level collections; SMTP configs and users are routed on their two-level paths. */
+    /** Top-level collections; SMTP configs, users and tag subscriptions are routed on their nested paths. */
     static final Map<String, EntityKind> TOP_LEVEL = Map.of(
             "sources", SOURCES,
             "topics", TOPICS,

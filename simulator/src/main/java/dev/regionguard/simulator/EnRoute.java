@@ -14,6 +14,8 @@ record EnRoute(String instanceId, EntityKind kind, String parentId, String entit
      * POST {@code destinations/{id}/test}.
      */
     private static final Set<String> DESTINATION_ACTIONS = Set.of("verify", "upgrade", DestinationTests.ACTION);
+    /** {@code destinations/{id}/tag_subscriptions}: a collection nested under a destination. */
+    private static final String TAG_SUBSCRIPTIONS = "tag_subscriptions";
 
     EnRoute(String instanceId, EntityKind kind, String parentId, String entityId) {
         this(instanceId, kind, parentId, entityId, null);
@@ -28,6 +30,9 @@ record EnRoute(String instanceId, EntityKind kind, String parentId, String entit
         List<String> sub = rest.subList(3, rest.size());
         if (sub.size() >= 2 && sub.get(0).equals("smtp") && sub.get(1).equals("config")) {
             return smtp(instanceId, sub.subList(2, sub.size()));
+        }
+        if (sub.size() == 3 && sub.get(0).equals("destinations") && sub.get(2).equals(TAG_SUBSCRIPTIONS)) {
+            return new EnRoute(instanceId, EnKinds.TAG_SUBSCRIPTIONS, sub.get(1), null);
         }
         if (sub.size() == 3 && sub.get(0).equals("destinations") && DESTINATION_ACTIONS.contains(sub.get(2))) {
             return new EnRoute(instanceId, EnKinds.DESTINATIONS, null, sub.get(1), sub.get(2));

@@ -10,9 +10,9 @@ final class EnSnapshot {
 
     /**
      * {@code {region, instance_id, sources, topics, destinations, subscriptions, templates, integrations,
-     * smtp_configurations}}: each item is its GET view plus {@code created_at}; destinations carry the
-     * full {@code config.params} and {@code files} (Base64), templates {@code params}, SMTP configurations
-     * their {@code users} with {@code password}.
+     * smtp_configurations, tag_subscriptions}}: each item is its GET view plus {@code created_at}; destinations
+     * carry the full {@code config.params} and {@code files} (Base64), templates {@code params}, SMTP
+     * configurations their {@code users} with {@code password}, tag subscriptions their {@code destination_id}.
      */
     static ObjectNode of(EnInstance instance) {
         return instance.locked(() -> {
@@ -26,6 +26,7 @@ final class EnSnapshot {
             add(snapshot, "templates", EnKinds.TEMPLATES, instance);
             add(snapshot, "integrations", EnKinds.INTEGRATIONS, instance);
             add(snapshot, "smtp_configurations", EnKinds.SMTP_CONFIGS, instance);
+            add(snapshot, "tag_subscriptions", EnKinds.TAG_SUBSCRIPTIONS, instance);
             return snapshot;
         });
     }

@@ -3,6 +3,7 @@ package dev.regionguard.simulator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One EN collection: how it validates writes and what each kind of answer shows. Stored entities
@@ -48,6 +49,11 @@ abstract class EntityKind {
         return true;
     }
 
+    /** Query parameters a list filters on by exact match of the stored field (none for most kinds). */
+    List<String> listFilters() {
+        return List.of();
+    }
+
     boolean matchesSearch(ObjectNode stored, String search) {
         return stored.path("name").asText().toLowerCase(Locale.ROOT).contains(search.toLowerCase(Locale.ROOT));
     }
@@ -70,6 +76,11 @@ abstract class EntityKind {
     /** Removes the entity, or refuses (built-ins, entities still referenced). */
     void delete(EnInstance instance, ObjectNode stored) {
         table(instance).remove(stored.get("id").textValue());
+    }
+
+    /** The entity a DELETE on the collection names in its query; most collections take no such DELETE. */
+    ObjectNode findByQuery(EnInstance instance, String parentId, Map<String, String> query) {
+        throw ApiException.methodNotAllowed("DELETE");
     }
 
     /** The view plus what clients never see again: for test assertions. */

@@ -1,12 +1,14 @@
 package dev.regionguard.simulator;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
  * What happens outside the EN and Code Engine APIs and changes what they answer: the owner of an
  * e-mail domain publishing the DNS records EN asks for, another IBM service connecting itself to an
- * EN instance as a source, the end point of a destination refusing EN's test event.
+ * EN instance as a source, the end point of a destination refusing EN's test event, a phone or browser
+ * registering with a push destination through IBM's push client SDKs.
  */
 public final class OutsideWorld {
 
@@ -60,6 +62,51 @@ public final class OutsideWorld {
                 instanceId,
                 destination,
                 new DestinationTests.Failure(responseCode, Objects.requireNonNull(responseMessage, "responseMessage")));
+    }
+
+    /**
+     * A device registers with the push destination named {@code destinationName} (through IBM's push
+     * client SDKs, not the admin API): tag subscriptions may then be created for it. {@code userId} may be
+     * null; registering again replaces it. Throws IllegalArgumentException for an unknown region,
+     * instance or destination, a destination that is not a push destination, or a blank device id.
+     */
+    public void registerDevice(
+            String region, String instanceId, String destinationName, String deviceId, String userId) {
+        if (deviceId == null || deviceId.isBlank()) {
+            throw new IllegalArgumentException("deviceId must not be blank");
+        }
+        EnInstance instance = regions.get(region).requireInstance(instanceId);
+        instance.locked(() -> {
+            instance.pushDevices.register(pushDestinationId(instance, destinationName), deviceId, userId);
+            return null;
+        });
+    }
+
+    /**
+     * Undoes {@link #registerDevice}, dropping the device's tag subscriptions as deleting the device
+     * would. A device that is not registered is left alone; an unknown region, instance or destination
+     * throws IllegalArgumentException.
+     */
+    public void unregisterDevice(String region, String instanceId, String destinationName, String deviceId) {
+        EnInstance instance = regions.get(region).requireInstance(instanceId);
+        instance.locked(() -> {
+            instance.pushDevices.unregister(
+                    pushDestinationId(instance, destinationName), Objects.requireNonNull(deviceId, "deviceId"));
+            return null;
+        });
+    }
+
+    private static String pushDestinationId(EnInstance instance, String destinationName) {
+        Objects.requireNonNull(destinationName, "destinationName");
+        ObjectNode destination = instance.destinations
+                .findByName(destinationName)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "No destination named '" + destinationName + "' in instance " + instance.id()));
+        if (!PushDevices.PUSH_TYPES.contains(DestinationKind.type(destination))) {
+            throw new IllegalArgumentException("The destination '" + destinationName + "' is of type "
+                    + DestinationKind.type(destination) + ", not a push destination");
+        }
+        return destination.get("id").textValue();
     }
 
     private void failDestinationTests(

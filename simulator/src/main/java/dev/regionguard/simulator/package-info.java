@@ -28,6 +28,15 @@
  * {@link dev.regionguard.simulator.OutsideWorld#failDestinationTests} (see
  * {@link dev.regionguard.simulator.DestinationTests}).
  *
+ * <p>Tag subscriptions: {@code destinations/{id}/tag_subscriptions} follows IBM's Go SDK: GET
+ * ({@code ListTagsSubscription}, exact-match filters {@code device_id}, {@code user_id}, {@code tag_name}), POST
+ * ({@code CreateTagsSubscription}, 201) and DELETE by the query {@code device_id} and {@code tag_name}
+ * ({@code DeleteTagsSubscription}, 204). Where the SDK is silent (unverified): only push destinations have them
+ * (400 on other types); a device must first register with the destination through IBM's push client SDKs,
+ * modelled by {@link dev.regionguard.simulator.OutsideWorld#registerDevice} (404 otherwise); the same device and tag
+ * twice is a 409; {@code search} matches tag name, device or user id; unregistering a device or deleting its
+ * destination drops its subscriptions; the page links keep the filters.
+ *
  * <p>Code Engine project deletion: IBM soft-deletes. {@code DELETE /projects/{id}} answers 202 with no body and takes
  * no hard-delete option (IBM's SDKs: {@code DeleteProjectOptions} holds only the id); the project goes
  * {@code deleting}, then {@code soft_deleted} ({@code Project.Status}), and GET still answers 200 with it, as IBM's
