@@ -52,6 +52,6 @@ public class SyncSpec {
     @Size(max = 10) // one per entity type (Code Engine has 10); also bounds the CEL cost estimate of the rule that
     // checks the names
     @JsonPropertyDescription(
-            "Entity types to sync. Event Notifications: integration, source, smtp_config, smtp_user, destination, template, topic, subscription, tag_subscription. Code Engine: secret, config_map, persistent_data_store, allowed_outbound_destination, build, app, job, function, binding, domain_mapping. Empty or absent means all.")
+            "Entity types to sync. Event Notifications: integration, source, smtp_config, smtp_user, destination, template, topic, subscription, tag_subscription (synced only when named: a device must register with each instance itself). Code Engine: secret, config_map, persistent_data_store, allowed_outbound_destination, build, app, job, function, binding, domain_mapping. Empty or absent means all of them but tag_subscription.")
     public List<String> entities = new ArrayList<>();
 }

@@ -139,7 +139,10 @@ public final class EnEntityStore implements EntityStore {
         return kind;
     }
 
-    /** This pass's list of a parent kind where no write of that kind came after it, else a new list. */
+    /**
+     * This pass's list of a parent kind where no write of that kind came after it, else a new list. The
+     * engine lists every type before it writes any (SyncPass), so no list of a kind overlaps its writes.
+     */
     private List<ObjectNode> passList(EnKind kind) {
         return passLists
                 .computeIfAbsent(kind, k -> new PassList(() -> client.list(k)))

@@ -15,6 +15,7 @@ import java.util.function.Function;
  * and never updates them; each is marked with its destination's id and name ({@link EnTagSubscriptionType}).
  */
 final class EnTagSubscriptionStore implements EnNestedStore {
+    private static final EnDestinationType DESTINATIONS = new EnDestinationType();
     private final EventNotificationsClient client;
     /** The instance's list of a kind, reused from earlier in the pass where it still holds. */
     private final Function<EnKind, List<ObjectNode>> lists;
@@ -42,7 +43,7 @@ final class EnTagSubscriptionStore implements EnNestedStore {
             if (push(destination)) {
                 String destinationId = EnJson.text(destination, "id");
                 for (ObjectNode subscription : client.listTagSubscriptions(destinationId)) {
-                    subscriptions.add(marked(subscription, destinationId, EnJson.text(destination, "name")));
+                    subscriptions.add(marked(subscription, destinationId, DESTINATIONS.key(destination)));
                 }
             }
         }
@@ -59,7 +60,7 @@ final class EnTagSubscriptionStore implements EnNestedStore {
         return IbmApiException.nullIfNotFound(() -> {
             ObjectNode destination = client.get(EnKind.DESTINATION, parts[0]);
             ObjectNode found = client.findTagSubscription(parts[0], decode(parts[1]), decode(parts[2]));
-            return found == null ? null : marked(found, parts[0], EnJson.text(destination, "name"));
+            return found == null ? null : marked(found, parts[0], DESTINATIONS.key(destination));
         });
     }
 
@@ -70,7 +71,7 @@ final class EnTagSubscriptionStore implements EnNestedStore {
                 .put("device_id", EnJson.text(body, "device_id"))
                 .put("tag_name", EnJson.text(body, "tag_name"));
         ObjectNode created = client.createTagSubscription(destinationId, sent);
-        return marked(created, destinationId, EnJson.text(body, EnTagSubscriptionType.DESTINATION_NAME));
+        return marked(created, destinationId, EnJson.text(body, EnTagSubscriptionType.DESTINATION_KEY));
     }
 
     /** Never called: every field is immutable, so a difference is a replacement (delete and create). */
@@ -87,13 +88,13 @@ final class EnTagSubscriptionStore implements EnNestedStore {
                 EnJson.text(current, "tag_name"));
     }
 
-    private static ObjectNode marked(ObjectNode subscription, String destinationId, String destinationName) {
+    private static ObjectNode marked(ObjectNode subscription, String destinationId, String destinationKey) {
         subscription.put("destination_id", destinationId);
-        subscription.put(EnTagSubscriptionType.DESTINATION_NAME, destinationName);
+        subscription.put(EnTagSubscriptionType.DESTINATION_KEY, destinationKey);
         return subscription;
     }
 
-    private static String encode(String value) {
+    static String encode(String value) {
         return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
     }
 

@@ -12,14 +12,14 @@ public final class EntitySelection {
     private EntitySelection() {}
 
     /**
-     * The named types (null or empty means all) plus, since IDs can only be remapped to entities
+     * The named types (null or empty means all that are synced by default) plus, since IDs can only be remapped to entities
      * that are synced too, every type they reference.
      *
      * @throws IllegalArgumentException naming the unknown types and the known ones
      */
     public static List<EntityType> withReferences(List<EntityType> all, Collection<String> names) {
         if (names == null || names.isEmpty()) {
-            return all;
+            return all.stream().filter(EntityType::syncedByDefault).toList();
         }
         Set<String> wanted =
                 new TreeSet<>(named(all, names).stream().map(EntityType::name).toList());

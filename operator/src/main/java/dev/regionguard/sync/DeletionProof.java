@@ -69,7 +69,7 @@ final class DeletionProof {
      * @param mayRead false when the pass's reads for this target are used up
      */
     Check start(EntityType type, String key, DeletionMemory memory, boolean mayRead) {
-        String id = memory.lastSourceId(type.name(), key);
+        String id = type.directReadProvesAbsence() ? memory.lastSourceId(type.name(), key) : null;
         if (id == null) {
             return decided(
                     type, key, memory.absentBefore(type.name(), key) ? Verdict.PROVEN : Verdict.AWAITING_SECOND_LIST);

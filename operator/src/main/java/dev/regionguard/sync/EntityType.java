@@ -37,9 +37,26 @@ public interface EntityType {
         return !builtIn(entity);
     }
 
-    /** The reason a failed create or update is reported with; a type can name what IBM's refusal means for it. */
-    default String writeFailedReason(ErrorCategory category) {
-        return "WriteFailed";
+    /**
+     * The reason when IBM's refusal of a create means that something outside RegionGuard must happen
+     * first (the entity is then skipped, not failed: no retry schedule, the next pass tries once more);
+     * null when the refusal is a failed write.
+     */
+    default String createRefusal(ErrorCategory category) {
+        return null;
+    }
+
+    /**
+     * False when {@code find} reads the same collection a list does (no path of the entity's own): it
+     * then proves nothing a poisoned list did not, and a deletion needs two complete lists instead.
+     */
+    default boolean directReadProvesAbsence() {
+        return true;
+    }
+
+    /** False for a type synced only when the spec names it (its copy depends on what the owner does elsewhere). */
+    default boolean syncedByDefault() {
+        return true;
     }
 
     /** True when list items hold everything {@link #translate} and {@link #comparable} need. */

@@ -211,12 +211,14 @@ final class Upserts {
                     w.key,
                     t.store().describe(),
                     result.failure().summary());
-            t.report()
-                    .failed(
-                            typeName,
-                            w.key,
-                            type.writeFailedReason(result.failure().category()),
-                            summary);
+            String refusal = w.action == Action.CREATE
+                    ? type.createRefusal(result.failure().category())
+                    : null;
+            if (refusal != null) {
+                t.report().skipped(typeName, w.key, refusal, summary);
+            } else {
+                t.report().failed(typeName, w.key, "WriteFailed", summary);
+            }
             return;
         }
         ObjectNode written = result.value();

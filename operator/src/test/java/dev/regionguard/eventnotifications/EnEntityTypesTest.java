@@ -47,8 +47,10 @@ class EnEntityTypesTest {
                 .extracting(EntityType::name)
                 .containsExactly("smtp_config", "smtp_user");
         assertThat(EntitySelection.withReferences(EnEntityTypes.all(), Set.of()))
-                .hasSize(9);
-        assertThat(EntitySelection.withReferences(EnEntityTypes.all(), null)).hasSize(9);
+                .hasSize(8)
+                .extracting(EntityType::name)
+                .doesNotContain("tag_subscription");
+        assertThat(EntitySelection.withReferences(EnEntityTypes.all(), null)).hasSize(8);
         assertThat(EntitySelection.withReferences(EnEntityTypes.all(), Set.of("tag_subscription")))
                 .extracting(EntityType::name)
                 .containsExactly("destination", "tag_subscription");
