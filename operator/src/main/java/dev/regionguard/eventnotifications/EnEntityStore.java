@@ -32,7 +32,7 @@ public final class EnEntityStore implements EntityStore {
     private final DomainVerifyBackoff domainBackoff;
     /** Kinds whose lists the nested stores and the domain follow-up read again within a pass. */
     private static final Set<EnKind> PARENT_KINDS = Set.of(EnKind.DESTINATION, EnKind.SMTP_CONFIG);
-    /** This pass's one list of each of {@link #PARENT_KINDS}, shared by all who read it (a store lives for one pass). */
+    /** This pass's one list of each of {@link #PARENT_KINDS}, shared by all who read it; cleared as a pass starts. */
     private final Map<EnKind, PassList> passLists = new ConcurrentHashMap<>();
 
     /** A store that cannot create SMTP users (there is no place for their passwords). */
@@ -137,6 +137,12 @@ public final class EnEntityStore implements EntityStore {
         EnKind kind = EnEntityTypes.kind(type);
         passLists.remove(kind);
         return kind;
+    }
+
+    /** The lists of the last pass are no proof of anything now. */
+    @Override
+    public void startPass() {
+        passLists.clear();
     }
 
     /**

@@ -34,6 +34,9 @@ public interface EntityStore {
 
     void delete(EntityType type, ObjectNode current);
 
+    /** A pass begins: what the store kept from earlier passes (lists it reuses within one) no longer holds. */
+    default void startPass() {}
+
     /**
      * Runs once the pass has written everything: follow-up checks on what the store holds now (such
      * as IBM's verification of a custom e-mail domain), returned as issues until they are settled.

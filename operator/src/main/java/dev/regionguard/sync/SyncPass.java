@@ -82,6 +82,8 @@ final class SyncPass {
     // --- list ---------------------------------------------------------------------------------
 
     private void listEverything() {
+        request.source().startPass();
+        request.targets().forEach(t -> t.store().startPass());
         sourceLane = new Lane(executor, parallelism);
         source = Listing.start(request.source(), graph.types(), sourceLane);
         targets = request.targets().stream()

@@ -155,6 +155,25 @@ class EnTagSubscriptionSyncTest {
     }
 
     @Test
+    void storesKeptFromPassToPassListTheParentsAgainInEachPass() {
+        EnEntityStore primaryStore = new EnEntityStore(primary);
+        EnEntityStore standbyStore = new EnEntityStore(standby);
+        passes.sync(primaryStore, standbyStore, EnPasses.MIRROR);
+        assertThat(standby.byName(EnKind.DESTINATION, "hooks")).isNotNull();
+        primary.delete(
+                EnKind.DESTINATION,
+                primary.byName(EnKind.DESTINATION, "hooks").get("id").asText());
+
+        for (int pass = 0; pass < 2 && standby.byName(EnKind.DESTINATION, "hooks") != null; pass++) {
+            passes.sync(primaryStore, standbyStore, EnPasses.MIRROR);
+        }
+
+        assertThat(standby.byName(EnKind.DESTINATION, "hooks"))
+                .as("the primary's deletion, seen through stores kept from the last pass")
+                .isNull();
+    }
+
+    @Test
     void onlyPushDestinationsAreAskedForTagSubscriptions() {
         sync();
         primary.clearWrites();

@@ -17,6 +17,11 @@ class FakeStoreDelegate implements EntityStore {
     }
 
     @Override
+    public void startPass() {
+        store.startPass();
+    }
+
+    @Override
     public List<ObjectNode> list(EntityType type) {
         return store.list(type);
     }

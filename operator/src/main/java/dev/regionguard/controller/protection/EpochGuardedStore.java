@@ -108,6 +108,11 @@ public final class EpochGuardedStore implements EntityStore {
 
     /** The checks still run (they report); their own writes, such as IBM's verify calls, only under the planned epoch. */
     @Override
+    public void startPass() {
+        store.startPass();
+    }
+
+    @Override
     public List<SyncOutcome.EntityIssue> followUp(boolean writes) {
         return store.followUp(writes && current.getAsLong() == planned);
     }
