@@ -73,7 +73,7 @@ public final class EnEntityStore implements EntityStore {
         if (kind.nested()) {
             return nested.get(kind).find(type.id(listItem));
         }
-        return client.get(EnEntityTypes.kind(type), type.id(listItem));
+        return client.get(kind, type.id(listItem));
     }
 
     @Override

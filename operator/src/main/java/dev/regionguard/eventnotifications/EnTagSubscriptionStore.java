@@ -12,7 +12,7 @@ import java.util.function.Function;
 /**
  * The tag subscriptions of every push destination of one instance as one collection. IBM lists
  * them per destination, creates them with {@code {device_id, tag_name}}, deletes them by that pair
- * and never updates them; each is marked with its destination's id and name ({@link EnTagSubscriptionType}).
+ * and never updates them; each is marked with its destination's id and key ({@link EnTagSubscriptionType}).
  */
 final class EnTagSubscriptionStore implements EnNestedStore {
     private static final EnDestinationType DESTINATIONS = new EnDestinationType();
@@ -31,9 +31,12 @@ final class EnTagSubscriptionStore implements EnNestedStore {
         return type != null && type.startsWith("push_");
     }
 
-    /** {@code <destination_id>/<device_id>/<tag_name>}, the last two URL-encoded: they are the owner's strings. */
-    static String id(String destinationId, String deviceId, String tagName) {
-        return destinationId + "/" + encode(deviceId) + "/" + encode(tagName);
+    /**
+     * {@code <destination>/<device_id>/<tag_name>}, the last two URL-encoded (they are the owner's strings):
+     * the id with the destination's id, the key with the destination's key.
+     */
+    static String path(String destination, String deviceId, String tagName) {
+        return destination + "/" + encode(deviceId) + "/" + encode(tagName);
     }
 
     @Override
@@ -94,7 +97,7 @@ final class EnTagSubscriptionStore implements EnNestedStore {
         return subscription;
     }
 
-    static String encode(String value) {
+    private static String encode(String value) {
         return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
     }
 

@@ -25,14 +25,15 @@ final class EnTagSubscriptionType extends EnEntityType {
 
     @Override
     public String key(ObjectNode entity) {
-        return EnJson.text(entity, DESTINATION_KEY) + "/"
-                + EnTagSubscriptionStore.encode(EnJson.text(entity, "device_id")) + "/"
-                + EnTagSubscriptionStore.encode(EnJson.text(entity, "tag_name"));
+        return EnTagSubscriptionStore.path(
+                EnJson.text(entity, DESTINATION_KEY),
+                EnJson.text(entity, "device_id"),
+                EnJson.text(entity, "tag_name"));
     }
 
     @Override
     public String id(ObjectNode entity) {
-        return EnTagSubscriptionStore.id(
+        return EnTagSubscriptionStore.path(
                 EnJson.text(entity, "destination_id"),
                 EnJson.text(entity, "device_id"),
                 EnJson.text(entity, "tag_name"));
@@ -76,11 +77,6 @@ final class EnTagSubscriptionType extends EnEntityType {
     @Override
     Set<String> droppedFields() {
         return Set.of("user_id");
-    }
-
-    @Override
-    Set<String> immutableFields() {
-        return Set.of("destination_id", "device_id", "tag_name");
     }
 
     @Override

@@ -16,7 +16,6 @@ import java.util.Objects;
  * destinations go as multipart/form-data.
  */
 public final class HttpEventNotificationsClient implements EventNotificationsClient {
-
     private final IbmHttp http;
     private final String baseUrl;
     private final String region;

@@ -96,7 +96,7 @@ class EnTagSubscriptionSyncTest {
         assertThat(standbyTags()).hasSize(3);
 
         EnEntityStore primaryStore = new EnEntityStore(primary);
-        String newsId = EnTagSubscriptionStore.id(primaryPush, "device-1", "news");
+        String newsId = EnTagSubscriptionStore.path(primaryPush, "device-1", "news");
         ObjectNode news = primaryStore.find(TYPE, newsId);
         assertThat(news).as("found by its id").isNotNull();
         assertThat(TYPE.key(news)).isEqualTo("push_firefox/web-push/device-1/news");
