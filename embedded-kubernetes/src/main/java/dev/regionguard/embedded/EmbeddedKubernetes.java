@@ -24,7 +24,8 @@ import java.util.Queue;
 /**
  * A Kubernetes API in this JVM: Fabric8's mock server in CRUD mode with the given custom resources'
  * CRDs registered (read from the classpath, where Fabric8's CRD generator puts them). It stores and
- * watches objects but enforces no schema and runs no controllers. Used by the demo, the tools and
+ * watches objects, locks status writes on their resourceVersion ({@link StatusLockingDispatcher}),
+ * but enforces no schema and runs no controllers. Used by the demo, the tools and
  * the operator tests; never by the operator itself.
  */
 public final class EmbeddedKubernetes implements AutoCloseable {
@@ -60,7 +61,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     public static EmbeddedKubernetes start(List<Class<? extends HasMetadata>> resources, int port) {
         MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        KubernetesMixedDispatcher store = new KubernetesMixedDispatcher(responses);
+        KubernetesMixedDispatcher store = new StatusLockingDispatcher(responses);
         KubernetesMockServer server = listen(responses, store, port);
         // JOSDK checks its permissions at start-up; the mock server has no RBAC to ask.
         server.expect()

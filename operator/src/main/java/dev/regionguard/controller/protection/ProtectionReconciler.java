@@ -129,7 +129,8 @@ public abstract class ProtectionReconciler<
                 seen.sides() == null ? PassReads.none() : passReads(protection, previous, seen.sides(), now);
         VantageQuorum quorum = quorum(protection, seen, runtime, previous, reads, now);
         // report
-        UpdateControl<P> control = report(protection, previous, result, seen, runtime, quorum, reads, now);
+        UpdateControl<P> control = StatusWrites.perform(
+                protection, report(protection, previous, result, seen, runtime, quorum, reads, now), context);
         // decide and act: an automatic failover
         if (seen.topology() != null && !ProtectionObserver.isPaused(protection)) {
             automatic.consider(protection, context.getClient(), seen, previous, runtime, quorum, now);
@@ -166,9 +167,18 @@ public abstract class ProtectionReconciler<
     public ErrorStatusUpdateControl<P> updateErrorStatus(P protection, Context<P> context, Exception e) {
         try (LogContext.Scope logged = LogContext.of(protection)) {
             LOG.warn("reconcile failed", e);
-            S next = status.failed(protection, statusOf(protection), e, clock.instant());
-            return ErrorStatusUpdateControl.patchStatus(SyncReporter.statusPatch(protection, next, this::newResource));
+            try {
+                StatusWrites.write(protection, failedStatus(protection, e), context);
+            } catch (RuntimeException writeFailed) { // the Kubernetes API failing too: the retry tries again
+                LOG.debug("error status not written: {}", writeFailed.getMessage());
+            }
+            return ErrorStatusUpdateControl.noStatusUpdate();
         }
+    }
+
+    /** The previous status with Ready=False naming the error. */
+    S failedStatus(P protection, Exception error) {
+        return status.failed(protection, statusOf(protection), error, clock.instant());
     }
 
     /** This protection's memory; what belongs to deleted protections is dropped on the way. */

@@ -45,13 +45,8 @@ class ProtectionReconcilerErrorStatusTest {
         BrokenReconciler reconciler = new BrokenReconciler("entity types not loaded\n\tat some.Frame(Frame.java:1)");
 
         Exception error = catchReconcile(reconciler, protection);
-        ErrorStatusUpdateControl<EventNotificationsProtection> control =
-                reconciler.updateErrorStatus(protection, context(protection), error);
+        ProtectionStatus status = reconciler.failedStatus(protection, error);
 
-        EventNotificationsProtection patch = control.getResource().orElseThrow();
-        assertThat(patch.getMetadata().getName()).isEqualTo("orders");
-        assertThat(patch.getMetadata().getNamespace()).isEqualTo("team-a");
-        ProtectionStatus status = patch.getStatus();
         Condition ready = Conditions.find(status.conditions, Conditions.READY);
         assertThat(ready.status).isEqualTo("False");
         assertThat(ready.reason).isEqualTo("ReconcileFailed");
@@ -63,6 +58,19 @@ class ProtectionReconcilerErrorStatusTest {
         assertThat(inSync.lastTransitionTime).isEqualTo(Timestamps.format(EARLIER));
         assertThat(status.standbysInSync).isEqualTo("1/1");
         assertThat(status.activeRegion).isEqualTo("us-south");
+    }
+
+    @Test
+    void whenTheStatusCannotBeWrittenEitherJosdkStillRetries() {
+        EventNotificationsProtection protection = protection();
+        BrokenReconciler reconciler = new BrokenReconciler("entity types not loaded");
+
+        Exception error = catchReconcile(reconciler, protection);
+        // the context has no Kubernetes client: the write fails as it would with the API down
+        ErrorStatusUpdateControl<EventNotificationsProtection> control =
+                reconciler.updateErrorStatus(protection, context(protection), error);
+
+        assertThat(control.getResource()).as("nothing left for JOSDK to patch").isEmpty();
         assertThat(control.isNoRetry()).as("JOSDK still retries").isFalse();
     }
 
@@ -72,11 +80,7 @@ class ProtectionReconcilerErrorStatusTest {
         BrokenReconciler reconciler = new BrokenReconciler("x".repeat(1000));
 
         Exception error = catchReconcile(reconciler, protection);
-        ProtectionStatus status = reconciler
-                .updateErrorStatus(protection, context(protection), error)
-                .getResource()
-                .orElseThrow()
-                .getStatus();
+        ProtectionStatus status = reconciler.failedStatus(protection, error);
 
         String message = Conditions.find(status.conditions, Conditions.READY).message;
         assertThat(message)
