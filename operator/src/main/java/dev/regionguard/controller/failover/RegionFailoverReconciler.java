@@ -1,13 +1,12 @@
 package dev.regionguard.controller.failover;
 
 import dev.regionguard.api.FailoverStep;
-import dev.regionguard.api.FailoverStepStatus;
 import dev.regionguard.api.FenceRecord;
 import dev.regionguard.api.ProtectionKind;
 import dev.regionguard.api.Protections;
 import dev.regionguard.api.RegionFailover;
 import dev.regionguard.api.RegionFailoverStatus;
-import dev.regionguard.api.Timestamps;
+import dev.regionguard.controller.status.StatusWrites;
 import dev.regionguard.failover.Deletion;
 import dev.regionguard.failover.FailoverRequest;
 import dev.regionguard.failover.FailoverStateMachine;
@@ -52,7 +51,7 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
 
     private final Map<ProtectionKind, FailoverPort> ports;
     private final EventRecorder events;
-    private final RegionGuardMetrics metrics;
+    private final FailoverRecordMetrics metrics;
     private final Clock clock;
     private final FailoverHooks hooks;
     private final FailoverStateMachine machine = new FailoverStateMachine();
@@ -66,7 +65,7 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
             FailoverHooks hooks) {
         this.ports = Map.copyOf(ports);
         this.events = events;
-        this.metrics = metrics;
+        this.metrics = new FailoverRecordMetrics(metrics);
         this.clock = clock;
         this.hooks = hooks;
     }
@@ -74,7 +73,7 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
     @Override
     public UpdateControl<RegionFailover> reconcile(RegionFailover rfo, Context<RegionFailover> context) {
         try (LogContext.Scope logged = logContext(rfo)) {
-            Optional<Duration> again = drive(rfo, context.getClient());
+            Optional<Duration> again = drive(rfo, context);
             return again.map(d -> UpdateControl.<RegionFailover>noUpdate().rescheduleAfter(d))
                     .orElseGet(UpdateControl::noUpdate);
         }
@@ -105,45 +104,45 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
             LOG.info("RegionFailover {}: {}", rfo.getMetadata().getName(), deletion.message());
             Next.Record aborted =
                     (Next.Record) machine.abort(FailoverRequests.of(rfo), rfo.getStatus(), clock.instant());
-            current = write(rfo, aborted.status(), context.getClient());
+            current = write(rfo, aborted.status(), context).orElse(null);
+            if (current == null) { // a view older than the last write: nothing undone before the abort is recorded
+                return DeleteControl.noFinalizerRemoval().rescheduleAfter(StatusWrites.STALE_VIEW_RETRY.toMillis());
+            }
             aborted.milestones().forEach(m -> emit(rfo, m));
             if (aborted.status().phase.isFinal()) {
-                countResult(current);
+                metrics.countResult(current);
             }
-            observe(current);
+            metrics.observe(current);
         }
-        Optional<Duration> again = drive(current, context.getClient());
+        Optional<Duration> again = drive(current, context);
         return DeleteControl.noFinalizerRemoval()
                 .rescheduleAfter(again.orElse(Duration.ofMillis(200)).toMillis());
     }
 
     /** Runs steps until the failover is final or must wait; returns when to come back. */
-    private Optional<Duration> drive(RegionFailover rfo, KubernetesClient client) {
+    private Optional<Duration> drive(RegionFailover rfo, Context<RegionFailover> context) {
+        KubernetesClient client = context.getClient();
         RegionFailover current = rfo;
         for (int i = 0; i < MAX_STEPS_PER_RECONCILE; i++) {
             hooks.checkpoint(current);
             FailoverRequest request = FailoverRequests.of(current);
             FailoverPort port = port(current);
             HasMetadata protection = protection(current).orElse(null);
-            if (protection == null && !deletedOnServer(current, client)) {
-                return Optional.of(WAIT); // not in the cache (yet): unknown, never "deleted"
-            }
-            boolean running = current.getStatus() != null
-                    && current.getStatus().phase != null
-                    && !current.getStatus().phase.isFinal();
-            if (protection != null && port.paused(protection) && (running || current.getStatus() == null)) {
-                return Optional.of(WAIT); // the pause annotation holds failovers too
-            }
             ProtectionView view = protection == null ? null : port.view(protection);
-            if (protection != null && view == null) {
-                return Optional.of(WAIT); // the protection's spec is unusable right now; it reports why
+            if (mustWait(current, port, protection, view, client)) {
+                return Optional.of(WAIT);
             }
             Instant now = clock.instant();
             Next next = machine.next(request, current.getStatus(), view, now);
             if (next instanceof Next.Perform perform) {
                 Optional<StepResult> refused = steps.refusal(perform, current, client);
                 if (refused.isEmpty() && perform.step() == FailoverStep.Fencing) {
-                    current = recordFence(current, port, protection, perform.fromRegion(), client);
+                    Optional<RegionFailover> recorded =
+                            recordFence(current, port, protection, perform.fromRegion(), context);
+                    if (recorded.isEmpty()) {
+                        return Optional.of(StatusWrites.STALE_VIEW_RETRY); // never a fence before its record
+                    }
+                    current = recorded.get();
                 }
                 RegionFailover acting = current;
                 StepResult result = refused.orElseGet(() -> steps.perform(perform, port, protection, acting, client));
@@ -159,44 +158,72 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
                 boolean wasFinal = current.getStatus() != null
                         && current.getStatus().phase != null
                         && current.getStatus().phase.isFinal();
-                current = write(current, record.status(), client);
+                Optional<RegionFailover> written = write(current, record.status(), context);
+                if (written.isEmpty()) { // the next reconcile starts from the newer status
+                    return Optional.of(StatusWrites.STALE_VIEW_RETRY);
+                }
+                current = written.get();
                 record.milestones().forEach(m -> emit(rfo, m));
                 if (!wasFinal && record.status().phase.isFinal()) {
-                    countResult(current);
+                    metrics.countResult(current);
                 }
-                observe(current);
+                metrics.observe(current);
                 if (record.retryDelay().isPresent()) {
                     return record.retryDelay().map(hooks::retryDelay);
                 }
                 continue;
             }
-            observe(current);
+            metrics.observe(current);
             return Optional.empty(); // Done: the protection's reconciler mirrors the rest
         }
         return Optional.of(Duration.ofMillis(100));
     }
 
-    /** Records what fencing region changes before it is fenced; a record from an earlier attempt is kept. */
-    private RegionFailover recordFence(
-            RegionFailover current, FailoverPort port, HasMetadata protection, String region, KubernetesClient client) {
+    /** Whether the protection holds the failover for now: unknown, paused, or with an unusable spec. */
+    private boolean mustWait(
+            RegionFailover current,
+            FailoverPort port,
+            HasMetadata protection,
+            ProtectionView view,
+            KubernetesClient client) {
+        if (protection == null) {
+            return !deletedOnServer(current, client); // not in the cache (yet): unknown, never "deleted"
+        }
+        boolean running = current.getStatus() != null
+                && current.getStatus().phase != null
+                && !current.getStatus().phase.isFinal();
+        if (port.paused(protection) && (running || current.getStatus() == null)) {
+            return true; // the pause annotation holds failovers too
+        }
+        return view == null; // the protection's spec is unusable right now; it reports why
+    }
+
+    /**
+     * Records what fencing the region changes before it is fenced; a record from an earlier attempt is
+     * kept. Empty when the record could not be written (a stale view): the region is then not fenced.
+     */
+    private Optional<RegionFailover> recordFence(
+            RegionFailover current,
+            FailoverPort port,
+            HasMetadata protection,
+            String region,
+            Context<RegionFailover> context) {
         if (FailoverSteps.recordedFence(current.getStatus(), region).isPresent()) {
-            return current;
+            return Optional.of(current);
         }
         Optional<FenceRecord> fence = port.fenceRecord(protection, region);
         if (fence.isEmpty()) {
-            return current;
+            return Optional.of(current);
         }
         RegionFailoverStatus recorded = machine.fenceToRecord(current.getStatus(), fence.get());
-        return recorded == null ? current : write(current, recorded, client);
+        return recorded == null ? Optional.of(current) : write(current, recorded, context);
     }
 
-    private RegionFailover write(RegionFailover current, RegionFailoverStatus status, KubernetesClient client) {
-        RegionFailover copy = new RegionFailover();
-        copy.setMetadata(current.getMetadata());
-        copy.setSpec(current.getSpec());
-        copy.setStatus(status);
-        RegionFailover written = client.resource(copy).updateStatus(); // optimistic: a stale copy gets 409
-        hooks.checkpoint(written);
+    /** Empty when the status read is older than the last one written (409): nothing was written. */
+    private Optional<RegionFailover> write(
+            RegionFailover current, RegionFailoverStatus status, Context<RegionFailover> context) {
+        Optional<RegionFailover> written = StatusWrites.write(current, status, context);
+        written.ifPresent(hooks::checkpoint);
         return written;
     }
 
@@ -206,35 +233,6 @@ public class RegionFailoverReconciler implements Reconciler<RegionFailover>, Cle
         } else {
             events.normal(rfo, milestone.reason(), milestone.message());
         }
-    }
-
-    private void observe(RegionFailover rfo) {
-        RegionFailoverStatus status = rfo.getStatus();
-        if (status == null || status.phase == null) {
-            return;
-        }
-        String kind = kindOf(rfo);
-        String namespace = rfo.getMetadata().getNamespace();
-        String name = protectionName(rfo);
-        String type = rfo.getSpec().type.name();
-        metrics.registerFailovers(kind, namespace, name, type);
-        boolean running = !status.phase.isFinal();
-        metrics.recordFailoverInProgress(kind, namespace, name, running);
-        FailoverStepStatus last = status.steps.isEmpty() ? null : status.steps.get(status.steps.size() - 1);
-        metrics.recordFailoverPhaseStart(
-                kind, namespace, name, running && last != null ? Timestamps.parse(last.startTime) : null);
-    }
-
-    /** Counts each final RegionFailover once, when this operator writes its final phase. */
-    private void countResult(RegionFailover rfo) {
-        RegionFailoverStatus status = rfo.getStatus();
-        metrics.recordFailoverResult(
-                kindOf(rfo),
-                rfo.getMetadata().getNamespace(),
-                protectionName(rfo),
-                rfo.getSpec().type.name(),
-                status.phase.name().toLowerCase(Locale.ROOT),
-                status.durationSeconds);
     }
 
     private FailoverPort port(RegionFailover rfo) {

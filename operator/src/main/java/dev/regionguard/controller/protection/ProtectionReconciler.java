@@ -2,6 +2,7 @@ package dev.regionguard.controller.protection;
 
 import dev.regionguard.api.ProtectionSpec;
 import dev.regionguard.api.ProtectionStatus;
+import dev.regionguard.controller.status.StatusWrites;
 import dev.regionguard.failover.VantageQuorum;
 import dev.regionguard.health.RegionHealth;
 import dev.regionguard.spec.Blocked;

@@ -5,7 +5,7 @@
  * {@link dev.regionguard.controller.protection.SyncReporter}; {@link dev.regionguard.controller.protection.ProtectionFailoverPort}
  * answers a RegionFailover. Services plug in through {@link dev.regionguard.controller.protection.ProtectedService} and
  * {@link dev.regionguard.controller.protection.FailoverActions}. May import the pure packages, api, cloud, telemetry,
- * controller.failover, JOSDK and Fabric8, never a service package; the service reconcilers extend it and the
+ * controller.failover, controller.status, JOSDK and Fabric8, never a service package; the service reconcilers extend it and the
  * composition root wires it.
  */
 package dev.regionguard.controller.protection;

@@ -1,4 +1,4 @@
-package dev.regionguard.controller.protection;
+package dev.regionguard.controller.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
