@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.regionguard.api.EventNotificationsProtection;
 import dev.regionguard.api.ProtectionKind;
-import dev.regionguard.api.Protections;
-import dev.regionguard.embedded.EmbeddedKubernetes;
 import dev.regionguard.failover.ActiveRegionRecord;
+import dev.regionguard.testing.EmbeddedApi;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -16,24 +15,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The ledger ConfigMap on the embedded Kubernetes API: round trip, labels, no owner, optimistic writes. */
 class LedgerStoreTest {
     private static final ProtectionKind KIND = ProtectionKind.EventNotificationsProtection;
-    private static EmbeddedKubernetes kubernetes;
 
-    @BeforeAll
-    static void start() {
-        kubernetes = EmbeddedKubernetes.start(Protections.RESOURCES);
-    }
-
-    @AfterAll
-    static void stop() {
-        kubernetes.close();
-    }
+    @RegisterExtension
+    static final EmbeddedApi API = new EmbeddedApi();
 
     private static EventNotificationsProtection protection(String name) {
         EventNotificationsProtection enp = new EventNotificationsProtection();
@@ -53,7 +43,7 @@ class LedgerStoreTest {
 
     @Test
     void aWrittenLedgerReadsBackWithItsLabelsAndNoOwner() {
-        KubernetesClient client = kubernetes.client();
+        KubernetesClient client = API.client();
         EventNotificationsProtection enp = protection("round-trip");
         assertThat(LedgerStore.read(client, KIND, enp).record()).isNull();
 
@@ -73,7 +63,7 @@ class LedgerStoreTest {
 
     @Test
     void aWriteFromAStaleReadIsRefused() {
-        KubernetesClient client = kubernetes.client();
+        KubernetesClient client = API.client();
         EventNotificationsProtection enp = protection("stale");
         LedgerStore.write(
                 client, KIND, enp, LedgerStore.read(client, KIND, enp), record("us-south", 0, Set.of(), Set.of()));

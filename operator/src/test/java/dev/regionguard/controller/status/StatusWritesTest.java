@@ -6,30 +6,19 @@ import dev.regionguard.api.EnInstanceRef;
 import dev.regionguard.api.EventNotificationsProtection;
 import dev.regionguard.api.EventNotificationsProtectionSpec;
 import dev.regionguard.api.ProtectionStatus;
-import dev.regionguard.api.Protections;
 import dev.regionguard.api.StandbyStatus;
-import dev.regionguard.embedded.EmbeddedKubernetes;
+import dev.regionguard.testing.EmbeddedApi;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Status writes on the embedded Kubernetes API: locked on the version the reconcile read. */
 class StatusWritesTest {
-    private static EmbeddedKubernetes kubernetes;
-
-    @BeforeAll
-    static void start() {
-        kubernetes = EmbeddedKubernetes.start(Protections.RESOURCES);
-    }
-
-    @AfterAll
-    static void stop() {
-        kubernetes.close();
-    }
+    @RegisterExtension
+    static final EmbeddedApi API = new EmbeddedApi();
 
     private static EventNotificationsProtection created(String name) {
         EventNotificationsProtection enp = new EventNotificationsProtection();
@@ -41,7 +30,7 @@ class StatusWritesTest {
         EventNotificationsProtectionSpec spec = new EventNotificationsProtectionSpec();
         spec.primary = new EnInstanceRef("us-south", "11111111-1111-1111-1111-111111111111");
         enp.setSpec(spec);
-        return kubernetes.client().resource(enp).create();
+        return API.client().resource(enp).create();
     }
 
     private static ProtectionStatus synced(String when) {
@@ -55,8 +44,7 @@ class StatusWritesTest {
     }
 
     private static EventNotificationsProtection onServer(String name) {
-        return kubernetes
-                .client()
+        return API.client()
                 .resources(EventNotificationsProtection.class)
                 .inNamespace("default")
                 .withName(name)
@@ -65,7 +53,7 @@ class StatusWritesTest {
 
     @Test
     void aStatusBuiltFromAViewOlderThanTheLastWriteIsRefusedAndTheNewerStatusStays() {
-        KubernetesClient client = kubernetes.client();
+        KubernetesClient client = API.client();
         EventNotificationsProtection beforeAnyStatus = created("stale");
         assertThat(StatusWrites.write(client, beforeAnyStatus, synced("2026-12-07T00:58:20Z")))
                 .isPresent();
@@ -82,7 +70,7 @@ class StatusWritesTest {
 
     @Test
     void aWriteFromTheCurrentViewReplacesTheStatusAndNothingElse() {
-        KubernetesClient client = kubernetes.client();
+        KubernetesClient client = API.client();
         EventNotificationsProtection first = StatusWrites.write(
                         client, created("current"), synced("2026-12-07T01:00:00Z"))
                 .orElseThrow();
