@@ -65,7 +65,7 @@ per-namespace Role. No wildcards; see deploy/README.md#rbac for why each verb is
   verbs: ["get", "list", "watch", "create", "patch"]
 - apiGroups: ["regionguard.dev"]
   resources: ["eventnotificationsprotections/status", "codeengineprotections/status", "regionfailovers/status"]
-  verbs: ["patch", "update"]
+  verbs: ["update"]
 # Witnesses' views of the regions, counted for the quorum of an automatic failover (read only).
 - apiGroups: ["regionguard.dev"]
   resources: ["regionobservations"]
