@@ -55,11 +55,12 @@ What the operator needs in every namespace it watches: one list, used by the Clu
 per-namespace Role. No wildcards; see deploy/README.md#rbac for why each verb is there.
 */}}
 {{- define "regionguard.operatorRules" -}}
-# patch: JOSDK adds and removes its finalizer with a PATCH on the resource itself.
+# Protections are only read: the operator writes their status, never the objects (no finalizer).
 - apiGroups: ["regionguard.dev"]
   resources: ["eventnotificationsprotections", "codeengineprotections"]
-  verbs: ["get", "list", "watch", "patch"]
-# create: automatic failovers create RegionFailover objects.
+  verbs: ["get", "list", "watch"]
+# create: automatic failovers create RegionFailover objects; patch: JOSDK adds and removes the
+# finalizer of a RegionFailover with a PATCH on the object itself.
 - apiGroups: ["regionguard.dev"]
   resources: ["regionfailovers"]
   verbs: ["get", "list", "watch", "create", "patch"]

@@ -52,8 +52,8 @@ class HelmChartTest {
 
     /** What the operator may do in a watched namespace: "group/resource" → verbs. */
     private static final Map<String, Set<String>> OPERATOR_PERMISSIONS = Map.ofEntries(
-            Map.entry(GROUP + "/eventnotificationsprotections", Set.of("get", "list", "watch", "patch")),
-            Map.entry(GROUP + "/codeengineprotections", Set.of("get", "list", "watch", "patch")),
+            Map.entry(GROUP + "/eventnotificationsprotections", Set.of("get", "list", "watch")),
+            Map.entry(GROUP + "/codeengineprotections", Set.of("get", "list", "watch")),
             Map.entry(GROUP + "/regionfailovers", Set.of("get", "list", "watch", "create", "patch")),
             Map.entry(GROUP + "/eventnotificationsprotections/status", Set.of("update")),
             Map.entry(GROUP + "/codeengineprotections/status", Set.of("update")),

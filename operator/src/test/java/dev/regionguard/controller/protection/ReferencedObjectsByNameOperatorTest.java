@@ -9,18 +9,12 @@ import dev.regionguard.api.Conditions;
 import dev.regionguard.api.SyncMode;
 import dev.regionguard.testing.EnFixture;
 import dev.regionguard.testing.OperatorHarness;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.http.BasicBuilder;
-import io.fabric8.kubernetes.client.http.HttpRequest;
-import io.fabric8.kubernetes.client.http.Interceptor;
-import java.net.URI;
+import dev.regionguard.testing.RecordingKubernetesClient;
+import dev.regionguard.testing.RecordingKubernetesClient.Request;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,38 +27,15 @@ import org.junit.jupiter.api.Test;
  */
 class ReferencedObjectsByNameOperatorTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private static final Queue<Request> REQUESTS = new ConcurrentLinkedQueue<>();
 
     private static OperatorHarness harness;
-
-    private record Request(String method, URI uri) {
-        /** A GET of the collection (the path ends with the resource, not an object name): a list or a watch. */
-        boolean listsOrWatches() {
-            return method.equals("GET")
-                    && (uri.getPath().endsWith("/secrets") || uri.getPath().endsWith("/configmaps"));
-        }
-
-        boolean watches() {
-            String query = uri.getRawQuery();
-            return query != null && (query.contains("watch=true") || query.contains("watch=1"));
-        }
-    }
-
-    private static KubernetesClient recording;
+    private static RecordingKubernetesClient recording;
 
     @BeforeAll
     static void start() {
         harness = OperatorHarness.start(EnFixture.PRIMARY, EnFixture.STANDBY);
-        recording = new KubernetesClientBuilder()
-                .withConfig(harness.client().getConfiguration())
-                .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("record", new Interceptor() {
-                    @Override
-                    public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
-                        REQUESTS.add(new Request(request.method(), request.uri()));
-                    }
-                }))
-                .build();
-        harness.restartOperator(recording);
+        recording = new RecordingKubernetesClient(harness.client());
+        harness.restartOperator(recording.client());
     }
 
     @AfterAll
@@ -128,7 +99,7 @@ class ReferencedObjectsByNameOperatorTest {
 
     /** Requests of the operator's client on the core resource {@code plural}, in any namespace. */
     private static List<Request> on(String plural) {
-        return REQUESTS.stream()
+        return recording.requests().stream()
                 .filter(r -> r.uri().getPath().startsWith("/api/v1/"))
                 .filter(r -> List.of(r.uri().getPath().split("/")).contains(plural))
                 .toList();
