@@ -13,9 +13,6 @@ import dev.regionguard.api.FailoverMode;
 import dev.regionguard.api.FailoverPhase;
 import dev.regionguard.api.FailoverType;
 import dev.regionguard.api.ProtectionKind;
-import dev.regionguard.api.ProtectionRef;
-import dev.regionguard.api.RegionFailover;
-import dev.regionguard.api.RegionFailoverSpec;
 import dev.regionguard.api.SecretKeyRef;
 import dev.regionguard.api.SyncMode;
 import dev.regionguard.simulator.DownMode;
@@ -111,18 +108,9 @@ class OperatorRbacTest {
         cep.getSpec().failover.endpointConfigMap = name + "-endpoint";
         harness.client().resource(cep).create();
         await().atMost(TIMEOUT).until(() -> ready(name));
-        RegionFailover rfo = new RegionFailover();
-        rfo.setMetadata(new ObjectMetaBuilder()
-                .withName(name + "-1")
-                .withNamespace(OperatorHarness.NAMESPACE)
-                .build());
-        rfo.setSpec(new RegionFailoverSpec());
-        rfo.getSpec().protectionRef = new ProtectionRef(ProtectionKind.CodeEngineProtection, name);
-        rfo.getSpec().type = FailoverType.Failover;
-        rfo.getSpec().targetRegion = STANDBY;
-        rfo.getSpec().force = true; // readiness is not what this test is about
-        rfo.getSpec().reason = "least privilege";
-        harness.client().resource(rfo).create();
+        // forced: readiness is not what this test is about
+        harness.requestFailover(
+                ProtectionKind.CodeEngineProtection, name + "-1", name, FailoverType.Failover, STANDBY, true);
         harness.awaitFailover(name + "-1", TIMEOUT, FailoverPhase.Succeeded);
         harness.client().resource(cep).delete();
         await().atMost(TIMEOUT).until(() -> codeEngine(name) == null);

@@ -141,11 +141,17 @@ public final class OperatorHarness implements AutoCloseable {
     /** Creates a RegionFailover of an Event Notifications protection. */
     public RegionFailover requestFailover(
             String name, String protection, FailoverType type, String target, boolean force) {
+        return requestFailover(ProtectionKind.EventNotificationsProtection, name, protection, type, target, force);
+    }
+
+    /** Creates a RegionFailover of a protection of this kind. */
+    public RegionFailover requestFailover(
+            ProtectionKind kind, String name, String protection, FailoverType type, String target, boolean force) {
         RegionFailover rfo = new RegionFailover();
         rfo.setMetadata(
                 new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
         RegionFailoverSpec spec = new RegionFailoverSpec();
-        spec.protectionRef = new ProtectionRef(ProtectionKind.EventNotificationsProtection, protection);
+        spec.protectionRef = new ProtectionRef(kind, protection);
         spec.type = type;
         spec.targetRegion = target;
         spec.force = force;

@@ -17,9 +17,7 @@ import dev.regionguard.api.FailoverStep;
 import dev.regionguard.api.FailoverStepResult;
 import dev.regionguard.api.FailoverType;
 import dev.regionguard.api.ProtectionKind;
-import dev.regionguard.api.ProtectionRef;
 import dev.regionguard.api.RegionFailover;
-import dev.regionguard.api.RegionFailoverSpec;
 import dev.regionguard.api.SecretKeyRef;
 import dev.regionguard.cloud.ApiKey;
 import dev.regionguard.cloud.http.CallObserver;
@@ -128,18 +126,9 @@ class CeFailoverFailureOperatorTest {
         AtomicReference<Map<String, String>> duringPromoting = new AtomicReference<>();
         HOOKS.at(name + "-1", FailoverPhase.Promoting, () -> duringPromoting.set(exposure(primary)));
 
-        RegionFailover rfo = new RegionFailover();
-        rfo.setMetadata(new ObjectMetaBuilder()
-                .withName(name + "-1")
-                .withNamespace(OperatorHarness.NAMESPACE)
-                .build());
-        rfo.setSpec(new RegionFailoverSpec());
-        rfo.getSpec().protectionRef = new ProtectionRef(ProtectionKind.CodeEngineProtection, name);
-        rfo.getSpec().type = FailoverType.Failover;
-        rfo.getSpec().targetRegion = STANDBY;
-        rfo.getSpec().force = true; // readiness is not what this test is about
-        rfo.getSpec().reason = "test";
-        harness.client().resource(rfo).create();
+        // forced: readiness is not what this test is about
+        harness.requestFailover(
+                ProtectionKind.CodeEngineProtection, name + "-1", name, FailoverType.Failover, STANDBY, true);
 
         RegionFailover failed = harness.awaitFailover(name + "-1", TIMEOUT, FailoverPhase.Failed);
         assertThat(failed.getStatus().steps)
